@@ -1,0 +1,24 @@
+package dr.core.engine;
+
+/** Tells the engine which errors thrown by a step are worth retrying; the AWS module supplies the rules. */
+public interface ErrorClassifier {
+    enum Kind {
+        /** Throttling: retry with exponential backoff and jitter. */
+        THROTTLED,
+        /** A resource just created is not visible yet: retry a few times. */
+        NOT_YET_VISIBLE,
+        /** A network error: retry a few times, then fail. */
+        TRANSIENT,
+        /** Anything else: the step fails with this message. */
+        FATAL
+    }
+
+    Kind classify(Throwable error);
+
+    /** One line naming the error for the summary, e.g. {@code DependencyViolation: ...}. */
+    default String describe(Throwable error) {
+        return error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+    }
+
+    ErrorClassifier NONE = error -> Kind.FATAL;
+}

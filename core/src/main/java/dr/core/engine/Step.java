@@ -1,0 +1,30 @@
+package dr.core.engine;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One unit of work in a plan. A step does one thing and does not wait: the engine calls {@link #execute}
+ * repeatedly, with its own backoff and timeout on the injectable clock, until the step returns
+ * {@link StepResult.Done} or {@link StepResult.Failed}. A step may keep state between calls (e.g. "submitted").
+ * Steps find their resource by tags first, so a re-run after a crash picks up where the last run stopped.
+ */
+public interface Step {
+    StepKey key();
+
+    /** Steps that must be done before this one starts; their outputs are readable through the context. */
+    List<StepKey> dependsOn();
+
+    /** AWS-style type name for reports, e.g. {@code AWS::EC2::VPC}. */
+    String resourceType();
+
+    /** Modeled duration, from {@code ModeledDurations}, for the plan's estimate and critical path. */
+    Duration estimate();
+
+    /** Longest the engine waits for this step before failing it. */
+    default Duration timeout() {
+        return Duration.ofMinutes(60);
+    }
+
+    StepResult execute(StepContext context);
+}

@@ -1,0 +1,19 @@
+package dr.core.engine;
+
+import dr.core.clock.Clock;
+
+import java.util.Optional;
+
+/** What a running step can see: the clock and the outputs of the steps it depends on. */
+public interface StepContext {
+    Clock clock();
+
+    /** An output of a finished step, e.g. {@code output(StepKey.of("us-east-1", "vpc"), "id")}. */
+    Optional<String> output(StepKey step, String name);
+
+    /** Like {@link #output} but the dependency must have produced it; a missing one is a bug in the plan. */
+    default String require(StepKey step, String name) {
+        return output(step, name).orElseThrow(() -> new IllegalStateException(
+                "step " + step + " produced no output '" + name + "'"));
+    }
+}

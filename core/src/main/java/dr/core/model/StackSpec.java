@@ -1,0 +1,99 @@
+package dr.core.model;
+
+/**
+ * Everything that defines one stack: where it lives and how big it is. Built from options and the YAML
+ * config (command line wins) and validated before any AWS call.
+ *
+ * @param domain      public zone name for api./app. records and certificates; null when not given
+ * @param adminCidr   bastion SSH source; null means no bastion host and no SSH rule
+ * @param drCapacity  warm-standby size of each DR tier; DR is scaled to {@code primaryCapacity} on promotion
+ */
+public record StackSpec(
+        String stack,
+        String primaryRegion,
+        String drRegion,
+        Cidr primaryCidr,
+        Cidr drCidr,
+        String domain,
+        Cidr adminCidr,
+        boolean natPerAz,
+        String webInstanceType,
+        String appInstanceType,
+        String dbInstanceClass,
+        int dbAllocatedStorageGib,
+        String dbEngineVersion,
+        String dbName,
+        String dbMasterUsername,
+        Capacity primaryCapacity,
+        Capacity drCapacity,
+        String healthCheckPath,
+        int healthCheckIntervalSeconds,
+        int healthCheckFailureThreshold,
+        String internalZone) {
+
+    public static final String DEFAULT_STACK = "dr";
+    public static final String DEFAULT_PRIMARY_CIDR = "10.10.0.0/16";
+    public static final String DEFAULT_DR_CIDR = "10.20.0.0/16";
+
+    public String region(RegionRole role) {
+        return role == RegionRole.PRIMARY ? primaryRegion : drRegion;
+    }
+
+    public Cidr cidr(RegionRole role) {
+        return role == RegionRole.PRIMARY ? primaryCidr : drCidr;
+    }
+
+    public CidrPlan cidrPlan(RegionRole role) {
+        return new CidrPlan(cidr(role));
+    }
+
+    public Capacity capacity(RegionRole role) {
+        return role == RegionRole.PRIMARY ? primaryCapacity : drCapacity;
+    }
+
+    public boolean hasDomain() {
+        return domain != null;
+    }
+
+    /** Fully qualified name of the database CNAME in each region's private zone. */
+    public String dbRecordName() {
+        return "db." + internalZone;
+    }
+
+    public String apiRecordName() {
+        return hasDomain() ? "api." + domain : null;
+    }
+
+    public String appRecordName() {
+        return hasDomain() ? "app." + domain : null;
+    }
+
+    /** The {@code Name} of a resource: {@code <stack>-<role>}. */
+    public String name(String role) {
+        return stack + "-" + role;
+    }
+
+    /** A spec with every default filled in, for tests and as the base the config loader overrides. */
+    public static StackSpec defaults(String primaryRegion, String drRegion) {
+        return new StackSpec(DEFAULT_STACK, primaryRegion, drRegion,
+                Cidr.parse(DEFAULT_PRIMARY_CIDR), Cidr.parse(DEFAULT_DR_CIDR),
+                null, null, false,
+                "t3.micro", "t3.micro", "db.t3.micro", 22, "8.0", "appdb", "admin",
+                new Capacity(2, 2, 4), new Capacity(1, 1, 4),
+                "/health", 10, 2, DEFAULT_STACK + ".internal");
+    }
+
+    public StackSpec withDomain(String newDomain) {
+        return new StackSpec(stack, primaryRegion, drRegion, primaryCidr, drCidr, newDomain, adminCidr, natPerAz,
+                webInstanceType, appInstanceType, dbInstanceClass, dbAllocatedStorageGib, dbEngineVersion, dbName,
+                dbMasterUsername, primaryCapacity, drCapacity, healthCheckPath, healthCheckIntervalSeconds,
+                healthCheckFailureThreshold, internalZone);
+    }
+
+    public StackSpec withCidrs(Cidr newPrimary, Cidr newDr) {
+        return new StackSpec(stack, primaryRegion, drRegion, newPrimary, newDr, domain, adminCidr, natPerAz,
+                webInstanceType, appInstanceType, dbInstanceClass, dbAllocatedStorageGib, dbEngineVersion, dbName,
+                dbMasterUsername, primaryCapacity, drCapacity, healthCheckPath, healthCheckIntervalSeconds,
+                healthCheckFailureThreshold, internalZone);
+    }
+}

@@ -1,0 +1,111 @@
+package dr.regions.inmemory;
+
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Faults a test switches on in the in-memory cloud: throttling on a fraction of calls, a simulated process
+ * death at the N-th mutating call, whole regions unreachable, and eventual consistency (a describe right
+ * after a create misses the new resource once).
+ */
+public final class Faults {
+    /** Where a simulated crash happens relative to the mutating call it is attached to. */
+    public enum CrashPoint {
+        /** The call never reaches AWS. */
+        BEFORE_CALL,
+        /** AWS applied the change but the process died before it saw the answer: the harder case. */
+        AFTER_CALL
+    }
+
+    private double throttleFraction;
+    private Random throttleRandom = new Random(7);
+    private long crashAtMutatingCall = -1;
+    private CrashPoint crashPoint = CrashPoint.AFTER_CALL;
+    private long mutatingCalls;
+    private final Set<String> unreachableRegions = new HashSet<>();
+    private boolean eventualConsistency;
+    private final Set<String> notYetVisible = new HashSet<>();
+
+    public synchronized Faults throttle(double fraction, long seed) {
+        this.throttleFraction = fraction;
+        this.throttleRandom = new Random(seed);
+        return this;
+    }
+
+    /** The {@code n}-th mutating call (1-based, counted from now) kills the process. */
+    public synchronized Faults crashAtMutatingCall(long n, CrashPoint point) {
+        this.crashAtMutatingCall = mutatingCalls + n;
+        this.crashPoint = point;
+        return this;
+    }
+
+    public synchronized Faults noCrash() {
+        this.crashAtMutatingCall = -1;
+        return this;
+    }
+
+    public synchronized Faults regionUnreachable(String region) {
+        unreachableRegions.add(region);
+        return this;
+    }
+
+    public synchronized Faults regionReachable(String region) {
+        unreachableRegions.remove(region);
+        return this;
+    }
+
+    public synchronized Faults eventualConsistency(boolean on) {
+        this.eventualConsistency = on;
+        if (!on) {
+            notYetVisible.clear();
+        }
+        return this;
+    }
+
+    public synchronized Faults clear() {
+        throttleFraction = 0;
+        crashAtMutatingCall = -1;
+        unreachableRegions.clear();
+        eventualConsistency = false;
+        notYetVisible.clear();
+        return this;
+    }
+
+    synchronized boolean shouldThrottle() {
+        return throttleFraction > 0 && throttleRandom.nextDouble() < throttleFraction;
+    }
+
+    synchronized boolean isUnreachable(String region) {
+        return unreachableRegions.contains(region);
+    }
+
+    /** Counts a mutating call; true when this is the one that dies. */
+    synchronized boolean countMutatingCallAndCheckCrash() {
+        mutatingCalls++;
+        return mutatingCalls == crashAtMutatingCall;
+    }
+
+    synchronized CrashPoint crashPoint() {
+        return crashPoint;
+    }
+
+    public synchronized long mutatingCalls() {
+        return mutatingCalls;
+    }
+
+    /** Fakes call this when they create a resource. */
+    public synchronized void created(String id) {
+        if (eventualConsistency) {
+            notYetVisible.add(id);
+        }
+    }
+
+    /**
+     * Fakes call this for each resource a describe/list would return: false once for a freshly created
+     * resource while eventual consistency is on (the describe "misses" it), true afterwards.
+     */
+    public synchronized boolean visible(String id) {
+        return !notYetVisible.remove(id);
+    }
+}

@@ -1,0 +1,83 @@
+package dr.regions.inmemory;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Loads and saves the sandbox: the whole {@link World}, clock included, as one JSON file, so that
+ * {@code provision}, {@code status}, {@code failover drill} ... can run one after another.
+ */
+public final class SandboxStore {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.PUBLIC_ONLY)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final Path file;
+
+    public SandboxStore(Path file) {
+        this.file = file;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The saved world, or a new sandbox account when the file does not exist yet. */
+    public World load() {
+        if (!Files.exists(file)) {
+            return SandboxAccount.create();
+        }
+        try {
+            return JSON.readValue(file.toFile(), World.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read sandbox file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes atomically: a crash mid-save leaves the previous file intact. */
+    public void save(World world) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Path temp = Files.createTempFile(parent, ".sandbox", ".tmp");
+            synchronized (world) {
+                JSON.writeValue(temp.toFile(), world);
+            }
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write sandbox file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The JSON form of a world, for round-trip tests. */
+    public static String toJson(World world) {
+        try {
+            return JSON.writeValueAsString(world);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static World fromJson(String json) {
+        try {
+            return JSON.readValue(json, World.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dr.regions.inmemory;
+
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.net.UnknownHostException;
+import java.util.Set;
+
+/**
+ * Wraps a fake service client so that every call, for all nine services alike, goes through one place:
+ * the region-down check, throttling, the call log, the world lock, and the simulated crash. Interface
+ * default methods (consumer-builder overloads, paginators) run on the proxy, so the calls they make are
+ * counted and faulted like direct ones.
+ */
+final class ServiceProxy implements InvocationHandler {
+    private static final Set<String> READ_PREFIXES = Set.of("describe", "list", "get", "test", "search", "lookup");
+
+    private final Object target;
+    private final Service service;
+    private final String region;
+    private final World world;
+
+    private ServiceProxy(Object target, Service service, String region, World world) {
+        this.target = target;
+        this.service = service;
+        this.region = region;
+        this.world = world;
+    }
+
+    static <T> T wrap(Class<T> api, T target, Service service, String region, World world) {
+        Object proxy = Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] {api},
+                new ServiceProxy(target, service, region, world));
+        return api.cast(proxy);
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+        String name = method.getName();
+        if (method.getDeclaringClass() == Object.class) {
+            return method.invoke(target, args);
+        }
+        if (name.equals("serviceName") || name.equals("close") || name.equals("serviceClientConfiguration")) {
+            return method.invoke(target, args);
+        }
+        Method implementation = target.getClass().getMethod(name, method.getParameterTypes());
+        if (implementation.isDefault()) {
+            return InvocationHandler.invokeDefault(proxy, method, args);
+        }
+        return call(method, args, name);
+    }
+
+    private Object call(Method method, Object[] args, String name) throws Throwable {
+        Faults faults = world.faults();
+        boolean mutating = isMutating(name);
+        world.calls().record(new CallLog.Call(service.arnNamespace(), operationName(name), region, mutating));
+        if (faults.isUnreachable(region)) {
+            throw SdkClientException.builder()
+                    .message("Unable to execute HTTP request: " + service.arnNamespace() + "." + region
+                            + ".amazonaws.com: Name or service not known")
+                    .cause(new UnknownHostException(service.arnNamespace() + "." + region + ".amazonaws.com"))
+                    .build();
+        }
+        if (faults.shouldThrottle()) {
+            throw service.throttled();
+        }
+        boolean crash = mutating && faults.countMutatingCallAndCheckCrash();
+        if (crash && faults.crashPoint() == Faults.CrashPoint.BEFORE_CALL) {
+            throw new SimulatedCrash("process died before " + service.arnNamespace() + ":" + operationName(name));
+        }
+        Object result;
+        synchronized (world) {
+            try {
+                result = method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }
+        if (crash) {
+            throw new SimulatedCrash("process died after " + service.arnNamespace() + ":" + operationName(name));
+        }
+        return result;
+    }
+
+    static boolean isMutating(String methodName) {
+        for (String prefix : READ_PREFIXES) {
+            if (methodName.startsWith(prefix)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code describeVpcs} → {@code DescribeVpcs}, the API's own operation name. */
+    static String operationName(String methodName) {
+        return Character.toUpperCase(methodName.charAt(0)) + methodName.substring(1);
+    }
+}

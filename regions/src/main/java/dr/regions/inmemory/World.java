@@ -1,0 +1,72 @@
+package dr.regions.inmemory;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dr.core.clock.VirtualClock;
+import dr.core.model.Regions;
+import dr.regions.inmemory.cloudfront.CloudFrontState;
+import dr.regions.inmemory.route53.Route53State;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The in-memory cloud's whole state: every region, the global services, the modeled clock and the id counter.
+ * One lock guards it all (the service proxies synchronize on the world), which keeps the fakes simple.
+ * Fault injection and call counters are transient: they belong to a test run, not to the sandbox file.
+ */
+public final class World {
+    public static final String ACCOUNT_ID = "123456789012";
+
+    public Ids ids = new Ids();
+    public Map<String, RegionState> regions = new TreeMap<>();
+    public Route53State route53 = new Route53State();
+    public CloudFrontState cloudFront = new CloudFrontState();
+    public Dependencies dependencies = new Dependencies();
+
+    @JsonIgnore
+    private final transient Faults faults = new Faults();
+    @JsonIgnore
+    private final transient CallLog calls = new CallLog();
+    @JsonIgnore
+    private final transient VirtualClock clock = new VirtualClock();
+
+    /** The modeled clock; its time is saved with the sandbox as {@code now}. */
+    public VirtualClock clock() {
+        return clock;
+    }
+
+    @JsonProperty("now")
+    public Instant time() {
+        return clock.now();
+    }
+
+    @JsonProperty("now")
+    void setTime(Instant now) {
+        clock.set(now);
+    }
+
+    /** The state of a known region, created on first use. An unknown region name is a bug in the caller. */
+    public synchronized RegionState region(String region) {
+        if (!Regions.isKnown(region)) {
+            throw new IllegalArgumentException("unknown region " + region);
+        }
+        return regions.computeIfAbsent(region, r -> new RegionState());
+    }
+
+    @JsonIgnore
+    public Faults faults() {
+        return faults;
+    }
+
+    @JsonIgnore
+    public CallLog calls() {
+        return calls;
+    }
+
+    public String arn(String service, String region, String resource) {
+        return "arn:aws:" + service + ":" + region + ":" + ACCOUNT_ID + ":" + resource;
+    }
+
+}
