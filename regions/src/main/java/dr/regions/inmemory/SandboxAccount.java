@@ -1,5 +1,8 @@
 package dr.regions.inmemory;
 
+import dr.regions.inmemory.ec2.Ec2Seed;
+import dr.regions.inmemory.route53.Route53Seed;
+
 /**
  * What a real account already has before dr runs: base AMIs in every region and a public hosted zone for
  * {@code example.com}. The service fakes each contribute their part.
@@ -12,7 +15,8 @@ public final class SandboxAccount {
 
     public static World create() {
         World world = new World();
-        // Filled in by the EC2 fake (base images per known region) and the Route 53 fake (public zone).
+        Ec2Seed.baseImages(world);
+        Route53Seed.publicZone(world, PUBLIC_DOMAIN);
         return world;
     }
 }

@@ -1,5 +1,6 @@
 package dr.regions.inmemory;
 
+import dr.regions.inmemory.route53.HealthCheckSampler;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 import java.lang.reflect.InvocationHandler;
@@ -72,6 +73,7 @@ final class ServiceProxy implements InvocationHandler {
         }
         Object result;
         synchronized (world) {
+            HealthCheckSampler.sample(world);
             try {
                 result = method.invoke(target, args);
             } catch (InvocationTargetException e) {
