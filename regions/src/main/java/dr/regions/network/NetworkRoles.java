@@ -1,0 +1,35 @@
+package dr.regions.network;
+
+import dr.core.model.SubnetRole;
+
+/** Logical role names of the network resources, used in tags, names and step keys. */
+public final class NetworkRoles {
+    public static final String VPC = "vpc";
+    public static final String INTERNET_GATEWAY = "igw";
+    public static final String PUBLIC_ROUTES = "rtb-public";
+
+    private NetworkRoles() {
+    }
+
+    public static String subnet(SubnetRole subnet) {
+        return "subnet-" + subnet.role();
+    }
+
+    /** NAT gateway in the public subnet of zone a (and b with one NAT per AZ). */
+    public static String nat(int zoneIndex) {
+        return "nat-" + zone(zoneIndex);
+    }
+
+    public static String natAddress(int zoneIndex) {
+        return "eip-nat-" + zone(zoneIndex);
+    }
+
+    /** Private route table: one in all, or one per zone with a NAT per AZ. */
+    public static String privateRoutes(int zoneIndex) {
+        return "rtb-private-" + zone(zoneIndex);
+    }
+
+    private static String zone(int zoneIndex) {
+        return zoneIndex == 0 ? "a" : "b";
+    }
+}

@@ -1,0 +1,68 @@
+package dr.regions.network;
+
+import dr.core.engine.StepContext;
+import dr.core.model.ModeledDurations;
+import dr.core.model.SubnetRole;
+import dr.regions.provision.EnsureStep;
+import dr.regions.provision.RegionTarget;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.Subnet;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** One of the eight subnets; public ones map a public IP on launch. */
+public final class SubnetStep extends EnsureStep {
+    private final RegionTarget target;
+    private final SubnetRole subnet;
+    private Subnet seen;
+
+    public SubnetStep(RegionTarget target, SubnetRole subnet) {
+        super(target.key(NetworkRoles.subnet(subnet)), List.of(target.key(NetworkRoles.VPC)), "AWS::EC2::Subnet",
+                ModeledDurations.IMMEDIATE);
+        this.target = target;
+        this.subnet = subnet;
+    }
+
+    @Override
+    protected Optional<String> find(StepContext context) {
+        Optional<Subnet> found = ec2().describeSubnets(r -> r.filters(
+                Ec2Tags.byRole(target.stack(), NetworkRoles.subnet(subnet)))).subnets().stream().findFirst();
+        found.ifPresent(s -> seen = s);
+        return found.map(Subnet::subnetId);
+    }
+
+    @Override
+    protected String create(StepContext context) {
+        String vpcId = context.require(target.key(NetworkRoles.VPC), "id");
+        seen = ec2().createSubnet(r -> r.vpcId(vpcId)
+                .cidrBlock(target.spec().cidrPlan(target.role()).subnet(subnet).toString())
+                .availabilityZone(subnet.availabilityZone(target.region()))
+                .tagSpecifications(Ec2Tags.specification(ResourceType.SUBNET,
+                        target.tags(NetworkRoles.subnet(subnet))))).subnet();
+        return seen.subnetId();
+    }
+
+    @Override
+    protected boolean converge(StepContext context, String subnetId) {
+        boolean mapsPublicIp = seen != null && Boolean.TRUE.equals(seen.mapPublicIpOnLaunch());
+        if (subnet.isPublic() != mapsPublicIp) {
+            ec2().modifySubnetAttribute(r -> r.subnetId(subnetId)
+                    .mapPublicIpOnLaunch(AttributeBooleanValue.builder().value(subnet.isPublic()).build()));
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    protected Map<String, String> outputs(StepContext context, String subnetId) {
+        return Map.of("id", subnetId, "az", subnet.availabilityZone(target.region()));
+    }
+
+    private Ec2Client ec2() {
+        return target.clients().ec2(target.region());
+    }
+}

@@ -1,0 +1,78 @@
+package dr.regions.network;
+
+import dr.core.engine.StepContext;
+import dr.core.model.ModeledDurations;
+import dr.regions.provision.EnsureStep;
+import dr.regions.provision.Readiness;
+import dr.regions.provision.RegionTarget;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.Vpc;
+import software.amazon.awssdk.services.ec2.model.VpcAttributeName;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The stack VPC of one region, with DNS support and DNS hostnames on (private hosted zones need both). */
+public final class VpcStep extends EnsureStep {
+    private final RegionTarget target;
+    private String seenState;
+
+    public VpcStep(RegionTarget target) {
+        super(target.key(NetworkRoles.VPC), List.of(), "AWS::EC2::VPC", ModeledDurations.IMMEDIATE);
+        this.target = target;
+    }
+
+    @Override
+    protected Optional<String> find(StepContext context) {
+        Optional<Vpc> vpc = ec2().describeVpcs(r -> r.filters(Ec2Tags.byRole(target.stack(), NetworkRoles.VPC)))
+                .vpcs().stream().findFirst();
+        vpc.ifPresent(v -> seenState = v.stateAsString());
+        return vpc.map(Vpc::vpcId);
+    }
+
+    @Override
+    protected String create(StepContext context) {
+        return ec2().createVpc(r -> r.cidrBlock(target.spec().cidr(target.role()).toString())
+                        .tagSpecifications(Ec2Tags.specification(ResourceType.VPC, target.tags(NetworkRoles.VPC))))
+                .vpc().vpcId();
+    }
+
+    @Override
+    protected boolean converge(StepContext context, String vpcId) {
+        boolean changed = false;
+        if (!attribute(vpcId, VpcAttributeName.ENABLE_DNS_SUPPORT)) {
+            ec2().modifyVpcAttribute(r -> r.vpcId(vpcId).enableDnsSupport(on()));
+            changed = true;
+        }
+        if (!attribute(vpcId, VpcAttributeName.ENABLE_DNS_HOSTNAMES)) {
+            ec2().modifyVpcAttribute(r -> r.vpcId(vpcId).enableDnsHostnames(on()));
+            changed = true;
+        }
+        return changed;
+    }
+
+    @Override
+    protected Readiness readiness(StepContext context, String vpcId) {
+        if (!"available".equals(seenState)) {
+            seenState = ec2().describeVpcs(r -> r.vpcIds(vpcId)).vpcs().get(0).stateAsString();
+        }
+        return Readiness.of(seenState, "available");
+    }
+
+    private boolean attribute(String vpcId, VpcAttributeName name) {
+        var response = ec2().describeVpcAttribute(r -> r.vpcId(vpcId).attribute(name));
+        AttributeBooleanValue value = name == VpcAttributeName.ENABLE_DNS_SUPPORT
+                ? response.enableDnsSupport() : response.enableDnsHostnames();
+        return value != null && Boolean.TRUE.equals(value.value());
+    }
+
+    private static AttributeBooleanValue on() {
+        return AttributeBooleanValue.builder().value(true).build();
+    }
+
+    private Ec2Client ec2() {
+        return target.clients().ec2(target.region());
+    }
+}

@@ -1,0 +1,97 @@
+package dr.regions.provision;
+
+import dr.core.engine.Action;
+import dr.core.engine.Step;
+import dr.core.engine.StepContext;
+import dr.core.engine.StepKey;
+import dr.core.engine.StepResult;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The shape of every provisioning step: find the resource by its tags (or another stable key); create it
+ * only when missing; bring its managed details into spec ({@link #converge}); then report "still waiting"
+ * until AWS says it is usable. Finding first is what makes a re-run after a crash finish the job with no
+ * duplicates; converging on every run is what repairs drift (reported as {@link Action#UPDATE}).
+ */
+public abstract class EnsureStep implements Step {
+    private final StepKey key;
+    private final List<StepKey> dependsOn;
+    private final String resourceType;
+    private final Duration estimate;
+
+    private String resourceId;
+    private Action action;
+
+    protected EnsureStep(StepKey key, List<StepKey> dependsOn, String resourceType, Duration estimate) {
+        this.key = key;
+        this.dependsOn = List.copyOf(dependsOn);
+        this.resourceType = resourceType;
+        this.estimate = estimate;
+    }
+
+    @Override
+    public final StepKey key() {
+        return key;
+    }
+
+    @Override
+    public final List<StepKey> dependsOn() {
+        return dependsOn;
+    }
+
+    @Override
+    public final String resourceType() {
+        return resourceType;
+    }
+
+    @Override
+    public final Duration estimate() {
+        return estimate;
+    }
+
+    @Override
+    public final StepResult execute(StepContext context) {
+        if (action == null) {
+            Optional<String> existing = find(context);
+            if (existing.isPresent()) {
+                resourceId = existing.get();
+                action = converge(context, resourceId) ? Action.UPDATE : Action.KEEP;
+            } else {
+                resourceId = create(context);
+                converge(context, resourceId);
+                action = Action.CREATE;
+            }
+        }
+        Readiness readiness = readiness(context, resourceId);
+        return switch (readiness.state()) {
+            case READY -> StepResult.done(action, resourceId, outputs(context, resourceId));
+            case WAITING -> StepResult.waiting(readiness.status());
+            case BROKEN -> StepResult.failed(resourceType + " " + resourceId + " is " + readiness.status());
+        };
+    }
+
+    /** The existing resource's id, found by tags (or a stable name); empty when it does not exist. */
+    protected abstract Optional<String> find(StepContext context);
+
+    /** Creates the resource, tagged, and returns its id. Called only when {@link #find} found nothing. */
+    protected abstract String create(StepContext context);
+
+    /** Brings managed details (attributes, rules, routes, attachments) into spec; true when it changed any. */
+    protected boolean converge(StepContext context, String id) {
+        return false;
+    }
+
+    /** Whether the resource can be used yet. */
+    protected Readiness readiness(StepContext context, String id) {
+        return Readiness.ready();
+    }
+
+    /** What later steps read. Always includes {@code id}. */
+    protected Map<String, String> outputs(StepContext context, String id) {
+        return Map.of("id", id);
+    }
+}
