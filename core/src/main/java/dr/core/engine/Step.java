@@ -21,6 +21,15 @@ public interface Step {
     /** Modeled duration, from {@code ModeledDurations}, for the plan's estimate and critical path. */
     Duration estimate();
 
+    /**
+     * What the plan says this step will do, before it runs: {@link Action#ENSURE} when only AWS can tell (a dry
+     * run makes no call), {@link Action#DELETE} for a cleanup step, {@link Action#SKIP} when the spec leaves the
+     * resource out (e.g. no domain). What the step really did is the action of its {@link StepResult.Done}.
+     */
+    default Action plannedAction() {
+        return Action.ENSURE;
+    }
+
     /** Longest the engine waits for this step before failing it. */
     default Duration timeout() {
         return Duration.ofMinutes(60);

@@ -35,6 +35,10 @@ public sealed interface StepResult {
         return new Waiting(status, Duration.ZERO);
     }
 
+    static Waiting waiting(String status, Duration pollAfter) {
+        return new Waiting(status, pollAfter);
+    }
+
     static Failed failed(String message) {
         return new Failed(message);
     }

@@ -1,0 +1,39 @@
+package dr.core.engine;
+
+import dr.core.clock.Clock;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The {@link StepContext} of one step in a run. A step may read outputs only of steps it depends on (directly or
+ * not): anything else could still be running, which would make the plan's order a matter of luck.
+ */
+final class RunContext implements StepContext {
+    private final Clock clock;
+    private final StepKey self;
+    private final Set<StepKey> readable;
+    private final Map<StepKey, StepOutcome> finished;
+
+    RunContext(Clock clock, Plan plan, StepKey self, Map<StepKey, StepOutcome> finished) {
+        this.clock = clock;
+        this.self = self;
+        this.readable = plan.transitiveDependencies(self);
+        this.finished = finished;
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public Optional<String> output(StepKey step, String name) {
+        if (!readable.contains(step)) {
+            throw new IllegalStateException("step " + self + " reads output '" + name + "' of " + step
+                    + ", which it does not depend on");
+        }
+        return Optional.ofNullable(finished.get(step)).map(outcome -> outcome.outputs().get(name));
+    }
+}
