@@ -1,18 +1,54 @@
 package dr.cli;
 
-import java.io.PrintWriter;
+import dr.cli.commands.DrCommand;
+import dr.cli.runtime.ClientsFactory;
+import dr.cli.runtime.Environment;
+import picocli.CommandLine;
+import picocli.CommandLine.Help;
 
-/** Entry point: {@code System.exit(run(...))}; tests call {@link #run} to capture output. */
+import java.io.PrintWriter;
+import java.util.Arrays;
+
+/** Entry point: {@code System.exit(run(...))}; tests call {@link #execute} with their own cloud and environment. */
 public final class Main {
-    private Main() {
+    private final ClientsFactory clientsFactory;
+    private final Environment environment;
+
+    public Main(ClientsFactory clientsFactory, Environment environment) {
+        this.clientsFactory = clientsFactory;
+        this.environment = environment;
     }
 
     public static void main(String[] args) {
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
+    /** Runs dr against real AWS or the sandbox, as the arguments say. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        err.println("dr: not built yet");
-        return 1;
+        return new Main(ClientsFactory.standard(), Environment.system()).execute(out, err, args);
+    }
+
+    public int execute(PrintWriter out, PrintWriter err, String... args) {
+        try {
+            return commandLine(out, err, args).execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
+        ErrorReporter errors = new ErrorReporter();
+        CommandLine commandLine = new CommandLine(new DrCommand(clientsFactory, environment))
+                .setOut(out)
+                .setErr(err)
+                .setExecutionExceptionHandler(errors)
+                .setParameterExceptionHandler(errors)
+                .setExitCodeExceptionMapper(errors);
+        // Help is printed while parsing, before --no-color is read as an option.
+        if (Arrays.asList(args).contains("--no-color") || environment.variable("NO_COLOR").isPresent()) {
+            commandLine.setColorScheme(Help.defaultColorScheme(Help.Ansi.OFF));
+        }
+        return commandLine;
     }
 }

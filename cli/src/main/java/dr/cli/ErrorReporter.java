@@ -1,0 +1,108 @@
+package dr.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dr.cli.commands.DrCommand;
+import dr.core.DrException;
+import dr.core.ExitCode;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IExitCodeExceptionMapper;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The one place that turns an error into an exit code and a message: {@link DrException} keeps its code, a usage
+ * error is bad input, anything else is an internal error. One line on stderr, prefixed {@code dr: }; the stack
+ * trace only with {@code --stacktrace}; with {@code --output json} also {@code {"error":{...}}} on stdout.
+ */
+public final class ErrorReporter implements IExecutionExceptionHandler, IParameterExceptionHandler,
+        IExitCodeExceptionMapper {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public int getExitCode(Throwable error) {
+        return exitCode(error).code();
+    }
+
+    @Override
+    public int handleExecutionException(Exception error, CommandLine commandLine, ParseResult parseResult) {
+        DrCommand root = (DrCommand) commandLine.getCommandSpec().root().userObject();
+        return report(error, commandLine, root.output().json(), root.output().stacktrace());
+    }
+
+    /** Parsing failed, so the options are read from the raw arguments. */
+    @Override
+    public int handleParseException(ParameterException error, String[] args) {
+        List<String> arguments = Arrays.asList(args);
+        boolean json = arguments.contains("--output=json")
+                || arguments.indexOf("--output") >= 0 && arguments.indexOf("--output") + 1 < arguments.size()
+                   && arguments.get(arguments.indexOf("--output") + 1).equals("json");
+        return report(error, error.getCommandLine(), json, arguments.contains("--stacktrace"));
+    }
+
+    private int report(Throwable error, CommandLine commandLine, boolean json, boolean stacktrace) {
+        ExitCode code = exitCode(error);
+        String message = message(error);
+        PrintWriter err = commandLine.getErr();
+        err.println("dr: " + message);
+        if (stacktrace) {
+            error.printStackTrace(err);
+        }
+        err.flush();
+        if (json) {
+            PrintWriter out = commandLine.getOut();
+            out.println(errorDocument(code, message));
+            out.flush();
+        }
+        return code.code();
+    }
+
+    static ExitCode exitCode(Throwable error) {
+        if (error instanceof DrException dr) {
+            return dr.exitCode();
+        }
+        if (error instanceof ParameterException) {
+            return ExitCode.BAD_INPUT;
+        }
+        return ExitCode.INTERNAL;
+    }
+
+    private static String message(Throwable error) {
+        String message;
+        if (error instanceof DrException) {
+            message = error.getMessage();
+        } else if (error instanceof ParameterException usage) {
+            message = usage.getMessage() + suggestion(usage) + " (see '"
+                    + usage.getCommandLine().getCommandSpec().qualifiedName() + " --help')";
+        } else {
+            message = "internal error: " + error + " (run again with --stacktrace and report it)";
+        }
+        return oneLine(message);
+    }
+
+    private static String suggestion(ParameterException usage) {
+        if (usage instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            return "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
+        }
+        return "";
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    static String errorDocument(ExitCode code, String message) {
+        ObjectNode document = JSON.createObjectNode();
+        ObjectNode error = document.putObject("error");
+        error.put("exitCode", code.code());
+        error.put("message", message);
+        return document.toString();
+    }
+}

@@ -1,0 +1,91 @@
+package dr.cli.commands;
+
+import dr.cli.options.OutputOptions;
+import dr.cli.options.SafetyOptions;
+import dr.cli.options.TargetOptions;
+import dr.cli.runtime.ClientsFactory;
+import dr.cli.runtime.CommandContext;
+import dr.cli.runtime.Connection;
+import dr.cli.runtime.CredentialsCheck;
+import dr.cli.runtime.Environment;
+import dr.cli.runtime.OutputSettings;
+import dr.core.config.StackConfig;
+import dr.core.config.StackSpecResolver;
+import dr.core.config.StackTarget;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The root command: lists the subcommands and holds the options every command inherits. It also turns those
+ * options into a {@link CommandContext}, checking everything before a client can be created.
+ */
+@Command(name = "dr", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class, usageHelpAutoWidth = true, sortOptions = false,
+        abbreviateSynopsis = true,
+        description = {
+            "Warm-standby disaster recovery for a three-tier web application on AWS, across two regions: builds the "
+                + "stack, reports its readiness, runs failover drills, promotes the DR database and cleans up.",
+            ""},
+        subcommands = {
+            ProvisionCommand.class, StatusCommand.class, FailoverCommand.class, PromoteReplicaCommand.class,
+            CleanupCommand.class, GraphCommand.class, IamPolicyCommand.class, RunbookCommand.class,
+            CompletionCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:ok",
+            "1:the operation failed (or is not available yet)",
+            "2:bad input or usage; nothing was called",
+            "3:not ready for failover (status), or a drill missed its target",
+            "4:internal error in dr"},
+        footerHeading = "%nExample:%n",
+        footer = {"  dr provision --primary us-east-1 --dr us-west-2 --sandbox", "  dr status --sandbox"})
+public final class DrCommand extends GroupCommand {
+    @Mixin
+    TargetOptions target;
+    @Mixin
+    OutputOptions output;
+    @Mixin
+    SafetyOptions safety;
+
+    private final ClientsFactory clientsFactory;
+    private final Environment environment;
+
+    public DrCommand(ClientsFactory clientsFactory, Environment environment) {
+        this.clientsFactory = clientsFactory;
+        this.environment = environment;
+    }
+
+    /** The root command of the command tree {@code spec} belongs to. */
+    static DrCommand of(CommandSpec spec) {
+        return (DrCommand) spec.root().userObject();
+    }
+
+    public OutputOptions output() {
+        return output;
+    }
+
+    /**
+     * Validates every input of {@code command} (output, connection, config file, stack settings, credentials),
+     * in that order, and builds its context. Throws bad input at the first problem.
+     */
+    CommandContext context(DrSubcommand command) {
+        OutputSettings outputSettings = output.settings(environment);
+        Connection connection = target.connection(environment);
+        StackTarget stackTarget = null;
+        if (command.usesStack()) {
+            StackConfig given = target.loadConfigFile(environment)
+                    .overriddenBy(target.asConfig())
+                    .overriddenBy(command.stackOptions());
+            stackTarget = new StackSpecResolver().resolve(given, command.requiresRegions());
+        }
+        boolean dryRun = command.dryRun();
+        if (command.needsAws() && !dryRun && !connection.isSandbox()) {
+            new CredentialsCheck(environment).require(connection);
+        }
+        return new CommandContext(stackTarget, connection, outputSettings, safety.assumeYes(), dryRun,
+                command.spec.commandLine().getOut(), command.spec.commandLine().getErr(),
+                () -> clientsFactory.open(connection));
+    }
+}

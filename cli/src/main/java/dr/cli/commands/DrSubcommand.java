@@ -1,0 +1,57 @@
+package dr.cli.commands;
+
+import dr.cli.runtime.CommandContext;
+import dr.core.DrException;
+import dr.core.config.StackConfig;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+/**
+ * A leaf command: its input is validated into a {@link CommandContext} before {@link #run} is called, and the
+ * context (with any cloud session) is closed after it, whatever happens.
+ */
+public abstract class DrSubcommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public final Integer call() {
+        try (CommandContext context = DrCommand.of(spec).context(this)) {
+            return run(context);
+        }
+    }
+
+    /** Does the work; returns the exit code (normally 0) or throws a {@link DrException}. */
+    protected abstract int run(CommandContext context);
+
+    /** Whether the command calls AWS (unless {@code --dry-run} or {@code --sandbox}); if so, credentials are checked first. */
+    protected boolean needsAws() {
+        return true;
+    }
+
+    /** Whether the command must be given both regions (provision) rather than discover them. */
+    protected boolean requiresRegions() {
+        return false;
+    }
+
+    /** Whether the command works on a stack, and so reads the config file and the stack settings. */
+    protected boolean usesStack() {
+        return true;
+    }
+
+    protected boolean dryRun() {
+        return false;
+    }
+
+    /** The command's own stack settings (provision's sizes, CIDRs ...); they win over the config file. */
+    protected StackConfig stackOptions() {
+        return StackConfig.empty();
+    }
+
+    /** The honest answer of a command whose engine has not landed yet. */
+    protected DrException notAvailableYet() {
+        return DrException.failed(spec.qualifiedName() + " is not available yet");
+    }
+}

@@ -1,0 +1,145 @@
+package dr.cli.commands;
+
+import dr.cli.options.DryRunOption;
+import dr.cli.runtime.CommandContext;
+import dr.core.config.ConfigKey;
+import dr.core.config.StackConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "provision",
+        description = {
+            "Build the warm-standby stack in both regions.",
+            "",
+            "Per region: VPC and subnets, security groups, MySQL primary with a "
+                + "cross-region read replica, AMIs and AWS Backup, web and app tiers behind load balancers; with "
+                + "--domain also certificates, Route 53 failover records, CloudFront and WAF.",
+            "Changes: creates resources tagged dr:stack=<stack> in the primary region, the DR region and globally. "
+                + "Idempotent: a second run creates nothing, a run after a crash finishes the job.",
+            "Takes: about 45 minutes on AWS (the cross-region read replica is the long pole); seconds in the sandbox.",
+            "Not available yet: the provisioning engine is in progress.",
+            ""},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  dr provision --primary us-east-1 --dr us-west-2 --sandbox",
+            "  dr provision --primary us-east-1 --dr us-west-2 --domain example.com --admin-cidr 203.0.113.10/32"})
+public final class ProvisionCommand extends DrSubcommand {
+    @Mixin
+    DryRunOption dryRun;
+
+    @Option(names = "--domain", paramLabel = "NAME",
+            description = "Public domain whose Route 53 hosted zone is in this account: adds api.NAME (failover "
+                    + "records) and app.NAME (CloudFront) with ACM certificates. Without it, dr builds everything "
+                    + "that needs no domain and says what it skipped.")
+    String domain;
+
+    @Option(names = "--admin-cidr", paramLabel = "CIDR",
+            description = "Source range allowed to SSH to the bastion, e.g. 203.0.113.10/32. The bastion host and "
+                    + "its SSH rules are created only when this is given; prefer AWS Systems Manager Session "
+                    + "Manager, which needs no open port. Never defaults to 0.0.0.0/0.")
+    String adminCidr;
+
+    @Option(names = "--allow-open-ssh", negatable = true,
+            description = "Accept --admin-cidr 0.0.0.0/0 (SSH open to the whole internet); refused without it.")
+    Boolean allowOpenSsh;
+
+    @Option(names = "--primary-cidr", paramLabel = "CIDR",
+            description = "VPC range in the primary region, /16 to /24, split into 8 equal subnets "
+                    + "(default: 10.10.0.0/16).")
+    String primaryCidr;
+
+    @Option(names = "--dr-cidr", paramLabel = "CIDR",
+            description = "VPC range in the DR region, /16 to /24; must not overlap --primary-cidr "
+                    + "(default: 10.20.0.0/16).")
+    String drCidr;
+
+    @Option(names = "--nat-per-az", negatable = true,
+            description = "One NAT gateway per availability zone instead of one per region: survives the loss of "
+                    + "an AZ, costs more (default: one).")
+    Boolean natPerAz;
+
+    @Option(names = "--web-instance-type", paramLabel = "TYPE",
+            description = "EC2 instance type of the web tier (default: t3.micro).")
+    String webInstanceType;
+
+    @Option(names = "--app-instance-type", paramLabel = "TYPE",
+            description = "EC2 instance type of the app tier (default: t3.micro).")
+    String appInstanceType;
+
+    @Option(names = "--db-instance-class", paramLabel = "CLASS",
+            description = "RDS instance class of the MySQL primary and its replica (default: db.t3.micro).")
+    String dbInstanceClass;
+
+    @Option(names = "--db-storage-gib", paramLabel = "GIB",
+            description = "Database storage in GiB, 20 to 65536 (default: 22).")
+    Integer dbStorageGib;
+
+    @Option(names = "--min", paramLabel = "N",
+            description = "Minimum instances per tier in the primary region (default: 2).")
+    Integer min;
+
+    @Option(names = "--desired", paramLabel = "N",
+            description = "Desired instances per tier in the primary region, between --min and --max "
+                    + "(default: 2). DR is scaled to this on promotion.")
+    Integer desired;
+
+    @Option(names = "--max", paramLabel = "N",
+            description = "Maximum instances per tier in the primary region (default: 4).")
+    Integer max;
+
+    @Option(names = "--dr-capacity", paramLabel = "N",
+            description = "Warm-standby instances per tier in the DR region until promotion (default: 1).")
+    Integer drCapacity;
+
+    @Option(names = "--health-check-path", paramLabel = "PATH",
+            description = "Path the Route 53 health check requests on the primary app load balancer "
+                    + "(default: /health).")
+    String healthCheckPath;
+
+    @Option(names = "--health-check-interval", paramLabel = "SECONDS",
+            description = "Seconds between Route 53 health checks: 10 (fast) or 30 (default: 10).")
+    Integer healthCheckInterval;
+
+    @Option(names = "--health-check-threshold", paramLabel = "N",
+            description = "Consecutive failed checks before Route 53 fails over, 1 to 10 (default: 2).")
+    Integer healthCheckThreshold;
+
+    @Override
+    protected boolean requiresRegions() {
+        return true;
+    }
+
+    @Override
+    protected boolean dryRun() {
+        return dryRun.dryRun();
+    }
+
+    @Override
+    protected StackConfig stackOptions() {
+        return StackConfig.builder()
+                .option(ConfigKey.DOMAIN, domain)
+                .option(ConfigKey.ADMIN_CIDR, adminCidr)
+                .option(ConfigKey.ALLOW_OPEN_SSH, allowOpenSsh)
+                .option(ConfigKey.PRIMARY_CIDR, primaryCidr)
+                .option(ConfigKey.DR_CIDR, drCidr)
+                .option(ConfigKey.NAT_PER_AZ, natPerAz)
+                .option(ConfigKey.WEB_INSTANCE_TYPE, webInstanceType)
+                .option(ConfigKey.APP_INSTANCE_TYPE, appInstanceType)
+                .option(ConfigKey.DB_INSTANCE_CLASS, dbInstanceClass)
+                .option(ConfigKey.DB_STORAGE_GIB, dbStorageGib)
+                .option(ConfigKey.MIN, min)
+                .option(ConfigKey.DESIRED, desired)
+                .option(ConfigKey.MAX, max)
+                .option(ConfigKey.DR_CAPACITY, drCapacity)
+                .option(ConfigKey.HEALTH_CHECK_PATH, healthCheckPath)
+                .option(ConfigKey.HEALTH_CHECK_INTERVAL, healthCheckInterval)
+                .option(ConfigKey.HEALTH_CHECK_THRESHOLD, healthCheckThreshold)
+                .build();
+    }
+
+    @Override
+    protected int run(CommandContext context) {
+        throw notAvailableYet();
+    }
+}

@@ -1,0 +1,33 @@
+package dr.cli.runtime;
+
+import dr.core.clock.Clock;
+import dr.regions.aws.AwsClients;
+
+/** The AWS clients and the clock one command runs with; closing it releases the clients (and saves a sandbox). */
+public interface CloudSession extends AutoCloseable {
+    AwsClients clients();
+
+    Clock clock();
+
+    @Override
+    void close();
+
+    /** A session over clients the caller owns and closes itself (tests pass an in-memory cloud this way). */
+    static CloudSession of(AwsClients clients, Clock clock) {
+        return new CloudSession() {
+            @Override
+            public AwsClients clients() {
+                return clients;
+            }
+
+            @Override
+            public Clock clock() {
+                return clock;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+}

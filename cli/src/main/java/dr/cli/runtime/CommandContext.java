@@ -1,0 +1,99 @@
+package dr.cli.runtime;
+
+import dr.core.clock.Clock;
+import dr.core.config.StackTarget;
+import dr.core.model.StackSpec;
+import dr.regions.aws.AwsClients;
+
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Everything a command needs, built from validated input: the stack, where AWS calls go, output settings and
+ * writers. The cloud session opens on first use of {@link #clients()} or {@link #clock()}, so a command that
+ * fails early or only prints never creates a client.
+ */
+public final class CommandContext implements AutoCloseable {
+    private final StackTarget target;
+    private final Connection connection;
+    private final OutputSettings output;
+    private final boolean assumeYes;
+    private final boolean dryRun;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final Supplier<CloudSession> opener;
+    private CloudSession session;
+
+    public CommandContext(StackTarget target, Connection connection, OutputSettings output, boolean assumeYes,
+            boolean dryRun, PrintWriter out, PrintWriter err, Supplier<CloudSession> opener) {
+        this.target = target;
+        this.connection = connection;
+        this.output = output;
+        this.assumeYes = assumeYes;
+        this.dryRun = dryRun;
+        this.out = out;
+        this.err = err;
+        this.opener = opener;
+    }
+
+    /** The validated stack; absent only for commands that do not work on a stack (completion). */
+    public Optional<StackTarget> target() {
+        return Optional.ofNullable(target);
+    }
+
+    /** The full spec; for commands whose regions are required or were given. */
+    public StackSpec spec() {
+        return target().orElseThrow(() -> new IllegalStateException("this command has no stack")).spec();
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    public OutputSettings output() {
+        return output;
+    }
+
+    /** {@code --yes}: no confirmation prompts. */
+    public boolean assumeYes() {
+        return assumeYes;
+    }
+
+    /** {@code --dry-run}: show what would be done, call nothing. */
+    public boolean dryRun() {
+        return dryRun;
+    }
+
+    public PrintWriter out() {
+        return out;
+    }
+
+    public PrintWriter err() {
+        return err;
+    }
+
+    public AwsClients clients() {
+        return session().clients();
+    }
+
+    public Clock clock() {
+        return session().clock();
+    }
+
+    private synchronized CloudSession session() {
+        if (session == null) {
+            session = opener.get();
+        }
+        return session;
+    }
+
+    @Override
+    public synchronized void close() {
+        out.flush();
+        err.flush();
+        if (session != null) {
+            session.close();
+        }
+    }
+}

@@ -1,0 +1,295 @@
+package dr.cli;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+/**
+ * Every kind of bad input is refused with exit 2 and one line naming the problem, before any AWS client is
+ * created or called. Where it helps, a passing twin proves that the refused value is the only reason.
+ */
+class BadInputTest {
+    @TempDir
+    Path temp;
+    DrRunner dr;
+
+    @BeforeEach
+    void setUp() {
+        dr = new DrRunner(temp);
+    }
+
+    private void rejected(String message, String... args) {
+        dr.assertRejected(dr.run(args), message);
+    }
+
+    @Nested
+    class Regions {
+        @Test
+        void unknownRegionIsRefusedWithASuggestion() {
+            rejected("--primary: 'us-east-9' is not a known AWS region; did you mean 'us-east-1'?",
+                    "provision", "--primary", "us-east-9", "--dr", "us-west-2", "--sandbox");
+        }
+
+        @Test
+        void unknownRegionIsRefusedByEveryCommandNotJustProvision() {
+            rejected("--dr: 'mars-north-1' is not a known AWS region", "status", "--dr", "mars-north-1", "--sandbox");
+        }
+
+        @Test
+        void primaryEqualToDrIsRefused() {
+            rejected("--primary and --dr are both us-east-1: the DR region must differ from the primary region",
+                    "provision", "--primary", "us-east-1", "--dr", "us-east-1", "--sandbox");
+        }
+
+        @Test
+        void provisionWithoutPrimaryIsRefused() {
+            rejected("missing --primary: provision needs both the primary and the DR region",
+                    "provision", "--dr", "us-west-2", "--sandbox");
+        }
+
+        @Test
+        void provisionWithoutDrIsRefused() {
+            rejected("missing --dr: provision needs both", "provision", "--primary", "us-east-1", "--sandbox");
+        }
+
+        @Test
+        void otherCommandsMayLeaveTheRegionsToDiscovery() {
+            dr.assertReachedCommand(dr.run("status", "--sandbox"), "status");
+        }
+    }
+
+    @Nested
+    class Cidrs {
+        @Test
+        void malformedCidrIsRefused() {
+            rejected("--primary-cidr: malformed CIDR '10.10.0/16': expected a.b.c.d/n",
+                    "provision", "--primary", "us-east-1", "--dr", "us-west-2", "--primary-cidr", "10.10.0/16", "--sandbox");
+        }
+
+        @Test
+        void cidrWithHostBitsIsRefusedWithTheFix() {
+            rejected("--admin-cidr: malformed CIDR '203.0.113.10/24': host bits are set; did you mean 203.0.113.0/24?",
+                    "provision", "--primary", "us-east-1", "--dr", "us-west-2", "--admin-cidr", "203.0.113.10/24",
+                    "--sandbox");
+        }
+
+        @Test
+        void vpcCidrSmallerThanSlash24IsRefused() {
+            rejected("--dr-cidr: VPC CIDR 10.20.0.0/25 must be between /16 and /24",
+                    "provision", "--primary", "us-east-1", "--dr", "us-west-2", "--dr-cidr", "10.20.0.0/25", "--sandbox");
+        }
+
+        @Test
+        void vpcCidrLargerThanSlash16IsRefused() {
+            rejected("--primary-cidr: VPC CIDR 10.0.0.0/15 must be between /16 and /24",
+                    "provision", "--primary", "us-east-1", "--dr", "us-west-2", "--primary-cidr", "10.0.0.0/15", "--sandbox");
+        }
+
+        @Test
+        void overlappingPrimaryAndDrCidrsAreRefused() {
+            rejected("--primary-cidr 10.10.0.0/16 and --dr-cidr 10.10.128.0/17 overlap",
+                    "provision", "--primary", "us-east-1", "--dr", "us-west-2", "--dr-cidr", "10.10.128.0/17", "--sandbox");
+        }
+
+        @Test
+        void sshOpenToTheInternetIsRefusedWithoutAllowOpenSsh() {
+            rejected("--admin-cidr: 0.0.0.0/0 opens SSH to the whole internet",
+                    "provision", "--primary", "us-east-1", "--dr", "us-west-2", "--admin-cidr", "0.0.0.0/0", "--sandbox");
+        }
+
+        @Test
+        void sshOpenToTheInternetPassesWithAllowOpenSsh() {
+            dr.assertReachedCommand(dr.run("provision", "--primary", "us-east-1", "--dr", "us-west-2",
+                    "--admin-cidr", "0.0.0.0/0", "--allow-open-ssh", "--sandbox"), "provision");
+        }
+    }
+
+    @Nested
+    class Names {
+        @Test
+        void invalidDomainIsRefused() {
+            rejected("--domain: 'exa_mple.com' is not a valid domain name",
+                    "provision", "--primary", "us-east-1", "--dr", "us-west-2", "--domain", "exa_mple.com", "--sandbox");
+        }
+
+        @Test
+        void invalidStackNameIsRefused() {
+            rejected("--stack: 'Shop_DR' is not a valid stack name", "status", "--stack", "Shop_DR", "--sandbox");
+        }
+
+        @Test
+        void invalidInstanceTypeIsRefused() {
+            rejected("--db-instance-class: 't3.micro' is not an RDS instance class (e.g. db.t3.micro)",
+                    "provision", "--primary", "us-east-1", "--dr", "us-west-2", "--db-instance-class", "t3.micro",
+                    "--sandbox");
+        }
+    }
+
+    @Nested
+    class Capacity {
+        @Test
+        void minAboveMaxIsRefused() {
+            rejected("primary capacity (--min, --max): min 5 is greater than max 2",
+                    "provision", "--primary", "us-east-1", "--dr", "us-west-2", "--min", "5", "--max", "2", "--sandbox");
+        }
+
+        @Test
+        void negativeMinIsRefused() {
+            rejected("primary capacity (--min): must not be negative",
+                    "provision", "--primary", "us-east-1", "--dr", "us-west-2", "--min", "-1", "--sandbox");
+        }
+
+        @Test
+        void negativeDrCapacityIsRefused() {
+            rejected("--dr-capacity: capacity must not be negative (-1)",
+                    "provision", "--primary", "us-east-1", "--dr", "us-west-2", "--dr-capacity=-1", "--sandbox");
+        }
+
+        @Test
+        void aCapacityThatIsNotANumberIsRefused() {
+            rejected("Invalid value for option '--max': 'four' is not an int",
+                    "provision", "--primary", "us-east-1", "--dr", "us-west-2", "--max", "four", "--sandbox");
+        }
+
+        @Test
+        void healthCheckIntervalOtherThan10Or30IsRefused() {
+            rejected("--health-check-interval: 15 seconds is not a Route 53 health check interval",
+                    "provision", "--primary", "us-east-1", "--dr", "us-west-2", "--health-check-interval", "15",
+                    "--sandbox");
+        }
+
+        @Test
+        void healthCheckThresholdAbove10IsRefused() {
+            rejected("--health-check-threshold: 11 is not a Route 53 failure threshold",
+                    "provision", "--primary", "us-east-1", "--dr", "us-west-2", "--health-check-threshold", "11",
+                    "--sandbox");
+        }
+    }
+
+    @Nested
+    class Output {
+        @Test
+        void unknownOutputFormatIsRefused() {
+            rejected("Invalid value for option '--output': expected text or json, got 'xml'",
+                    "status", "--output", "xml", "--sandbox");
+        }
+
+        @Test
+        void verboseAndQuietTogetherAreRefused() {
+            rejected("-v/--verbose and -q/--quiet cannot be used together", "status", "-v", "-q", "--sandbox");
+        }
+
+        @Test
+        void anUnknownOptionIsRefusedWithASuggestion() {
+            rejected("Unknown options: '--primry', 'us-east-1'; did you mean --primary-cidr or --primary",
+                    "provision", "--primry", "us-east-1", "--sandbox");
+        }
+
+        @Test
+        void aMistypedCommandIsRefusedWithASuggestion() {
+            rejected("Unmatched argument at index 0: 'provison'; did you mean provision", "provison", "--sandbox");
+        }
+
+        @Test
+        void aGroupWithoutItsSubcommandIsRefused() {
+            rejected("'dr failover' needs a command: drill, restore", "failover");
+        }
+
+        @Test
+        void noCommandAtAllIsRefused() {
+            rejected("'dr' needs a command: provision, status, failover", new String[0]);
+        }
+
+        @Test
+        void aRunbookWithoutItsNameIsRefused() {
+            rejected("Missing required parameter: 'NAME'", "runbook", "show");
+        }
+    }
+
+    @Nested
+    class ConfigFile {
+        @Test
+        void malformedYamlIsRefusedWithItsLine() {
+            dr.file("stack.yaml", "stack: shop\nprimary: [us-east-1\n");
+
+            rejected("stack.yaml line 3: malformed YAML: expected ',' or ']', but got <stream end>", "status", "--config", "stack.yaml", "--sandbox");
+        }
+
+        @Test
+        void unknownKeyIsRefusedWithFileAndLine() {
+            dr.file("stack.yaml", "stack: shop\nprimary-region: us-east-1\n");
+
+            rejected("stack.yaml line 2: unknown key 'primary-region'", "status", "--config", "stack.yaml", "--sandbox");
+        }
+
+        @Test
+        void unreadableConfigFileIsRefused() {
+            rejected("config file missing.yaml cannot be read: no such file",
+                    "status", "--config", "missing.yaml", "--sandbox");
+        }
+
+        @Test
+        void theDefaultDrYamlIsReadWhenPresent() {
+            dr.file("dr.yaml", "primary: us-east-1\ndr: us-east-1\n");
+
+            rejected("dr.yaml line 1 (primary) and dr.yaml line 2 (dr) are both us-east-1", "status", "--sandbox");
+        }
+
+        @Test
+        void aBadValueInTheConfigIsReportedWithItsLine() {
+            dr.file("dr.yaml", "primary: us-east-1\ndr: us-west-2\nmin: 5\nmax: 2\n");
+
+            rejected("primary capacity (dr.yaml line 3 (min), dr.yaml line 4 (max)): min 5 is greater than max 2",
+                    "provision", "--sandbox");
+        }
+
+        @Test
+        void theCommandLineWinsOverTheConfig() {
+            dr.file("dr.yaml", "primary: us-east-1\ndr: us-west-2\nadmin-cidr: 0.0.0.0/0\n");
+
+            dr.assertRejected(dr.run("provision", "--sandbox"), "dr.yaml line 3 (admin-cidr): 0.0.0.0/0 opens SSH");
+            dr.assertReachedCommand(dr.run("provision", "--admin-cidr", "203.0.113.10/32", "--sandbox"), "provision");
+        }
+    }
+
+    @Nested
+    class Connection {
+        @Test
+        void sandboxWithEndpointUrlIsRefused() {
+            rejected("--sandbox cannot be combined with --endpoint-url",
+                    "status", "--sandbox", "--endpoint-url", "http://localhost:4566");
+        }
+
+        @Test
+        void sandboxWithProfileIsRefused() {
+            rejected("--sandbox cannot be combined with --profile", "status", "--profile", "prod", "--sandbox");
+        }
+
+        @Test
+        void endpointUrlThatIsNotHttpIsRefused() {
+            dr.environment.withAccessKeys();
+
+            rejected("--endpoint-url 'ftp://localhost:4566' is not an http(s) URL",
+                    "status", "--endpoint-url", "ftp://localhost:4566");
+            rejected("--endpoint-url 'localhost:4566' is not an http(s) URL",
+                    "status", "--endpoint-url", "localhost:4566");
+        }
+
+        @Test
+        void endpointFromTheEnvironmentThatIsNotHttpIsRefused() {
+            dr.environment.withAccessKeys().set("AWS_ENDPOINT_URL", "localstack");
+
+            rejected("AWS_ENDPOINT_URL 'localstack' is not an http(s) URL", "status");
+        }
+
+        @Test
+        void anHttpEndpointIsAccepted() {
+            dr.environment.withAccessKeys();
+
+            dr.assertReachedCommand(dr.run("status", "--endpoint-url", "http://localhost:4566"), "status");
+        }
+    }
+}

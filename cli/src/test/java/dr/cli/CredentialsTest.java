@@ -1,0 +1,128 @@
+package dr.cli;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A command that needs AWS and finds no credentials stops with exit 2 and says how to provide them. */
+class CredentialsTest {
+    @TempDir
+    Path temp;
+    DrRunner dr;
+
+    @BeforeEach
+    void setUp() {
+        dr = new DrRunner(temp);
+    }
+
+    private void awsFile(String name, String content) throws IOException {
+        Path aws = Files.createDirectories(dr.environment.homeDirectory().resolve(".aws"));
+        Files.writeString(aws.resolve(name), content);
+    }
+
+    @Nested
+    class NoneFound {
+        @Test
+        void statusWithoutCredentialsNamesEveryWayToProvideThem() {
+            DrRunner.Result result = dr.run("status");
+
+            dr.assertRejected(result, "no AWS credentials found");
+            assertThat(result.err()).contains("--profile", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
+                    "--endpoint-url", "--sandbox");
+        }
+
+        @Test
+        void everyCommandThatCallsAwsChecks() {
+            String[][] commands = {
+                {"provision", "--primary", "us-east-1", "--dr", "us-west-2"},
+                {"failover", "drill"}, {"failover", "restore"}, {"promote-replica"}, {"cleanup"},
+                {"runbook", "run", "failover-drill"}};
+            for (String[] command : commands) {
+                dr.assertRejected(dr.run(command), "no AWS credentials found");
+            }
+        }
+
+        @Test
+        void onlyTheSecretWithoutTheKeyIdIsNotEnough() {
+            dr.environment.set("AWS_SECRET_ACCESS_KEY", "secret");
+
+            dr.assertRejected(dr.run("status"), "no AWS credentials found");
+        }
+
+        @Test
+        void aProfileThatIsDefinedNowhereIsRefused() throws IOException {
+            awsFile("config", "[profile staging]\nregion = us-east-1\n");
+
+            dr.assertRejected(dr.run("status", "--profile", "prod"), "--profile prod: no such profile in");
+        }
+
+        @Test
+        void anAwsProfileVariableThatIsDefinedNowhereIsRefused() {
+            dr.environment.set("AWS_PROFILE", "prod");
+
+            dr.assertRejected(dr.run("status"), "AWS_PROFILE prod: no such profile in");
+        }
+    }
+
+    @Nested
+    class Found {
+        @Test
+        void accessKeysInTheEnvironment() {
+            dr.environment.withAccessKeys();
+
+            dr.assertReachedCommand(dr.run("status"), "status");
+        }
+
+        @Test
+        void aSharedCredentialsFile() throws IOException {
+            awsFile("credentials", "[default]\naws_access_key_id = AKIAEXAMPLE\n");
+
+            dr.assertReachedCommand(dr.run("status"), "status");
+        }
+
+        @Test
+        void aNamedProfileInTheConfigFile() throws IOException {
+            awsFile("config", "[default]\nregion = us-east-1\n\n[profile prod]\nsso_session = corp\n");
+
+            dr.assertReachedCommand(dr.run("status", "--profile", "prod"), "status");
+        }
+
+        @Test
+        void webIdentityContainerOrInstanceRole() {
+            dr.environment.set("AWS_WEB_IDENTITY_TOKEN_FILE", "/var/run/token");
+            dr.assertReachedCommand(dr.run("status"), "status");
+
+            DrRunner container = new DrRunner(temp.resolve("container"));
+            container.environment.set("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "/v2/credentials/abc");
+            container.assertReachedCommand(container.run("status"), "status");
+
+            DrRunner ec2 = new DrRunner(temp.resolve("ec2"));
+            ec2.environment.onEc2();
+            ec2.assertReachedCommand(ec2.run("status"), "status");
+        }
+    }
+
+    @Nested
+    class NotNeeded {
+        @Test
+        void dryRunSandboxAndLocalCommandsNeedNoCredentials() {
+            dr.assertReachedCommand(dr.run("provision", "--primary", "us-east-1", "--dr", "us-west-2", "--dry-run"),
+                    "provision");
+            dr.assertReachedCommand(dr.run("cleanup", "--dry-run"), "cleanup");
+            dr.assertReachedCommand(dr.run("status", "--sandbox"), "status");
+            dr.assertReachedCommand(dr.run("iam-policy"), "iam-policy");
+            dr.assertReachedCommand(dr.run("graph"), "graph");
+            dr.assertReachedCommand(dr.run("runbook", "list"), "runbook list");
+            dr.assertReachedCommand(dr.run("runbook", "show", "failover-drill"), "runbook show");
+            assertThat(dr.run("completion", "bash").exitCode()).isZero();
+            assertThat(dr.run("status", "--help").exitCode()).isZero();
+        }
+    }
+}

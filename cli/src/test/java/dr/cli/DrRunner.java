@@ -1,0 +1,80 @@
+package dr.cli;
+
+import dr.cli.runtime.CloudSession;
+import dr.cli.runtime.Connection;
+import dr.regions.inmemory.InMemoryCloud;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Runs dr in-process against an in-memory cloud and a clean test environment, capturing what it prints. */
+final class DrRunner {
+    final InMemoryCloud cloud = new InMemoryCloud();
+    final List<Connection> sessionsOpened = new ArrayList<>();
+    final TestEnvironment environment;
+    final Path workingDirectory;
+
+    DrRunner(Path tempDir) {
+        try {
+            this.workingDirectory = Files.createDirectories(tempDir.resolve("work"));
+            this.environment = new TestEnvironment(Files.createDirectories(tempDir.resolve("home")), workingDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    record Result(int exitCode, String out, String err) {
+        List<String> errLines() {
+            return err.lines().toList();
+        }
+    }
+
+    Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Main main = new Main(connection -> {
+            sessionsOpened.add(connection);
+            return CloudSession.of(cloud, cloud.world().clock());
+        }, environment);
+        int code = main.execute(new PrintWriter(out), new PrintWriter(err), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    Path file(String name, String content) {
+        try {
+            Path file = workingDirectory.resolve(name);
+            Files.createDirectories(file.getParent());
+            return Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Exit 2, exactly one line on stderr naming the problem, nothing on stdout, no client created or called. */
+    void assertRejected(Result result, String message) {
+        assertThat(result.exitCode()).as("exit code; stderr: %s", result.err()).isEqualTo(2);
+        assertThat(result.errLines()).as("stderr").hasSize(1);
+        assertThat(result.errLines().get(0)).startsWith("dr: ").contains(message);
+        assertThat(result.out()).as("stdout").isEmpty();
+        assertNoAwsClientUsed();
+    }
+
+    void assertNoAwsClientUsed() {
+        assertThat(cloud.world().calls().total()).as("calls to the cloud").isZero();
+        assertThat(sessionsOpened).as("cloud sessions opened").isEmpty();
+    }
+
+    /** Exit 1 with "not available yet": every input check passed and the command itself was reached. */
+    void assertReachedCommand(Result result, String command) {
+        assertThat(result.exitCode()).as("exit code; stderr: %s", result.err()).isEqualTo(1);
+        assertThat(result.errLines()).containsExactly("dr: dr " + command + " is not available yet");
+    }
+}

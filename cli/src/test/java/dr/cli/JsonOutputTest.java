@@ -1,0 +1,74 @@
+package dr.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** With --output json a failing command still writes exactly one JSON document on stdout. */
+class JsonOutputTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path temp;
+    DrRunner dr;
+
+    @BeforeEach
+    void setUp() {
+        dr = new DrRunner(temp);
+    }
+
+    private JsonNode onlyDocumentOn(DrRunner.Result result) throws Exception {
+        assertThat(result.out().lines().toList()).as("stdout: one line, one document").hasSize(1);
+        JsonNode document = JSON.readTree(result.out());
+        assertThat(document.fieldNames()).toIterable().containsExactly("error");
+        assertThat(document.get("error").fieldNames()).toIterable().containsExactly("exitCode", "message");
+        return document.get("error");
+    }
+
+    @Test
+    void badInputWritesTheErrorDocumentAndTheSameLineOnStderr() throws Exception {
+        DrRunner.Result result = dr.run("provision", "--primary", "us-east-1", "--dr", "us-east-1", "--sandbox",
+                "--output", "json");
+
+        JsonNode error = onlyDocumentOn(result);
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(error.get("exitCode").asInt()).isEqualTo(2);
+        assertThat(result.errLines()).containsExactly("dr: " + error.get("message").asText());
+        assertThat(error.get("message").asText()).contains("are both us-east-1");
+        dr.assertNoAwsClientUsed();
+    }
+
+    @Test
+    void aUsageErrorFoundWhileParsingStillWritesTheDocument() throws Exception {
+        DrRunner.Result result = dr.run("--output=json", "status", "--no-such-option");
+
+        JsonNode error = onlyDocumentOn(result);
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(error.get("exitCode").asInt()).isEqualTo(2);
+        assertThat(error.get("message").asText()).contains("Unknown option: '--no-such-option'");
+    }
+
+    @Test
+    void aFailedCommandWritesItsExitCode() throws Exception {
+        DrRunner.Result result = dr.run("status", "--sandbox", "--output", "json");
+
+        JsonNode error = onlyDocumentOn(result);
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(error.get("exitCode").asInt()).isEqualTo(1);
+        assertThat(error.get("message").asText()).isEqualTo("dr status is not available yet");
+    }
+
+    @Test
+    void textOutputKeepsStdoutEmptyOnError() {
+        DrRunner.Result result = dr.run("status", "--sandbox");
+
+        assertThat(result.out()).isEmpty();
+        assertThat(result.errLines()).hasSize(1);
+    }
+}

@@ -1,0 +1,77 @@
+package dr.cli.runtime;
+
+import dr.core.DrException;
+import dr.core.ExitCode;
+import dr.core.clock.SystemClock;
+import dr.regions.aws.SdkAwsClients;
+import dr.regions.inmemory.InMemoryCloud;
+import dr.regions.inmemory.SandboxAccount;
+import dr.regions.inmemory.SandboxStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SandboxSessionTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void aNewSandboxIsAFreshAccountSavedWhenTheCommandEnds() {
+        Path file = temp.resolve(".dr/sandbox.json");
+
+        try (CloudSession session = ClientsFactory.standard().open(Connection.sandbox(file))) {
+            assertThat(session.clients()).isInstanceOf(InMemoryCloud.class);
+            InMemoryCloud cloud = (InMemoryCloud) session.clients();
+            assertThat(session.clock()).isSameAs(cloud.world().clock());
+            assertThat(SandboxStore.toJson(cloud.world())).as("the account's public zone")
+                    .contains(SandboxAccount.PUBLIC_DOMAIN);
+            assertThat(file).doesNotExist();
+        }
+
+        assertThat(file).exists();
+    }
+
+    @Test
+    void theNextCommandContinuesFromTheSavedWorldAndItsModeledTime() {
+        Path file = temp.resolve("sandbox.json");
+        SandboxSession first = SandboxSession.open(file);
+        first.world().clock().advance(Duration.ofMinutes(42));
+        String id = first.world().ids.next("vpc");
+        first.close();
+
+        SandboxSession second = SandboxSession.open(file);
+
+        assertThat(second.clock().now()).isEqualTo(first.clock().now());
+        assertThat(second.world().ids.next("vpc")).as("ids continue").isNotEqualTo(id);
+    }
+
+    @Test
+    void aCorruptSandboxFileIsBadInputThatSaysHowToStartOver() throws IOException {
+        Path file = Files.writeString(temp.resolve("sandbox.json"), "{ not json");
+
+        assertThatThrownBy(() -> SandboxSession.open(file))
+                .isInstanceOf(DrException.class)
+                .hasMessageStartingWith("sandbox file " + file + " cannot be read")
+                .hasMessageEndingWith("delete it to start a new sandbox")
+                .satisfies(e -> assertThat(((DrException) e).exitCode()).isEqualTo(ExitCode.BAD_INPUT));
+    }
+
+    @Test
+    void realAwsUsesTheSdkClientsAndTheWallClockWithoutConnecting() {
+        Connection connection = Connection.aws(Optional.of("prod"), Optional.of(URI.create("http://localhost:4566")));
+
+        try (CloudSession session = ClientsFactory.standard().open(connection)) {
+            assertThat(session.clients()).isInstanceOf(SdkAwsClients.class);
+            assertThat(session.clock()).isInstanceOf(SystemClock.class);
+        }
+    }
+}
