@@ -1,5 +1,13 @@
 package dr.cli.commands;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dr.cli.output.Printer;
+import dr.core.ExitCode;
+import dr.core.engine.Plan;
+import dr.core.engine.PlanRenderer;
+import dr.core.report.ProvisionReport;
+import dr.regions.provision.Provisioning;
+
 import dr.cli.options.DryRunOption;
 import dr.cli.runtime.CommandContext;
 import dr.core.config.ConfigKey;
@@ -18,7 +26,6 @@ import picocli.CommandLine.Option;
             "Changes: creates resources tagged dr:stack=<stack> in the primary region, the DR region and globally. "
                 + "Idempotent: a second run creates nothing, a run after a crash finishes the job.",
             "Takes: about 45 minutes on AWS (the cross-region read replica is the long pole); seconds in the sandbox.",
-            "Not available yet: the provisioning engine is in progress.",
             ""},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -140,6 +147,31 @@ public final class ProvisionCommand extends DrSubcommand {
 
     @Override
     protected int run(CommandContext context) {
-        throw notAvailableYet();
+        Provisioning provisioning = new Provisioning(context.spec(), context.clients(), context.clock());
+        if (context.dryRun()) {
+            return printPlan(context, provisioning);
+        }
+        ProvisionReport report = provisioning.run(Printer.progress(context));
+        if (context.output().json()) {
+            Printer.json(context, report.toJson());
+        } else {
+            report.printText(context.out());
+        }
+        return report.succeeded() ? ExitCode.OK.code() : ExitCode.FAILED.code();
+    }
+
+    private static int printPlan(CommandContext context, Provisioning provisioning) {
+        Plan plan = provisioning.plan();
+        if (context.output().json()) {
+            ObjectNode document = PlanRenderer.json(plan);
+            var skipped = document.putArray("skipped");
+            provisioning.skipped().forEach(skipped::add);
+            Printer.json(context, document);
+        } else {
+            context.out().print(PlanRenderer.text(plan));
+            provisioning.skipped().forEach(reason -> context.out().println("Skipped: " + reason));
+            context.out().println("Dry run: no AWS call was made. Actions show 'ensure': provision keeps what exists.");
+        }
+        return ExitCode.OK.code();
     }
 }

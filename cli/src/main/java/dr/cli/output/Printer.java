@@ -1,0 +1,44 @@
+package dr.cli.output;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dr.cli.runtime.CommandContext;
+import dr.core.engine.LineProgressWriter;
+import dr.core.engine.ProgressListener;
+import dr.core.engine.TtyProgressRenderer;
+import dr.cli.runtime.OutputSettings;
+
+import java.io.UncheckedIOException;
+
+/**
+ * Where a command's output goes: with {@code --output json}, exactly one JSON document on stdout and nothing
+ * else; in text mode the result on stdout and live progress on stderr (redrawn on a terminal, one line per
+ * event otherwise), so {@code dr provision > summary.txt} still shows progress.
+ */
+public final class Printer {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Printer() {
+    }
+
+    public static void json(CommandContext context, JsonNode document) {
+        try {
+            context.out().println(JSON.writeValueAsString(document));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static ProgressListener progress(CommandContext context) {
+        OutputSettings output = context.output();
+        if (output.json() || output.verbosity() == OutputSettings.Verbosity.QUIET) {
+            return ProgressListener.NONE;
+        }
+        if (System.console() != null) {
+            return new TtyProgressRenderer(context.err(), context.clock(), output.color());
+        }
+        return new LineProgressWriter(context.err(), context.clock());
+    }
+}

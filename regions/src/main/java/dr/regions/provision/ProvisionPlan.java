@@ -1,0 +1,48 @@
+package dr.regions.provision;
+
+import dr.core.engine.Plan;
+import dr.core.engine.Step;
+import dr.core.model.RegionRole;
+import dr.core.model.StackSpec;
+import dr.regions.aws.AwsClients;
+import dr.regions.database.DatabaseRoles;
+import dr.regions.database.DbSubnetGroupStep;
+import dr.regions.database.PrimaryDatabaseStep;
+import dr.regions.database.ReplicaDatabaseStep;
+import dr.regions.dns.DbRecordStep;
+import dr.regions.dns.PrivateZoneStep;
+import dr.regions.network.NetworkSteps;
+import dr.regions.security.SecuritySteps;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The whole stack as one plan: the same steps for both regions (only the database differs: a primary in
+ * one, its cross-region replica in the other), then the global edge. Ordering is only the dependency
+ * edges; the engine runs whatever is ready, both regions at once.
+ */
+public final class ProvisionPlan {
+    private ProvisionPlan() {
+    }
+
+    public static Plan build(StackSpec spec, AwsClients clients) {
+        List<Step> steps = new ArrayList<>();
+        for (RegionRole role : RegionRole.values()) {
+            steps.addAll(regionSteps(new RegionTarget(spec, role, clients)));
+        }
+        return Plan.of(steps);
+    }
+
+    static List<Step> regionSteps(RegionTarget target) {
+        List<Step> steps = new ArrayList<>();
+        steps.addAll(NetworkSteps.forRegion(target));
+        steps.addAll(SecuritySteps.forRegion(target));
+        steps.add(new DbSubnetGroupStep(target));
+        steps.add(target.isPrimary() ? new PrimaryDatabaseStep(target) : new ReplicaDatabaseStep(target));
+        steps.add(new PrivateZoneStep(target));
+        steps.add(new DbRecordStep(target,
+                target.key(target.isPrimary() ? DatabaseRoles.PRIMARY : DatabaseRoles.REPLICA)));
+        return steps;
+    }
+}

@@ -1,0 +1,53 @@
+package dr.regions.provision;
+
+import dr.core.clock.Clock;
+import dr.core.engine.CriticalPath;
+import dr.core.engine.ExecutionResult;
+import dr.core.engine.Executor;
+import dr.core.engine.ExecutorSettings;
+import dr.core.engine.Plan;
+import dr.core.engine.ProgressListener;
+import dr.core.model.StackSpec;
+import dr.core.report.ProvisionReport;
+import dr.regions.aws.AwsClients;
+import dr.regions.aws.AwsErrorClassifier;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code dr provision}: build the plan, run it on the engine, report. The CLI calls this and prints. */
+public final class Provisioning {
+    private final StackSpec spec;
+    private final AwsClients clients;
+    private final Clock clock;
+
+    public Provisioning(StackSpec spec, AwsClients clients, Clock clock) {
+        this.spec = spec;
+        this.clients = clients;
+        this.clock = clock;
+    }
+
+    /** The plan, built without any AWS call (for --dry-run). */
+    public Plan plan() {
+        return ProvisionPlan.build(spec, clients);
+    }
+
+    public ProvisionReport run(ProgressListener listener) {
+        Plan plan = plan();
+        ExecutionResult result = new Executor(clock, new AwsErrorClassifier(), listener, ExecutorSettings.defaults())
+                .run(plan);
+        return new ProvisionReport(spec, result, CriticalPath.of(plan), skipped());
+    }
+
+    /** What the spec leaves out, said plainly in the summary. */
+    public List<String> skipped() {
+        List<String> reasons = new ArrayList<>();
+        if (!spec.hasDomain()) {
+            reasons.add("no --domain: no certificates, no HTTPS listeners, no api./app. records");
+        }
+        if (spec.adminCidr() == null) {
+            reasons.add("no --admin-cidr: no bastion host and no SSH rule (use Session Manager)");
+        }
+        return reasons;
+    }
+}
