@@ -1,5 +1,7 @@
 package dr.regions.inmemory;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -11,7 +13,8 @@ import java.util.TreeSet;
  * a delete with AWS's "in use" error ({@code DependencyViolation}, {@code ResourceInUse}, ...).
  */
 public final class Dependencies {
-    /** used resource id → ids of the resources that use it. */
+    /** used resource id → ids of the resources that use it (sorted, also after a sandbox load). */
+    @JsonDeserialize(contentAs = TreeSet.class)
     public Map<String, Set<String>> usedBy = new LinkedHashMap<>();
 
     public void use(String user, String... used) {

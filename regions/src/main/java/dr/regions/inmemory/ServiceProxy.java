@@ -1,6 +1,5 @@
 package dr.regions.inmemory;
 
-import dr.regions.inmemory.route53.HealthCheckSampler;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 import java.lang.reflect.InvocationHandler;
@@ -73,7 +72,7 @@ final class ServiceProxy implements InvocationHandler {
         }
         Object result;
         synchronized (world) {
-            HealthCheckSampler.sample(world);
+            WorldClockwork.catchUp(world);
             try {
                 result = method.invoke(target, args);
             } catch (InvocationTargetException e) {

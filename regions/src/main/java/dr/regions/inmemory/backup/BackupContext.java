@@ -1,0 +1,61 @@
+package dr.regions.inmemory.backup;
+
+import dr.regions.inmemory.World;
+import dr.regions.inmemory.backup.BackupState.RecoveryPoint;
+import dr.regions.inmemory.backup.BackupState.Vault;
+
+import java.time.Instant;
+
+/** One region's AWS Backup as the operation classes see it. */
+final class BackupContext {
+    final World world;
+    final String region;
+    final BackupState state;
+
+    BackupContext(World world, String region) {
+        this.world = world;
+        this.region = region;
+        this.state = world.region(region).backup;
+    }
+
+    Instant now() {
+        return world.time();
+    }
+
+    String vaultArn(String name) {
+        return world.arn("backup", region, "backup-vault:" + name);
+    }
+
+    String planArn(String id) {
+        return world.arn("backup", region, "backup-plan:" + id);
+    }
+
+    /** A vault of this region; ResourceNotFoundException otherwise. */
+    Vault vault(String name) {
+        BackupErrors.required(name, "BackupVaultName");
+        Vault vault = state.vaults.get(name);
+        if (vault == null) {
+            throw BackupErrors.notFound("Backup vault " + name + " does not exist.");
+        }
+        return vault;
+    }
+
+    /** A recovery point in the named vault of this region; ResourceNotFoundException otherwise. */
+    RecoveryPoint recoveryPoint(String vaultName, String arn) {
+        Vault vault = vault(vaultName);
+        BackupErrors.required(arn, "RecoveryPointArn");
+        RecoveryPoint point = state.recoveryPoints.get(arn);
+        if (point == null || !point.vaultName.equals(vault.name)) {
+            throw BackupErrors.notFound("Recovery point " + arn + " does not exist in backup vault " + vaultName
+                    + ".");
+        }
+        return point;
+    }
+
+    String defaultKeyArn() {
+        if (state.defaultKeyArn == null) {
+            state.defaultKeyArn = world.arn("kms", region, "key/" + world.ids.uuid());
+        }
+        return state.defaultKeyArn;
+    }
+}

@@ -1,0 +1,159 @@
+package dr.regions.inmemory.backup;
+
+import dr.core.model.ModeledDurations;
+import dr.regions.inmemory.Timeline;
+import dr.regions.inmemory.backup.BackupState.BackupJob;
+import dr.regions.inmemory.backup.BackupState.RecoveryPoint;
+import dr.regions.inmemory.backup.BackupState.Vault;
+import dr.regions.inmemory.ec2.FakeEc2;
+import software.amazon.awssdk.services.backup.model.DescribeBackupJobRequest;
+import software.amazon.awssdk.services.backup.model.DescribeBackupJobResponse;
+import software.amazon.awssdk.services.backup.model.ListBackupJobsRequest;
+import software.amazon.awssdk.services.backup.model.ListBackupJobsResponse;
+import software.amazon.awssdk.services.backup.model.StartBackupJobRequest;
+import software.amazon.awssdk.services.backup.model.StartBackupJobResponse;
+import software.amazon.awssdk.services.ec2.model.CreateImageRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.Ec2Exception;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * StartBackupJob, DescribeBackupJob, ListBackupJobs for EC2 instances. An EC2 backup is an AMI: the job calls
+ * CreateImage at its start, and its recovery point is that image ({@code arn:aws:ec2:<region>::image/ami-...}),
+ * COMPLETED when the job is.
+ */
+final class BackupJobOperations {
+    static final String CREATED = "CREATED";
+    static final String RUNNING = "RUNNING";
+    static final String COMPLETED = "COMPLETED";
+
+    private final BackupContext ctx;
+    private final JobView view;
+
+    BackupJobOperations(BackupContext ctx, JobView view) {
+        this.ctx = ctx;
+        this.view = view;
+    }
+
+    StartBackupJobResponse start(StartBackupJobRequest request) {
+        Vault vault = ctx.vault(request.backupVaultName());
+        String resourceArn = BackupErrors.required(request.resourceArn(), "ResourceArn");
+        String role = BackupErrors.required(request.iamRoleArn(), "IamRoleArn");
+        if (request.idempotencyToken() != null) {
+            for (BackupJob job : ctx.state.backupJobs.values()) {
+                if (request.idempotencyToken().equals(job.idempotencyToken)) {
+                    return started(job);
+                }
+            }
+        }
+        String instanceId = instanceOf(resourceArn);
+        BackupJob job = new BackupJob();
+        job.id = ctx.world.ids.uuid().toUpperCase();
+        job.vaultName = vault.name;
+        job.vaultArn = vault.arn;
+        job.resourceArn = resourceArn;
+        job.resourceType = "EC2";
+        job.iamRoleArn = role;
+        job.idempotencyToken = request.idempotencyToken();
+        job.creationDate = ctx.now();
+        job.timeline = Timeline.startingAt(ctx.now(), CREATED)
+                .then(RUNNING, ModeledDurations.BACKUP_JOB_START)
+                .then(COMPLETED, ModeledDurations.BACKUP_JOB.minus(ModeledDurations.BACKUP_JOB_START));
+        String imageId = createImage(instanceId, job.id);
+
+        RecoveryPoint point = new RecoveryPoint();
+        point.arn = imageArn(ctx.region, imageId);
+        point.vaultName = vault.name;
+        point.vaultArn = vault.arn;
+        point.resourceArn = resourceArn;
+        point.resourceType = job.resourceType;
+        point.iamRoleArn = role;
+        point.imageId = imageId;
+        point.creationDate = ctx.now();
+        point.completionDate = job.timeline.enteredAt(COMPLETED);
+        point.lifecycle = PlanOperations.lifecycle(request.lifecycle());
+        point.tags.putAll(BackupTags.check(request.recoveryPointTags()));
+        ctx.state.recoveryPoints.put(point.arn, point);
+
+        job.recoveryPointArn = point.arn;
+        ctx.state.backupJobs.put(job.id, job);
+        ctx.world.faults().created(job.id);
+        return started(job);
+    }
+
+    private String createImage(String instanceId, String jobId) {
+        try {
+            return new FakeEc2(ctx.world, ctx.region).createImage(CreateImageRequest.builder()
+                    .instanceId(instanceId)
+                    .name("AwsBackup_" + instanceId + "_" + jobId)
+                    .description("This image is created by the AWS Backup service.")
+                    .noReboot(true)
+                    .build()).imageId();
+        } catch (Ec2Exception e) {
+            throw BackupErrors.invalidRequest("Cannot back up " + instanceId + ": "
+                    + e.awsErrorDetails().errorMessage());
+        }
+    }
+
+    private static StartBackupJobResponse started(BackupJob job) {
+        return StartBackupJobResponse.builder().backupJobId(job.id).recoveryPointArn(job.recoveryPointArn)
+                .creationDate(job.creationDate).isParent(false).build();
+    }
+
+    static String imageArn(String region, String imageId) {
+        return "arn:aws:ec2:" + region + "::image/" + imageId;
+    }
+
+    /** The instance id of an EC2 instance ARN of this region that exists; AWS Backup's errors otherwise. */
+    private String instanceOf(String resourceArn) {
+        String[] parts = resourceArn.split(":", 6);
+        if (parts.length != 6 || !parts[0].equals("arn") || !parts[2].equals("ec2")
+                || !parts[5].startsWith("instance/")) {
+            throw BackupErrors.invalidParameter("Invalid ARN " + resourceArn
+                    + ": only EC2 instances are supported by this backup fake.");
+        }
+        if (!parts[3].equals(ctx.region)) {
+            throw BackupErrors.invalidParameter("Resource " + resourceArn + " is not in region " + ctx.region + ".");
+        }
+        String instanceId = parts[5].substring("instance/".length());
+        try {
+            boolean found = new FakeEc2(ctx.world, ctx.region)
+                    .describeInstances(DescribeInstancesRequest.builder().instanceIds(instanceId).build())
+                    .reservations().stream().flatMap(r -> r.instances().stream())
+                    .anyMatch(i -> i.instanceId().equals(instanceId) && !"terminated".equals(i.state().nameAsString()));
+            if (!found) {
+                throw BackupErrors.notFound("Resource " + resourceArn + " not found.");
+            }
+        } catch (Ec2Exception e) {
+            throw BackupErrors.notFound("Resource " + resourceArn + " not found.");
+        }
+        return instanceId;
+    }
+
+    DescribeBackupJobResponse describe(DescribeBackupJobRequest request) {
+        String id = BackupErrors.required(request.backupJobId(), "BackupJobId");
+        BackupJob job = ctx.state.backupJobs.get(id);
+        if (job == null || !ctx.world.faults().visible(job.id)) {
+            throw BackupErrors.notFound("Backup job " + id + " does not exist.");
+        }
+        return view.describe(job);
+    }
+
+    ListBackupJobsResponse list(ListBackupJobsRequest request) {
+        List<BackupJob> jobs = ctx.state.backupJobs.values().stream()
+                .filter(job -> request.byStateAsString() == null
+                        || request.byStateAsString().equals(job.timeline.stateAt(ctx.now())))
+                .filter(job -> request.byBackupVaultName() == null
+                        || Objects.equals(request.byBackupVaultName(), job.vaultName))
+                .filter(job -> request.byResourceArn() == null || request.byResourceArn().equals(job.resourceArn))
+                .filter(job -> request.byResourceType() == null || request.byResourceType().equals(job.resourceType))
+                .toList();
+        BackupPage<BackupJob> page = BackupPage.of(jobs, job -> job.id, request.nextToken(), request.maxResults());
+        return ListBackupJobsResponse.builder()
+                .backupJobs(page.items().stream().map(view::job).toList())
+                .nextToken(page.nextToken())
+                .build();
+    }
+}
