@@ -56,7 +56,7 @@ public final class Journal {
     }
 
     /** Appends a record stamped with the clock's time and forces it to disk. */
-    public Entry append(String type, String key, Map<String, Object> data) {
+    public synchronized Entry append(String type, String key, Map<String, Object> data) {
         Entry entry = new Entry(clock.now(), type, key, data);
         byte[] line = (toJson(entry) + "\n").getBytes(StandardCharsets.UTF_8);
         try {
@@ -84,7 +84,7 @@ public final class Journal {
      *
      * @throws IllegalStateException when a record other than a torn last line cannot be read
      */
-    public List<Entry> readAll() {
+    public synchronized List<Entry> readAll() {
         if (!Files.exists(path)) {
             return List.of();
         }

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 
 /**
@@ -23,7 +23,7 @@ public final class LineProgressWriter implements ProgressListener {
     private final Clock clock;
     private final DateTimeFormatter timeFormat;
     private final Duration repeatEvery;
-    private final Map<StepKey, LastLine> lastLines = new HashMap<>();
+    private final Map<StepKey, LastLine> lastLines = new ConcurrentHashMap<>();
 
     private record LastLine(String status, Instant at) {
     }

@@ -1,0 +1,353 @@
+package dr.runbooks;
+
+import dr.core.DrException;
+import dr.core.ExitCode;
+import dr.core.engine.ExecutionResult;
+import dr.core.engine.Executor;
+import dr.core.engine.Plan;
+import dr.core.engine.StepKey;
+import dr.core.engine.StepOutcome;
+import dr.runbooks.step.ActionResult;
+import dr.runbooks.step.RunbookAction;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Runs one runbook once: its steps in order, each through the engine's {@link Executor} (which owns polling, backoff,
+ * timeouts and retries), journaling every step's start, finish (with its outputs) and failure.
+ *
+ * <ul>
+ *   <li>{@link #run} starts a fresh run. It refuses while the journal's last run still has always-steps that never
+ *       finished (the process died, or a restore failed): {@link #recover} those first.</li>
+ *   <li>{@link #resume} continues the journal's last run if it did not succeed: steps journaled as finished are not run
+ *       again, and their outputs are readable by later steps.</li>
+ *   <li>{@link #recover} runs only the always-steps the journal's last run never finished (e.g. {@code dr failover
+ *       restore} after a crash).</li>
+ *   <li>After a step fails, the remaining steps are skipped except the {@code always} ones, which run in order like a
+ *       {@code finally}; also when an unexpected exception escapes, before it is rethrown.</li>
+ *   <li>{@link #interrupt} is for the CLI's shutdown hook (Ctrl-C): from any thread, it stops the run from starting
+ *       new steps (a waiting step stops at its next poll) and runs the pending always-steps itself, returning when they
+ *       are done. Each step runs at most once per run: if the main thread is already running an always-step, the hook
+ *       waits for it instead of running it again, and the main thread later finds the hook's steps finished.</li>
+ *   <li>A {@link java.lang.Error} (a simulated crash) propagates without running anything more, as a killed process
+ *       would; the journal then shows the run unfinished, for {@link #resume} or {@link #recover}.</li>
+ * </ul>
+ */
+public final class RunbookRunner {
+    private final Runbook runbook;
+    private final RunbookContext context;
+    private final RunJournal journal;
+    private final Object lock = new Object();
+    /** Guarded by {@link #lock}, as are the flags below except {@link #interrupted}. */
+    private final Map<String, Slot> slots = new LinkedHashMap<>();
+    private final Map<String, Map<String, Object>> outputs = new ConcurrentHashMap<>();
+    private volatile boolean interrupted;
+    private boolean used;
+    private boolean started;
+    private boolean completed;
+    private boolean interruptJournaled;
+    private String firstFailedStep;
+    private Instant startedAt;
+
+    private enum State { PENDING, RUNNING, FINISHED }
+
+    /** The runner's bookkeeping for one step: who runs it, and what became of it. */
+    private static final class Slot {
+        State state = State.PENDING;
+        Thread owner;
+        StepReport report;
+
+        Slot(RunbookStep step) {
+            this.report = StepReport.pending(step);
+        }
+    }
+
+    /** @throws DrException bad input when a step type of the runbook is not registered */
+    public RunbookRunner(Runbook runbook, RunbookContext context) {
+        if (!runbook.runnable()) {
+            throw DrException.badInput(runbook.source() + ": runbook '" + runbook.name()
+                    + "' cannot run yet: its step types " + runbook.unavailableSteps().stream()
+                    .map(step -> "'" + step.type() + "' (line " + step.line() + ")").distinct()
+                    .collect(Collectors.joining(", ")) + " are not available yet");
+        }
+        this.runbook = runbook;
+        this.context = context;
+        this.journal = new RunJournal(context.journal());
+        runbook.steps().forEach(step -> slots.put(step.id(), new Slot(step)));
+    }
+
+    public Runbook runbook() {
+        return runbook;
+    }
+
+    /** Runs every step from the first. */
+    public RunbookResult run() {
+        claim();
+        journal.lastRun().filter(last -> !last.pendingAlwaysSteps().isEmpty()).ifPresent(last -> {
+            throw DrException.badInput("the last run of '" + last.runbook() + "' (started " + last.startedAt()
+                    + ") stopped before its always-steps finished (" + String.join(", ", last.pendingAlwaysSteps())
+                    + "); recover it first (journal " + context.journal().path() + ")");
+        });
+        begin(RunJournal.RUN_STARTED, Map.of(
+                "source", runbook.source(),
+                "steps", runbook.steps().stream().map(RunbookStep::id).toList(),
+                "always", runbook.alwaysSteps().stream().map(RunbookStep::id).toList()));
+        return execute(false);
+    }
+
+    /** Continues the journal's last run: steps it finished are not run again. */
+    public RunbookResult resume() {
+        claim();
+        JournaledRun last = lastRunOfThisRunbook("resume");
+        if (last.succeeded()) {
+            throw DrException.badInput("nothing to resume: the last run of '" + runbook.name() + "' (started "
+                    + last.startedAt() + ") finished successfully");
+        }
+        preload(last);
+        begin(RunJournal.RUN_RESUMED, Map.of("alreadyDone", List.copyOf(last.finishedSteps().keySet())));
+        return execute(false);
+    }
+
+    /** Runs only the always-steps the journal's last run never finished; every other step is skipped. */
+    public RunbookResult recover() {
+        claim();
+        JournaledRun last = lastRunOfThisRunbook("recover");
+        if (last.pendingAlwaysSteps().isEmpty()) {
+            throw DrException.badInput("nothing to recover: the always-steps of the last run of '" + runbook.name()
+                    + "' (started " + last.startedAt() + ") all finished");
+        }
+        preload(last);
+        begin(RunJournal.RUN_RECOVERING, Map.of("pending", last.pendingAlwaysSteps()));
+        return execute(true);
+    }
+
+    /**
+     * Stops the run and runs its pending always-steps, exactly once however often and from whichever thread this is
+     * called; returns when they are done, with a snapshot of the run. Does nothing before the run started or after it
+     * completed.
+     */
+    public RunbookResult interrupt() {
+        synchronized (lock) {
+            if (!started || completed) {
+                return snapshot();
+            }
+            interrupted = true;
+        }
+        runPendingAlways();
+        boolean journalIt;
+        synchronized (lock) {
+            journalIt = !interruptJournaled && !completed;
+            interruptJournaled = true;
+        }
+        if (journalIt) {
+            journal.append(RunJournal.RUN_INTERRUPTED, runbook.name(), Map.of("alwaysDone", alwaysDone()));
+        }
+        return snapshot();
+    }
+
+    /** The run as it stands: finished steps with their reports, the others pending or running. */
+    public RunbookResult snapshot() {
+        Instant now = context.clock().now();
+        synchronized (lock) {
+            List<StepReport> reports = slots.values().stream().map(slot -> slot.report).toList();
+            return new RunbookResult(runbook.name(), reports, startedAt == null ? now : startedAt, now, interrupted);
+        }
+    }
+
+    private void claim() {
+        synchronized (lock) {
+            if (used) {
+                throw new IllegalStateException("a RunbookRunner runs once; make a new one");
+            }
+            used = true;
+        }
+    }
+
+    private JournaledRun lastRunOfThisRunbook(String what) {
+        JournaledRun last = journal.lastRun().orElseThrow(() -> DrException.badInput("nothing to " + what
+                + ": journal " + context.journal().path() + " holds no run"));
+        if (!last.runbook().equals(runbook.name())) {
+            throw DrException.badInput("cannot " + what + ": the last run in journal " + context.journal().path()
+                    + " is of '" + last.runbook() + "', not '" + runbook.name() + "'");
+        }
+        List<String> ids = runbook.steps().stream().map(RunbookStep::id).toList();
+        if (!last.steps().equals(ids)) {
+            throw DrException.badInput("cannot " + what + ": runbook '" + runbook.name() + "' changed since the run in "
+                    + "journal " + context.journal().path() + " (its steps were " + String.join(", ", last.steps()) + ")");
+        }
+        return last;
+    }
+
+    private void preload(JournaledRun last) {
+        synchronized (lock) {
+            for (JournaledRun.FinishedStep done : last.finishedSteps().values()) {
+                Slot slot = slots.get(done.id());
+                slot.state = State.FINISHED;
+                slot.report = new StepReport(done.id(), slot.report.type(), slot.report.always(),
+                        StepReport.Status.ALREADY_DONE, done.summary(), done.outputs(), null, done.startedAt(),
+                        done.finishedAt());
+                outputs.put(done.id(), done.outputs());
+            }
+        }
+    }
+
+    private void begin(String recordType, Map<String, Object> data) {
+        Instant now = context.clock().now();
+        journal.append(recordType, runbook.name(), data);
+        synchronized (lock) {
+            startedAt = now;
+            started = true;
+        }
+    }
+
+    private RunbookResult execute(boolean alwaysOnly) {
+        try {
+            for (RunbookStep step : runbook.steps()) {
+                if (alwaysOnly && !step.always()) {
+                    skip(step, "not run: recovering runs only the always-steps");
+                } else {
+                    runInTurn(step);
+                }
+            }
+        } catch (RuntimeException unexpected) {
+            try {
+                runPendingAlways();
+                complete(alwaysOnly);
+            } catch (RuntimeException again) {
+                unexpected.addSuppressed(again);
+            }
+            throw unexpected;
+        }
+        complete(alwaysOnly);
+        return snapshot();
+    }
+
+    private void runPendingAlways() {
+        runbook.alwaysSteps().forEach(this::runInTurn);
+    }
+
+    private void complete(boolean recovery) {
+        RunbookResult result = snapshot();
+        synchronized (lock) {
+            if (completed) {
+                return;
+            }
+            completed = true;
+        }
+        journal.append(RunJournal.RUN_FINISHED, runbook.name(), Map.of(
+                "succeeded", !recovery && result.succeeded(),
+                "exitCode", result.exitCode().name(),
+                "interrupted", result.interrupted()));
+    }
+
+    private void skip(RunbookStep step, String reason) {
+        synchronized (lock) {
+            Slot slot = slots.get(step.id());
+            if (slot.state == State.PENDING) {
+                slot.state = State.FINISHED;
+                slot.report = slot.report.withStatus(StepReport.Status.SKIPPED, reason);
+            }
+        }
+    }
+
+    /** Runs {@code step} unless it already ran or another thread runs it (then waits for that); skips it if due. */
+    private void runInTurn(RunbookStep step) {
+        Slot slot;
+        synchronized (lock) {
+            slot = slots.get(step.id());
+            while (slot.state == State.RUNNING && slot.owner != Thread.currentThread()) {
+                try {
+                    lock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            if (slot.state != State.PENDING) {
+                return;
+            }
+            if (!step.always() && (firstFailedStep != null || interrupted)) {
+                slot.state = State.FINISHED;
+                slot.report = slot.report.withStatus(StepReport.Status.SKIPPED, firstFailedStep != null
+                        ? "not run: step '" + firstFailedStep + "' failed" : "not run: the run was interrupted");
+                return;
+            }
+            slot.state = State.RUNNING;
+            slot.owner = Thread.currentThread();
+            slot.report = slot.report.withStatus(StepReport.Status.RUNNING, null);
+        }
+        StepReport report;
+        try {
+            report = runStep(step);
+        } catch (RuntimeException | Error stopped) {
+            // an Error is a dying process (the journal keeps the step unfinished); anything else a bug or a journal failure
+            ExitCode code = stopped instanceof Error ? ExitCode.FAILED : ExitCode.INTERNAL;
+            settle(slot, step, slot.report.stopped("stopped by " + stopped, code, context.clock().now()));
+            throw stopped;
+        }
+        settle(slot, step, report);
+    }
+
+    private void settle(Slot slot, RunbookStep step, StepReport report) {
+        synchronized (lock) {
+            slot.state = State.FINISHED;
+            slot.owner = null;
+            slot.report = report;
+            if (report.status() == StepReport.Status.FAILED && firstFailedStep == null) {
+                firstFailedStep = step.id();
+            }
+            lock.notifyAll();
+        }
+    }
+
+    private StepReport runStep(RunbookStep step) {
+        Instant startedAt = context.clock().now();
+        journal.append(RunJournal.STEP_STARTED, step.id(), Map.of("type", step.type(), "always", step.always()));
+        RunbookAction action;
+        try {
+            action = step.stepType().newAction(step.params());
+        } catch (RuntimeException e) {
+            return failed(step, "cannot start: " + e, ExitCode.INTERNAL, startedAt, context.clock().now());
+        }
+        ActionStep engineStep = new ActionStep(StepKey.of(runbook.name(), step.id()), step.type(), action,
+                new RunActionContext(runbook.name(), step.id(), context, journal, outputs),
+                step.effectiveTimeout().orElseThrow(), step.always() ? () -> false : () -> interrupted);
+        Executor executor = new Executor(context.clock(), context.errorClassifier(),
+                new StepEventsOnly(context.progress()), context.executorSettings());
+        ExecutionResult execution = executor.run(Plan.of(engineStep));
+        StepOutcome outcome = execution.outcome(engineStep.key());
+        if (outcome.succeeded()) {
+            ActionResult.Done done = engineStep.done();
+            outputs.put(step.id(), done.outputs());
+            journal.append(RunJournal.STEP_FINISHED, step.id(), Map.of("summary", done.summary(),
+                    "outputs", done.outputs()));
+            return new StepReport(step.id(), step.type(), step.always(), StepReport.Status.DONE, done.summary(),
+                    done.outputs(), null, outcome.startedAt(), outcome.finishedAt());
+        }
+        if (engineStep.stoppedByInterrupt()) {
+            journal.append(RunJournal.STEP_FAILED, step.id(), Map.of("message", "interrupted", "interrupted", true));
+            return new StepReport(step.id(), step.type(), step.always(), StepReport.Status.INTERRUPTED,
+                    "interrupted", Map.of(), null, outcome.startedAt(), outcome.finishedAt());
+        }
+        return failed(step, outcome.message(), engineStep.failureCode(), outcome.startedAt(), outcome.finishedAt());
+    }
+
+    private StepReport failed(RunbookStep step, String message, ExitCode exitCode, Instant from, Instant to) {
+        String reason = message == null ? "failed" : message;
+        journal.append(RunJournal.STEP_FAILED, step.id(), Map.of("message", reason, "exitCode", exitCode.name()));
+        return new StepReport(step.id(), step.type(), step.always(), StepReport.Status.FAILED, reason, Map.of(),
+                exitCode, from, to);
+    }
+
+    private List<String> alwaysDone() {
+        synchronized (lock) {
+            return slots.values().stream().map(slot -> slot.report)
+                    .filter(report -> report.always() && report.finished()).map(StepReport::id).toList();
+        }
+    }
+}

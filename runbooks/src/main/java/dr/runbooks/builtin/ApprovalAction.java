@@ -1,0 +1,50 @@
+package dr.runbooks.builtin;
+
+import dr.runbooks.step.ActionContext;
+import dr.runbooks.step.ActionResult;
+import dr.runbooks.step.RunbookAction;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Asks the operator "Continue? [y/N]" before the steps after it run. {@code --yes} answers for them; with no terminal
+ * and no {@code --yes} the run stops with bad input (exit 2) rather than going ahead unasked.
+ */
+final class ApprovalAction implements RunbookAction {
+    static final String NO_TERMINAL = "approval needed: run on a terminal or pass --yes";
+
+    private final String message;
+
+    ApprovalAction(String message) {
+        this.message = message;
+    }
+
+    @Override
+    public ActionResult execute(ActionContext context) {
+        if (context.yes()) {
+            return ActionResult.done("approved by --yes", Map.of("approvedBy", "--yes"));
+        }
+        if (!context.terminal().interactive()) {
+            return ActionResult.badInput(NO_TERMINAL);
+        }
+        String answer = context.terminal().readLine(prompt());
+        if (isYes(answer)) {
+            return ActionResult.done("approved at the terminal", Map.of("approvedBy", "terminal"));
+        }
+        return ActionResult.failed("not approved at the terminal; stopped before the steps after '"
+                + context.stepId() + "'");
+    }
+
+    private String prompt() {
+        return message == null || message.isBlank() ? "Continue? [y/N] " : message.strip() + "\nContinue? [y/N] ";
+    }
+
+    private static boolean isYes(String answer) {
+        if (answer == null) {
+            return false;
+        }
+        String word = answer.strip().toLowerCase(Locale.ROOT);
+        return word.equals("y") || word.equals("yes");
+    }
+}
