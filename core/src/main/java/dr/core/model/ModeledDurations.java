@@ -34,6 +34,10 @@ public final class ModeledDurations {
     public static final Duration INSTANCE_BOOT = Duration.ofMinutes(1);
     /** ASG instance launch through InService, and target health checks passing. */
     public static final Duration ASG_INSTANCE_IN_SERVICE = Duration.ofMinutes(3);
+    /** An Auto Scaling group shows "Delete in progress" for a short while before it is gone. */
+    public static final Duration ASG_DELETE = Duration.ofSeconds(30);
+    /** Auto Scaling retries a failed instance launch with backoff; modeled as one retry a minute. */
+    public static final Duration ASG_LAUNCH_RETRY = Duration.ofMinutes(1);
     /** Target group: healthy after the health-check threshold passes (5 x 30 s default would be longer; dr sets 2 x 10 s). */
     public static final Duration TARGET_HEALTHY = Duration.ofSeconds(30);
     /** AWS Backup on-demand EC2 backup (AMI) job: CREATED to COMPLETED. */
@@ -44,6 +48,16 @@ public final class ModeledDurations {
     public static final Duration BACKUP_JOB_START = Duration.ofMinutes(1);
     /** Private hosted zone association with a VPC. */
     public static final Duration HOSTED_ZONE_CREATE = Duration.ofSeconds(60);
+    /** EC2 CreateImage: pending to available. An AWS Backup EC2 job is CreateImage underneath, so the same figure. */
+    public static final Duration IMAGE_CREATE = BACKUP_JOB;
+    /** EC2 CopyImage across regions: pending to available; the same figure as a Backup cross-region copy job. */
+    public static final Duration IMAGE_COPY = BACKUP_COPY_JOB;
+    /** NAT gateway deleting to deleted: about a minute. */
+    public static final Duration NAT_GATEWAY_DELETE = Duration.ofMinutes(1);
+    /** EC2 instance shutting-down to terminated: usually under a minute or two. */
+    public static final Duration INSTANCE_TERMINATE = Duration.ofMinutes(1);
+    /** Deleted NAT gateways and terminated instances stay visible in Describe calls for about an hour (EC2 docs). */
+    public static final Duration DELETED_STAYS_VISIBLE = Duration.ofHours(1);
     /** A call that completes at once (create VPC, tag, authorize ingress). */
     public static final Duration IMMEDIATE = Duration.ZERO;
 

@@ -12,12 +12,14 @@ import software.amazon.awssdk.services.ec2.model.Vpc;
 import software.amazon.awssdk.services.ec2.model.VpcAttributeName;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The stack VPC of one region, with DNS support and DNS hostnames on (private hosted zones need both). */
 public final class VpcStep extends EnsureStep {
     private final RegionTarget target;
     private String seenState;
+    private String ownerId;
 
     public VpcStep(RegionTarget target) {
         super(target.key(NetworkRoles.VPC), List.of(), "AWS::EC2::VPC", ModeledDurations.IMMEDIATE);
@@ -28,15 +30,20 @@ public final class VpcStep extends EnsureStep {
     protected Optional<String> find(StepContext context) {
         Optional<Vpc> vpc = ec2().describeVpcs(r -> r.filters(Ec2Tags.byRole(target.stack(), NetworkRoles.VPC)))
                 .vpcs().stream().findFirst();
-        vpc.ifPresent(v -> seenState = v.stateAsString());
+        vpc.ifPresent(v -> {
+            seenState = v.stateAsString();
+            ownerId = v.ownerId();
+        });
         return vpc.map(Vpc::vpcId);
     }
 
     @Override
     protected String create(StepContext context) {
-        return ec2().createVpc(r -> r.cidrBlock(target.spec().cidr(target.role()).toString())
+        Vpc vpc = ec2().createVpc(r -> r.cidrBlock(target.spec().cidr(target.role()).toString())
                         .tagSpecifications(Ec2Tags.specification(ResourceType.VPC, target.tags(NetworkRoles.VPC))))
-                .vpc().vpcId();
+                .vpc();
+        ownerId = vpc.ownerId();
+        return vpc.vpcId();
     }
 
     @Override
@@ -55,10 +62,18 @@ public final class VpcStep extends EnsureStep {
 
     @Override
     protected Readiness readiness(StepContext context, String vpcId) {
-        if (!"available".equals(seenState)) {
-            seenState = ec2().describeVpcs(r -> r.vpcIds(vpcId)).vpcs().get(0).stateAsString();
+        if (!"available".equals(seenState) || ownerId == null) {
+            Vpc vpc = ec2().describeVpcs(r -> r.vpcIds(vpcId)).vpcs().get(0);
+            seenState = vpc.stateAsString();
+            ownerId = vpc.ownerId();
         }
         return Readiness.of(seenState, "available");
+    }
+
+    /** {@code id}, and {@code account}: the owner account, which IAM role ARNs (e.g. AWS Backup's) need. */
+    @Override
+    protected Map<String, String> outputs(StepContext context, String vpcId) {
+        return Map.of("id", vpcId, "account", ownerId);
     }
 
     private boolean attribute(String vpcId, VpcAttributeName name) {
