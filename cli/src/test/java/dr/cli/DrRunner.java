@@ -3,6 +3,7 @@ package dr.cli;
 import dr.cli.runtime.CloudSession;
 import dr.cli.runtime.Connection;
 import dr.regions.inmemory.InMemoryCloud;
+import dr.regions.inmemory.SandboxAccount;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Runs dr in-process against an in-memory cloud and a clean test environment, capturing what it prints. */
 final class DrRunner {
-    final InMemoryCloud cloud = new InMemoryCloud();
+    final InMemoryCloud cloud = new InMemoryCloud(SandboxAccount.create());
     final List<Connection> sessionsOpened = new ArrayList<>();
     final TestEnvironment environment;
     final Path workingDirectory;

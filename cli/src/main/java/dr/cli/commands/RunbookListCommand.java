@@ -1,5 +1,14 @@
 package dr.cli.commands;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dr.cli.output.Printer;
+import dr.core.ExitCode;
+import dr.runbooks.RunbookCatalog;
+import dr.runbooks.Runbooks;
+import java.util.List;
+
 import dr.cli.runtime.CommandContext;
 import picocli.CommandLine.Command;
 
@@ -10,7 +19,6 @@ import picocli.CommandLine.Command;
             "Each runbook with a one-line summary.",
             "Changes: nothing; calls no AWS API.",
             "Takes: about a second.",
-            "Not available yet: in progress.",
             ""},
         footerHeading = "%nExample:%n",
         footer = "  dr runbook list")
@@ -22,6 +30,27 @@ public final class RunbookListCommand extends DrSubcommand {
 
     @Override
     protected int run(CommandContext context) {
-        throw notAvailableYet();
+        List<RunbookCatalog.Entry> entries = Runbooks.catalog().list();
+        if (context.output().json()) {
+            ArrayNode runbooks = JsonNodeFactory.instance.arrayNode();
+            for (RunbookCatalog.Entry entry : entries) {
+                ObjectNode node = runbooks.addObject();
+                node.put("name", entry.name());
+                node.put("description", entry.description());
+                node.put("runnable", entry.runnable());
+                entry.unavailableTypes().forEach(node.withArray("unavailableStepTypes")::add);
+            }
+            ObjectNode document = JsonNodeFactory.instance.objectNode();
+            document.set("runbooks", runbooks);
+            Printer.json(context, document);
+            return ExitCode.OK.code();
+        }
+        int width = entries.stream().mapToInt(e -> e.name().length()).max().orElse(0);
+        for (RunbookCatalog.Entry entry : entries) {
+            context.out().printf("%-" + width + "s  %s%s%n", entry.name(), entry.description(),
+                    entry.runnable() ? "" : " (not runnable yet: step types " + String.join(", ", entry.unavailableTypes())
+                            + " are in progress)");
+        }
+        return ExitCode.OK.code();
     }
 }

@@ -1,5 +1,8 @@
 package dr.cli.commands;
 
+import dr.core.ExitCode;
+import dr.runbooks.Runbooks;
+
 import dr.cli.runtime.CommandContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -11,12 +14,12 @@ import picocli.CommandLine.Parameters;
             "The steps in order, with what each one does and changes.",
             "Changes: nothing; calls no AWS API.",
             "Takes: about a second.",
-            "Not available yet: in progress.",
             ""},
         footerHeading = "%nExample:%n",
         footer = "  dr runbook show failover-drill")
 public final class RunbookShowCommand extends DrSubcommand {
-    @Parameters(paramLabel = "NAME", description = "The runbook, as 'dr runbook list' names it.")
+    @Parameters(paramLabel = "NAME|FILE", description = "A built-in runbook, as 'dr runbook list' names it, or "
+            + "the path of your own runbook YAML file.")
     String name;
 
     @Override
@@ -26,6 +29,7 @@ public final class RunbookShowCommand extends DrSubcommand {
 
     @Override
     protected int run(CommandContext context) {
-        throw notAvailableYet();
+        context.out().print(Runbooks.show(name));
+        return ExitCode.OK.code();
     }
 }

@@ -80,8 +80,10 @@ public record ProvisionReport(StackSpec spec, ExecutionResult result, CriticalPa
             out.println("  skipped: " + reason);
         }
         Duration took = result.duration();
-        out.println("  took " + DurationFormat.compact(took) + " (critical path " + DurationFormat.compact(criticalPath.total())
-                + ", ratio " + ratio() + ")");
+        String bound = DurationFormat.compact(criticalPath.total());
+        out.println(took.isZero()
+                ? "  took no modeled time (a fresh build's critical path is " + bound + ")"
+                : "  took " + DurationFormat.compact(took) + " (critical path " + bound + ", ratio " + ratio() + ")");
         if (!result.succeeded()) {
             out.println("  Re-run the same command to resume: dr finds what exists and finishes the rest.");
         }
@@ -95,12 +97,19 @@ public record ProvisionReport(StackSpec spec, ExecutionResult result, CriticalPa
         StringBuilder text = new StringBuilder();
         for (Action action : List.of(Action.CREATE, Action.UPDATE, Action.KEEP, Action.SKIP)) {
             int count = counts.getOrDefault(action, 0);
+            if (count == 0) {
+                continue;
+            }
             if (text.length() > 0) {
                 text.append(", ");
             }
-            text.append(count).append(' ').append(action == Action.CREATE ? "created" : action == Action.UPDATE
-                    ? "updated" : action.label());
+            text.append(count).append(' ').append(switch (action) {
+                case CREATE -> "created";
+                case UPDATE -> "updated";
+                case SKIP -> "skipped";
+                default -> action.label();
+            });
         }
-        return text.toString();
+        return text.length() == 0 ? "nothing" : text.toString();
     }
 }

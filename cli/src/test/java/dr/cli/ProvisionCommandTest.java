@@ -1,0 +1,81 @@
+package dr.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProvisionCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String[] PROVISION = {"provision", "--primary", "us-east-1", "--dr", "us-west-2", "--sandbox"};
+
+    @TempDir
+    Path temp;
+    DrRunner dr;
+
+    @BeforeEach
+    void setUp() {
+        dr = new DrRunner(temp);
+    }
+
+    private DrRunner.Result provision(String... more) {
+        String[] args = new String[PROVISION.length + more.length];
+        System.arraycopy(PROVISION, 0, args, 0, PROVISION.length);
+        System.arraycopy(more, 0, args, PROVISION.length, more.length);
+        return dr.run(args);
+    }
+
+    @Test
+    void jsonOutputIsOneDocumentWithEveryResourceAndTheModeledDuration() throws Exception {
+        DrRunner.Result result = provision("--output", "json");
+
+        assertThat(result.exitCode()).as("stderr: %s", result.err()).isZero();
+        JsonNode report = JSON.readTree(result.out());
+        assertThat(report.path("stack").asText()).isEqualTo("dr");
+        assertThat(report.path("primary").asText()).isEqualTo("us-east-1");
+        assertThat(report.path("dr").asText()).isEqualTo("us-west-2");
+        assertThat(report.path("resources").size()).isGreaterThan(40);
+        assertThat(StreamSupport.stream(report.path("resources").spliterator(), false))
+                .allSatisfy(r -> assertThat(r.path("action").asText()).isEqualTo("create"));
+        assertThat(report.path("durationSeconds").asLong()).isGreaterThanOrEqualTo(report.path("criticalPathSeconds").asLong());
+        assertThat(report.path("criticalPathSeconds").asLong()).isPositive();
+        assertThat(result.err()).as("nothing but the document: no progress in json mode").isEmpty();
+    }
+
+    @Test
+    void aSecondRunReportsEverythingUnchanged() throws Exception {
+        provision("--output", "json");
+        long mutating = dr.cloud.world().calls().mutating();
+
+        JsonNode report = JSON.readTree(provision("--output", "json").out());
+
+        assertThat(StreamSupport.stream(report.path("resources").spliterator(), false))
+                .allSatisfy(r -> assertThat(r.path("action").asText()).isEqualTo("unchanged"));
+        assertThat(dr.cloud.world().calls().mutating()).isEqualTo(mutating);
+    }
+
+    @Test
+    void textOutputSummarisesPerRegionAndSaysWhatWasSkipped() {
+        DrRunner.Result result = provision();
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("us-east-1", "us-west-2", "created", "critical path", "no --domain");
+        assertThat(result.err()).as("progress goes to stderr").contains("db-replica");
+    }
+
+    @Test
+    void dryRunPrintsThePlanAndCallsNothing() throws Exception {
+        DrRunner.Result result = provision("--dry-run", "--output", "json");
+
+        assertThat(result.exitCode()).isZero();
+        JsonNode plan = JSON.readTree(result.out());
+        assertThat(plan.path("criticalPath").toString()).contains("us-east-1/db-primary", "us-west-2/db-replica");
+        assertThat(dr.cloud.world().calls().total()).as("AWS calls in a dry run").isZero();
+    }
+}

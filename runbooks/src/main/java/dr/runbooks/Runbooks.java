@@ -1,0 +1,29 @@
+package dr.runbooks;
+
+import dr.runbooks.builtin.BuiltInStepTypes;
+import dr.runbooks.step.StepTypeRegistry;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The one registry of step types dr ships, and the catalog of built-in runbooks over it. */
+public final class Runbooks {
+    private Runbooks() {
+    }
+
+    public static StepTypeRegistry registry() {
+        return BuiltInStepTypes.newRegistry();
+    }
+
+    public static RunbookCatalog catalog() {
+        return new RunbookCatalog(registry());
+    }
+
+    /** {@code runbook show}: a built-in by name, or a user's file by path. */
+    public static String show(String nameOrFile) {
+        if (RunbookCatalog.BUILT_INS.contains(nameOrFile) || !Files.exists(Path.of(nameOrFile))) {
+            return catalog().show(nameOrFile);
+        }
+        return RunbookText.render(new RunbookLoader(registry()).describe(Path.of(nameOrFile)));
+    }
+}
