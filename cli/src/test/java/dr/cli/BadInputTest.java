@@ -102,8 +102,8 @@ class BadInputTest {
 
         @Test
         void sshOpenToTheInternetPassesWithAllowOpenSsh() {
-            dr.assertReachedCommand(dr.run("provision", "--primary", "us-east-1", "--dr", "us-west-2",
-                    "--admin-cidr", "0.0.0.0/0", "--allow-open-ssh", "--sandbox"), "provision");
+            dr.assertSucceeded(dr.run("provision", "--primary", "us-east-1", "--dr", "us-west-2",
+                    "--admin-cidr", "0.0.0.0/0", "--allow-open-ssh", "--sandbox", "--dry-run"));
         }
     }
 
@@ -205,7 +205,7 @@ class BadInputTest {
 
         @Test
         void aRunbookWithoutItsNameIsRefused() {
-            rejected("Missing required parameter: 'NAME'", "runbook", "show");
+            rejected("Missing required parameter: 'NAME|FILE'", "runbook", "show");
         }
     }
 
@@ -251,7 +251,7 @@ class BadInputTest {
             dr.file("dr.yaml", "primary: us-east-1\ndr: us-west-2\nadmin-cidr: 0.0.0.0/0\n");
 
             dr.assertRejected(dr.run("provision", "--sandbox"), "dr.yaml line 3 (admin-cidr): 0.0.0.0/0 opens SSH");
-            dr.assertReachedCommand(dr.run("provision", "--admin-cidr", "203.0.113.10/32", "--sandbox"), "provision");
+            dr.assertSucceeded(dr.run("provision", "--admin-cidr", "203.0.113.10/32", "--sandbox", "--dry-run"));
         }
     }
 

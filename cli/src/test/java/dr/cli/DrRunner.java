@@ -73,6 +73,11 @@ final class DrRunner {
         assertThat(sessionsOpened).as("cloud sessions opened").isEmpty();
     }
 
+    /** Exit 0: every input check passed and the command did its work. */
+    void assertSucceeded(Result result) {
+        assertThat(result.exitCode()).as("exit code; stderr: %s", result.err()).isZero();
+    }
+
     /** Exit 1 with "not available yet": every input check passed and the command itself was reached. */
     void assertReachedCommand(Result result, String command) {
         assertThat(result.exitCode()).as("exit code; stderr: %s", result.err()).isEqualTo(1);
