@@ -1,0 +1,90 @@
+package dr.regions.inmemory.elb;
+
+import dr.regions.inmemory.World;
+import dr.regions.inmemory.ec2.FakeEc2;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.ec2.model.DescribeInternetGatewaysRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeSubnetsRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeVpcsRequest;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.SecurityGroup;
+import software.amazon.awssdk.services.ec2.model.Subnet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * What the load balancer fake needs to know from EC2, asked through the EC2 fake's SDK operations. Each lookup
+ * that misses is asked once more: the eventual-consistency fault hides a fresh resource from one describe, and
+ * that miss is meant for dr's own calls, not for ELB's internal ones.
+ */
+final class Ec2Lookup {
+    private final FakeEc2 ec2;
+
+    Ec2Lookup(World world, String region) {
+        this.ec2 = new FakeEc2(world, region);
+    }
+
+    Optional<Subnet> subnet(String subnetId) {
+        return twice(() -> orEmptyIfNotFound(() -> ec2.describeSubnets(DescribeSubnetsRequest.builder()
+                .subnetIds(subnetId).build()).subnets().stream().findFirst()));
+    }
+
+    Optional<SecurityGroup> securityGroup(String groupId) {
+        return twice(() -> orEmptyIfNotFound(() -> ec2.describeSecurityGroups(DescribeSecurityGroupsRequest.builder()
+                .groupIds(groupId).build()).securityGroups().stream().findFirst()));
+    }
+
+    List<SecurityGroup> securityGroups(List<String> groupIds) {
+        List<SecurityGroup> groups = new ArrayList<>();
+        for (String id : groupIds) {
+            securityGroup(id).ifPresent(groups::add);
+        }
+        return groups;
+    }
+
+    /** The VPC's default security group, which AWS uses when a request names none. */
+    Optional<SecurityGroup> defaultSecurityGroup(String vpcId) {
+        return twice(() -> ec2.describeSecurityGroups(DescribeSecurityGroupsRequest.builder()
+                        .filters(filter("vpc-id", vpcId), filter("group-name", "default"))
+                        .build())
+                .securityGroups().stream().findFirst());
+    }
+
+    boolean vpcExists(String vpcId) {
+        return twice(() -> orEmptyIfNotFound(() -> ec2.describeVpcs(DescribeVpcsRequest.builder().vpcIds(vpcId)
+                .build()).vpcs().stream().findFirst())).isPresent();
+    }
+
+    boolean hasInternetGateway(String vpcId) {
+        return twice(() -> ec2.describeInternetGateways(DescribeInternetGatewaysRequest.builder()
+                        .filters(filter("attachment.vpc-id", vpcId))
+                        .build())
+                .internetGateways().stream()
+                .filter(igw -> igw.attachments().stream().anyMatch(a -> vpcId.equals(a.vpcId())))
+                .findFirst()).isPresent();
+    }
+
+    private static <T> Optional<T> twice(Supplier<Optional<T>> lookup) {
+        return lookup.get().or(lookup);
+    }
+
+    private static <T> Optional<T> orEmptyIfNotFound(Supplier<Optional<T>> lookup) {
+        try {
+            return lookup.get();
+        } catch (AwsServiceException e) {
+            String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+            if (code != null && (code.endsWith(".NotFound") || code.endsWith(".Malformed"))) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private static Filter filter(String name, String value) {
+        return Filter.builder().name(name).values(value).build();
+    }
+}
