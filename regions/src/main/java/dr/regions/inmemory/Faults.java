@@ -76,7 +76,8 @@ public final class Faults {
         return throttleFraction > 0 && throttleRandom.nextDouble() < throttleFraction;
     }
 
-    synchronized boolean isUnreachable(String region) {
+    /** Whether calls to, and traffic into, {@code region} fail: a regional outage. */
+    public synchronized boolean isUnreachable(String region) {
         return unreachableRegions.contains(region);
     }
 

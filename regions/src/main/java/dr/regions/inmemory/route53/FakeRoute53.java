@@ -2,15 +2,158 @@ package dr.regions.inmemory.route53;
 
 import dr.regions.inmemory.World;
 import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.ChangeResourceRecordSetsRequest;
+import software.amazon.awssdk.services.route53.model.ChangeResourceRecordSetsResponse;
+import software.amazon.awssdk.services.route53.model.ChangeTagsForResourceRequest;
+import software.amazon.awssdk.services.route53.model.ChangeTagsForResourceResponse;
+import software.amazon.awssdk.services.route53.model.CreateHealthCheckRequest;
+import software.amazon.awssdk.services.route53.model.CreateHealthCheckResponse;
+import software.amazon.awssdk.services.route53.model.CreateHostedZoneRequest;
+import software.amazon.awssdk.services.route53.model.CreateHostedZoneResponse;
+import software.amazon.awssdk.services.route53.model.DeleteHealthCheckRequest;
+import software.amazon.awssdk.services.route53.model.DeleteHealthCheckResponse;
+import software.amazon.awssdk.services.route53.model.DeleteHostedZoneRequest;
+import software.amazon.awssdk.services.route53.model.DeleteHostedZoneResponse;
+import software.amazon.awssdk.services.route53.model.GetChangeRequest;
+import software.amazon.awssdk.services.route53.model.GetChangeResponse;
+import software.amazon.awssdk.services.route53.model.GetHealthCheckLastFailureReasonRequest;
+import software.amazon.awssdk.services.route53.model.GetHealthCheckLastFailureReasonResponse;
+import software.amazon.awssdk.services.route53.model.GetHealthCheckRequest;
+import software.amazon.awssdk.services.route53.model.GetHealthCheckResponse;
+import software.amazon.awssdk.services.route53.model.GetHealthCheckStatusRequest;
+import software.amazon.awssdk.services.route53.model.GetHealthCheckStatusResponse;
+import software.amazon.awssdk.services.route53.model.GetHostedZoneRequest;
+import software.amazon.awssdk.services.route53.model.GetHostedZoneResponse;
+import software.amazon.awssdk.services.route53.model.ListHealthChecksRequest;
+import software.amazon.awssdk.services.route53.model.ListHealthChecksResponse;
+import software.amazon.awssdk.services.route53.model.ListHostedZonesByNameRequest;
+import software.amazon.awssdk.services.route53.model.ListHostedZonesByNameResponse;
+import software.amazon.awssdk.services.route53.model.ListHostedZonesRequest;
+import software.amazon.awssdk.services.route53.model.ListHostedZonesResponse;
+import software.amazon.awssdk.services.route53.model.ListResourceRecordSetsRequest;
+import software.amazon.awssdk.services.route53.model.ListResourceRecordSetsResponse;
+import software.amazon.awssdk.services.route53.model.ListTagsForResourceRequest;
+import software.amazon.awssdk.services.route53.model.ListTagsForResourceResponse;
+import software.amazon.awssdk.services.route53.model.ListTagsForResourcesRequest;
+import software.amazon.awssdk.services.route53.model.ListTagsForResourcesResponse;
+import software.amazon.awssdk.services.route53.model.TestDnsAnswerRequest;
+import software.amazon.awssdk.services.route53.model.TestDnsAnswerResponse;
+import software.amazon.awssdk.services.route53.model.UpdateHealthCheckRequest;
+import software.amazon.awssdk.services.route53.model.UpdateHealthCheckResponse;
 
-/** The in-memory Route53 service. Operations dr does not use keep the SDK's default: they throw. */
+/**
+ * The in-memory Route 53 service (global). Each group of operations lives in its own class; this one only
+ * routes. Operations dr does not use keep the SDK's default: they throw.
+ */
 public final class FakeRoute53 implements Route53Client {
-    private final World world;
-    private final Route53State state;
+    private final HostedZoneOperations zones;
+    private final RecordSetOperations records;
+    private final HealthCheckOperations healthChecks;
+    private final TagOperations tags;
+    private final ChangeTracker changes;
 
     public FakeRoute53(World world) {
-        this.world = world;
-        this.state = world.route53;
+        this.changes = new ChangeTracker(world);
+        this.zones = new HostedZoneOperations(world, changes);
+        this.records = new RecordSetOperations(world, zones, changes);
+        this.healthChecks = new HealthCheckOperations(world);
+        this.tags = new TagOperations(zones, healthChecks);
+    }
+
+    @Override
+    public CreateHostedZoneResponse createHostedZone(CreateHostedZoneRequest request) {
+        return zones.create(request);
+    }
+
+    @Override
+    public GetHostedZoneResponse getHostedZone(GetHostedZoneRequest request) {
+        return zones.get(request);
+    }
+
+    @Override
+    public ListHostedZonesResponse listHostedZones(ListHostedZonesRequest request) {
+        return zones.list(request);
+    }
+
+    @Override
+    public ListHostedZonesByNameResponse listHostedZonesByName(ListHostedZonesByNameRequest request) {
+        return zones.listByName(request);
+    }
+
+    @Override
+    public DeleteHostedZoneResponse deleteHostedZone(DeleteHostedZoneRequest request) {
+        return zones.delete(request);
+    }
+
+    @Override
+    public ChangeResourceRecordSetsResponse changeResourceRecordSets(ChangeResourceRecordSetsRequest request) {
+        return records.change(request);
+    }
+
+    @Override
+    public ListResourceRecordSetsResponse listResourceRecordSets(ListResourceRecordSetsRequest request) {
+        return records.list(request);
+    }
+
+    @Override
+    public TestDnsAnswerResponse testDNSAnswer(TestDnsAnswerRequest request) {
+        return records.testDnsAnswer(request);
+    }
+
+    @Override
+    public GetChangeResponse getChange(GetChangeRequest request) {
+        return changes.getChange(request);
+    }
+
+    @Override
+    public CreateHealthCheckResponse createHealthCheck(CreateHealthCheckRequest request) {
+        return healthChecks.create(request);
+    }
+
+    @Override
+    public GetHealthCheckResponse getHealthCheck(GetHealthCheckRequest request) {
+        return healthChecks.get(request);
+    }
+
+    @Override
+    public ListHealthChecksResponse listHealthChecks(ListHealthChecksRequest request) {
+        return healthChecks.list(request);
+    }
+
+    @Override
+    public UpdateHealthCheckResponse updateHealthCheck(UpdateHealthCheckRequest request) {
+        return healthChecks.update(request);
+    }
+
+    @Override
+    public DeleteHealthCheckResponse deleteHealthCheck(DeleteHealthCheckRequest request) {
+        return healthChecks.delete(request);
+    }
+
+    @Override
+    public GetHealthCheckStatusResponse getHealthCheckStatus(GetHealthCheckStatusRequest request) {
+        return healthChecks.status(request);
+    }
+
+    @Override
+    public GetHealthCheckLastFailureReasonResponse getHealthCheckLastFailureReason(
+            GetHealthCheckLastFailureReasonRequest request) {
+        return healthChecks.lastFailureReason(request);
+    }
+
+    @Override
+    public ChangeTagsForResourceResponse changeTagsForResource(ChangeTagsForResourceRequest request) {
+        return tags.change(request);
+    }
+
+    @Override
+    public ListTagsForResourceResponse listTagsForResource(ListTagsForResourceRequest request) {
+        return tags.list(request);
+    }
+
+    @Override
+    public ListTagsForResourcesResponse listTagsForResources(ListTagsForResourcesRequest request) {
+        return tags.listMany(request);
     }
 
     @Override

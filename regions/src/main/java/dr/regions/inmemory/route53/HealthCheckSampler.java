@@ -1,16 +1,113 @@
 package dr.regions.inmemory.route53;
 
 import dr.regions.inmemory.World;
+import dr.regions.inmemory.route53.Reachability.Outcome;
+import dr.regions.inmemory.route53.Reachability.Probe;
+import dr.regions.inmemory.route53.Route53State.HealthCheck;
+import dr.regions.inmemory.route53.Route53State.Sampling;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Map;
 
 /**
  * Route 53's health checkers: called before every call to the in-memory cloud, it samples each health check
  * at every request-interval boundary since the last sample. State only changes through calls, so sampling
- * just before each call sees every change at the modeled time it happened.
+ * just before each call sees every change at the modeled time it happened; all boundaries since the previous
+ * call therefore see the same endpoint state and are applied in one step.
+ *
+ * <p>A check turns unhealthy after FailureThreshold consecutive failed samples and healthy again after as many
+ * consecutive successes ("How Amazon Route 53 determines whether a health check is healthy"), so failure
+ * detection takes RequestInterval × FailureThreshold.
  */
 public final class HealthCheckSampler {
+    private static final Map<Integer, String> REASONS = Map.of(
+            200, "OK", 301, "Moved Permanently", 302, "Found", 400, "Bad Request", 403, "Forbidden",
+            404, "Not Found", 500, "Internal Server Error", 502, "Bad Gateway", 503, "Service Unavailable",
+            504, "Gateway Timeout");
+
     private HealthCheckSampler() {
     }
 
     public static void sample(World world) {
+        if (world.route53.healthChecks.isEmpty()) {
+            return;
+        }
+        Reachability reachability = null;
+        for (HealthCheck check : new ArrayList<>(world.route53.healthChecks.values())) {
+            Sampling sampling = check.sampling;
+            Instant last = sampling.lastSampleAt == null ? check.createdAt : sampling.lastSampleAt;
+            long boundaries = Duration.between(last, world.time()).getSeconds() / check.requestInterval;
+            if (boundaries <= 0) {
+                continue;
+            }
+            if (reachability == null) {
+                reachability = new Reachability(world);
+            }
+            Verdict verdict = check(reachability, check);
+            record(check, last, boundaries, verdict);
+        }
+    }
+
+    /** One checker's verdict: whether the sample counts as healthy, and the status text it reports. */
+    record Verdict(boolean healthy, String report) {
+    }
+
+    static Verdict check(Reachability reachability, HealthCheck check) {
+        if (check.disabled) {
+            return new Verdict(true, "Success: Health checking is disabled.");
+        }
+        String host = check.fullyQualifiedDomainName != null ? check.fullyQualifiedDomainName : check.ipAddress;
+        boolean https = check.type.startsWith("HTTPS");
+        Probe probe = reachability.get(host, check.port, https, check.resourcePath);
+        boolean passed;
+        String report;
+        if (check.type.equals("TCP")) {
+            passed = probe.outcome() == Outcome.RESPONDED;
+            report = passed ? "Success: TCP connection established." : "Failure: " + probe.detail();
+        } else if (probe.outcome() != Outcome.RESPONDED) {
+            passed = false;
+            report = "Failure: " + probe.detail();
+        } else {
+            String status = "HTTP Status Code " + probe.statusCode() + ", "
+                    + REASONS.getOrDefault(probe.statusCode(), "Unknown");
+            boolean matched = check.searchString == null || probe.body().contains(check.searchString);
+            passed = probe.succeeded() && matched;
+            report = passed ? "Success: " + status
+                    : probe.succeeded() ? "Failure: Search string not found in response body." : "Failure: " + status;
+        }
+        if (check.inverted) {
+            String outcome = passed ? "Failure" : "Success";
+            return new Verdict(!passed, outcome + ": inverted health check, endpoint reported: " + report);
+        }
+        return new Verdict(passed, report);
+    }
+
+    private static void record(HealthCheck check, Instant last, long boundaries, Verdict verdict) {
+        Sampling s = check.sampling;
+        Duration interval = Duration.ofSeconds(check.requestInterval);
+        Instant latest = last.plus(interval.multipliedBy(boundaries));
+        int threshold = check.failureThreshold;
+        if (verdict.healthy()) {
+            if (!s.healthy && s.consecutiveSuccesses + boundaries >= threshold) {
+                s.healthy = true;
+                s.statusChangedAt = last.plus(interval.multipliedBy(threshold - s.consecutiveSuccesses));
+            }
+            s.consecutiveSuccesses = (int) Math.min(threshold, s.consecutiveSuccesses + boundaries);
+            s.consecutiveFailures = 0;
+            s.lastSuccessReport = verdict.report();
+            s.lastSuccessAt = latest;
+        } else {
+            if (s.healthy && s.consecutiveFailures + boundaries >= threshold) {
+                s.healthy = false;
+                s.statusChangedAt = last.plus(interval.multipliedBy(threshold - s.consecutiveFailures));
+            }
+            s.consecutiveFailures = (int) Math.min(threshold, s.consecutiveFailures + boundaries);
+            s.consecutiveSuccesses = 0;
+            s.lastFailureReport = verdict.report();
+            s.lastFailureAt = latest;
+        }
+        s.lastSampleAt = latest;
     }
 }

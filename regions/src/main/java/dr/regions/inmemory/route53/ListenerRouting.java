@@ -1,0 +1,149 @@
+package dr.regions.inmemory.route53;
+
+import dr.regions.inmemory.route53.LoadBalancerDirectory.Found;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Rule;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.RuleCondition;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupTuple;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * What an ALB listener answers to a GET: the first rule (by priority) whose conditions all match, else the
+ * default actions; a fixed response answers itself, a forward answers 200 when a target group has a healthy
+ * target and 503 otherwise (ALB troubleshooting guide, "HTTP 503: Service unavailable": the target group
+ * has no registered or healthy targets).
+ */
+final class ListenerRouting {
+    /** An HTTP answer: status and body. */
+    record Answer(int status, String body) {
+    }
+
+    private final LoadBalancerDirectory directory;
+
+    ListenerRouting(LoadBalancerDirectory directory) {
+        this.directory = directory;
+    }
+
+    Answer get(Found lb, Listener listener, String host, String path) {
+        List<Rule> rules = new ArrayList<>(directory.rules(lb, listener));
+        rules.sort(Comparator.comparingInt(ListenerRouting::priority));
+        for (Rule rule : rules) {
+            if (Boolean.TRUE.equals(rule.isDefault())) {
+                continue;
+            }
+            if (rule.hasConditions() && rule.conditions().stream().allMatch(c -> matches(c, host, path))) {
+                return perform(lb, rule.actions());
+            }
+        }
+        return perform(lb, listener.defaultActions());
+    }
+
+    /** Target groups the listener can forward to, for Route 53's evaluate-target-health. */
+    List<String> targetGroups(Found lb, Listener listener) {
+        List<String> groups = new ArrayList<>(forwardTargets(listener.defaultActions()));
+        for (Rule rule : directory.rules(lb, listener)) {
+            groups.addAll(forwardTargets(rule.actions()));
+        }
+        return groups;
+    }
+
+    boolean hasHealthyTarget(Found lb, String targetGroupArn) {
+        return directory.elb(lb).describeTargetHealth(r -> r.targetGroupArn(targetGroupArn))
+                .targetHealthDescriptions().stream()
+                .anyMatch(t -> t.targetHealth() != null && "healthy".equals(t.targetHealth().stateAsString()));
+    }
+
+    private Answer perform(Found lb, List<Action> actions) {
+        List<Action> ordered = new ArrayList<>(actions);
+        ordered.sort(Comparator.comparingInt(a -> a.order() == null ? Integer.MAX_VALUE : a.order()));
+        for (Action action : ordered) {
+            switch (action.typeAsString()) {
+                case "fixed-response" -> {
+                    var config = action.fixedResponseConfig();
+                    return new Answer(Integer.parseInt(config.statusCode()),
+                            config.messageBody() == null ? "" : config.messageBody());
+                }
+                case "forward" -> {
+                    boolean healthy = forwardTargets(List.of(action)).stream()
+                            .anyMatch(tg -> hasHealthyTarget(lb, tg));
+                    return healthy
+                            ? new Answer(200, "200 OK from " + lb.region())
+                            : new Answer(503, "503 Service Temporarily Unavailable");
+                }
+                case "redirect" -> {
+                    return new Answer("HTTP_302".equals(action.redirectConfig().statusCodeAsString()) ? 302 : 301,
+                            "");
+                }
+                default -> {
+                    // authenticate-* actions come before a terminal action: keep going
+                }
+            }
+        }
+        return new Answer(503, "503 Service Temporarily Unavailable");
+    }
+
+    private static List<String> forwardTargets(List<Action> actions) {
+        List<String> groups = new ArrayList<>();
+        for (Action action : actions) {
+            if (!"forward".equals(action.typeAsString())) {
+                continue;
+            }
+            if (action.targetGroupArn() != null) {
+                groups.add(action.targetGroupArn());
+            }
+            if (action.forwardConfig() != null) {
+                action.forwardConfig().targetGroups().stream().map(TargetGroupTuple::targetGroupArn)
+                        .forEach(groups::add);
+            }
+        }
+        return groups.stream().distinct().toList();
+    }
+
+    private static int priority(Rule rule) {
+        try {
+            return Integer.parseInt(rule.priority());
+        } catch (NumberFormatException | NullPointerException e) {
+            return Integer.MAX_VALUE;
+        }
+    }
+
+    private static boolean matches(RuleCondition condition, String host, String path) {
+        switch (condition.field()) {
+            case "path-pattern" -> {
+                List<String> values = condition.pathPatternConfig() != null
+                        ? condition.pathPatternConfig().values() : condition.values();
+                return values.stream().anyMatch(p -> wildcard(p, false).matcher(path).matches());
+            }
+            case "host-header" -> {
+                List<String> values = condition.hostHeaderConfig() != null
+                        ? condition.hostHeaderConfig().values() : condition.values();
+                return values.stream().anyMatch(p -> wildcard(p, true).matcher(host).matches());
+            }
+            case "http-request-method" -> {
+                return condition.httpRequestMethodConfig().values().contains("GET");
+            }
+            default -> {
+                // header, query-string and source-ip conditions: a health checker or CloudFront does not send them
+                return false;
+            }
+        }
+    }
+
+    /** ALB patterns: '*' any run of characters, '?' exactly one; paths case-sensitive, hosts not. */
+    private static Pattern wildcard(String pattern, boolean ignoreCase) {
+        StringBuilder regex = new StringBuilder();
+        for (char c : pattern.toCharArray()) {
+            switch (c) {
+                case '*' -> regex.append(".*");
+                case '?' -> regex.append('.');
+                default -> regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(regex.toString(), ignoreCase ? Pattern.CASE_INSENSITIVE : 0);
+    }
+}

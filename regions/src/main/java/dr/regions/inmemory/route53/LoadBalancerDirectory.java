@@ -1,0 +1,110 @@
+package dr.regions.inmemory.route53;
+
+import dr.regions.inmemory.World;
+import dr.regions.inmemory.elb.FakeElb;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeListenersResponse;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeLoadBalancersResponse;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeRulesResponse;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Rule;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds load balancers by DNS name across the regions of the world, and reads their listeners and rules,
+ * all through the ELB fake's SDK operations (unproxied, as sibling fakes talk to each other).
+ */
+final class LoadBalancerDirectory {
+    private static final String ELB_SUFFIX = ".elb.amazonaws.com";
+
+    /** A load balancer with the region it lives in. */
+    record Found(String region, LoadBalancer loadBalancer) {
+    }
+
+    private final World world;
+
+    LoadBalancerDirectory(World world) {
+        this.world = world;
+    }
+
+    static boolean looksLikeElb(String dnsName) {
+        return DnsNames.relative(dnsName).endsWith(ELB_SUFFIX);
+    }
+
+    /** {@code dualstack.} is the alias form of an ALB's name; both resolve to the same load balancer. */
+    Optional<Found> byDnsName(String dnsName) {
+        String wanted = DnsNames.relative(dnsName);
+        if (wanted.startsWith("dualstack.")) {
+            wanted = wanted.substring("dualstack.".length());
+        }
+        for (String region : candidateRegions(wanted)) {
+            for (LoadBalancer lb : loadBalancers(region)) {
+                if (lb.dnsName() != null && DnsNames.relative(lb.dnsName()).equals(wanted)) {
+                    return Optional.of(new Found(region, lb));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The region is part of an ELB name ({@code name-123.us-east-1.elb.amazonaws.com}); else look everywhere. */
+    private List<String> candidateRegions(String dnsName) {
+        List<String> known = new ArrayList<>(world.regions.keySet());
+        if (dnsName.endsWith(ELB_SUFFIX)) {
+            String[] labels = dnsName.substring(0, dnsName.length() - ELB_SUFFIX.length()).split("\\.");
+            String region = labels[labels.length - 1];
+            if (known.contains(region)) {
+                return List.of(region);
+            }
+        }
+        return known;
+    }
+
+    private List<LoadBalancer> loadBalancers(String region) {
+        FakeElb elb = new FakeElb(world, region);
+        List<LoadBalancer> all = new ArrayList<>();
+        String marker = null;
+        do {
+            String page = marker;
+            DescribeLoadBalancersResponse response = elb.describeLoadBalancers(r -> r.marker(page));
+            all.addAll(response.loadBalancers());
+            marker = response.nextMarker();
+        } while (marker != null);
+        return all;
+    }
+
+    List<Listener> listeners(Found found) {
+        FakeElb elb = new FakeElb(world, found.region());
+        List<Listener> all = new ArrayList<>();
+        String marker = null;
+        do {
+            String page = marker;
+            DescribeListenersResponse response = elb.describeListeners(
+                    r -> r.loadBalancerArn(found.loadBalancer().loadBalancerArn()).marker(page));
+            all.addAll(response.listeners());
+            marker = response.nextMarker();
+        } while (marker != null);
+        return all;
+    }
+
+    List<Rule> rules(Found found, Listener listener) {
+        FakeElb elb = new FakeElb(world, found.region());
+        List<Rule> all = new ArrayList<>();
+        String marker = null;
+        do {
+            String page = marker;
+            DescribeRulesResponse response = elb.describeRules(
+                    r -> r.listenerArn(listener.listenerArn()).marker(page));
+            all.addAll(response.rules());
+            marker = response.nextMarker();
+        } while (marker != null);
+        return all;
+    }
+
+    FakeElb elb(Found found) {
+        return new FakeElb(world, found.region());
+    }
+}
