@@ -117,7 +117,7 @@ class CredentialsTest {
             dr.assertReachedCommand(dr.run("cleanup", "--dry-run"), "cleanup");
             dr.assertReachedCommand(dr.run("status", "--sandbox"), "status");
             dr.assertReachedCommand(dr.run("iam-policy"), "iam-policy");
-            dr.assertReachedCommand(dr.run("graph"), "graph");
+            dr.assertSucceeded(dr.run("graph", "--primary", "us-east-1", "--dr", "us-west-2"));
             dr.assertSucceeded(dr.run("runbook", "list"));
             dr.assertSucceeded(dr.run("runbook", "show", "failover-drill"));
             assertThat(dr.run("completion", "bash").exitCode()).isZero();

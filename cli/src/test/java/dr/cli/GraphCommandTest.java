@@ -1,0 +1,65 @@
+package dr.cli;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GraphCommandTest {
+    private static final Pattern MERMAID_NODE = Pattern.compile("^\\s{4}(\\w+)\\[\"([^\"]+)\"\\]", Pattern.MULTILINE);
+    private static final Pattern MERMAID_EDGE = Pattern.compile("^\\s{2}(\\w+) (-->|-\\. \"[^\"]+\" \\.->) (\\w+)$",
+            Pattern.MULTILINE);
+
+    @TempDir
+    Path temp;
+    DrRunner dr;
+
+    @BeforeEach
+    void setUp() {
+        dr = new DrRunner(temp);
+    }
+
+    @Test
+    void mermaidOutputIsAGraphWithBothRegionsAsClustersAndTheReplicaAsACrossRegionLink() {
+        DrRunner.Result result = dr.run("graph", "--primary", "us-east-1", "--dr", "us-west-2");
+
+        assertThat(result.exitCode()).isZero();
+        String mermaid = result.out();
+        assertThat(mermaid).startsWith("flowchart LR\n");
+        assertThat(mermaid).contains("subgraph us_east_1[\"us-east-1\"]", "subgraph us_west_2[\"us-west-2\"]");
+        Set<String> nodes = matches(MERMAID_NODE, mermaid, 1);
+        assertThat(nodes).contains("us_east_1_vpc", "us_east_1_db_primary", "us_west_2_db_replica", "us_west_2_sg_db");
+        List<String[]> edges = MERMAID_EDGE.matcher(mermaid).results()
+                .map(m -> new String[] {m.group(1), m.group(2), m.group(3)}).toList();
+        assertThat(edges).as("every edge joins declared nodes")
+                .allSatisfy(e -> assertThat(nodes).contains(e[0], e[2]));
+        assertThat(edges).anySatisfy(e -> {
+            assertThat(e[0]).isEqualTo("us_east_1_db_primary");
+            assertThat(e[2]).isEqualTo("us_west_2_db_replica");
+            assertThat(e[1]).contains("replicates");
+        });
+        assertThat(dr.cloud.world().calls().total()).isZero();
+    }
+
+    @Test
+    void dotOutputIsADigraphWithAClusterPerRegion() {
+        DrRunner.Result result = dr.run("graph", "--primary", "eu-west-1", "--dr", "eu-central-1", "--format", "dot");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).startsWith("digraph dr {").contains("subgraph \"cluster_eu-west-1\"",
+                "subgraph \"cluster_eu-central-1\"", "\"eu-west-1/db-primary\" -> \"eu-central-1/db-replica\" [style=dashed");
+    }
+
+    private static Set<String> matches(Pattern pattern, String text, int group) {
+        Matcher matcher = pattern.matcher(text);
+        return matcher.results().map(m -> m.group(group)).collect(Collectors.toSet());
+    }
+}
