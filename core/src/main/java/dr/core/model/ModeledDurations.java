@@ -32,6 +32,11 @@ public final class ModeledDurations {
     public static final Duration ACM_VALIDATION = Duration.ofMinutes(3);
     /** EC2 instance pending to running. */
     public static final Duration INSTANCE_BOOT = Duration.ofMinutes(1);
+    /**
+     * A golden-image builder after it is running: cloud-init runs its user data (a dnf install of one or two
+     * packages from the regional Amazon Linux 2023 repositories and a few files, about a minute), doubled for margin.
+     */
+    public static final Duration BUILDER_USER_DATA = Duration.ofMinutes(2);
     /** ASG instance launch through InService, and target health checks passing. */
     public static final Duration ASG_INSTANCE_IN_SERVICE = Duration.ofMinutes(3);
     /** An Auto Scaling group shows "Delete in progress" for a short while before it is gone. */

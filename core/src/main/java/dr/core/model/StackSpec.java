@@ -90,6 +90,13 @@ public record StackSpec(
                 healthCheckFailureThreshold, internalZone);
     }
 
+    public StackSpec withAdminCidr(Cidr newAdminCidr) {
+        return new StackSpec(stack, primaryRegion, drRegion, primaryCidr, drCidr, domain, newAdminCidr, natPerAz,
+                webInstanceType, appInstanceType, dbInstanceClass, dbAllocatedStorageGib, dbEngineVersion, dbName,
+                dbMasterUsername, primaryCapacity, drCapacity, healthCheckPath, healthCheckIntervalSeconds,
+                healthCheckFailureThreshold, internalZone);
+    }
+
     public StackSpec withCidrs(Cidr newPrimary, Cidr newDr) {
         return new StackSpec(stack, primaryRegion, drRegion, newPrimary, newDr, domain, adminCidr, natPerAz,
                 webInstanceType, appInstanceType, dbInstanceClass, dbAllocatedStorageGib, dbEngineVersion, dbName,

@@ -5,6 +5,9 @@ import dr.core.engine.Step;
 import dr.core.model.RegionRole;
 import dr.core.model.StackSpec;
 import dr.regions.aws.AwsClients;
+import dr.regions.backup.BackupSteps;
+import dr.regions.images.BastionSteps;
+import dr.regions.images.ImageSteps;
 import dr.regions.database.DatabaseRoles;
 import dr.regions.database.DbSubnetGroupStep;
 import dr.regions.database.PrimaryDatabaseStep;
@@ -40,6 +43,9 @@ public final class ProvisionPlan {
         steps.addAll(SecuritySteps.forRegion(target));
         steps.add(new DbSubnetGroupStep(target));
         steps.add(target.isPrimary() ? new PrimaryDatabaseStep(target) : new ReplicaDatabaseStep(target));
+        steps.addAll(BackupSteps.forRegion(target));
+        steps.addAll(ImageSteps.forRegion(target));
+        steps.addAll(BastionSteps.forRegion(target));
         steps.add(new PrivateZoneStep(target));
         steps.add(new DbRecordStep(target,
                 target.key(target.isPrimary() ? DatabaseRoles.PRIMARY : DatabaseRoles.REPLICA)));

@@ -1,0 +1,76 @@
+package dr.regions.backup;
+
+import dr.core.engine.StepContext;
+import dr.core.model.ModeledDurations;
+import dr.core.model.Tags;
+import dr.regions.provision.EnsureStep;
+import dr.regions.provision.Readiness;
+import dr.regions.provision.RegionTarget;
+import software.amazon.awssdk.services.backup.BackupClient;
+import software.amazon.awssdk.services.backup.model.ResourceNotFoundException;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The backup vault of one region, {@code <stack>-vault}, found by its name. A vault of that name that does not
+ * carry this stack's tag belongs to someone else: dr fails rather than adopt it, since cleanup would later empty
+ * and delete whatever dr considers its own.
+ */
+public final class BackupVaultStep extends EnsureStep {
+    private final RegionTarget target;
+    private String arn;
+    private String foreignOwner;
+
+    public BackupVaultStep(RegionTarget target) {
+        super(target.key(BackupRoles.VAULT), List.of(), "AWS::Backup::BackupVault", ModeledDurations.IMMEDIATE);
+        this.target = target;
+    }
+
+    private String name() {
+        return BackupRoles.vaultName(target);
+    }
+
+    @Override
+    protected Optional<String> find(StepContext context) {
+        try {
+            arn = backup().describeBackupVault(r -> r.backupVaultName(name())).backupVaultArn();
+        } catch (ResourceNotFoundException e) {
+            return Optional.empty();
+        }
+        Map<String, String> tags = backup().listTags(r -> r.resourceArn(arn)).tags();
+        if (!target.stack().equals(tags.get(Tags.STACK))) {
+            foreignOwner = tags.getOrDefault(Tags.STACK, "none");
+        }
+        return Optional.of(name());
+    }
+
+    @Override
+    protected String create(StepContext context) {
+        arn = backup().createBackupVault(r -> r.backupVaultName(name())
+                        .backupVaultTags(BackupRoles.tags(target, BackupRoles.VAULT, name()))
+                        .creatorRequestId("dr-" + target.stack() + "-" + BackupRoles.VAULT))
+                .backupVaultArn();
+        return name();
+    }
+
+    @Override
+    protected Readiness readiness(StepContext context, String id) {
+        if (foreignOwner != null) {
+            return Readiness.broken("not this stack's (tag " + Tags.STACK + "=" + foreignOwner
+                    + "); dr does not adopt a vault it did not create");
+        }
+        return Readiness.ready();
+    }
+
+    /** {@code id} (the vault name, which Backup calls take) and {@code arn} (which copy actions take). */
+    @Override
+    protected Map<String, String> outputs(StepContext context, String id) {
+        return Map.of("id", id, "arn", arn);
+    }
+
+    private BackupClient backup() {
+        return target.clients().backup(target.region());
+    }
+}

@@ -1,0 +1,159 @@
+package dr.regions.images;
+
+import dr.core.engine.Action;
+import dr.core.engine.Step;
+import dr.core.engine.StepContext;
+import dr.core.engine.StepKey;
+import dr.core.engine.StepResult;
+import dr.regions.provision.RegionTarget;
+import software.amazon.awssdk.services.ec2.model.Image;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An AMI made by an AWS Backup job (a backup, or a copy to another region), in the shape of every provisioning
+ * step: find the finished recovery point by its tags; else find a job still at work (started by a run that died
+ * before it could note it); else start one. Then wait for the job, make sure the recovery point carries dr's tags,
+ * and wait until EC2 calls the image {@code available}. The step's resource id is the AMI id; the job id is only
+ * known while waiting, which is why this is not an {@code EnsureStep}.
+ */
+abstract class BackupJobStep implements Step {
+    /** Backup and copy job states after which no recovery point is coming. */
+    private static final Set<String> FAILED = Set.of("ABORTING", "ABORTED", "FAILED", "EXPIRED", "PARTIAL");
+    private static final String COMPLETED = "COMPLETED";
+    /** Jobs take minutes: polling every half minute is plenty and spares the Backup API's request quota. */
+    private static final Duration JOB_POLL = Duration.ofSeconds(30);
+
+    private final StepKey key;
+    private final List<StepKey> dependsOn;
+    private final Duration estimate;
+
+    private Action action;
+    private String jobId;
+    private String recoveryPointArn;
+    private boolean tagsChecked;
+
+    protected BackupJobStep(StepKey key, List<StepKey> dependsOn, Duration estimate) {
+        this.key = key;
+        this.dependsOn = List.copyOf(dependsOn);
+        this.estimate = estimate;
+    }
+
+    /** A job's state and, once it is known, the recovery point it makes. */
+    protected record Job(String state, String recoveryPointArn, String message) {
+    }
+
+    /** The finished recovery point with dr's tags, if there is one. */
+    protected abstract Optional<String> findRecoveryPoint(StepContext context);
+
+    /** A job already making this image (not failed), if there is one. */
+    protected abstract Optional<String> findJob(StepContext context);
+
+    /** Starts the job, with an idempotency token so that a retried call starts nothing new; returns its id. */
+    protected abstract String startJob(StepContext context);
+
+    protected abstract Job describeJob(StepContext context, String jobId);
+
+    /** Adds dr's tags to the recovery point where missing; true when it had to. */
+    protected abstract boolean tagRecoveryPoint(StepContext context, String recoveryPointArn);
+
+    protected abstract RegionTarget imageRegion();
+
+    protected abstract Map<String, String> outputs(StepContext context, RecoveryPointImage image,
+            String recoveryPointArn);
+
+    /** "backup" or "copy", for messages. */
+    protected abstract String jobKind();
+
+    @Override
+    public final StepKey key() {
+        return key;
+    }
+
+    @Override
+    public final List<StepKey> dependsOn() {
+        return dependsOn;
+    }
+
+    @Override
+    public final String resourceType() {
+        return "AWS::EC2::Image";
+    }
+
+    @Override
+    public final Duration estimate() {
+        return estimate;
+    }
+
+    /** Backup and copy jobs of a small root volume take 10-30 minutes; AWS may queue them first. */
+    @Override
+    public Duration timeout() {
+        return Duration.ofHours(2);
+    }
+
+    @Override
+    public final StepResult execute(StepContext context) {
+        if (action == null) {
+            begin(context);
+        }
+        if (recoveryPointArn == null) {
+            Job job = describeJob(context, jobId);
+            String state = job.state() == null ? "UNKNOWN" : job.state();
+            if (FAILED.contains(state)) {
+                return StepResult.failed(jobKind() + " job " + jobId + " is " + state
+                        + (job.message() == null ? "" : ": " + job.message()));
+            }
+            if (!COMPLETED.equals(state)) {
+                return StepResult.waiting(jobKind() + " " + state.toLowerCase(Locale.ROOT), JOB_POLL);
+            }
+            if (job.recoveryPointArn() == null) {
+                return StepResult.failed(jobKind() + " job " + jobId + " completed without a recovery point");
+            }
+            recoveryPointArn = job.recoveryPointArn();
+        }
+        if (!tagsChecked) {
+            if (tagRecoveryPoint(context, recoveryPointArn) && action == Action.KEEP) {
+                action = Action.UPDATE;
+            }
+            tagsChecked = true;
+        }
+        RecoveryPointImage image = RecoveryPointImage.parse(recoveryPointArn);
+        String imageState = imageState(image);
+        if (!"available".equals(imageState)) {
+            return Set.of("pending", "transient").contains(imageState)
+                    ? StepResult.waiting("image " + imageState)
+                    : StepResult.failed("image " + image.imageId() + " of recovery point " + recoveryPointArn
+                            + " is " + imageState);
+        }
+        return StepResult.done(action, image.imageId(), outputs(context, image, recoveryPointArn));
+    }
+
+    private void begin(StepContext context) {
+        Optional<String> finished = findRecoveryPoint(context);
+        if (finished.isPresent()) {
+            recoveryPointArn = finished.get();
+            tagsChecked = true;
+            action = Action.KEEP;
+            return;
+        }
+        Optional<String> running = findJob(context);
+        if (running.isPresent()) {
+            jobId = running.get();
+            action = Action.KEEP;
+        } else {
+            jobId = startJob(context);
+            action = Action.CREATE;
+        }
+    }
+
+    private String imageState(RecoveryPointImage image) {
+        return imageRegion().clients().ec2(image.region())
+                .describeImages(r -> r.imageIds(image.imageId())).images().stream()
+                .findFirst().map(Image::stateAsString).orElse("deregistered");
+    }
+}

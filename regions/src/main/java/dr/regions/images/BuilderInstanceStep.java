@@ -1,0 +1,93 @@
+package dr.regions.images;
+
+import dr.core.engine.StepContext;
+import dr.core.model.ModeledDurations;
+import dr.regions.network.Ec2Tags;
+import dr.regions.network.NetworkRoles;
+import dr.regions.provision.EnsureStep;
+import dr.regions.provision.Readiness;
+import dr.regions.provision.RegionTarget;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.HttpTokensState;
+import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The instance a tier's golden image is taken from, in the primary region: the base Amazon Linux 2023 image, the
+ * tier's instance type, security group and private subnet ("a" zone), and the tier's user data. It needs the
+ * private route table in place: the user data installs packages through the NAT gateway. Ready once running and
+ * its user data has had {@link ModeledDurations#BUILDER_USER_DATA} after boot to finish (EC2 gives no signal
+ * that user data is done without an agent or an instance role; a builder whose user data ends by powering off
+ * would give one, but the sandbox does not model instance-initiated shutdown).
+ *
+ * <p>Builders are kept after the images exist: the backup plan's tag selection backs them up daily and copies
+ * them to the DR vault (the seed guide's scheme), re-baking is one backup job away, the image steps find their
+ * recovery points by the builder's ARN, and two small instances cost little next to the NAT gateways and the
+ * Multi-AZ database. An operator may stop them; dr treats a stopped builder as present.
+ */
+public final class BuilderInstanceStep extends EnsureStep {
+    /** Cloud-init runs the user data once the instance has booted: usable that long after launch. */
+    private static final Duration SETTLE = ModeledDurations.INSTANCE_BOOT.plus(ModeledDurations.BUILDER_USER_DATA);
+
+    private final RegionTarget target;
+    private final Tier tier;
+    private Instance seen;
+
+    public BuilderInstanceStep(RegionTarget target, Tier tier) {
+        super(target.key(tier.builderRole()),
+                List.of(target.key(tier.subnetRole()), target.key(tier.securityGroupRole()),
+                        target.key(NetworkRoles.privateRoutes(0))),
+                "AWS::EC2::Instance", SETTLE);
+        this.target = target;
+        this.tier = tier;
+    }
+
+    @Override
+    protected Optional<String> find(StepContext context) {
+        Optional<Instance> found = Instances.findLive(ec2(), target.stack(), tier.builderRole());
+        found.ifPresent(i -> seen = i);
+        return found.map(Instance::instanceId);
+    }
+
+    @Override
+    protected String create(StepContext context) {
+        String imageId = BaseImage.newest(ec2(), target.region());
+        Map<String, String> tags = target.tags(tier.builderRole());
+        seen = ec2().runInstances(r -> r.imageId(imageId)
+                .instanceType(tier.instanceType(target.spec()))
+                .minCount(1).maxCount(1)
+                .subnetId(context.require(target.key(tier.subnetRole()), "id"))
+                .securityGroupIds(context.require(target.key(tier.securityGroupRole()), "id"))
+                .userData(UserData.encode(tier.userData(target.spec())))
+                .metadataOptions(m -> m.httpTokens(HttpTokensState.REQUIRED))
+                .tagSpecifications(Ec2Tags.specification(ResourceType.INSTANCE, tags),
+                        Ec2Tags.specification(ResourceType.VOLUME, tags))).instances().get(0);
+        return seen.instanceId();
+    }
+
+    @Override
+    protected Readiness readiness(StepContext context, String instanceId) {
+        Readiness readiness = Instances.readiness(seen, context.clock(), SETTLE);
+        if (readiness.state() == Readiness.State.WAITING) {
+            seen = Instances.require(ec2(), instanceId);
+            readiness = Instances.readiness(seen, context.clock(), SETTLE);
+        }
+        return readiness;
+    }
+
+    /** {@code id}, and {@code arn}, which AWS Backup takes as the resource to back up. */
+    @Override
+    protected Map<String, String> outputs(StepContext context, String instanceId) {
+        String account = context.require(target.key(NetworkRoles.VPC), "account");
+        return Map.of("id", instanceId, "arn", Instances.arn(target.region(), account, instanceId));
+    }
+
+    private Ec2Client ec2() {
+        return target.clients().ec2(target.region());
+    }
+}

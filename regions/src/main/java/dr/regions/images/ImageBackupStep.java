@@ -1,0 +1,117 @@
+package dr.regions.images;
+
+import dr.core.engine.StepContext;
+import dr.core.model.ModeledDurations;
+import dr.regions.backup.BackupRoles;
+import dr.regions.network.NetworkRoles;
+import dr.regions.provision.RegionTarget;
+import software.amazon.awssdk.services.backup.BackupClient;
+import software.amazon.awssdk.services.backup.model.BackupJob;
+import software.amazon.awssdk.services.backup.model.DescribeBackupJobResponse;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A tier's golden image in the primary region: an on-demand AWS Backup job of the tier's builder into the primary
+ * vault. The recovery point is an AMI, tagged as {@code image-<tier>} and kept until cleanup (no lifecycle).
+ * Found again by the builder's ARN and those tags, so a re-run starts nothing.
+ */
+public final class ImageBackupStep extends BackupJobStep {
+    private static final Set<String> IN_PROGRESS = Set.of("CREATED", "PENDING", "RUNNING");
+
+    private final RegionTarget target;
+    private final Tier tier;
+
+    public ImageBackupStep(RegionTarget target, Tier tier) {
+        super(target.key(tier.imageRole()),
+                List.of(target.key(tier.builderRole()), target.key(BackupRoles.VAULT)),
+                ModeledDurations.BACKUP_JOB_START.plus(ModeledDurations.BACKUP_JOB));
+        this.target = target;
+        this.tier = tier;
+    }
+
+    private String vault(StepContext context) {
+        return context.require(target.key(BackupRoles.VAULT), "id");
+    }
+
+    private String builderArn(StepContext context) {
+        return context.require(target.key(tier.builderRole()), "arn");
+    }
+
+    private Map<String, String> tags() {
+        return target.tags(tier.imageRole());
+    }
+
+    @Override
+    protected Optional<String> findRecoveryPoint(StepContext context) {
+        return RecoveryPoints.newestTagged(backup(), vault(context), builderArn(context), tags());
+    }
+
+    /** An on-demand job of the builder still running; jobs a backup plan started are not dr's image. */
+    @Override
+    protected Optional<String> findJob(StepContext context) {
+        String vault = vault(context);
+        String builderArn = builderArn(context);
+        return backup().listBackupJobsPaginator(r -> r.byResourceArn(builderArn).byBackupVaultName(vault))
+                .backupJobs().stream()
+                .filter(job -> IN_PROGRESS.contains(job.stateAsString()))
+                .filter(job -> job.createdBy() == null || job.createdBy().backupPlanId() == null)
+                .max(Comparator.comparing(BackupJob::creationDate))
+                .map(BackupJob::backupJobId);
+    }
+
+    @Override
+    protected String startJob(StepContext context) {
+        String account = context.require(target.key(NetworkRoles.VPC), "account");
+        String builderId = context.require(target.key(tier.builderRole()), "id");
+        return backup().startBackupJob(r -> r.backupVaultName(vault(context))
+                .resourceArn(builderArn(context))
+                .iamRoleArn(BackupRoles.serviceRoleArn(account))
+                .idempotencyToken("dr-" + target.stack() + "-" + tier.imageRole() + "-" + builderId)
+                .recoveryPointTags(tags())).backupJobId();
+    }
+
+    @Override
+    protected Job describeJob(StepContext context, String jobId) {
+        DescribeBackupJobResponse job = backup().describeBackupJob(r -> r.backupJobId(jobId));
+        return new Job(job.stateAsString(), job.recoveryPointArn(), job.statusMessage());
+    }
+
+    @Override
+    protected boolean tagRecoveryPoint(StepContext context, String recoveryPointArn) {
+        Map<String, String> actual = backup().listTags(r -> r.resourceArn(recoveryPointArn)).tags();
+        if (RecoveryPoints.carries(actual, tags())) {
+            return false;
+        }
+        backup().tagResource(r -> r.resourceArn(recoveryPointArn).tags(tags()));
+        return true;
+    }
+
+    @Override
+    protected RegionTarget imageRegion() {
+        return target;
+    }
+
+    /** {@code id} (the AMI, for the launch template) and {@code recoveryPointArn} (what the DR copy copies). */
+    @Override
+    protected Map<String, String> outputs(StepContext context, RecoveryPointImage image, String recoveryPointArn) {
+        Map<String, String> outputs = new LinkedHashMap<>();
+        outputs.put("id", image.imageId());
+        outputs.put("recoveryPointArn", recoveryPointArn);
+        return outputs;
+    }
+
+    @Override
+    protected String jobKind() {
+        return "backup";
+    }
+
+    private BackupClient backup() {
+        return target.clients().backup(target.region());
+    }
+}

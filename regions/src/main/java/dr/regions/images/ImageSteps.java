@@ -1,0 +1,30 @@
+package dr.regions.images;
+
+import dr.core.engine.Step;
+import dr.regions.provision.RegionTarget;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Golden images for the web and app tiers. Baked once, in the primary region (the seed guide builds its servers
+ * only in us-east-1): a builder instance per tier and an on-demand AWS Backup job of it; the DR region gets AWS
+ * Backup copies of those recovery points. Needs the backup vaults of {@code BackupSteps} in the same plan.
+ */
+public final class ImageSteps {
+    private ImageSteps() {
+    }
+
+    public static List<Step> forRegion(RegionTarget target) {
+        List<Step> steps = new ArrayList<>();
+        for (Tier tier : Tier.values()) {
+            if (target.isPrimary()) {
+                steps.add(new BuilderInstanceStep(target, tier));
+                steps.add(new ImageBackupStep(target, tier));
+            } else {
+                steps.add(new ImageCopyStep(target, tier));
+            }
+        }
+        return steps;
+    }
+}

@@ -1,0 +1,55 @@
+package dr.regions.images;
+
+import dr.core.clock.Clock;
+import dr.regions.network.Ec2Tags;
+import dr.regions.provision.Readiness;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.Reservation;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** The single instances dr runs itself (image builders, the bastion): found by tags, terminated ones ignored. */
+final class Instances {
+    private static final List<String> LIVE_STATES = List.of("pending", "running", "stopping", "stopped");
+
+    private Instances() {
+    }
+
+    /** The newest live instance with this stack's role tag. */
+    static Optional<Instance> findLive(Ec2Client ec2, String stack, String role) {
+        List<Filter> filters = new ArrayList<>(Ec2Tags.byRole(stack, role));
+        filters.add(Ec2Tags.filter("instance-state-name", LIVE_STATES.toArray(String[]::new)));
+        return ec2.describeInstancesPaginator(r -> r.filters(filters)).reservations().stream()
+                .map(Reservation::instances).flatMap(List::stream)
+                .max(Comparator.comparing(Instance::launchTime));
+    }
+
+    static Instance require(Ec2Client ec2, String instanceId) {
+        return ec2.describeInstances(r -> r.instanceIds(instanceId)).reservations().get(0).instances().get(0);
+    }
+
+    static String arn(String region, String account, String instanceId) {
+        return "arn:aws:ec2:" + region + ":" + account + ":instance/" + instanceId;
+    }
+
+    /**
+     * Usable once running and, for an instance whose user data must finish first, {@code settle} after launch.
+     * A stopped instance is usable too: an operator may stop a builder to save cost, and it can still be backed up.
+     */
+    static Readiness readiness(Instance instance, Clock clock, Duration settle) {
+        String state = instance.state().nameAsString();
+        return switch (state) {
+            case "running" -> clock.now().isBefore(instance.launchTime().plus(settle))
+                    ? Readiness.waiting("running user data") : Readiness.ready();
+            case "stopped" -> Readiness.ready();
+            case "shutting-down", "terminated" -> Readiness.broken(state);
+            default -> Readiness.waiting(state);
+        };
+    }
+}
