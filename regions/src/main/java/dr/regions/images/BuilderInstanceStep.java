@@ -1,5 +1,7 @@
 package dr.regions.images;
 
+import dr.regions.loadbalancing.Tier;
+
 import dr.core.engine.StepContext;
 import dr.core.model.ModeledDurations;
 import dr.regions.network.Ec2Tags;
@@ -63,7 +65,7 @@ public final class BuilderInstanceStep extends EnsureStep {
                 .minCount(1).maxCount(1)
                 .subnetId(context.require(target.key(tier.subnetRole()), "id"))
                 .securityGroupIds(context.require(target.key(tier.securityGroupRole()), "id"))
-                .userData(UserData.encode(tier.userData(target.spec())))
+                .userData(UserData.encode(UserData.forTier(tier, target.spec())))
                 .metadataOptions(m -> m.httpTokens(HttpTokensState.REQUIRED))
                 .tagSpecifications(Ec2Tags.specification(ResourceType.INSTANCE, tags),
                         Ec2Tags.specification(ResourceType.VOLUME, tags))).instances().get(0);

@@ -1,5 +1,7 @@
 package dr.regions.images;
 
+import dr.regions.loadbalancing.Tier;
+
 import dr.core.engine.StepContext;
 import dr.core.model.ModeledDurations;
 import dr.regions.backup.BackupRoles;

@@ -1,5 +1,7 @@
 package dr.regions.images;
 
+import dr.regions.loadbalancing.Tier;
+
 import dr.core.engine.Step;
 import dr.regions.provision.RegionTarget;
 

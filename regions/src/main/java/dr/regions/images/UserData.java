@@ -1,5 +1,8 @@
 package dr.regions.images;
 
+import dr.regions.loadbalancing.Tier;
+import dr.core.model.StackSpec;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -10,6 +13,11 @@ import java.util.Base64;
  */
 public final class UserData {
     private UserData() {
+    }
+
+    /** The tier's bake script: what the golden image of {@code tier} installs. */
+    static String forTier(Tier tier, StackSpec spec) {
+        return tier == Tier.WEB ? web(spec.healthCheckPath()) : app(spec.healthCheckPath());
     }
 
     static String web(String healthPath) {

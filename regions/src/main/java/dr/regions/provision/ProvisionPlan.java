@@ -6,6 +6,8 @@ import dr.core.model.RegionRole;
 import dr.core.model.StackSpec;
 import dr.regions.aws.AwsClients;
 import dr.regions.backup.BackupSteps;
+import dr.regions.compute.ComputeSteps;
+import dr.regions.loadbalancing.LoadBalancingSteps;
 import dr.regions.images.BastionSteps;
 import dr.regions.images.ImageSteps;
 import dr.regions.database.DatabaseRoles;
@@ -46,6 +48,8 @@ public final class ProvisionPlan {
         steps.addAll(BackupSteps.forRegion(target));
         steps.addAll(ImageSteps.forRegion(target));
         steps.addAll(BastionSteps.forRegion(target));
+        steps.addAll(LoadBalancingSteps.forRegion(target));
+        steps.addAll(ComputeSteps.forRegion(target));
         steps.add(new PrivateZoneStep(target));
         steps.add(new DbRecordStep(target,
                 target.key(target.isPrimary() ? DatabaseRoles.PRIMARY : DatabaseRoles.REPLICA)));
