@@ -1,0 +1,15 @@
+package dr.runbooks;
+
+import dr.core.config.StackTarget;
+import dr.regions.aws.AwsClients;
+
+import java.nio.file.Path;
+
+/**
+ * What the AWS-facing runbook actions work on, handed to them as one context attribute: the clients (real AWS
+ * or the sandbox), the stack (regions may still be unknown and discovered), and where reports go.
+ */
+public record Operations(AwsClients clients, StackTarget target, boolean sandbox, Path reportDirectory) {
+    /** The attribute name under which the runner's context carries this. */
+    public static final String ATTRIBUTE = "operations";
+}
