@@ -166,10 +166,13 @@ public final class ProvisionCommand extends DrSubcommand {
             ObjectNode document = PlanRenderer.json(plan);
             var skipped = document.putArray("skipped");
             provisioning.skipped().forEach(skipped::add);
+            var notes = document.putArray("notes");
+            provisioning.notes().forEach(notes::add);
             Printer.json(context, document);
         } else {
             context.out().print(PlanRenderer.text(plan));
             provisioning.skipped().forEach(reason -> context.out().println("Skipped: " + reason));
+            provisioning.notes().forEach(note -> context.out().println("Note: " + note));
             context.out().println("Dry run: no AWS call was made. Actions show 'ensure': provision keeps what exists.");
         }
         return ExitCode.OK.code();

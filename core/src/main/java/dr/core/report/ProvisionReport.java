@@ -21,7 +21,8 @@ import java.util.Map;
  * resource with its action, counts by action, the modeled or real duration next to the critical path, what
  * was skipped and why, and what failed.
  */
-public record ProvisionReport(StackSpec spec, ExecutionResult result, CriticalPath criticalPath, List<String> skipped) {
+public record ProvisionReport(StackSpec spec, ExecutionResult result, CriticalPath criticalPath, List<String> skipped,
+                              List<String> notes) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public boolean succeeded() {
@@ -56,6 +57,8 @@ public record ProvisionReport(StackSpec spec, ExecutionResult result, CriticalPa
         criticalPath.chain().forEach(key -> chain.add(key.toString()));
         ArrayNode skip = root.putArray("skipped");
         skipped.forEach(skip::add);
+        ArrayNode notesNode = root.putArray("notes");
+        notes.forEach(notesNode::add);
         return root;
     }
 
@@ -78,6 +81,9 @@ public record ProvisionReport(StackSpec spec, ExecutionResult result, CriticalPa
         }
         for (String reason : skipped) {
             out.println("  skipped: " + reason);
+        }
+        for (String note : notes) {
+            out.println("  " + note);
         }
         Duration took = result.duration();
         String bound = DurationFormat.compact(criticalPath.total());

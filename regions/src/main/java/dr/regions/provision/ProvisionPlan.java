@@ -6,6 +6,8 @@ import dr.core.model.RegionRole;
 import dr.core.model.StackSpec;
 import dr.regions.aws.AwsClients;
 import dr.regions.backup.BackupSteps;
+import dr.regions.certificates.CertificateSteps;
+import dr.regions.edge.EdgeSteps;
 import dr.regions.compute.ComputeSteps;
 import dr.regions.loadbalancing.LoadBalancingSteps;
 import dr.regions.images.BastionSteps;
@@ -36,6 +38,7 @@ public final class ProvisionPlan {
         for (RegionRole role : RegionRole.values()) {
             steps.addAll(regionSteps(new RegionTarget(spec, role, clients)));
         }
+        steps.addAll(EdgeSteps.forStack(spec, clients));
         return Plan.of(steps);
     }
 
@@ -48,6 +51,7 @@ public final class ProvisionPlan {
         steps.addAll(BackupSteps.forRegion(target));
         steps.addAll(ImageSteps.forRegion(target));
         steps.addAll(BastionSteps.forRegion(target));
+        steps.addAll(CertificateSteps.forRegion(target));
         steps.addAll(LoadBalancingSteps.forRegion(target));
         steps.addAll(ComputeSteps.forRegion(target));
         steps.add(new PrivateZoneStep(target));

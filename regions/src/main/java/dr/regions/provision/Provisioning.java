@@ -11,6 +11,8 @@ import dr.core.model.StackSpec;
 import dr.core.report.ProvisionReport;
 import dr.regions.aws.AwsClients;
 import dr.regions.aws.AwsErrorClassifier;
+import dr.regions.dns.PublicZoneCheck;
+import dr.regions.edge.EdgeSteps;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,18 +35,22 @@ public final class Provisioning {
     }
 
     public ProvisionReport run(ProgressListener listener) {
+        PublicZoneCheck.verify(spec, clients);
         Plan plan = plan();
         ExecutionResult result = new Executor(clock, new AwsErrorClassifier(), listener, ExecutorSettings.defaults())
                 .run(plan);
-        return new ProvisionReport(spec, result, CriticalPath.of(plan), skipped());
+        return new ProvisionReport(spec, result, CriticalPath.of(plan), skipped(), notes());
+    }
+
+    /** Figures an operator should see with the plan: failover detection time, per-request worst case. */
+    public List<String> notes() {
+        return EdgeSteps.notes(spec);
     }
 
     /** What the spec leaves out, said plainly in the summary. */
     public List<String> skipped() {
         List<String> reasons = new ArrayList<>();
-        if (!spec.hasDomain()) {
-            reasons.add("no --domain: no certificates, no HTTPS listeners, no api./app. records");
-        }
+        reasons.addAll(EdgeSteps.skipped(spec));
         if (spec.adminCidr() == null) {
             reasons.add("no --admin-cidr: no bastion host and no SSH rule (use Session Manager)");
         }
