@@ -1,10 +1,11 @@
 package dr.runbooks.builtin;
 
+import dr.runbooks.step.Terminal;
+
 import dr.runbooks.step.ActionContext;
 import dr.runbooks.step.ActionResult;
 import dr.runbooks.step.RunbookAction;
 
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -41,10 +42,6 @@ final class ApprovalAction implements RunbookAction {
     }
 
     private static boolean isYes(String answer) {
-        if (answer == null) {
-            return false;
-        }
-        String word = answer.strip().toLowerCase(Locale.ROOT);
-        return word.equals("y") || word.equals("yes");
+        return Terminal.isYes(answer);
     }
 }

@@ -43,4 +43,13 @@ public interface Terminal {
             }
         };
     }
+
+    /** "y" or "yes", any case: the only answers that approve. */
+    static boolean isYes(String answer) {
+        if (answer == null) {
+            return false;
+        }
+        String word = answer.strip().toLowerCase(java.util.Locale.ROOT);
+        return word.equals("y") || word.equals("yes");
+    }
 }

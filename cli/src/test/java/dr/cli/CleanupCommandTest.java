@@ -1,0 +1,60 @@
+package dr.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CleanupCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path temp;
+    DrRunner dr;
+
+    @BeforeEach
+    void provisionAStack() {
+        dr = new DrRunner(temp);
+        dr.assertSucceeded(dr.run("provision", "--primary", "us-east-1", "--dr", "us-west-2", "--sandbox", "-q"));
+    }
+
+    @Test
+    void withoutATerminalOrYesNothingIsDeletedAndTheExitCodeIsTwo() {
+        long mutating = dr.cloud.world().calls().mutating();
+
+        DrRunner.Result result = dr.run("cleanup", "--sandbox");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("pass --yes");
+        assertThat(dr.cloud.world().calls().mutating()).isEqualTo(mutating);
+    }
+
+    @Test
+    void dryRunListsTheStackFoundByItsTagsAndDeletesNothing() throws Exception {
+        long mutating = dr.cloud.world().calls().mutating();
+
+        DrRunner.Result result = dr.run("cleanup", "--sandbox", "--dry-run", "--output", "json");
+
+        assertThat(result.exitCode()).as("stderr: %s", result.err()).isZero();
+        JsonNode plan = JSON.readTree(result.out());
+        assertThat(plan.toString()).contains("us-east-1", "us-west-2", "vpc");
+        assertThat(dr.cloud.world().calls().mutating()).isEqualTo(mutating);
+    }
+
+    @Test
+    void withYesTheWholeStackGoesAndASecondRunFindsNothing() throws Exception {
+        DrRunner.Result result = dr.run("cleanup", "--sandbox", "--yes", "--output", "json");
+
+        assertThat(result.exitCode()).as("stderr: %s", result.err()).isZero();
+        JsonNode report = JSON.readTree(result.out());
+        assertThat(report.toString()).contains("dr-db-final-");
+        DrRunner.Result again = dr.run("cleanup", "--sandbox", "--yes");
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.out()).contains("Nothing of stack dr remains");
+    }
+}

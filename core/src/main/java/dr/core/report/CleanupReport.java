@@ -1,0 +1,144 @@
+package dr.core.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dr.core.engine.Action;
+import dr.core.engine.DurationFormat;
+import dr.core.engine.ExecutionResult;
+import dr.core.engine.StepOutcome;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a cleanup run did, for people (text) and scripts (one JSON document): resources deleted per region and
+ * globally, the final database snapshots kept, what failed, and the verification that followed: a fresh look for
+ * anything still carrying the stack's tag ({@code remaining}, empty when the stack is gone).
+ */
+public record CleanupReport(String stack, List<String> regions, ExecutionResult result,
+                            List<KeptSnapshot> keptSnapshots, List<Remaining> remaining) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A final DB snapshot cleanup took and left in place (restore from it, or delete it when no longer needed). */
+    public record KeptSnapshot(String region, String identifier, String dbInstance, String status) {
+    }
+
+    /** A resource of the stack still there after the run. */
+    public record Remaining(String region, String type, String id, String role, String state) {
+    }
+
+    public CleanupReport {
+        regions = List.copyOf(regions);
+        keptSnapshots = List.copyOf(keptSnapshots);
+        remaining = List.copyOf(remaining);
+    }
+
+    /** Every step done and nothing of the stack left. */
+    public boolean succeeded() {
+        return result.succeeded() && remaining.isEmpty();
+    }
+
+    public boolean stackGone() {
+        return remaining.isEmpty();
+    }
+
+    /** Deleted resources per region ({@code global} for the edge), in the order the plan lists regions. */
+    public Map<String, Integer> deletedByRegion() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (StepOutcome outcome : result.outcomes()) {
+            if (outcome.succeeded() && outcome.action() == Action.DELETE) {
+                counts.merge(outcome.key().region(), 1, Integer::sum);
+            } else {
+                counts.putIfAbsent(outcome.key().region(), 0);
+            }
+        }
+        return counts;
+    }
+
+    public int deletedTotal() {
+        return deletedByRegion().values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    public ObjectNode toJson() {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("stack", stack);
+        ArrayNode regionList = root.putArray("regions");
+        regions.forEach(regionList::add);
+        root.put("succeeded", succeeded());
+        root.put("stackGone", stackGone());
+        ObjectNode deleted = root.putObject("deleted");
+        deletedByRegion().forEach(deleted::put);
+        root.put("deletedTotal", deletedTotal());
+        ArrayNode resources = root.putArray("resources");
+        for (StepOutcome outcome : result.outcomes()) {
+            ObjectNode resource = resources.addObject();
+            resource.put("region", outcome.key().region());
+            resource.put("role", outcome.key().role());
+            resource.put("type", outcome.resourceType());
+            resource.put("id", outcome.resourceId());
+            resource.put("action", outcome.action().label());
+            resource.put("status", outcome.status().name().toLowerCase());
+            if (outcome.message() != null) {
+                resource.put("message", outcome.message());
+            }
+        }
+        ArrayNode kept = root.putArray("keptSnapshots");
+        for (KeptSnapshot snapshot : keptSnapshots) {
+            ObjectNode node = kept.addObject();
+            node.put("region", snapshot.region());
+            node.put("identifier", snapshot.identifier());
+            node.put("dbInstance", snapshot.dbInstance());
+            node.put("status", snapshot.status());
+        }
+        ArrayNode failures = root.putArray("failures");
+        for (StepOutcome failed : result.failed()) {
+            ObjectNode node = failures.addObject();
+            node.put("step", failed.key().toString());
+            node.put("type", failed.resourceType());
+            node.put("message", failed.message());
+        }
+        root.put("notRun", result.skipped().size());
+        ArrayNode left = root.putArray("remaining");
+        for (Remaining resource : remaining) {
+            ObjectNode node = left.addObject();
+            node.put("region", resource.region());
+            node.put("type", resource.type());
+            node.put("id", resource.id());
+            node.put("role", resource.role());
+            if (resource.state() != null) {
+                node.put("state", resource.state());
+            }
+        }
+        root.put("durationSeconds", result.duration().toSeconds());
+        return root;
+    }
+
+    public void printText(PrintWriter out) {
+        out.println("Cleanup of stack " + stack + " (" + String.join(", ", regions) + ")");
+        deletedByRegion().forEach((region, count) -> out.printf("  %-10s %d deleted%n", region, count));
+        for (KeptSnapshot snapshot : keptSnapshots) {
+            out.println("  kept final snapshot " + snapshot.identifier() + " of " + snapshot.dbInstance() + " in "
+                    + snapshot.region() + " (" + snapshot.status() + ")");
+        }
+        for (StepOutcome failed : result.failed()) {
+            out.println("  FAILED  " + failed.key() + " (" + failed.resourceType() + "): " + failed.message());
+        }
+        if (!result.skipped().isEmpty()) {
+            out.println("  not run: " + result.skipped().size() + " step(s) that wait for a failed step");
+        }
+        if (!result.duration().isZero()) {
+            out.println("  took " + DurationFormat.compact(result.duration()));
+        }
+        if (remaining.isEmpty()) {
+            out.println("  Verified: nothing tagged with stack " + stack + " remains.");
+        } else {
+            out.println("  Still there: " + remaining.size() + " resource(s) of stack " + stack + ":");
+            remaining.forEach(r -> out.println("    " + r.region() + " " + r.type() + " " + r.id() + " (" + r.role()
+                    + (r.state() == null ? "" : ", " + r.state()) + ")"));
+            out.println("  Re-run the same command to resume: dr finds what is left and deletes it.");
+        }
+    }
+}

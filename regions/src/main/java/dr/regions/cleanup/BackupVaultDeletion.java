@@ -1,0 +1,44 @@
+package dr.regions.cleanup;
+
+import dr.core.engine.StepContext;
+import software.amazon.awssdk.services.backup.BackupClient;
+import software.amazon.awssdk.services.backup.model.RecoveryPointByBackupVault;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A backup vault, which AWS deletes only when empty. Its recovery points have their own steps; one that appears
+ * later (a copy job that was still running when discovery looked) is deleted here once it completes, and the
+ * vault waits while the count is not zero.
+ */
+final class BackupVaultDeletion extends DeletionStep {
+    BackupVaultDeletion(DeletionTarget target) {
+        super(target, Duration.ZERO);
+    }
+
+    @Override
+    protected Progress advance(StepContext context) {
+        BackupClient backup = target().clients().backup(target().region());
+        long held = backup.describeBackupVault(r -> r.backupVaultName(target().id())).numberOfRecoveryPoints();
+        if (held > 0) {
+            List<RecoveryPointByBackupVault> points = new ArrayList<>();
+            backup.listRecoveryPointsByBackupVaultPaginator(r -> r.backupVaultName(target().id())).recoveryPoints()
+                    .forEach(points::add);
+            for (RecoveryPointByBackupVault point : points) {
+                Quietly.unlessGone(() -> backup.deleteRecoveryPoint(r -> r.backupVaultName(target().id())
+                        .recoveryPointArn(point.recoveryPointArn())));
+            }
+            return Progress.waiting(held + " recovery point(s) left");
+        }
+        backup.deleteBackupVault(r -> r.backupVaultName(target().id()));
+        return Progress.gone();
+    }
+
+    @Override
+    protected Set<String> waitsOn() {
+        return Set.of("InvalidRequestException", "InvalidResourceStateException");
+    }
+}

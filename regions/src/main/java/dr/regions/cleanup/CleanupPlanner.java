@@ -1,0 +1,106 @@
+package dr.regions.cleanup;
+
+import dr.core.engine.Plan;
+import dr.core.engine.Step;
+import dr.core.engine.StepKey;
+import dr.regions.aws.AwsClients;
+import dr.regions.discovery.Attributes;
+import dr.regions.discovery.Inventory;
+import dr.regions.discovery.ResourceKind;
+import dr.regions.discovery.StackResource;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An inventory as a plan of deletion steps, one per resource, ordered by {@link DeletionOrder}; plus, per region
+ * with security groups, the step that revokes their cross-references first. Some resources have no step of their
+ * own because AWS deletes them with another: a VPC's main route table and default security group (with the VPC),
+ * the AMI behind a recovery point of a stack vault (with DeleteRecoveryPoint).
+ */
+final class CleanupPlanner {
+    private final AwsClients clients;
+    private final CleanupOptions options;
+    private final String snapshotSuffix;
+
+    CleanupPlanner(AwsClients clients, CleanupOptions options, String snapshotSuffix) {
+        this.clients = clients;
+        this.options = options;
+        this.snapshotSuffix = snapshotSuffix;
+    }
+
+    Plan plan(Inventory inventory) {
+        List<StackResource> planned = inventory.resources().stream().filter(r -> ownStep(r, inventory)).toList();
+        Set<StackResource> plannedSet = Collections.newSetFromMap(new IdentityHashMap<>());
+        plannedSet.addAll(planned);
+        Map<StackResource, StepKey> keys = keys(planned);
+        DeletionOrder order = new DeletionOrder(inventory, plannedSet::contains);
+        List<Step> steps = new ArrayList<>();
+        Map<String, StepKey> revokes = new HashMap<>();
+        for (StackResource resource : planned) {
+            if (resource.kind() == ResourceKind.SECURITY_GROUP && !revokes.containsKey(resource.region())) {
+                SecurityGroupReferences revoke = new SecurityGroupReferences(resource.region(), inventory.stack(),
+                        clients);
+                revokes.put(resource.region(), revoke.key());
+                steps.add(revoke);
+            }
+        }
+        for (StackResource resource : planned) {
+            List<StepKey> dependsOn = new ArrayList<>();
+            order.predecessors(resource).forEach(before -> dependsOn.add(keys.get(before)));
+            if (resource.kind() == ResourceKind.SECURITY_GROUP) {
+                dependsOn.add(revokes.get(resource.region()));
+            }
+            DeletionTarget target = new DeletionTarget(keys.get(resource), dependsOn, resource, clients);
+            steps.add(DeletionSteps.forResource(target, options, snapshotSuffix));
+        }
+        return Plan.of(steps);
+    }
+
+    static boolean ownStep(StackResource resource, Inventory inventory) {
+        return switch (resource.kind()) {
+            case ROUTE_TABLE -> !resource.flag(Attributes.MAIN);
+            case SECURITY_GROUP -> !resource.flag(Attributes.DEFAULT);
+            case IMAGE -> inventory.ofKind(ResourceKind.RECOVERY_POINT, resource.region()).stream()
+                    .noneMatch(point -> resource.id().equals(point.attribute(Attributes.IMAGE_ID)));
+            default -> true;
+        };
+    }
+
+    /** The resource's role, made unique within its region by the end of its id where two share a role. */
+    private static Map<StackResource, StepKey> keys(List<StackResource> resources) {
+        Map<String, Integer> uses = new HashMap<>();
+        resources.forEach(r -> uses.merge(r.region() + "/" + r.role(), 1, Integer::sum));
+        Map<StackResource, StepKey> keys = new IdentityHashMap<>();
+        Set<StepKey> taken = new LinkedHashSet<>();
+        taken.add(StepKey.of("", SecurityGroupReferences.ROLE));
+        for (StackResource resource : resources) {
+            String role = resource.role();
+            if (uses.get(resource.region() + "/" + role) > 1 || role.equals(SecurityGroupReferences.ROLE)) {
+                role = role + "/" + shortId(resource.id());
+            }
+            StepKey key = StepKey.of(resource.region(), role);
+            for (int n = 2; !taken.add(key); n++) {
+                key = StepKey.of(resource.region(), role + "#" + n);
+            }
+            keys.put(resource, key);
+        }
+        return keys;
+    }
+
+    /** {@code vpc-0abc} stays; an ARN keeps its last segment; a record is {@code zone:name:type}. */
+    static String shortId(String id) {
+        String text = id.replace(' ', ':');
+        if (text.startsWith("arn:")) {
+            int cut = Math.max(text.lastIndexOf('/'), text.lastIndexOf(':'));
+            return text.substring(cut + 1);
+        }
+        return text;
+    }
+}

@@ -1,0 +1,78 @@
+package dr.regions.discovery;
+
+import dr.core.model.RegionRole;
+import dr.core.model.Tags;
+import dr.regions.aws.AwsClients;
+import dr.regions.network.Ec2Tags;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.ec2.model.Vpc;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where a stack lives when neither the options nor the config say: one DescribeVpcs with the {@code dr:stack}
+ * tag filter in each candidate region; a region with a stack VPC is the stack's, and the VPC's
+ * {@code dr:region-role} tag says which side it plays.
+ */
+public final class RegionDiscovery {
+    private final AwsClients clients;
+    private final StackTag stack;
+
+    public RegionDiscovery(AwsClients clients, String stack) {
+        this.clients = Objects.requireNonNull(clients, "clients");
+        this.stack = new StackTag(Objects.requireNonNull(stack, "stack"));
+    }
+
+    /** What the scan of {@code candidates} found. */
+    public record StackLocation(String stack, Optional<String> primary, Optional<String> dr, List<String> regions,
+                                Map<String, String> unreachable) {
+        public StackLocation {
+            regions = List.copyOf(regions);
+            unreachable = Map.copyOf(unreachable);
+        }
+
+        public boolean found() {
+            return !regions.isEmpty();
+        }
+    }
+
+    public StackLocation locate(List<String> candidates) {
+        List<String> regions = new ArrayList<>();
+        Map<String, String> unreachable = new LinkedHashMap<>();
+        String primary = null;
+        String dr = null;
+        for (String region : candidates) {
+            List<Vpc> vpcs;
+            try {
+                vpcs = new ArrayList<>();
+                clients.ec2(region).describeVpcsPaginator(r -> r.filters(Ec2Tags.tag(Tags.STACK, stack.stack())))
+                        .vpcs().forEach(vpcs::add);
+            } catch (SdkClientException e) {
+                unreachable.put(region, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                continue;
+            }
+            for (Vpc vpc : vpcs) {
+                Map<String, String> tags = Ec2Tags.toMap(vpc.tags());
+                if (!stack.marks(tags)) {
+                    continue;
+                }
+                if (!regions.contains(region)) {
+                    regions.add(region);
+                }
+                String role = tags.get(Tags.REGION_ROLE);
+                if (RegionRole.PRIMARY.tagValue().equals(role) && primary == null) {
+                    primary = region;
+                } else if (RegionRole.DR.tagValue().equals(role) && dr == null) {
+                    dr = region;
+                }
+            }
+        }
+        return new StackLocation(stack.stack(), Optional.ofNullable(primary), Optional.ofNullable(dr), regions,
+                unreachable);
+    }
+}

@@ -1,0 +1,104 @@
+package dr.regions.discovery;
+
+import dr.core.model.Regions;
+import dr.regions.aws.AwsClients;
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Finds every resource of one stack from its tags alone, with read-only calls: per region the network, compute,
+ * Auto Scaling, load balancing, RDS, AWS Backup and ACM; globally Route 53, CloudFront and the CLOUDFRONT-scope
+ * WAF web ACL; and ACM in us-east-1 (CloudFront's certificates) even when neither stack region is us-east-1.
+ * Nothing without this stack's {@code dr:stack} tag is ever listed (Route 53 zones and health checks: dr's
+ * CallerReference prefix; records: see {@link DnsReader}). A region that cannot be reached is named in the
+ * inventory's {@code unreachable} instead of failing the whole scan, so {@code dr status} can still report the
+ * other one.
+ */
+public final class StackInventory {
+    private final AwsClients clients;
+    private final StackTag stack;
+
+    public StackInventory(AwsClients clients, String stack) {
+        this.clients = Objects.requireNonNull(clients, "clients");
+        this.stack = new StackTag(Objects.requireNonNull(stack, "stack"));
+    }
+
+    public Inventory scan(String... regions) {
+        return scan(List.of(regions));
+    }
+
+    public Inventory scan(Collection<String> regions) {
+        Set<String> scanned = new LinkedHashSet<>(regions);
+        List<StackResource> found = new ArrayList<>();
+        Map<String, String> unreachable = new LinkedHashMap<>();
+        for (String region : scanned) {
+            try {
+                found.addAll(region(region));
+            } catch (SdkClientException e) {
+                unreachable.put(region, message(e));
+            }
+        }
+        if (!scanned.contains(Regions.GLOBAL_EDGE)) {
+            try {
+                found.addAll(new CertificateReader(clients.acm(Regions.GLOBAL_EDGE), Regions.GLOBAL_EDGE, stack)
+                        .read());
+            } catch (SdkClientException e) {
+                unreachable.put(Regions.GLOBAL_EDGE, message(e));
+            }
+        }
+        found.addAll(global(found, unreachable));
+        return new Inventory(stack.stack(), List.copyOf(scanned), found, unreachable);
+    }
+
+    /**
+     * CloudFront and Route 53 are global services; the web ACL is read through the us-east-1 endpoint, so an
+     * outage of us-east-1 loses only the web ACL. Route 53 records are matched against what was found before.
+     */
+    private List<StackResource> global(List<StackResource> regional, Map<String, String> unreachable) {
+        EdgeReader edge = new EdgeReader(clients.cloudFront(), clients.wafv2(Regions.GLOBAL_EDGE), stack);
+        List<StackResource> found = new ArrayList<>();
+        try {
+            found.addAll(edge.distributions());
+        } catch (SdkClientException e) {
+            unreachable.put(StackResource.GLOBAL, message(e));
+        }
+        try {
+            found.addAll(edge.webAcls());
+        } catch (SdkClientException e) {
+            unreachable.putIfAbsent(Regions.GLOBAL_EDGE, message(e));
+        }
+        List<StackResource> context = new ArrayList<>(regional);
+        context.addAll(found);
+        try {
+            found.addAll(new DnsReader(clients.route53(), stack).read(context));
+        } catch (SdkClientException e) {
+            unreachable.put(StackResource.GLOBAL, message(e));
+        }
+        return found;
+    }
+
+    private List<StackResource> region(String region) {
+        List<StackResource> found = new ArrayList<>(new NetworkReader(clients.ec2(region), region, stack).read());
+        AutoScalingReader autoScaling = new AutoScalingReader(clients.autoScaling(region), region, stack);
+        List<StackResource> groups = autoScaling.read();
+        found.addAll(new ComputeReader(clients.ec2(region), region, stack).read(autoScaling.groupOfInstance()));
+        found.addAll(groups);
+        found.addAll(new LoadBalancerReader(clients.elb(region), region, stack).read());
+        found.addAll(new DatabaseReader(clients.rds(region), region, stack).read());
+        found.addAll(new BackupReader(clients.backup(region), region, stack).read());
+        found.addAll(new CertificateReader(clients.acm(region), region, stack).read());
+        return found;
+    }
+
+    private static String message(SdkClientException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}
