@@ -16,6 +16,9 @@ import java.util.Set;
  * counted and faulted like direct ones.
  */
 final class ServiceProxy implements InvocationHandler {
+    /** The SDK's standard retry mode: 3 attempts in all, throttled attempts backing off from about a second. */
+    private static final int SDK_MAX_ATTEMPTS = 3;
+    private static final java.time.Duration SDK_THROTTLE_BACKOFF = java.time.Duration.ofSeconds(1);
     private static final Set<String> READ_PREFIXES = Set.of("describe", "list", "get", "test", "search", "lookup");
 
     private final Object target;
@@ -52,7 +55,25 @@ final class ServiceProxy implements InvocationHandler {
         return call(method, args, name);
     }
 
+    /**
+     * One SDK-level call: like the real client in standard retry mode, a throttled attempt is retried (up to
+     * {@link #SDK_MAX_ATTEMPTS} attempts, backing off on the modeled clock) before the caller sees the error.
+     * Every attempt is a request to AWS, so each is logged.
+     */
     private Object call(Method method, Object[] args, String name) throws Throwable {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return attempt(method, args, name);
+            } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+                if (!e.isThrottlingException() || attempt >= SDK_MAX_ATTEMPTS) {
+                    throw e;
+                }
+                world.clock().advance(SDK_THROTTLE_BACKOFF.multipliedBy(1L << (attempt - 1)));
+            }
+        }
+    }
+
+    private Object attempt(Method method, Object[] args, String name) throws Throwable {
         Faults faults = world.faults();
         boolean mutating = isMutating(name);
         world.calls().record(new CallLog.Call(service.arnNamespace(), operationName(name), region, mutating));

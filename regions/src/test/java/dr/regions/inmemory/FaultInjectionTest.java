@@ -40,26 +40,39 @@ class FaultInjectionTest {
         }
 
         @Test
-        void aFractionOfCallsIsThrottledAndTheSameSeedThrottlesTheSameCalls() {
-            assertThat(throttledPattern(42)).isEqualTo(throttledPattern(42));
-            long throttled = throttledPattern(42).stream().filter(b -> b).count();
-            assertThat(throttled).as("about 20%% of 200 calls").isBetween(20L, 60L);
+        void aFractionOfAttemptsIsThrottledAndTheSameSeedThrottlesTheSameOnes() {
+            InMemoryCloud first = throttledRun(42);
+            InMemoryCloud second = throttledRun(42);
+
+            assertThat(first.world().calls().all()).isEqualTo(second.world().calls().all());
+            assertThat(first.world().time()).isEqualTo(second.world().time());
+            long attempts = first.world().calls().total();
+            assertThat(attempts).as("200 calls, about a fifth of attempts throttled and retried").isBetween(230L, 290L);
         }
 
-        private List<Boolean> throttledPattern(long seed) {
+        @Test
+        void aThrottledCallIsAttemptedThreeTimesLikeTheSdkBeforeTheCallerSeesTheError() {
+            faults.throttle(1.0, 1);
+
+            assertThat(code(() -> cloud.ec2("us-east-1").describeVpcs())).isEqualTo("RequestLimitExceeded");
+
+            assertThat(cloud.world().calls().total()).as("attempts logged").isEqualTo(3);
+            assertThat(cloud.world().time()).as("backoff waited on the modeled clock")
+                    .isEqualTo(dr.core.clock.VirtualClock.EPOCH.plusSeconds(3));
+        }
+
+        private InMemoryCloud throttledRun(long seed) {
             InMemoryCloud fresh = new InMemoryCloud();
             fresh.world().faults().throttle(0.2, seed);
             Ec2Client ec2 = fresh.ec2("us-east-1");
-            List<Boolean> pattern = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
                 try {
                     ec2.describeVpcs();
-                    pattern.add(false);
                 } catch (AwsServiceException e) {
-                    pattern.add(true);
+                    assertThat(e.isThrottlingException()).isTrue();
                 }
             }
-            return pattern;
+            return fresh;
         }
     }
 

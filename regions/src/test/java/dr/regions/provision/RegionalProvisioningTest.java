@@ -6,8 +6,6 @@ import dr.core.engine.StepOutcome;
 import dr.core.model.Cidr;
 import dr.core.model.StackSpec;
 import dr.core.report.ProvisionReport;
-import dr.regions.inmemory.Faults;
-import dr.regions.inmemory.SimulatedCrash;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -19,11 +17,9 @@ import software.amazon.awssdk.services.ec2.model.Subnet;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RegionalProvisioningTest {
     private final ProvisionFixture fixture = new ProvisionFixture();
@@ -163,41 +159,6 @@ class RegionalProvisioningTest {
         assertThat(subnets(ProvisionFixture.DR)).allSatisfy(s ->
                 assertThat(Cidr.parse("172.17.0.0/24").contains(Cidr.parse(s.cidrBlock()))).isTrue());
         assertThat(subnets(ProvisionFixture.DR)).extracting(Subnet::cidrBlock).contains("172.17.0.0/27", "172.17.0.224/27");
-    }
-
-    @Test
-    void aCrashAtAnyMutatingCallIsFinishedByARerunWithoutDuplicates() {
-        ProvisionFixture reference = new ProvisionFixture();
-        reference.provision(ProvisionFixture.defaultSpec());
-        long mutatingCalls = reference.cloud().world().calls().mutating();
-        Map<String, Long> expected = resourceCounts(reference);
-        for (long crashAt = 1; crashAt <= mutatingCalls; crashAt++) {
-            ProvisionFixture run = new ProvisionFixture();
-            run.cloud().world().faults().crashAtMutatingCall(crashAt, Faults.CrashPoint.AFTER_CALL);
-            assertThatThrownBy(() -> run.provision(ProvisionFixture.defaultSpec())).isInstanceOf(SimulatedCrash.class);
-            run.cloud().world().faults().noCrash();
-            ProvisionReport resumed = run.provision(ProvisionFixture.defaultSpec());
-            assertThat(resumed.succeeded()).as("re-run after crash at call %d", crashAt).isTrue();
-            assertThat(resourceCounts(run)).as("resources after crash at call %d", crashAt).isEqualTo(expected);
-        }
-    }
-
-    private static Map<String, Long> resourceCounts(ProvisionFixture fixture) {
-        Map<String, Long> counts = new java.util.TreeMap<>();
-        for (String region : List.of(ProvisionFixture.PRIMARY, ProvisionFixture.DR)) {
-            Ec2Client ec2 = fixture.cloud().ec2(region);
-            counts.put(region + " vpcs", (long) ec2.describeVpcs().vpcs().size());
-            counts.put(region + " subnets", (long) ec2.describeSubnets().subnets().size());
-            counts.put(region + " groups", (long) ec2.describeSecurityGroups().securityGroups().size());
-            counts.put(region + " route tables", (long) ec2.describeRouteTables().routeTables().size());
-            counts.put(region + " igws", (long) ec2.describeInternetGateways().internetGateways().size());
-            counts.put(region + " addresses", (long) ec2.describeAddresses().addresses().size());
-            counts.put(region + " nats", ec2.describeNatGateways().natGateways().stream()
-                    .filter(n -> !n.stateAsString().startsWith("delet")).count());
-            counts.put(region + " dbs", (long) fixture.cloud().rds(region).describeDBInstances().dbInstances().size());
-        }
-        counts.put("zones", (long) fixture.cloud().route53().listHostedZones().hostedZones().size());
-        return counts;
     }
 
     private static boolean hasTag(List<software.amazon.awssdk.services.ec2.model.Tag> tags, String role) {
