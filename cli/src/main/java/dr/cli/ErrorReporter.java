@@ -24,7 +24,6 @@ import java.util.List;
  */
 public final class ErrorReporter implements IExecutionExceptionHandler, IParameterExceptionHandler,
         IExitCodeExceptionMapper {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public int getExitCode(Throwable error) {
@@ -99,7 +98,8 @@ public final class ErrorReporter implements IExecutionExceptionHandler, IParamet
     }
 
     static String errorDocument(ExitCode code, String message) {
-        ObjectNode document = JSON.createObjectNode();
+        // Built here, not at class load: every command loads this class, few print a JSON error.
+        ObjectNode document = new ObjectMapper().createObjectNode();
         ObjectNode error = document.putObject("error");
         error.put("exitCode", code.code());
         error.put("message", message);
