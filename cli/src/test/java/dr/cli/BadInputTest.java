@@ -7,6 +7,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Every kind of bad input is refused with exit 2 and one line naming the problem, before any AWS client is
  * created or called. Where it helps, a passing twin proves that the refused value is the only reason.
@@ -57,7 +59,13 @@ class BadInputTest {
 
         @Test
         void otherCommandsMayLeaveTheRegionsToDiscovery() {
-            dr.assertReachedCommand(dr.run("status", "--sandbox"), "status");
+            DrRunner.Result result = dr.run("status", "--sandbox");
+
+            assertThat(result.exitCode()).isEqualTo(2);
+            assertThat(result.errLines()).containsExactly("dr: cannot find both regions of stack 'dr' from its tags; "
+                    + "pass --primary and --dr");
+            assertThat(dr.cloud.world().calls().byOperation()).as("discovery looked for the stack's VPCs")
+                    .containsKey("ec2:DescribeVpcs");
         }
     }
 
@@ -289,7 +297,10 @@ class BadInputTest {
         void anHttpEndpointIsAccepted() {
             dr.environment.withAccessKeys();
 
-            dr.assertReachedCommand(dr.run("status", "--endpoint-url", "http://localhost:4566"), "status");
+            DrRunner.Result result = dr.run("status", "--endpoint-url", "http://localhost:4566");
+
+            assertThat(result.errLines()).as("the command ran: discovery found no stack in the empty cloud")
+                    .containsExactly("dr: cannot find both regions of stack 'dr' from its tags; pass --primary and --dr");
         }
     }
 }

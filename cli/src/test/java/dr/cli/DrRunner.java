@@ -18,12 +18,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Runs dr in-process against an in-memory cloud and a clean test environment, capturing what it prints. */
 final class DrRunner {
-    final InMemoryCloud cloud = new InMemoryCloud(SandboxAccount.create());
+    final InMemoryCloud cloud;
     final List<Connection> sessionsOpened = new ArrayList<>();
     final TestEnvironment environment;
     final Path workingDirectory;
 
     DrRunner(Path tempDir) {
+        this(tempDir, new InMemoryCloud(SandboxAccount.create()));
+    }
+
+    /** Over a cloud the test prepared, e.g. a copy of an already provisioned sandbox account. */
+    DrRunner(Path tempDir, InMemoryCloud cloud) {
+        this.cloud = cloud;
         try {
             this.workingDirectory = Files.createDirectories(tempDir.resolve("work"));
             this.environment = new TestEnvironment(Files.createDirectories(tempDir.resolve("home")), workingDirectory);

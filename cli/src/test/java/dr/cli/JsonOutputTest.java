@@ -59,9 +59,10 @@ class JsonOutputTest {
         DrRunner.Result result = dr.run("status", "--sandbox", "--output", "json");
 
         JsonNode error = onlyDocumentOn(result);
-        assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(error.get("exitCode").asInt()).isEqualTo(1);
-        assertThat(error.get("message").asText()).isEqualTo("dr status is not available yet");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(error.get("exitCode").asInt()).isEqualTo(2);
+        assertThat(error.get("message").asText()).isEqualTo("cannot find both regions of stack 'dr' from its tags; "
+                + "pass --primary and --dr");
     }
 
     @Test

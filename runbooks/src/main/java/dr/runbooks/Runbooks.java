@@ -12,7 +12,11 @@ public final class Runbooks {
     }
 
     public static StepTypeRegistry registry() {
-        return BuiltInStepTypes.newRegistry();
+        StepTypeRegistry registry = BuiltInStepTypes.newRegistry();
+        dr.runbooks.actions.status.StatusActions.register(registry);
+        dr.runbooks.actions.promote.PromoteActions.register(registry);
+        dr.runbooks.actions.drill.DrillActions.register(registry);
+        return registry;
     }
 
     public static RunbookCatalog catalog() {

@@ -45,7 +45,7 @@ class RunbookCatalogTest {
         Runbook cleanup = catalog.describe("cleanup");
 
         assertThat(promote.steps()).extracting(RunbookStep::id).containsExactly("preflight-dr", "approval", "promote",
-                "wait-available", "point-dns", "scale-dr", "fence-primary", "report");
+                "wait-writable", "secure-database", "point-dns", "scale-dr", "fence-api", "fence-web", "report");
         assertThat(promote.step("approval").available()).as("approval is built in").isTrue();
         assertThat(cleanup.steps().subList(0, 3)).extracting(RunbookStep::id)
                 .containsExactly("discover", "approval", "delete-distribution");

@@ -17,6 +17,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ScopeType;
 
+import java.nio.file.Path;
+
 /**
  * The root command: lists the subcommands and holds the options every command inherits. It also turns those
  * options into a {@link CommandContext}, checking everything before a client can be created.
@@ -64,6 +66,11 @@ public final class DrCommand extends GroupCommand {
 
     public OutputOptions output() {
         return output;
+    }
+
+    /** Where relative paths given by the operator (e.g. a report folder) are resolved: the working directory. */
+    Path workingDirectory() {
+        return environment.workingDirectory();
     }
 
     /**

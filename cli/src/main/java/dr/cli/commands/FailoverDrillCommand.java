@@ -2,28 +2,72 @@ package dr.cli.commands;
 
 import dr.cli.options.DryRunOption;
 import dr.cli.runtime.CommandContext;
+import dr.cli.runtime.Confirmation;
+import dr.cli.runtime.RunbookSession;
+import dr.core.DrException;
+import dr.core.ExitCode;
+import dr.runbooks.JournaledRun;
+import dr.runbooks.Runbook;
+import dr.runbooks.RunbookResult;
+import dr.runbooks.RunbookText;
+import dr.runbooks.Runbooks;
+import dr.runbooks.actions.drill.DrillJournal;
+import dr.runbooks.actions.drill.DrillOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.Optional;
 
 @Command(name = "drill",
         description = {
             "Run a game-day failover drill and measure the RTO.",
             "",
-            "Checks that the replica and the health check are healthy, breaks the primary by revoking "
-                + "HTTP/HTTPS ingress on the primary load balancers' security groups (saving the exact rules first), "
-                + "observes the health check, the Route 53 answer for api.<domain> and the CloudFront origin, "
-                + "restores the saved rules (always, also on Ctrl-C), observes failback and writes a report with a "
-                + "timeline and the measured RTO. Exit code 3 when the RTO target is missed.",
-            "Changes: revokes, then restores, ingress rules on the primary load balancer security groups; nothing "
-                + "else. An interrupted drill is undone by 'dr failover restore'.",
-            "Takes: typically 5 to 15 minutes on AWS (health check detection, DNS and CloudFront failover).",
-            "Not available yet: in progress.",
+            "Checks that the stack is complete, the replica available, the health check healthy and the DR Auto "
+                + "Scaling groups in service (exit 3 otherwise, unless --force); breaks the primary by revoking "
+                + "HTTP/HTTPS ingress on the primary load balancers' security groups, saving the exact rules to the "
+                + "journal first (or, with --fault health-check, by inverting the Route 53 health check); observes "
+                + "the health check, the Route 53 answer for api.<domain> and the region CloudFront serves from; "
+                + "restores the saved rules (always: also on a timeout, on Ctrl-C, and after a crash with 'dr "
+                + "failover restore'); observes failback and writes a report (Markdown, JSON, HTML with a timeline) "
+                + "with the measured RTO per tier. Exit code 3 when the RTO target is missed.",
+            "Changes: revokes, then restores, HTTP/HTTPS ingress rules on the primary load balancer security groups "
+                + "(or inverts, then reverts, the health check); nothing else. Asks for confirmation unless --yes.",
+            "Takes: typically 5 to 15 minutes on AWS (health check detection, DNS and CloudFront failover); "
+                + "seconds in the sandbox.",
             ""},
-        footerHeading = "%nExample:%n",
-        footer = "  dr failover drill --stack shop --yes")
+        footerHeading = "%nExamples:%n",
+        footer = {"  dr failover drill --stack shop --yes",
+            "  dr failover drill --sandbox --yes --fault health-check --rto-target 2m --report ./reports"})
 public final class FailoverDrillCommand extends DrSubcommand {
+    static final String RUNBOOK = "failover-drill";
+
     @Mixin
     DryRunOption dryRun;
+
+    @Option(names = "--fault", paramLabel = "KIND",
+            description = "What to break: 'ingress' revokes HTTP/HTTPS on the primary load balancers' security "
+                    + "groups (default, the seed guide's method); 'health-check' inverts the Route 53 health check "
+                    + "(DNS fails over, CloudFront does not).")
+    String fault;
+
+    @Option(names = "--timeout", paramLabel = "DURATION",
+            description = "How long to wait for failover, and then for failback (default: 10m). Running out of time "
+                    + "still restores and reports.")
+    String timeout;
+
+    @Option(names = "--rto-target", paramLabel = "DURATION",
+            description = "The RTO each tier must meet, e.g. 5m (default: 5m). Exit code 3 when missed.")
+    String rtoTarget;
+
+    @Option(names = "--force", description = "Run the drill even when the preflight finds the stack not ready; the "
+            + "problems are listed in the report.")
+    boolean force;
+
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Where to write the report files (default: ./dr-reports).")
+    Path reportDirectory;
 
     @Override
     protected boolean dryRun() {
@@ -32,6 +76,29 @@ public final class FailoverDrillCommand extends DrSubcommand {
 
     @Override
     protected int run(CommandContext context) {
-        throw notAvailableYet();
+        DrillOptions options = new DrillOptions(fault, DrillOutput.duration("--timeout", timeout),
+                DrillOutput.duration("--rto-target", rtoTarget), force ? Boolean.TRUE : null);
+        Runbook drill = options.applyTo(Runbooks.catalog().load(RUNBOOK));
+        if (context.dryRun()) {
+            context.out().print(RunbookText.render(drill));
+            context.out().println("Dry run: nothing was changed.");
+            return ExitCode.OK.code();
+        }
+        RunbookSession session = new RunbookSession(context, DrillOutput.reportDirectory(spec, reportDirectory));
+        JournaledRun.last(session.journal(RUNBOOK)).filter(last -> !last.pendingAlwaysSteps().isEmpty())
+                .ifPresent(last -> {
+                    throw DrException.badInput("the drill started " + last.startedAt() + " was not restored: run"
+                            + " 'dr failover restore' first");
+                });
+        Confirmation.require(context, "Break the primary region of stack " + context.target().orElseThrow().stack()
+                + " on purpose (" + (fault == null ? "ingress" : fault) + " fault), watch it fail over, then "
+                + "restore it?");
+        RunbookResult result = session.run(drill);
+        Optional<DrillJournal.WrittenReport> report = new DrillJournal(session.journal(RUNBOOK)).lastReport();
+        DrillOutput.print(context, result, report);
+        if (!result.succeeded()) {
+            context.err().println("dr: " + result.message());
+        }
+        return result.exitCode().code();
     }
 }

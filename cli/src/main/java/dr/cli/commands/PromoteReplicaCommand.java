@@ -1,27 +1,80 @@
 package dr.cli.commands;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dr.cli.options.DryRunOption;
+import dr.cli.output.Printer;
 import dr.cli.runtime.CommandContext;
+import dr.cli.runtime.RunbookSession;
+import dr.core.DrException;
+import dr.core.ExitCode;
+import dr.core.config.ConfigKey;
+import dr.core.config.StackConfig;
+import dr.core.config.StackTarget;
+import dr.core.engine.DurationFormat;
+import dr.core.model.Capacity;
+import dr.core.model.StackSpec;
+import dr.runbooks.JournaledRun;
+import dr.runbooks.Runbook;
+import dr.runbooks.RunbookResult;
+import dr.runbooks.RunbookStep;
+import dr.runbooks.RunbookText;
+import dr.runbooks.Runbooks;
+import dr.runbooks.StepReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 
 @Command(name = "promote-replica",
         description = {
             "Promote the DR database and scale DR up (real disaster).",
             "",
-            "Promotes the DR read replica to a standalone writable database, waits until it is "
-                + "available, points the DR database record at it, scales DR compute up to the primary's capacity and "
-                + "records the replica lag at promotion (RPO evidence). Makes no call to the primary region.",
-            "Changes: the DR region only. Promotion is one-way: the replica stops replicating for good.",
-            "Takes: about 10 minutes on AWS (promotion about 5, then scale-up).",
+            "In the DR region only: checks the read replica and records RDS's replication status as RPO evidence, "
+                + "promotes it with automated backups kept, waits until it is writable, turns on deletion protection "
+                + "and gives it an RDS-managed master secret in the DR region, makes sure the DR database record names "
+                + "it, scales DR compute to the primary's capacity, and fences the old primary: both api failover "
+                + "records name the DR load balancer and CloudFront tries the DR origin first. Writes a Markdown and "
+                + "JSON report (timings, evidence) and prints its path. Makes no call to the primary region; "
+                + "--dr (or 'dr:' in the config) is required for that reason.",
+            "Changes: the DR region, the api records and the CloudFront origin order. Promotion is one-way: the "
+                + "replica stops replicating for good; 'dr provision' puts records and origins back on failback.",
+            "Safe to run again: a second run changes nothing; a run that died is resumed from its journal.",
+            "Takes: about 10 minutes on AWS (promotion about 5, then scale-up and CloudFront).",
             "Asks for confirmation unless --yes.",
-            "Not available yet: in progress.",
             ""},
         footerHeading = "%nExample:%n",
         footer = "  dr promote-replica --stack shop --dr us-west-2 --yes")
 public final class PromoteReplicaCommand extends DrSubcommand {
+    static final String DEFAULT_REPORTS = "dr-reports";
+    private static final String RUNBOOK = "promote-replica";
+
     @Mixin
     DryRunOption dryRun;
+
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Directory for the report (default: ./" + DEFAULT_REPORTS + ", beside the sandbox's .dr "
+                    + "folder with --sandbox).")
+    Path report;
+
+    @Option(names = "--min", paramLabel = "N",
+            description = "Minimum instances per DR tier after promotion: the primary's (default: the config's, "
+                    + "else 2).")
+    Integer min;
+
+    @Option(names = "--desired", paramLabel = "N",
+            description = "Desired instances per DR tier after promotion (default: the config's, else 2).")
+    Integer desired;
+
+    @Option(names = "--max", paramLabel = "N",
+            description = "Maximum instances per DR tier after promotion (default: the config's, else 4).")
+    Integer max;
 
     @Override
     protected boolean dryRun() {
@@ -29,7 +82,119 @@ public final class PromoteReplicaCommand extends DrSubcommand {
     }
 
     @Override
+    protected StackConfig stackOptions() {
+        return StackConfig.builder()
+                .option(ConfigKey.MIN, min)
+                .option(ConfigKey.DESIRED, desired)
+                .option(ConfigKey.MAX, max)
+                .build();
+    }
+
+    @Override
     protected int run(CommandContext context) {
-        throw notAvailableYet();
+        StackTarget target = context.target().orElseThrow();
+        String drRegion = target.drRegion().orElseThrow(() -> DrException.badInput("promote-replica needs the DR "
+                + "region (--dr REGION or 'dr:' in the config): it makes no call to the primary region, so it does "
+                + "not search the regions for the stack"));
+        Runbook runbook = Runbooks.catalog().load(RUNBOOK);
+        if (context.dryRun()) {
+            return printPlan(context, runbook, target, drRegion);
+        }
+        RunbookSession session = new RunbookSession(context, reportDirectory(context));
+        Optional<JournaledRun> unfinished = JournaledRun.last(session.journal(RUNBOOK))
+                .filter(last -> last.runbook().equals(RUNBOOK) && !last.finished());
+        unfinished.ifPresent(last -> context.err().println("dr: resuming the promote-replica run started "
+                + last.startedAt() + " that did not finish (done already: "
+                + String.join(", ", last.finishedSteps().keySet()) + ")"));
+        RunbookResult result = unfinished.isPresent() ? session.resume(runbook) : session.run(runbook);
+        Optional<Path> json = result.find("report").filter(StepReport::finished)
+                .map(step -> step.outputs().get("json")).map(Object::toString).map(Path::of);
+        if (json.isEmpty()) {
+            throw new DrException(result.exitCode(), result.message());
+        }
+        if (context.output().json()) {
+            Printer.json(context, readJson(json.get()));
+        } else {
+            printSummary(context, result, json.get());
+        }
+        if (!result.succeeded()) {
+            context.err().println("dr: " + result.message());
+        }
+        return result.exitCode().code();
+    }
+
+    private static void printSummary(CommandContext context, RunbookResult result, Path json) {
+        for (StepReport step : result.steps()) {
+            String took = step.finished() ? DurationFormat.compact(step.elapsed()) : "";
+            context.out().println(String.format("%-16s %-13s %8s  %s", step.id(), step.status().name().toLowerCase()
+                    .replace('_', ' '), took, step.summary() == null ? "" : step.summary()).stripTrailing());
+        }
+        String markdown = json.toString().replaceAll("\\.json$", ".md");
+        context.out().println((result.succeeded() ? "Promoted" : "Not finished") + " in "
+                + DurationFormat.compact(result.duration()) + ". Report: " + markdown + " (JSON: " + json + ")");
+    }
+
+    private static ObjectNode readJson(Path file) {
+        try {
+            return (ObjectNode) new ObjectMapper().readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the report " + file, e);
+        }
+    }
+
+    /** What would be done, from the runbook and the settings alone: no client is created. */
+    private static int printPlan(CommandContext context, Runbook runbook, StackTarget target, String drRegion) {
+        StackSpec settings = target.settings();
+        Capacity capacity = settings.primaryCapacity();
+        String database = settings.name("db-replica");
+        String primary = target.primaryRegion().orElse(null);
+        if (context.output().json()) {
+            ObjectNode plan = new ObjectMapper().createObjectNode();
+            plan.put("dryRun", true);
+            plan.put("runbook", runbook.name());
+            plan.put("stack", settings.stack());
+            plan.put("drRegion", drRegion);
+            if (primary == null) {
+                plan.putNull("primaryRegion");
+            } else {
+                plan.put("primaryRegion", primary);
+            }
+            plan.put("database", database);
+            ObjectNode size = plan.putObject("capacity");
+            size.put("min", capacity.min());
+            size.put("desired", capacity.desired());
+            size.put("max", capacity.max());
+            ArrayNode steps = plan.putArray("steps");
+            for (RunbookStep step : runbook.steps()) {
+                ObjectNode node = steps.addObject();
+                node.put("id", step.id());
+                node.put("type", step.type());
+                node.put("description", step.description() != null ? step.description().strip()
+                        : step.stepType().description());
+                node.put("always", step.always());
+            }
+            Printer.json(context, plan);
+        } else {
+            context.out().print(RunbookText.render(runbook));
+            context.out().println();
+            context.out().println("Would promote " + database + " in " + drRegion + " and scale DR web and app to min "
+                    + capacity.min() + ", desired " + capacity.desired() + ", max " + capacity.max() + "; the primary "
+                    + "region" + (primary == null ? "" : " " + primary) + " is never called.");
+            context.out().println("Dry run: no AWS call was made.");
+        }
+        return ExitCode.OK.code();
+    }
+
+    /** {@code --report}, else {@code dr-reports} in the working directory (the sandbox's, with --sandbox). */
+    private Path reportDirectory(CommandContext context) {
+        if (report != null) {
+            return report;
+        }
+        return context.connection().sandbox().map(file -> {
+            Path folder = file.toAbsolutePath().getParent();
+            boolean dotDr = folder.getFileName() != null && folder.getFileName().toString().equals(".dr")
+                    && folder.getParent() != null;
+            return (dotDr ? folder.getParent() : folder).resolve(DEFAULT_REPORTS);
+        }).orElse(Path.of(DEFAULT_REPORTS));
     }
 }

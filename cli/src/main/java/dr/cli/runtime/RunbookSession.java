@@ -10,7 +10,11 @@ import dr.runbooks.RunbookResult;
 import dr.runbooks.RunbookRunner;
 import dr.runbooks.step.Terminal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -31,22 +35,56 @@ public final class RunbookSession {
         return execute(runbook, RunbookRunner::run);
     }
 
+    /** Continues the journal's last run, not running again the steps it finished (after the process died). */
+    public RunbookResult resume(Runbook runbook) {
+        return execute(runbook, RunbookRunner::resume);
+    }
+
+    /**
+     * Runs a read-only runbook ({@code dr status}) with a journal of its own, deleted afterwards: such a run has
+     * nothing to resume or undo, and a status run every few minutes must not grow a journal forever.
+     * {@code attributes} are shared with its actions (e.g. the regions the command already located).
+     */
+    public RunbookResult runReadOnly(Runbook runbook, Map<String, Object> attributes) {
+        Path file;
+        try {
+            file = Files.createTempFile("dr-" + runbook.name() + "-", ".jsonl");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a journal for " + runbook.name(), e);
+        }
+        try {
+            return execute(runbook, new Journal(file, context.clock()), attributes, RunbookRunner::run);
+        } finally {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // a leftover temporary file is harmless
+            }
+        }
+    }
+
     /** Runs only the always-steps a crashed run left pending ({@code dr failover restore}). */
     public RunbookResult recover(Runbook runbook) {
         return execute(runbook, RunbookRunner::recover);
     }
 
     public Journal journal(String runbookName) {
-        return new Journal(journalDirectory().resolve(context.spec().stack()).resolve(runbookName + ".jsonl"),
+        return new Journal(journalDirectory().resolve(context.target().orElseThrow().stack())
+                .resolve(runbookName + ".jsonl"),
                 context.clock());
     }
 
     private RunbookResult execute(Runbook runbook, Function<RunbookRunner, RunbookResult> how) {
+        return execute(runbook, journal(runbook.name()), Map.of(), how);
+    }
+
+    private RunbookResult execute(Runbook runbook, Journal journal, Map<String, Object> attributes,
+                                  Function<RunbookRunner, RunbookResult> how) {
         Operations operations = new Operations(context.clients(), context.target().orElseThrow(),
                 context.connection().isSandbox(), reportDirectory);
         RunbookContext runbookContext = RunbookContext.builder()
                 .clock(context.clock())
-                .journal(journal(runbook.name()))
+                .journal(journal)
                 .yes(context.assumeYes())
                 .out(context.err())
                 .terminal(Terminal.system())
@@ -54,6 +92,7 @@ public final class RunbookSession {
                 .progress(Printer.progress(context))
                 .attribute(Operations.ATTRIBUTE, operations)
                 .build();
+        attributes.forEach(runbookContext::putAttribute);
         RunbookRunner runner = new RunbookRunner(runbook, runbookContext);
         Thread hook = new Thread(runner::interrupt, "dr-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);

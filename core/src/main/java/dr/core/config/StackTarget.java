@@ -40,6 +40,14 @@ public final class StackTarget {
         return template;
     }
 
+    /**
+     * The settings with only the regions known so far (either may be null): for a command that works in one given
+     * region and must not look for the other, e.g. promote-replica, which makes no call to the primary region.
+     */
+    public StackSpec settings() {
+        return template;
+    }
+
     /** The full spec with regions found by discovery; both must be known regions that differ. */
     public StackSpec withRegions(String primaryRegion, String drRegion) {
         StackConfig regions = StackConfig.builder()

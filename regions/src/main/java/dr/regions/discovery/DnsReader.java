@@ -221,8 +221,19 @@ final class DnsReader {
             checks.forEach(check -> healthChecks.add(check.id()));
         }
 
+        /**
+         * A certificate for {@code *.example.com} names no record itself; the records dr makes under it are
+         * {@code api.} (failover) and {@code app.} (CloudFront alias), so those are the names to look at.
+         */
+        private static final List<String> RECORD_LABELS = List.of("api", "app");
+
         private static void add(Set<String> set, String name) {
-            if (name != null && !name.isBlank() && !name.startsWith("*")) {
+            if (name == null || name.isBlank()) {
+                return;
+            }
+            if (name.startsWith("*.")) {
+                RECORD_LABELS.forEach(label -> set.add(absolute(label + name.substring(1))));
+            } else {
                 set.add(absolute(name));
             }
         }

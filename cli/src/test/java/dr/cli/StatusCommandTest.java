@@ -1,0 +1,105 @@
+package dr.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dr.core.model.ModeledDurations;
+import dr.regions.readiness.ReadyStack;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StatusCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path temp;
+    DrRunner dr;
+
+    @BeforeEach
+    void aProvisionedStack() {
+        dr = new DrRunner(temp, ReadyStack.cloud());
+    }
+
+    @Nested
+    class Ready {
+        @Test
+        void afterAFullSandboxProvisionTheTableSaysReadyAndTheExitCodeIsZero() {
+            DrRunner.Result result = dr.run("status", "--sandbox", "--primary", "us-east-1", "--dr", "us-west-2");
+
+            dr.assertSucceeded(result);
+            assertThat(result.out()).contains("REGION", "TIER", "CHECK", "us-west-2", "db-replica", "replicating",
+                    "Ready for failover: yes", "CloudWatch");
+        }
+
+        @Test
+        void theRegionsAreFoundFromTheStacksTagsWhenNotGiven() {
+            DrRunner.Result result = dr.run("status", "--sandbox");
+
+            dr.assertSucceeded(result);
+            assertThat(result.out()).contains("Stack dr: primary us-east-1, DR us-west-2");
+        }
+
+        @Test
+        void jsonIsExactlyOneParseableDocument() throws Exception {
+            DrRunner.Result result = dr.run("status", "--sandbox", "--output", "json");
+
+            dr.assertSucceeded(result);
+            JsonNode document = JSON.readTree(result.out());
+            assertThat(document.get("ready").asBoolean()).isTrue();
+            assertThat(document.get("reasons")).isEmpty();
+            assertThat(document.get("findings").size()).isGreaterThan(40);
+            assertThat(document.get("notes").toString()).contains("ReplicaLag");
+            assertThat(result.err()).as("nothing but the document: no progress in JSON mode").isEmpty();
+        }
+
+        @Test
+        void makesNoMutatingCallAndLeavesNoJournal() {
+            dr.assertSucceeded(dr.run("status", "--sandbox"));
+
+            assertThat(dr.cloud.world().calls().total()).isPositive();
+            assertThat(dr.cloud.world().calls().mutating()).isZero();
+            assertThat(Files.exists(dr.workingDirectory.resolve(".dr/journal/dr/status.jsonl"))).isFalse();
+        }
+    }
+
+    @Nested
+    class NotReady {
+        @Test
+        void withoutTheReplicaTheExitCodeIsThreeAndTheReasonIsListed() {
+            dr.cloud.rds("us-west-2").deleteDBInstance(r -> r.dbInstanceIdentifier("dr-db-replica")
+                    .skipFinalSnapshot(true));
+            dr.cloud.world().clock().advance(ModeledDurations.RDS_DELETE.plusMinutes(1));
+            dr.cloud.world().calls().reset();
+
+            DrRunner.Result result = dr.run("status", "--sandbox", "-q");
+
+            assertThat(result.exitCode()).isEqualTo(3);
+            assertThat(result.out()).contains("Ready for failover: NO", "Reasons:",
+                    "us-west-2 database db-replica: dr-db-replica missing",
+                    "us-west-2 dns db-record: db.dr.internal -> dr-db-replica.");
+            assertThat(result.errLines()).containsExactly("dr: not ready for failover: 2 reasons listed above");
+            assertThat(dr.cloud.world().calls().mutating()).isZero();
+        }
+
+        @Test
+        void aDrGroupScaledToZeroIsAReasonInTheJsonDocument() throws Exception {
+            dr.cloud.autoScaling("us-west-2").updateAutoScalingGroup(r -> r.autoScalingGroupName("dr-asg-app")
+                    .minSize(0).desiredCapacity(0));
+            dr.cloud.world().clock().advance(Duration.ofMinutes(5));
+
+            DrRunner.Result result = dr.run("status", "--sandbox", "--output", "json");
+
+            assertThat(result.exitCode()).isEqualTo(3);
+            JsonNode document = JSON.readTree(result.out());
+            assertThat(document.get("ready").asBoolean()).isFalse();
+            assertThat(document.get("reasons").toString()).contains("us-west-2 app asg-app", "scaled to 0");
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package dr.regions.drill;
+
+import dr.core.DrException;
+import dr.core.model.RegionRole;
+import dr.core.model.Regions;
+import dr.regions.aws.AwsClients;
+import dr.regions.discovery.Attributes;
+import dr.regions.discovery.Inventory;
+import dr.regions.discovery.RegionDiscovery;
+import dr.regions.discovery.ResourceKind;
+import dr.regions.discovery.StackInventory;
+import dr.regions.discovery.StackResource;
+import dr.regions.dns.HealthCheckStep;
+import dr.regions.loadbalancing.LoadBalancingRoles;
+import dr.regions.loadbalancing.Tier;
+import dr.regions.security.SecurityRoles;
+import software.amazon.awssdk.services.cloudfront.model.DistributionConfig;
+import software.amazon.awssdk.services.cloudfront.model.Origin;
+import software.amazon.awssdk.services.route53.model.HealthCheckConfig;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Finds what a drill needs from the stack's tags alone, with read-only calls: the whole {@link StackInventory} (which
+ * preflight judges), and from it the {@link DrillTopology}; plus the health check's interval and threshold
+ * (GetHealthCheck) and the primary origin's connection timeout and attempts (GetDistributionConfig), for the modeled
+ * figures of the report.
+ */
+public final class DrillDiscovery {
+    private final AwsClients clients;
+
+    /** What discovery found: the inventory and the drill's view of it. */
+    public record Discovered(Inventory inventory, DrillTopology topology) {
+    }
+
+    public DrillDiscovery(AwsClients clients) {
+        this.clients = Objects.requireNonNull(clients, "clients");
+    }
+
+    /** The primary and DR region of {@code stack} from its VPCs' tags, when the operator did not give them. */
+    public StackRegions locate(String stack) {
+        var location = new RegionDiscovery(clients, stack).locate(List.copyOf(new TreeSet<>(Regions.KNOWN)));
+        if (location.primary().isEmpty() || location.dr().isEmpty()) {
+            throw DrException.badInput("cannot find both regions of stack '" + stack + "' from its tags"
+                    + (location.unreachable().isEmpty() ? "" : " (unreachable: "
+                    + String.join(", ", location.unreachable().keySet()) + ")") + "; pass --primary and --dr");
+        }
+        return new StackRegions(location.primary().get(), location.dr().get());
+    }
+
+    /** A stack's two regions. */
+    public record StackRegions(String primary, String dr) {
+    }
+
+    public Discovered discover(String stack, String primaryRegion, String drRegion) {
+        Inventory inventory = new StackInventory(clients, stack).scan(primaryRegion, drRegion);
+        List<StackResource> checks = inventory.ofKind(ResourceKind.HEALTH_CHECK);
+        Optional<StackResource> healthCheck = checks.stream().filter(r -> HealthCheckStep.ROLE.equals(r.role()))
+                .findFirst().or(() -> checks.stream().findFirst());
+        Optional<HealthCheckConfig> checkConfig = healthCheck.map(check -> clients.route53()
+                .getHealthCheck(r -> r.healthCheckId(check.id())).healthCheck().healthCheckConfig());
+        Optional<StackResource> distribution = inventory.global().stream()
+                .filter(r -> r.kind() == ResourceKind.DISTRIBUTION).findFirst();
+        Duration worstCase = distribution.map(d -> worstCase(clients.cloudFront()
+                .getDistributionConfig(r -> r.id(d.id())).distributionConfig())).orElse(null);
+        String primaryAppAlb = loadBalancer(inventory, primaryRegion, Tier.APP);
+        Optional<ApiRecordFinder.ApiRecord> apiRecord = new ApiRecordFinder(clients.route53())
+                .find(inventory, healthCheck.map(StackResource::id).orElse(null), primaryAppAlb);
+        DrillTopology topology = new DrillTopology(stack, primaryRegion, drRegion,
+                group(inventory, primaryRegion, SecurityRoles.ALB_WEB),
+                group(inventory, primaryRegion, SecurityRoles.ALB_APP),
+                healthCheck.map(StackResource::id).orElse(null),
+                checkConfig.map(HealthCheckConfig::requestInterval).orElse(null),
+                checkConfig.map(HealthCheckConfig::failureThreshold).orElse(null),
+                apiRecord.map(ApiRecordFinder.ApiRecord::zoneId).orElse(null),
+                apiRecord.map(ApiRecordFinder.ApiRecord::name).orElse(null),
+                distribution.map(StackResource::id).orElse(null),
+                distribution.map(DrillDiscovery::viewerName).orElse(null),
+                worstCase,
+                primaryAppAlb, loadBalancer(inventory, drRegion, Tier.APP),
+                loadBalancer(inventory, primaryRegion, Tier.WEB), loadBalancer(inventory, drRegion, Tier.WEB));
+        return new Discovered(inventory, topology);
+    }
+
+    /**
+     * The name viewers use: the first alias (with a domain the origins' certificate matches only that Host header),
+     * else the distribution's own {@code *.cloudfront.net} name.
+     */
+    static String viewerName(StackResource distribution) {
+        String aliases = distribution.attribute(Attributes.ALIASES);
+        return aliases == null || aliases.isBlank() ? distribution.attribute(Attributes.DNS_NAME)
+                : aliases.split(",")[0];
+    }
+
+    /** The primary origin: the first member of the origin group when there is one, else the first origin. */
+    static Duration worstCase(DistributionConfig config) {
+        if (config == null || config.origins() == null || config.origins().items().isEmpty()) {
+            return null;
+        }
+        String primaryId = config.originGroups() != null && config.originGroups().items() != null
+                && !config.originGroups().items().isEmpty()
+                ? config.originGroups().items().get(0).members().items().get(0).originId()
+                : config.origins().items().get(0).id();
+        Origin origin = config.origins().items().stream().filter(o -> o.id().equals(primaryId)).findFirst()
+                .orElse(config.origins().items().get(0));
+        // CloudFront's defaults when a field is not set: 10 s and 3 attempts (Developer Guide, "Origin settings")
+        int timeout = origin.connectionTimeout() == null ? 10 : origin.connectionTimeout();
+        int attempts = origin.connectionAttempts() == null ? 3 : origin.connectionAttempts();
+        return Duration.ofSeconds((long) timeout * attempts);
+    }
+
+    static String group(Inventory inventory, String region, SecurityRoles role) {
+        return inventory.ofKind(ResourceKind.SECURITY_GROUP, region).stream()
+                .filter(r -> role.role().equals(r.role()) && RegionRole.PRIMARY.tagValue().equals(r.regionRole()))
+                .map(StackResource::id).findFirst().orElse(null);
+    }
+
+    static String loadBalancer(Inventory inventory, String region, Tier tier) {
+        return loadBalancerResource(inventory, region, tier).map(r -> r.attribute(Attributes.DNS_NAME)).orElse(null);
+    }
+
+    static Optional<StackResource> loadBalancerResource(Inventory inventory, String region, Tier tier) {
+        return inventory.ofKind(ResourceKind.LOAD_BALANCER, region).stream()
+                .filter(r -> LoadBalancingRoles.loadBalancer(tier).equals(r.role())).findFirst();
+    }
+
+    static String stripDot(String name) {
+        return name == null ? null : name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+    }
+}

@@ -1,0 +1,105 @@
+package dr.regions.iam;
+
+import dr.regions.backup.BackupRoles;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+
+/**
+ * The IAM policy for running dr commands, derived from what they call: per command, one statement per service with
+ * exactly the IAM actions its recorded operations need ({@code ProvisionEc2}, {@code CleanupRoute53}...), then the
+ * implied permissions AWS checks besides those calls ({@code ProvisionImpliedPassBackupServiceRole}...), each
+ * narrowed where AWS allows it. Calls no AWS API: it reads {@link OperationCatalog} and {@link PermissionRules}.
+ */
+public final class LeastPrivilegePolicy {
+    /** Account ids in ARNs when none is given. */
+    public static final String ANY_ACCOUNT = "*";
+
+    private static final Map<String, String> SERVICE_SIDS = Map.of(
+            "ec2", "Ec2", "rds", "Rds", "backup", "Backup", "autoscaling", "AutoScaling",
+            "elasticloadbalancing", "ElasticLoadBalancing", "acm", "Acm", "wafv2", "Wafv2",
+            "route53", "Route53", "cloudfront", "CloudFront");
+
+    private final OperationCatalog catalog;
+    private final PermissionRules rules;
+
+    public LeastPrivilegePolicy(OperationCatalog catalog, PermissionRules rules) {
+        this.catalog = catalog;
+        this.rules = rules;
+    }
+
+    /** From the lists shipped with dr. */
+    public static LeastPrivilegePolicy load() {
+        return new LeastPrivilegePolicy(OperationCatalog.load(), PermissionRules.load());
+    }
+
+    /** The commands whose calls have been recorded, and so can have a policy. */
+    public Set<PolicyCommand> commands() {
+        Set<PolicyCommand> recorded = EnumSet.noneOf(PolicyCommand.class);
+        for (PolicyCommand command : PolicyCommand.values()) {
+            if (catalog.recorded(command)) {
+                recorded.add(command);
+            }
+        }
+        return recorded;
+    }
+
+    /**
+     * The policy for {@code commands} (each must be among {@link #commands()}), with ARNs in {@code account}
+     * ({@link #ANY_ACCOUNT} when not known).
+     */
+    public PolicyDocument document(Collection<PolicyCommand> commands, String account) {
+        UnaryOperator<String> placeholders = text -> text
+                .replace("${backupServiceRoleArn}", BackupRoles.serviceRoleArn(account))
+                .replace("${account}", account);
+        if (commands.isEmpty()) {
+            throw new IllegalArgumentException("a policy is for at least one command");
+        }
+        List<PolicyStatement> statements = new ArrayList<>();
+        for (PolicyCommand command : EnumSet.copyOf(commands)) {
+            SortedSet<ApiOperation> called = catalog.operations(command).orElseThrow(() ->
+                    new IllegalArgumentException(command.cliName() + " has no recorded operations"));
+            List<PolicyStatement> own = serviceStatements(command, called);
+            statements.addAll(own);
+            Set<String> granted = new HashSet<>();
+            own.forEach(s -> granted.addAll(s.actions()));
+            for (ImpliedPermission permission : rules.implied()) {
+                permission.statement(command, called, placeholders)
+                        .filter(s -> !(s.unrestricted() && granted.containsAll(s.actions())))
+                        .ifPresent(statements::add);
+            }
+            rules.serviceLinkedRoles().statement(command, called, account).ifPresent(statements::add);
+        }
+        return new PolicyDocument(statements);
+    }
+
+    private List<PolicyStatement> serviceStatements(PolicyCommand command, SortedSet<ApiOperation> called) {
+        Map<String, SortedSet<String>> byService = new TreeMap<>();
+        for (ApiOperation operation : called) {
+            byService.computeIfAbsent(operation.service(), s -> new TreeSet<>()).addAll(rules.actionsFor(operation));
+        }
+        List<PolicyStatement> statements = new ArrayList<>();
+        byService.forEach((service, actions) -> statements.add(new PolicyStatement(
+                command.sidPrefix() + serviceSid(service), actions, List.of(PolicyStatement.ANY_RESOURCE), null)));
+        return statements;
+    }
+
+    static String serviceSid(String service) {
+        String known = SERVICE_SIDS.get(service);
+        if (known != null) {
+            return known;
+        }
+        String letters = service.replaceAll("[^A-Za-z0-9]", "");
+        return letters.substring(0, 1).toUpperCase(Locale.ROOT) + letters.substring(1);
+    }
+}

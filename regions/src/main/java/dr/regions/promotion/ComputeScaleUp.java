@@ -1,0 +1,74 @@
+package dr.regions.promotion;
+
+import dr.core.DrException;
+import dr.core.model.Capacity;
+import dr.regions.compute.ComputeRoles;
+import dr.regions.loadbalancing.Tier;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
+import software.amazon.awssdk.services.autoscaling.model.Instance;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scales the DR Auto Scaling groups (web and app) from warm standby to the primary's capacity: min, desired and
+ * max set to the primary's (UpdateAutoScalingGroup, only for a group not sized so already), then waits until each
+ * has that many instances InService.
+ */
+public final class ComputeScaleUp {
+    static final String IN_SERVICE = "InService";
+    static final Duration POLL = Duration.ofSeconds(15);
+
+    private final PromotionTarget target;
+    private final List<String> resized = new ArrayList<>();
+
+    public ComputeScaleUp(PromotionTarget target) {
+        this.target = target;
+    }
+
+    public Progress ensure() {
+        Capacity capacity = target.primaryCapacity();
+        List<String> waitingFor = new ArrayList<>();
+        Map<String, Object> groups = new LinkedHashMap<>();
+        for (Tier tier : Tier.values()) {
+            String name = target.settings().name(ComputeRoles.autoScalingGroup(tier));
+            AutoScalingGroup group = autoScaling().describeAutoScalingGroups(r -> r.autoScalingGroupNames(name))
+                    .autoScalingGroups().stream().filter(g -> g.status() == null).findFirst()
+                    .orElseThrow(() -> DrException.failed("Auto Scaling group " + name + " is missing in "
+                            + target.drRegion() + "; run dr provision"));
+            if (group.minSize() != capacity.min() || group.desiredCapacity() != capacity.desired()
+                    || group.maxSize() != capacity.max()) {
+                autoScaling().updateAutoScalingGroup(r -> r.autoScalingGroupName(name).minSize(capacity.min())
+                        .maxSize(capacity.max()).desiredCapacity(capacity.desired()));
+                resized.add(name + " " + group.minSize() + "/" + group.desiredCapacity() + "/" + group.maxSize()
+                        + " -> " + capacity.min() + "/" + capacity.desired() + "/" + capacity.max());
+                waitingFor.add(name + " resized");
+                continue;
+            }
+            long inService = group.instances().stream().map(Instance::lifecycleStateAsString)
+                    .filter(IN_SERVICE::equals).count();
+            groups.put(name, Map.of("min", group.minSize(), "desired", group.desiredCapacity(),
+                    "max", group.maxSize(), "inService", inService));
+            if (inService < capacity.desired()) {
+                waitingFor.add(name + " " + inService + "/" + capacity.desired() + " InService");
+            }
+        }
+        if (!waitingFor.isEmpty()) {
+            return Progress.waiting(String.join(", ", waitingFor), POLL);
+        }
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        outputs.put("capacity", Map.of("min", capacity.min(), "desired", capacity.desired(), "max", capacity.max()));
+        outputs.put("groups", groups);
+        outputs.put("resized", List.copyOf(resized));
+        return Progress.done("DR web and app at " + capacity.desired() + " InService each (min " + capacity.min()
+                + ", max " + capacity.max() + ")" + (resized.isEmpty() ? ", already sized" : ""), outputs);
+    }
+
+    private AutoScalingClient autoScaling() {
+        return target.clients().autoScaling(target.drRegion());
+    }
+}

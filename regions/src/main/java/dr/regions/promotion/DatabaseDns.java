@@ -1,0 +1,86 @@
+package dr.regions.promotion;
+
+import dr.core.DrException;
+import dr.regions.dns.HostedZones;
+import dr.regions.dns.RecordSets;
+import dr.regions.readiness.DbInstances;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.ChangeAction;
+import software.amazon.awssdk.services.route53.model.HostedZone;
+import software.amazon.awssdk.services.route53.model.RRType;
+import software.amazon.awssdk.services.route53.model.ResourceRecord;
+import software.amazon.awssdk.services.rds.model.DBInstance;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Makes sure the DR private zone's {@code db.<internal>} CNAME names the promoted database's endpoint, so the DR
+ * application tier writes to it without a configuration change. Provisioning already points it at the replica,
+ * whose endpoint the promoted instance keeps: usually this only confirms it. Otherwise one UPSERT, waited on until
+ * Route 53 reports it INSYNC.
+ */
+public final class DatabaseDns {
+    static final long TTL_SECONDS = 60;
+    static final Duration POLL = Duration.ofSeconds(10);
+
+    private final PromotionTarget target;
+    private String changeId;
+
+    public DatabaseDns(PromotionTarget target) {
+        this.target = target;
+    }
+
+    public Progress ensure() {
+        String name = target.settings().dbRecordName();
+        if (changeId != null) {
+            String status = route53().getChange(r -> r.id(changeId)).changeInfo().statusAsString();
+            return "INSYNC".equals(status) ? done(name, endpoint(), true) : Progress.waiting(name + " change " + status,
+                    POLL);
+        }
+        String endpoint = endpoint();
+        HostedZone zone = HostedZones.withCallerPrefix(route53(), target.settings().internalZone(),
+                target.privateZoneCallerPrefix()).orElseThrow(() -> DrException.failed("the private zone "
+                + target.settings().internalZone() + " of " + target.drRegion() + " is missing; run dr provision"));
+        Optional<String> current = RecordSets.find(route53(), zone.id(), name, RRType.CNAME).stream()
+                .flatMap(set -> set.resourceRecords().stream()).map(ResourceRecord::value).findFirst();
+        if (current.isPresent() && same(current.get(), endpoint)) {
+            return done(name, endpoint, false);
+        }
+        changeId = route53().changeResourceRecordSets(r -> r.hostedZoneId(zone.id()).changeBatch(b -> b
+                .comment("dr promote-replica: the promoted database of " + target.drRegion())
+                .changes(c -> c.action(ChangeAction.UPSERT).resourceRecordSet(s -> s.name(name).type(RRType.CNAME)
+                        .ttl(TTL_SECONDS).resourceRecords(v -> v.value(endpoint)))))).changeInfo().id();
+        return Progress.waiting(name + " -> " + endpoint + " submitted", POLL);
+    }
+
+    private Progress done(String name, String endpoint, boolean changed) {
+        return Progress.done(name + " -> " + endpoint + (changed ? " (updated)" : " (already)"),
+                Map.of("record", name, "endpoint", endpoint, "changed", changed));
+    }
+
+    private String endpoint() {
+        DBInstance db = DbInstances.find(target.clients().rds(target.drRegion()), target.databaseIdentifier())
+                .orElseThrow(() -> DrException.failed("DB instance " + target.databaseIdentifier() + " is gone from "
+                        + target.drRegion()));
+        if (db.endpoint() == null || db.endpoint().address() == null) {
+            throw DrException.failed(db.dbInstanceIdentifier() + " has no endpoint yet");
+        }
+        return db.endpoint().address();
+    }
+
+    private static boolean same(String a, String b) {
+        return strip(a).equals(strip(b));
+    }
+
+    private static String strip(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
+    }
+
+    private Route53Client route53() {
+        return target.clients().route53();
+    }
+}

@@ -1,0 +1,83 @@
+package dr.regions.promotion;
+
+import dr.core.DrException;
+import dr.regions.readiness.DbInstances;
+import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.rds.model.DBInstance;
+import software.amazon.awssdk.services.rds.model.MasterUserSecret;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Makes the promoted database fit to be the writer, with one ModifyDBInstance (applied immediately) for what is
+ * missing, then waits until it is available again:
+ * <ul>
+ *   <li>deletion protection on, as the primary has: the replica was created without it so that cleanup could drop
+ *       it;</li>
+ *   <li>a master user secret managed by RDS in the DR region ({@code ManageMasterUserPassword}). The primary's
+ *       secret lives in Secrets Manager of the primary region, which may be dark for as long as the outage lasts;
+ *       with this the DR region holds working master credentials of its own. RDS generates a new master password
+ *       for it, which changes nothing for the application: it connects with IAM database authentication (on for
+ *       the primary and the replica alike, tokens any region can sign), not with the master password.</li>
+ * </ul>
+ */
+public final class DatabaseHardening {
+    static final Duration POLL = Duration.ofSeconds(20);
+
+    private final PromotionTarget target;
+    private final List<String> requested = new ArrayList<>();
+
+    public DatabaseHardening(PromotionTarget target) {
+        this.target = target;
+    }
+
+    public Progress ensure() {
+        DBInstance db = DbInstances.find(rds(), target.databaseIdentifier()).orElseThrow(() -> DrException.failed(
+                "DB instance " + target.databaseIdentifier() + " is gone from " + target.drRegion()));
+        if (DatabasePromotion.isReplica(db)) {
+            throw DrException.failed(db.dbInstanceIdentifier() + " is still a read replica: promote it first");
+        }
+        boolean protectedNow = Boolean.TRUE.equals(db.deletionProtection());
+        MasterUserSecret secret = db.masterUserSecret();
+        boolean secretNow = secret != null && secret.secretArn() != null;
+        if (!"available".equals(db.dbInstanceStatus())) {
+            return Progress.waiting(db.dbInstanceIdentifier() + " is " + db.dbInstanceStatus(), POLL);
+        }
+        if (!protectedNow || !secretNow) {
+            List<String> changes = new ArrayList<>();
+            if (!protectedNow) {
+                changes.add("deletion protection on");
+            }
+            if (!secretNow) {
+                changes.add("master user secret managed by RDS in " + target.drRegion());
+            }
+            rds().modifyDBInstance(r -> {
+                r.dbInstanceIdentifier(db.dbInstanceIdentifier()).applyImmediately(true);
+                if (!protectedNow) {
+                    r.deletionProtection(true);
+                }
+                if (!secretNow) {
+                    r.manageMasterUserPassword(true);
+                }
+            });
+            requested.addAll(changes);
+            return Progress.waiting("modifying: " + String.join(", ", changes), POLL);
+        }
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        outputs.put("deletionProtection", true);
+        outputs.put("masterUserSecretArn", secret.secretArn());
+        outputs.put("iamDatabaseAuthentication", Boolean.TRUE.equals(db.iamDatabaseAuthenticationEnabled()));
+        outputs.put("changed", List.copyOf(requested));
+        String summary = requested.isEmpty() ? "deletion protection and DR master secret already in place"
+                : String.join(", ", requested);
+        return Progress.done(summary + " (secret " + secret.secretArn() + ")", outputs);
+    }
+
+    private RdsClient rds() {
+        return target.clients().rds(target.drRegion());
+    }
+}

@@ -1,0 +1,86 @@
+package dr.regions.promotion;
+
+import dr.core.DrException;
+import dr.regions.database.DatabaseRoles;
+import dr.regions.readiness.DbInstances;
+import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.rds.model.DBInstance;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Promotes the DR read replica (PromoteReadReplica, called in the DR region as AWS requires for a cross-region
+ * replica) with automated backups kept on, then waits until it is available and writable: RDS no longer names a
+ * replication source. Both parts first look: a database already standalone is not promoted again, and a replica
+ * busy with a promotion an earlier attempt requested is waited on rather than asked twice.
+ */
+public final class DatabasePromotion {
+    static final Duration POLL = Duration.ofSeconds(30);
+
+    private final PromotionTarget target;
+    private final int backupRetentionDays;
+
+    public DatabasePromotion(PromotionTarget target, int backupRetentionDays) {
+        this.target = target;
+        this.backupRetentionDays = backupRetentionDays;
+    }
+
+    public DatabasePromotion(PromotionTarget target) {
+        this(target, DatabaseRoles.BACKUP_RETENTION_DAYS);
+    }
+
+    /** Requests the promotion once the replica is available; done at once when it is standalone already. */
+    public Progress request() {
+        DBInstance db = describe();
+        boolean replica = isReplica(db);
+        if (!replica) {
+            return Progress.done(db.dbInstanceIdentifier() + " is standalone already",
+                    Map.of("requested", false, "database", db.dbInstanceIdentifier()));
+        }
+        if (!"available".equals(db.dbInstanceStatus())) {
+            return Progress.waiting(db.dbInstanceIdentifier() + " is " + db.dbInstanceStatus()
+                    + " (a promotion requested earlier shows as modifying)", POLL);
+        }
+        rds().promoteReadReplica(r -> r.dbInstanceIdentifier(db.dbInstanceIdentifier())
+                .backupRetentionPeriod(backupRetentionDays));
+        return Progress.done("promotion of " + db.dbInstanceIdentifier() + " requested, automated backups kept "
+                        + backupRetentionDays + " days",
+                Map.of("requested", true, "database", db.dbInstanceIdentifier(),
+                        "backupRetentionDays", backupRetentionDays,
+                        "source", db.readReplicaSourceDBInstanceIdentifier()));
+    }
+
+    /** Done when the database is available and no longer a replica: it accepts writes. */
+    public Progress awaitWritable() {
+        DBInstance db = describe();
+        boolean replica = isReplica(db);
+        if (!"available".equals(db.dbInstanceStatus()) || replica) {
+            return Progress.waiting(db.dbInstanceStatus() + (replica ? ", still a read replica" : ""), POLL);
+        }
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        outputs.put("database", db.dbInstanceIdentifier());
+        outputs.put("arn", db.dbInstanceArn());
+        outputs.put("endpoint", db.endpoint() == null ? null : db.endpoint().address());
+        outputs.put("port", db.endpoint() == null ? null : db.endpoint().port());
+        outputs.put("backupRetentionDays", db.backupRetentionPeriod());
+        outputs.values().removeIf(java.util.Objects::isNull);
+        return Progress.done(db.dbInstanceIdentifier() + " is available and writable at "
+                + (db.endpoint() == null ? "(no endpoint)" : db.endpoint().address()), outputs);
+    }
+
+    static boolean isReplica(DBInstance db) {
+        String source = db.readReplicaSourceDBInstanceIdentifier();
+        return source != null && !source.isBlank();
+    }
+
+    private DBInstance describe() {
+        return DbInstances.find(rds(), target.databaseIdentifier()).orElseThrow(() -> DrException.failed(
+                "DB instance " + target.databaseIdentifier() + " is gone from " + target.drRegion()));
+    }
+
+    private RdsClient rds() {
+        return target.clients().rds(target.drRegion());
+    }
+}

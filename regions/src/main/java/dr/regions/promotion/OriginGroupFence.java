@@ -1,0 +1,99 @@
+package dr.regions.promotion;
+
+import dr.regions.cdn.DistributionSettings;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.cloudfront.model.DistributionConfig;
+import software.amazon.awssdk.services.cloudfront.model.DistributionSummary;
+import software.amazon.awssdk.services.cloudfront.model.GetDistributionConfigResponse;
+import software.amazon.awssdk.services.cloudfront.model.OriginGroup;
+import software.amazon.awssdk.services.cloudfront.model.OriginGroupMember;
+import software.amazon.awssdk.services.cloudfront.model.OriginGroupMembers;
+import software.amazon.awssdk.services.cloudfront.model.OriginGroups;
+import software.amazon.awssdk.services.cloudfront.model.PreconditionFailedException;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Fences the web tier: the CloudFront origin group tries the DR origin first, so that when the old primary region
+ * answers again viewers are not sent back to a stack whose database is a stale, no longer replicated writer. The
+ * members are swapped with UpdateDistribution under the ETag just read (a concurrent change is refused and read
+ * again, never overwritten); then waits until the distribution is Deployed. Everything else in the configuration
+ * is kept. A later {@code dr provision} puts the primary first again: that is failback, a deliberate act.
+ */
+public final class OriginGroupFence {
+    static final Duration POLL = Duration.ofSeconds(30);
+
+    private final PromotionTarget target;
+    private boolean changed;
+
+    public OriginGroupFence(PromotionTarget target) {
+        this.target = target;
+    }
+
+    public Progress ensure() {
+        Optional<DistributionSummary> found = StackDistribution.find(cloudFront(), target.stack());
+        if (found.isEmpty()) {
+            return Progress.done("no CloudFront distribution of stack " + target.stack() + ": nothing to fence",
+                    Map.of("fenced", false));
+        }
+        String id = found.get().id();
+        String drOrigin = DistributionSettings.originId(target.drRegion());
+        GetDistributionConfigResponse current = cloudFront().getDistributionConfig(r -> r.id(id));
+        DistributionConfig config = current.distributionConfig();
+        Optional<OriginGroup> group = group(config);
+        if (group.isEmpty() || group.get().members().items().stream().noneMatch(m -> drOrigin.equals(m.originId()))) {
+            return Progress.done("distribution " + id + " has no origin group with the DR origin " + drOrigin
+                    + ": nothing to reorder", Map.of("fenced", false, "distribution", id));
+        }
+        if (!drOrigin.equals(group.get().members().items().get(0).originId())) {
+            try {
+                cloudFront().updateDistribution(r -> r.id(id).ifMatch(current.eTag())
+                        .distributionConfig(withDrFirst(config, drOrigin)));
+            } catch (PreconditionFailedException changedMeanwhile) {
+                return Progress.waiting("distribution " + id + " changed meanwhile; reading it again", POLL);
+            }
+            changed = true;
+            return Progress.waiting("distribution " + id + ": origin group set to " + drOrigin + " first", POLL);
+        }
+        String status = cloudFront().getDistribution(r -> r.id(id)).distribution().status();
+        if (!"Deployed".equals(status)) {
+            return Progress.waiting("distribution " + id + " " + status, POLL);
+        }
+        List<String> order = group.get().members().items().stream().map(OriginGroupMember::originId).toList();
+        return Progress.done("distribution " + id + " tries " + drOrigin + " first" + (changed ? "" : " (already)")
+                + ", Deployed", Map.of("fenced", true, "distribution", id, "originOrder", order, "changed", changed));
+    }
+
+    private static Optional<OriginGroup> group(DistributionConfig config) {
+        if (config.originGroups() == null || config.originGroups().items() == null) {
+            return Optional.empty();
+        }
+        return config.originGroups().items().stream()
+                .filter(g -> DistributionSettings.ORIGIN_GROUP_ID.equals(g.id())).findFirst();
+    }
+
+    private static DistributionConfig withDrFirst(DistributionConfig config, String drOrigin) {
+        List<OriginGroup> groups = new ArrayList<>();
+        for (OriginGroup group : config.originGroups().items()) {
+            if (!DistributionSettings.ORIGIN_GROUP_ID.equals(group.id())) {
+                groups.add(group);
+                continue;
+            }
+            List<OriginGroupMember> members = new ArrayList<>();
+            group.members().items().stream().filter(m -> drOrigin.equals(m.originId())).forEach(members::add);
+            group.members().items().stream().filter(m -> !drOrigin.equals(m.originId())).forEach(members::add);
+            groups.add(group.toBuilder().members(OriginGroupMembers.builder().quantity(members.size()).items(members)
+                    .build()).build());
+        }
+        return config.toBuilder().originGroups(OriginGroups.builder().quantity(groups.size()).items(groups).build())
+                .build();
+    }
+
+    private CloudFrontClient cloudFront() {
+        return target.clients().cloudFront();
+    }
+}

@@ -1,0 +1,49 @@
+package dr.regions.readiness;
+
+import dr.core.model.RegionRole;
+import dr.core.model.StackSpec;
+import dr.regions.aws.AwsClients;
+import dr.regions.discovery.Inventory;
+import dr.regions.discovery.ResourceKind;
+import dr.regions.discovery.StackResource;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What every readiness check works from: the clients (only read calls are made), the stack with both regions, the
+ * inventory discovery found from the tags, and the moment of the check (for ages).
+ */
+public record ReadinessScope(AwsClients clients, StackSpec spec, Inventory inventory, Instant now) {
+
+    public ReadinessScope {
+        Objects.requireNonNull(clients, "clients");
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(inventory, "inventory");
+        Objects.requireNonNull(now, "now");
+    }
+
+    public String region(RegionRole role) {
+        return spec.region(role);
+    }
+
+    /** A problem in the primary region is a warning (failover is for that); anywhere DR depends on, a failure. */
+    static Verdict problemVerdict(RegionRole role) {
+        return role == RegionRole.PRIMARY ? Verdict.WARN : Verdict.FAIL;
+    }
+
+    /** Whether discovery could read {@code region} (or {@link StackResource#GLOBAL}). */
+    public boolean reachable(String region) {
+        return !inventory.unreachable().containsKey(region);
+    }
+
+    List<StackResource> all(ResourceKind kind, String region) {
+        return inventory.ofKind(kind, region);
+    }
+
+    Optional<StackResource> find(ResourceKind kind, String region, String role) {
+        return inventory.ofKind(kind, region).stream().filter(r -> r.role().equals(role)).findFirst();
+    }
+}

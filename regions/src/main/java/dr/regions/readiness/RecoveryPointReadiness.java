@@ -1,0 +1,74 @@
+package dr.regions.readiness;
+
+import dr.core.engine.DurationFormat;
+import dr.core.model.RegionRole;
+import dr.regions.backup.BackupRoles;
+import dr.regions.discovery.ResourceKind;
+import dr.regions.discovery.StackResource;
+import software.amazon.awssdk.services.backup.model.RecoveryPointByBackupVault;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The newest completed recovery point in the DR vault and its age (ListRecoveryPointsByBackupVault): what DR could
+ * restore or launch from if the primary region were gone. Too old, or none, is a failure.
+ */
+public final class RecoveryPointReadiness {
+    static final String CHECK = "newest-recovery-point";
+    private static final String COMPLETED = "COMPLETED";
+
+    private final ReadinessScope scope;
+    private final Duration maxAge;
+
+    public RecoveryPointReadiness(ReadinessScope scope, Duration maxAge) {
+        this.scope = scope;
+        this.maxAge = maxAge;
+    }
+
+    public List<Finding> check() {
+        String region = scope.region(RegionRole.DR);
+        Findings findings = new Findings(region, Verdict.FAIL);
+        Optional<StackResource> vault = scope.find(ResourceKind.BACKUP_VAULT, region, BackupRoles.VAULT);
+        if (!scope.reachable(region)) {
+            findings.problem(DataReadiness.BACKUP, CHECK, "cannot be read: " + region + " unreachable");
+            return findings.list();
+        }
+        if (vault.isEmpty()) {
+            findings.problem(DataReadiness.BACKUP, CHECK, "no DR backup vault");
+            return findings.list();
+        }
+        List<RecoveryPointByBackupVault> points = scope.clients().backup(region)
+                .listRecoveryPointsByBackupVaultPaginator(r -> r.backupVaultName(vault.get().id())).recoveryPoints()
+                .stream().filter(p -> COMPLETED.equals(p.statusAsString()) && p.creationDate() != null).toList();
+        Optional<RecoveryPointByBackupVault> newest = points.stream()
+                .max(Comparator.comparing(RecoveryPointByBackupVault::creationDate));
+        if (newest.isEmpty()) {
+            findings.problem(DataReadiness.BACKUP, CHECK, "vault " + vault.get().id() + " holds no completed "
+                    + "recovery point");
+            return findings.list();
+        }
+        RecoveryPointByBackupVault point = newest.get();
+        Duration age = Duration.between(point.creationDate(), scope.now());
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("vault", vault.get().id());
+        facts.put("recoveryPoint", point.recoveryPointArn());
+        facts.put("resourceType", String.valueOf(point.resourceType()));
+        facts.put("createdAt", point.creationDate().toString());
+        facts.put("ageSeconds", String.valueOf(Math.max(0, age.toSeconds())));
+        facts.put("maxAgeSeconds", String.valueOf(maxAge.toSeconds()));
+        facts.put("completedRecoveryPoints", String.valueOf(points.size()));
+        String detail = point.resourceType() + " " + point.recoveryPointArn() + ", " + DurationFormat.compact(age)
+                + " old (limit " + DurationFormat.compact(maxAge) + ")";
+        if (age.compareTo(maxAge) > 0) {
+            findings.problem(DataReadiness.BACKUP, CHECK, detail, facts);
+        } else {
+            findings.ok(DataReadiness.BACKUP, CHECK, detail, facts);
+        }
+        return findings.list();
+    }
+}

@@ -1,0 +1,48 @@
+package dr.regions.readiness;
+
+import dr.core.model.RegionRole;
+import dr.regions.database.DatabaseRoles;
+import software.amazon.awssdk.services.rds.model.DBInstance;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The cross-region read replica in the DR region: present, available, a replica of the primary, and replicating by
+ * RDS's own status info. The evidence RDS gives (status, source, latest restorable time, creation time) goes with
+ * the finding; the lag in seconds is not available without CloudWatch and is said to be so.
+ */
+public final class ReplicaReadiness {
+    private final ReadinessScope scope;
+
+    public ReplicaReadiness(ReadinessScope scope) {
+        this.scope = scope;
+    }
+
+    public List<Finding> check() {
+        String region = scope.region(RegionRole.DR);
+        Findings findings = new Findings(region, Verdict.FAIL);
+        if (!scope.reachable(region)) {
+            findings.problem(DataReadiness.DATABASE, DatabaseRoles.REPLICA, "cannot be read: " + region
+                    + " unreachable");
+            return findings.list();
+        }
+        String identifier = scope.spec().name(DbInstances.REPLICA_NAME);
+        Optional<DBInstance> found = DbInstances.find(scope.clients().rds(region), identifier);
+        if (found.isEmpty()) {
+            findings.problem(DataReadiness.DATABASE, DatabaseRoles.REPLICA, identifier + " missing: DR has no copy"
+                    + " of the data");
+            return findings.list();
+        }
+        ReplicationEvidence evidence = ReplicationEvidence.of(found.get(), scope.now());
+        if (evidence.healthyReplica()) {
+            findings.ok(DataReadiness.DATABASE, DatabaseRoles.REPLICA, evidence.summary(), evidence.facts());
+        } else if (!evidence.isReplica()) {
+            findings.problem(DataReadiness.DATABASE, DatabaseRoles.REPLICA, evidence.summary()
+                    + ": promoted already, DR is no longer a standby", evidence.facts());
+        } else {
+            findings.problem(DataReadiness.DATABASE, DatabaseRoles.REPLICA, evidence.summary(), evidence.facts());
+        }
+        return findings.list();
+    }
+}

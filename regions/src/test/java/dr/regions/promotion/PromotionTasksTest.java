@@ -1,0 +1,216 @@
+package dr.regions.promotion;
+
+import dr.core.DrException;
+import dr.core.ExitCode;
+import dr.regions.cdn.DistributionSettings;
+import dr.regions.inmemory.InMemoryCloud;
+import dr.regions.readiness.ApiRecords;
+import dr.regions.readiness.ReadyStack;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
+import software.amazon.awssdk.services.rds.model.DBInstance;
+
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PromotionTasksTest {
+    private InMemoryCloud cloud;
+    private PromotionTarget target;
+
+    @BeforeEach
+    void readyStackWithThePrimaryRegionDown() {
+        cloud = ReadyStack.cloud();
+        cloud.world().faults().regionUnreachable(ReadyStack.PRIMARY);
+        target = new PromotionTarget(cloud, ReadyStack.spec(), ReadyStack.DR, Optional.of(ReadyStack.PRIMARY));
+    }
+
+    private DBInstance database() {
+        return cloud.rds(ReadyStack.DR).describeDBInstances(r -> r.dbInstanceIdentifier("dr-db-replica"))
+                .dbInstances().get(0);
+    }
+
+    private void promote() {
+        DatabasePromotion promotion = new DatabasePromotion(target);
+        Polling.untilDone(cloud, promotion::request);
+        Polling.untilDone(cloud, promotion::awaitWritable);
+    }
+
+    @Nested
+    class Preflight {
+        @Test
+        void recordsWhatRdsSaysAboutTheReplica() {
+            Progress progress = Polling.untilDone(cloud,
+                    () -> new ReplicaPreflight(target).check(cloud.world().time()));
+
+            assertThat(progress.outputs()).containsEntry("alreadyPromoted", false);
+            assertThat(progress.outputs().get("evidence").toString()).contains("replicationStatus=replicating",
+                    "source=arn:aws:rds:us-east-1");
+            assertThat(cloud.world().calls().inRegion(ReadyStack.PRIMARY)).isZero();
+        }
+
+        @Test
+        void aMissingReplicaIsNotReady() {
+            PromotionTarget elsewhere = new PromotionTarget(cloud, ReadyStack.spec(), "eu-west-1", Optional.empty());
+
+            assertThatThrownBy(() -> new ReplicaPreflight(elsewhere).check(cloud.world().time()))
+                    .isInstanceOfSatisfying(DrException.class,
+                            e -> assertThat(e.exitCode()).isEqualTo(ExitCode.NOT_READY))
+                    .hasMessageContaining("no DB instance dr-db-replica in eu-west-1");
+        }
+    }
+
+    @Nested
+    class Database {
+        @Test
+        void isPromotedWithBackupsKeptAndBecomesWritable() {
+            promote();
+
+            DBInstance db = database();
+            assertThat(db.readReplicaSourceDBInstanceIdentifier()).isNull();
+            assertThat(db.dbInstanceStatus()).isEqualTo("available");
+            assertThat(db.backupRetentionPeriod()).isEqualTo(7);
+            assertThat(cloud.world().calls().inRegion(ReadyStack.PRIMARY)).isZero();
+        }
+
+        @Test
+        void isNotPromotedTwice() {
+            promote();
+            cloud.world().calls().reset();
+
+            Progress again = new DatabasePromotion(target).request();
+
+            assertThat(again.done()).isTrue();
+            assertThat(again.outputs()).containsEntry("requested", false);
+            assertThat(cloud.world().calls().mutating()).isZero();
+        }
+
+        @Test
+        void isProtectedAndGetsAMasterSecretInDrWithOneModification() {
+            promote();
+            cloud.world().calls().reset();
+
+            Progress progress = Polling.untilDone(cloud, new DatabaseHardening(target)::ensure);
+
+            DBInstance db = database();
+            assertThat(db.deletionProtection()).isTrue();
+            assertThat(db.masterUserSecret().secretArn()).contains(":secretsmanager:" + ReadyStack.DR + ":");
+            assertThat(progress.outputs().get("masterUserSecretArn")).isEqualTo(db.masterUserSecret().secretArn());
+            assertThat(cloud.world().calls().byOperation()).containsEntry("rds:ModifyDBInstance", 1L);
+        }
+
+        @Test
+        void aStillReplicatingDatabaseIsNotHardened() {
+            assertThatThrownBy(() -> new DatabaseHardening(target).ensure()).isInstanceOf(DrException.class)
+                    .hasMessageContaining("still a read replica");
+        }
+    }
+
+    @Nested
+    class DnsAndCompute {
+        @Test
+        void theDatabaseRecordAlreadyNamingTheEndpointIsLeftAlone() {
+            promote();
+            cloud.world().calls().reset();
+
+            Progress progress = Polling.untilDone(cloud, new DatabaseDns(target)::ensure);
+
+            assertThat(progress.outputs()).containsEntry("changed", false)
+                    .containsEntry("endpoint", database().endpoint().address());
+            assertThat(cloud.world().calls().mutating()).isZero();
+        }
+
+        @Test
+        void aDatabaseRecordNamingSomethingElseIsRepointed() {
+            promote();
+            String zone = cloud.route53().listHostedZonesByName(r -> r.dnsName("dr.internal.")).hostedZones().stream()
+                    .filter(z -> z.callerReference().startsWith("dr/dr/" + ReadyStack.DR + "/")).findFirst()
+                    .orElseThrow().id();
+            cloud.route53().changeResourceRecordSets(r -> r.hostedZoneId(zone).changeBatch(b -> b.changes(c -> c
+                    .action("UPSERT").resourceRecordSet(s -> s.name("db.dr.internal.").type("CNAME").ttl(60L)
+                            .resourceRecords(v -> v.value("stale.example.internal"))))));
+
+            Progress progress = Polling.untilDone(cloud, new DatabaseDns(target)::ensure);
+
+            assertThat(progress.outputs()).containsEntry("changed", true);
+            String value = cloud.route53().listResourceRecordSets(r -> r.hostedZoneId(zone)
+                    .startRecordName("db.dr.internal.").startRecordType("CNAME")).resourceRecordSets().get(0)
+                    .resourceRecords().get(0).value();
+            assertThat(value).isEqualTo(database().endpoint().address());
+        }
+
+        @Test
+        void drGroupsReachThePrimaryCapacityInService() {
+            Progress progress = Polling.untilDone(cloud, new ComputeScaleUp(target)::ensure);
+
+            for (String name : new String[] {"dr-asg-web", "dr-asg-app"}) {
+                AutoScalingGroup group = cloud.autoScaling(ReadyStack.DR)
+                        .describeAutoScalingGroups(r -> r.autoScalingGroupNames(name)).autoScalingGroups().get(0);
+                assertThat(group.minSize()).isEqualTo(2);
+                assertThat(group.desiredCapacity()).isEqualTo(2);
+                assertThat(group.maxSize()).isEqualTo(4);
+                assertThat(group.instances()).filteredOn(i -> i.lifecycleStateAsString().equals("InService"))
+                        .hasSize(2);
+            }
+            assertThat(progress.outputs().get("resized").toString()).contains("dr-asg-web 1/1/4 -> 2/2/4");
+        }
+    }
+
+    @Nested
+    class Fencing {
+        @Test
+        void bothApiRecordsNameTheDrLoadBalancerWithoutHealthCheck() {
+            Polling.untilDone(cloud, new ApiRecordsFence(target)::ensure);
+
+            ApiRecords records = ApiRecords.find(cloud.route53(), ReadyStack.spec(), ReadyStack.DOMAIN).orElseThrow();
+            String drAlb = cloud.elb(ReadyStack.DR).describeLoadBalancers(r -> r.names("dr-alb-app")).loadBalancers()
+                    .get(0).dnsName();
+            assertThat(ApiRecords.aliases(records.primary(), drAlb)).isTrue();
+            assertThat(ApiRecords.aliases(records.secondary(), drAlb)).isTrue();
+            assertThat(records.primary().orElseThrow().healthCheckId()).isNull();
+            assertThat(records.primary().orElseThrow().failoverAsString()).isEqualTo("PRIMARY");
+            assertThat(records.primary().orElseThrow().setIdentifier()).isEqualTo("dr-primary");
+            assertThat(cloud.world().calls().inRegion(ReadyStack.PRIMARY)).isZero();
+        }
+
+        @Test
+        void route53KeepsAnsweringDrWhenThePrimaryRegionComesBack() {
+            Polling.untilDone(cloud, new ApiRecordsFence(target)::ensure);
+
+            cloud.world().faults().regionReachable(ReadyStack.PRIMARY);
+            cloud.world().clock().advance(java.time.Duration.ofMinutes(10));
+
+            ApiRecords records = ApiRecords.find(cloud.route53(), ReadyStack.spec(), ReadyStack.DOMAIN).orElseThrow();
+            var answer = cloud.route53().testDNSAnswer(r -> r.hostedZoneId(records.zoneId())
+                    .recordName("api." + ReadyStack.DOMAIN).recordType("A")).recordData();
+            assertThat(answer).singleElement().asString().contains(ReadyStack.DR);
+        }
+
+        @Test
+        void theOriginGroupTriesDrFirstOnceDeployed() {
+            Progress progress = Polling.untilDone(cloud, new OriginGroupFence(target)::ensure);
+
+            var distribution = cloud.cloudFront().listDistributions(r -> { }).distributionList().items().get(0);
+            var config = cloud.cloudFront().getDistribution(r -> r.id(distribution.id())).distribution();
+            assertThat(config.status()).isEqualTo("Deployed");
+            assertThat(config.distributionConfig().originGroups().items().get(0).members().items().get(0).originId())
+                    .isEqualTo(DistributionSettings.originId(ReadyStack.DR));
+            assertThat(progress.outputs()).containsEntry("changed", true);
+        }
+
+        @Test
+        void fencingTwiceChangesNothingTheSecondTime() {
+            Polling.untilDone(cloud, new ApiRecordsFence(target)::ensure);
+            Polling.untilDone(cloud, new OriginGroupFence(target)::ensure);
+            cloud.world().calls().reset();
+
+            Polling.untilDone(cloud, new ApiRecordsFence(target)::ensure);
+            Polling.untilDone(cloud, new OriginGroupFence(target)::ensure);
+
+            assertThat(cloud.world().calls().mutating()).isZero();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dr.runbooks.actions.drill;
+
+import dr.core.engine.Journal;
+import dr.regions.drill.DrillTopology;
+import dr.regions.drill.HealthCheckFault;
+import dr.regions.drill.IngressFault;
+import dr.regions.drill.SavedIngress;
+import dr.regions.security.SecurityRoles;
+import dr.runbooks.step.ActionContext;
+import dr.runbooks.step.ActionResult;
+import dr.runbooks.step.RunbookAction;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code inject-fault}: journals exactly what the fault will change, and only then changes it. Ingress: the HTTP/HTTPS
+ * permissions of the primary {@code sg-alb-web} and {@code sg-alb-app}, then revoked. Health check: its
+ * {@code Inverted} setting, then inverted. When this run already saved them (the engine retried this step after an
+ * error), the saved record is kept: saving again would save the half-revoked state as the truth.
+ */
+final class InjectFaultAction implements RunbookAction {
+    private final FaultKind fault;
+
+    InjectFaultAction(FaultKind fault) {
+        this.fault = fault;
+    }
+
+    @Override
+    public ActionResult execute(ActionContext context) {
+        DrillTopology topology = DrillContext.topology(context);
+        return fault == FaultKind.INGRESS ? ingress(context, topology) : healthCheck(context, topology);
+    }
+
+    private ActionResult ingress(ActionContext context, DrillTopology topology) {
+        if (topology.albWebGroupId() == null || topology.albAppGroupId() == null) {
+            return ActionResult.failed("cannot inject the ingress fault: the primary load balancers' security groups"
+                    + " (sg-alb-web, sg-alb-app) were not found in " + topology.primaryRegion());
+        }
+        IngressFault ingress = new IngressFault(DrillContext.operations(context).clients());
+        SavedIngress saved = alreadySaved(context).map(entry -> SavedIngress.fromMap(DrillRecords.map(
+                entry.data().get("ingress")))).orElse(null);
+        if (saved == null) {
+            Map<String, String> groups = new LinkedHashMap<>();
+            groups.put(SecurityRoles.ALB_WEB.role(), topology.albWebGroupId());
+            groups.put(SecurityRoles.ALB_APP.role(), topology.albAppGroupId());
+            saved = ingress.save(topology.primaryRegion(), groups);
+            if (saved.ruleCount() == 0) {
+                return ActionResult.failed("nothing to revoke: the primary load balancers admit no HTTP/HTTPS ("
+                        + saved.describe() + "); was an earlier drill not restored? (dr failover restore)");
+            }
+            Map<String, Object> record = new LinkedHashMap<>();
+            record.put("kind", fault.label());
+            record.put("ingress", saved.toMap());
+            context.record(DrillRecords.FAULT_SAVED, record);
+        }
+        int revoked = ingress.revoke(saved);
+        String description = "revoked " + saved.ruleCount() + " HTTP/HTTPS ingress rule"
+                + (saved.ruleCount() == 1 ? "" : "s") + " of " + saved.describe();
+        injected(context, description);
+        return ActionResult.done(description, Map.of("kind", fault.label(), "rules", saved.ruleCount(),
+                "revokedNow", revoked));
+    }
+
+    private ActionResult healthCheck(ActionContext context, DrillTopology topology) {
+        if (topology.healthCheckId() == null) {
+            return ActionResult.failed("cannot invert the health check: the stack has none");
+        }
+        HealthCheckFault faults = new HealthCheckFault(DrillContext.operations(context).clients().route53());
+        HealthCheckFault.Saved saved = alreadySaved(context).map(entry -> new HealthCheckFault.Saved(
+                String.valueOf(entry.data().get("healthCheckId")),
+                Boolean.TRUE.equals(entry.data().get("inverted")))).orElse(null);
+        if (saved == null) {
+            saved = faults.save(topology.healthCheckId());
+            Map<String, Object> record = new LinkedHashMap<>();
+            record.put("kind", fault.label());
+            record.put("healthCheckId", saved.healthCheckId());
+            record.put("inverted", saved.inverted());
+            context.record(DrillRecords.FAULT_SAVED, record);
+        }
+        faults.invert(saved);
+        String description = "set Inverted=" + !saved.inverted() + " on the Route 53 health check "
+                + saved.healthCheckId();
+        injected(context, description);
+        return ActionResult.done(description, Map.of("kind", fault.label(), "healthCheckId", saved.healthCheckId()));
+    }
+
+    private Optional<Journal.Entry> alreadySaved(ActionContext context) {
+        return DrillRecords.last(context, DrillRecords.FAULT_SAVED)
+                .filter(entry -> fault.label().equals(entry.data().get("kind")));
+    }
+
+    private void injected(ActionContext context, String description) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("kind", fault.label());
+        record.put("description", description);
+        context.record(DrillRecords.FAULT_INJECTED, record);
+    }
+}

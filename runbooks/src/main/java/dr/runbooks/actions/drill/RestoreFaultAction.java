@@ -1,0 +1,57 @@
+package dr.runbooks.actions.drill;
+
+import dr.core.engine.Journal;
+import dr.regions.drill.HealthCheckFault;
+import dr.regions.drill.IngressFault;
+import dr.regions.drill.SavedIngress;
+import dr.runbooks.Operations;
+import dr.runbooks.step.ActionContext;
+import dr.runbooks.step.ActionResult;
+import dr.runbooks.step.RunbookAction;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code restore-fault}: puts back exactly what this run's journal says the fault changed, reading nothing else: the
+ * saved ingress permissions are authorized where missing (so it is harmless to run twice, and after a crash that came
+ * before or after the revoke), a saved health-check setting is put back where it differs. A run that saved nothing
+ * has nothing to restore.
+ */
+final class RestoreFaultAction implements RunbookAction {
+
+    @Override
+    public ActionResult execute(ActionContext context) {
+        List<Journal.Entry> saved = context.records(DrillRecords.FAULT_SAVED);
+        if (saved.isEmpty()) {
+            return ActionResult.done("nothing to restore: no fault was injected", Map.of("restored", false));
+        }
+        Operations operations = DrillContext.operations(context);
+        List<String> done = new ArrayList<>();
+        for (Journal.Entry entry : saved) {
+            String kind = String.valueOf(entry.data().get("kind"));
+            if (FaultKind.INGRESS.label().equals(kind)) {
+                SavedIngress ingress = SavedIngress.fromMap(DrillRecords.map(entry.data().get("ingress")));
+                IngressFault.Restored restored = new IngressFault(operations.clients()).restore(ingress);
+                done.add(restored.describe() + " on " + ingress.describe());
+            } else if (FaultKind.HEALTH_CHECK.label().equals(kind)) {
+                HealthCheckFault.Saved check = new HealthCheckFault.Saved(
+                        String.valueOf(entry.data().get("healthCheckId")), Boolean.TRUE.equals(entry.data().get("inverted")));
+                boolean changed = new HealthCheckFault(operations.clients().route53()).restore(check);
+                done.add((changed ? "set Inverted=" + check.inverted() : "Inverted=" + check.inverted()
+                        + " already in place") + " on the health check " + check.healthCheckId());
+            } else {
+                return ActionResult.failed("the journal holds a fault of unknown kind '" + kind + "'; restore it by hand");
+            }
+        }
+        String summary = String.join("; ", done);
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("summary", summary);
+        context.record(DrillRecords.RESTORED, record);
+        context.out().println("restored: " + summary);
+        context.out().flush();
+        return ActionResult.done(summary, Map.of("restored", true));
+    }
+}

@@ -1,0 +1,123 @@
+package dr.runbooks.actions.promote;
+
+import dr.regions.database.DatabaseRoles;
+import dr.regions.promotion.ApiRecordsFence;
+import dr.regions.promotion.ComputeScaleUp;
+import dr.regions.promotion.DatabaseDns;
+import dr.regions.promotion.DatabaseHardening;
+import dr.regions.promotion.DatabasePromotion;
+import dr.regions.promotion.OriginGroupFence;
+import dr.runbooks.step.ActionResult;
+import dr.runbooks.step.ParamSpec;
+import dr.runbooks.step.ParamType;
+import dr.runbooks.step.StepType;
+import dr.runbooks.step.StepTypeRegistry;
+
+import java.time.Duration;
+
+/**
+ * The step types of {@code dr promote-replica}. Every one calls the DR region or the global services (Route 53,
+ * CloudFront) only, never the primary region; every one looks before it changes anything, so a second run changes
+ * nothing and a run resumed after a crash finishes the job.
+ */
+public final class PromoteActions {
+    public static final StepType PREFLIGHT = StepType.builder("promote-preflight")
+            .description("in the DR region only: the replica exists and is available; RDS's replication status "
+                    + "recorded as RPO evidence (an already promoted database passes)")
+            .defaultTimeout(Duration.ofMinutes(15))
+            .action(params -> new ProgressAction(PreflightTask::new))
+            .build();
+
+    public static final StepType PROMOTE = StepType.builder("promote-database")
+            .description("PromoteReadReplica with automated backups kept on (skipped when already standalone)")
+            .param(ParamSpec.optional("backup-retention-days", ParamType.NUMBER, DatabaseRoles.BACKUP_RETENTION_DAYS,
+                    "days of automated backups the promoted database keeps (1 to 35)"))
+            .defaultTimeout(Duration.ofMinutes(15))
+            .action(params -> {
+                int days = params.number("backup-retention-days");
+                if (days < 1 || days > 35) {
+                    return context -> ActionResult.badInput("backup-retention-days must be 1 to 35, not " + days);
+                }
+                return new ProgressAction(target -> {
+                    DatabasePromotion promotion = new DatabasePromotion(target, days);
+                    return context -> promotion.request();
+                });
+            })
+            .build();
+
+    public static final StepType WAIT_WRITABLE = StepType.builder("wait-database-available")
+            .description("until the promoted database is available and no longer a replica: writable")
+            .defaultTimeout(Duration.ofMinutes(60))
+            .action(params -> new ProgressAction(target -> {
+                DatabasePromotion promotion = new DatabasePromotion(target);
+                return context -> promotion.awaitWritable();
+            }))
+            .build();
+
+    public static final StepType SECURE = StepType.builder("secure-database")
+            .description("deletion protection on, and a master user secret managed by RDS in the DR region")
+            .defaultTimeout(Duration.ofMinutes(20))
+            .action(params -> new ProgressAction(target -> {
+                DatabaseHardening hardening = new DatabaseHardening(target);
+                return context -> hardening.ensure();
+            }))
+            .build();
+
+    public static final StepType POINT_DNS = StepType.builder("point-database-dns")
+            .description("the DR private zone's database CNAME names the promoted database (UPSERT if not)")
+            .defaultTimeout(Duration.ofMinutes(10))
+            .action(params -> new ProgressAction(target -> {
+                DatabaseDns dns = new DatabaseDns(target);
+                return context -> dns.ensure();
+            }))
+            .build();
+
+    public static final StepType SCALE = StepType.builder("scale-compute")
+            .description("DR Auto Scaling groups to the primary's min, desired and max, until InService")
+            .param(ParamSpec.optional("capacity", ParamType.TEXT, "primary", "the capacity to scale to: primary"))
+            .defaultTimeout(Duration.ofMinutes(30))
+            .action(params -> {
+                if (!"primary".equals(params.text("capacity"))) {
+                    return context -> ActionResult.badInput("scale-compute: capacity must be primary, not '"
+                            + params.text("capacity") + "'");
+                }
+                return new ProgressAction(target -> {
+                    ComputeScaleUp scale = new ComputeScaleUp(target);
+                    return context -> scale.ensure();
+                });
+            })
+            .build();
+
+    public static final StepType FENCE_RECORDS = StepType.builder("fence-api-records")
+            .description("both api.<domain> failover records name the DR app load balancer, without health check")
+            .defaultTimeout(Duration.ofMinutes(10))
+            .action(params -> new ProgressAction(target -> {
+                ApiRecordsFence fence = new ApiRecordsFence(target);
+                return context -> fence.ensure();
+            }))
+            .build();
+
+    public static final StepType FENCE_ORIGINS = StepType.builder("fence-origin-group")
+            .description("the CloudFront origin group tries the DR origin first, until Deployed")
+            .defaultTimeout(Duration.ofMinutes(45))
+            .action(params -> new ProgressAction(target -> {
+                OriginGroupFence fence = new OriginGroupFence(target);
+                return context -> fence.ensure();
+            }))
+            .build();
+
+    public static final StepType REPORT = StepType.builder("promote-report")
+            .description("Markdown and JSON report: timings per step, replication evidence, what was done")
+            .defaultTimeout(Duration.ofMinutes(2))
+            .action(params -> new PromotionReportAction())
+            .build();
+
+    private PromoteActions() {
+    }
+
+    public static StepTypeRegistry register(StepTypeRegistry registry) {
+        return registry.register(PREFLIGHT).register(PROMOTE).register(WAIT_WRITABLE).register(SECURE)
+                .register(POINT_DNS).register(SCALE).register(FENCE_RECORDS).register(FENCE_ORIGINS)
+                .register(REPORT);
+    }
+}

@@ -1,0 +1,80 @@
+package dr.runbooks.actions;
+
+import dr.core.clock.Clock;
+import dr.core.config.ConfigKey;
+import dr.core.config.StackConfig;
+import dr.core.config.StackSpecResolver;
+import dr.core.config.StackTarget;
+import dr.core.engine.Journal;
+import dr.regions.aws.AwsClients;
+import dr.regions.aws.AwsErrorClassifier;
+import dr.regions.inmemory.InMemoryCloud;
+import dr.runbooks.Operations;
+import dr.runbooks.RunbookContext;
+import dr.runbooks.RunbookResult;
+import dr.runbooks.RunbookRunner;
+import dr.runbooks.Runbooks;
+
+import java.nio.file.Path;
+
+/**
+ * Runs a built-in runbook against an in-memory cloud the way the CLI does: the shipped registry, the AWS context as
+ * the {@link Operations} attribute, the cloud's modeled clock, the AWS error classifier, one journal per runbook.
+ */
+public final class OperationsRun {
+    private final AwsClients clients;
+    private final Clock clock;
+    private final StackTarget target;
+    private final Path directory;
+    private boolean yes = true;
+
+    public OperationsRun(InMemoryCloud cloud, StackTarget target, Path directory) {
+        this(cloud, cloud.world().clock(), target, directory);
+    }
+
+    /** Over clients that wrap an in-memory cloud (e.g. to make one call fail), with that cloud's clock. */
+    public OperationsRun(AwsClients clients, Clock clock, StackTarget target, Path directory) {
+        this.clients = clients;
+        this.clock = clock;
+        this.target = target;
+        this.directory = directory;
+    }
+
+    /** Stack {@code dr} with the given regions (null: not given). */
+    public static StackTarget target(String primary, String dr) {
+        return new StackSpecResolver().resolve(StackConfig.builder().option(ConfigKey.STACK, "dr")
+                .option(ConfigKey.PRIMARY, primary).option(ConfigKey.DR, dr).build(), false);
+    }
+
+    public OperationsRun yes(boolean value) {
+        this.yes = value;
+        return this;
+    }
+
+    public Journal journal(String runbook) {
+        return new Journal(directory.resolve("journal").resolve(runbook + ".jsonl"), clock);
+    }
+
+    public Path reports() {
+        return directory.resolve("reports");
+    }
+
+    public RunbookRunner runner(String runbook) {
+        RunbookContext context = RunbookContext.builder()
+                .clock(clock)
+                .journal(journal(runbook))
+                .yes(yes)
+                .errorClassifier(new AwsErrorClassifier())
+                .attribute(Operations.ATTRIBUTE, new Operations(clients, target, true, reports()))
+                .build();
+        return new RunbookRunner(Runbooks.catalog().load(runbook), context);
+    }
+
+    public RunbookResult run(String runbook) {
+        return runner(runbook).run();
+    }
+
+    public RunbookResult resume(String runbook) {
+        return runner(runbook).resume();
+    }
+}
