@@ -30,4 +30,12 @@ public final class Runbooks {
         }
         return RunbookText.render(new RunbookLoader(registry()).describe(Path.of(nameOrFile)));
     }
+
+    /** {@code runbook run}: a built-in by name, or a user's file by path; every step type must exist. */
+    public static Runbook load(String nameOrFile) {
+        if (RunbookCatalog.BUILT_INS.contains(nameOrFile) || !Files.exists(Path.of(nameOrFile))) {
+            return catalog().load(nameOrFile);
+        }
+        return new RunbookLoader(registry()).load(Path.of(nameOrFile));
+    }
 }

@@ -1,5 +1,14 @@
 package dr.cli.commands;
 
+import dr.cli.runtime.RunbookSession;
+import dr.core.ExitCode;
+import dr.runbooks.Runbook;
+import dr.runbooks.RunbookResult;
+import dr.runbooks.Runbooks;
+import dr.runbooks.StepReport;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
 import dr.cli.options.DryRunOption;
 import dr.cli.runtime.CommandContext;
 import picocli.CommandLine.Command;
@@ -14,13 +23,18 @@ import picocli.CommandLine.Parameters;
             "Changes: what the runbook's steps change; 'dr runbook show NAME' lists them.",
             "Takes: as long as the runbook (from seconds to about 30 minutes on AWS).",
             "Asks for confirmation before a step that deletes or promotes, unless --yes.",
-            "Not available yet: in progress.",
             ""},
         footerHeading = "%nExample:%n",
-        footer = "  dr runbook run failover-drill --stack shop")
+        footer = {"  dr runbook run status --stack shop",
+            "  dr runbook run ./my-drill-with-approval.yaml --primary us-east-1 --dr us-west-2"})
 public final class RunbookRunCommand extends DrSubcommand {
-    @Parameters(paramLabel = "NAME", description = "The runbook, as 'dr runbook list' names it.")
+    @Parameters(paramLabel = "NAME|FILE", description = "A built-in runbook, as 'dr runbook list' names it, or the "
+            + "path of your own runbook YAML file (e.g. a copy of a built-in with an extra approval step).")
     String name;
+
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Where runbooks that write a report put it (default: ./dr-reports).")
+    Path reportDirectory;
 
     @Mixin
     DryRunOption dryRun;
@@ -32,6 +46,20 @@ public final class RunbookRunCommand extends DrSubcommand {
 
     @Override
     protected int run(CommandContext context) {
-        throw notAvailableYet();
+        if (context.dryRun()) {
+            context.out().print(Runbooks.show(name));
+            context.out().println("Dry run: nothing was run.");
+            return ExitCode.OK.code();
+        }
+        Runbook runbook = Runbooks.load(name);
+        RunbookResult result = new RunbookSession(context, DrillOutput.reportDirectory(spec, reportDirectory))
+                .run(runbook);
+        for (StepReport step : result.steps()) {
+            context.out().printf("%-24s %-9s %s%n", step.id(), step.status().name().toLowerCase(),
+                    step.summary() == null ? "" : step.summary());
+        }
+        context.out().println(result.succeeded() ? "Runbook " + runbook.name() + " finished."
+                : "Runbook " + runbook.name() + " stopped: " + result.message());
+        return result.exitCode().code();
     }
 }

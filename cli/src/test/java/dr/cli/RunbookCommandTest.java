@@ -1,0 +1,58 @@
+package dr.cli;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RunbookCommandTest {
+    @TempDir
+    Path temp;
+    DrRunner dr;
+
+    @BeforeEach
+    void setUp() {
+        dr = new DrRunner(temp);
+    }
+
+    @Test
+    void aRunbookNameIsNotTakenForTheSandboxFile() {
+        DrRunner.Result result = dr.run("runbook", "show", "--sandbox", "failover-drill");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("inject-fault");
+    }
+
+    @Test
+    void theBuiltInStatusRunbookRunsAgainstAProvisionedSandbox() {
+        dr.assertSucceeded(dr.run("provision", "--primary", "us-east-1", "--dr", "us-west-2", "--sandbox", "-q"));
+
+        DrRunner.Result result = dr.run("runbook", "run", "status", "--primary", "us-east-1", "--dr", "us-west-2",
+                "--sandbox");
+
+        assertThat(result.exitCode()).as("stderr: %s", result.err()).isZero();
+        assertThat(result.out()).contains("Runbook status finished.");
+    }
+
+    @Test
+    void aUsersRunbookWithAnUnknownStepTypeIsBadInputNamingTheFileAndLine() {
+        Path file = dr.file("mine.yaml", "name: mine\ndescription: test\nsteps:\n  - id: one\n    type: no-such-step\n");
+
+        DrRunner.Result result = dr.run("runbook", "run", file.toString(), "--sandbox", "--primary", "us-east-1",
+                "--dr", "us-west-2");
+
+        dr.assertRejected(result, "mine.yaml");
+        assertThat(result.err()).contains("line 5", "no-such-step");
+    }
+
+    @Test
+    void dryRunShowsTheStepsAndRunsNothing() {
+        DrRunner.Result result = dr.run("runbook", "run", "cleanup", "--dry-run", "--sandbox");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("Dry run: nothing was run.");
+        assertThat(dr.cloud.world().calls().total()).isZero();
+    }
+}
