@@ -10,10 +10,10 @@ import java.util.List;
 
 /**
  * The primary MySQL database: Multi-AZ, encrypted, automated backups on (a cross-region replica needs them),
- * deletion protection on, not publicly accessible. The master password is generated and kept by RDS in
- * Secrets Manager ({@code ManageMasterUserPassword}); dr never sees it. IAM database authentication is on so
- * the application can connect with short-lived tokens, which any region can sign: no secret has to cross
- * regions for the DR side to connect after promotion.
+ * deletion protection on, not publicly accessible. The master password is generated, sent to RDS and
+ * forgotten ({@link MasterPassword}: RDS cannot manage it while the database has a read replica). IAM
+ * database authentication is on so the application connects with short-lived tokens, which any region can
+ * sign: no secret has to cross regions for the DR side to connect after promotion.
  */
 public final class PrimaryDatabaseStep extends DatabaseInstanceStep {
 
@@ -40,7 +40,7 @@ public final class PrimaryDatabaseStep extends DatabaseInstanceStep {
                 .allocatedStorage(spec.dbAllocatedStorageGib())
                 .dbName(spec.dbName())
                 .masterUsername(spec.dbMasterUsername())
-                .manageMasterUserPassword(true)
+                .masterUserPassword(MasterPassword.generate())
                 .enableIAMDatabaseAuthentication(true)
                 .multiAZ(true)
                 .storageEncrypted(true)

@@ -106,6 +106,14 @@ final class ReadReplicaOperations {
                     + " enable automated backups, use ModifyDBInstance to set the backup retention period to a"
                     + " non-zero value.");
         }
+        // RDS User Guide, "Limitations for Secrets Manager integration with Amazon RDS": creating a read replica
+        // is not supported when the source manages its master password in Secrets Manager (all engines but SQL
+        // Server). The guide gives no error code; InvalidParameterCombination is how RDS refuses other
+        // unsupported combinations of a request with its source.
+        if (source.masterUserSecretArn != null) {
+            throw RdsErrors.invalidParameterCombination("Read replicas are not supported for a source DB instance"
+                    + " whose master user password is managed in AWS Secrets Manager (" + source.identifier + ").");
+        }
     }
 
     /**

@@ -61,6 +61,21 @@ class CrossRegionReplicaTest {
     }
 
     @Test
+    void aSourceWhosePasswordRdsManagesInSecretsManagerCannotHaveAReplicaUntilItStops() {
+        createAvailablePrimary(r -> r.masterUserPassword(null).manageMasterUserPassword(true));
+
+        assertThatThrownBy(() -> createReplica(r -> {
+        })).isInstanceOfSatisfying(software.amazon.awssdk.awscore.exception.AwsServiceException.class,
+                e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterCombination"));
+
+        fixture.rds(PRIMARY).modifyDBInstance(r -> r.dbInstanceIdentifier("shop").manageMasterUserPassword(false)
+                .masterUserPassword("set-by-the-operator-1").applyImmediately(true));
+        fixture.advance(ModeledDurations.RDS_MODIFY);
+        assertThat(createReplica(r -> {
+        }).dbInstanceStatus()).isEqualTo("creating");
+    }
+
+    @Test
     void aCrossRegionReplicaIsCreatingThenAvailableAndReplicating() {
         createAvailablePrimary(r -> {
         });

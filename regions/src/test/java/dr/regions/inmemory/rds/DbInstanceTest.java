@@ -69,9 +69,7 @@ class DbInstanceTest {
         assertThat(db.dbSubnetGroup().dbSubnetGroupName()).isEqualTo(SUBNET_GROUP);
         assertThat(db.vpcSecurityGroups()).extracting(g -> g.vpcSecurityGroupId())
                 .containsExactly(fixture.primary.securityGroupId());
-        assertThat(db.masterUserSecret().secretArn())
-                .startsWith("arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!db-");
-        assertThat(db.masterUserSecret().secretStatus()).isEqualTo("active");
+        assertThat(db.masterUserSecret()).as("a password sent once, not managed: replicas need that").isNull();
         assertThat(db.tagList()).containsExactly(Tag.builder().key("dr:role").value("database").build());
         assertThat(db.readReplicaSourceDBInstanceIdentifier()).isNull();
         assertThat(db.statusInfos()).isEmpty();
@@ -79,19 +77,22 @@ class DbInstanceTest {
 
     @Test
     void aPasswordAndAManagedPasswordTogetherAreRefusedAndEitherAloneIsAccepted() {
-        assertRefused(() -> fixture.createPrimary("shop", r -> r.masterUserPassword(PASSWORD)),
+        assertRefused(() -> fixture.createPrimary("shop", r -> r.manageMasterUserPassword(true)),
                 RdsException.class, "InvalidParameterCombination", 400);
 
-        fixture.createPrimary("shop");
-        fixture.createPrimary("legacy", r -> r.manageMasterUserPassword(null).masterUserPassword(PASSWORD));
+        fixture.createPrimary("shop", r -> r.masterUserPassword(null).manageMasterUserPassword(true));
+        fixture.createPrimary("legacy", r -> r.masterUserPassword(PASSWORD));
 
-        assertThat(fixture.describe(PRIMARY, "shop").masterUserSecret()).isNotNull();
+        DBInstance managed = fixture.describe(PRIMARY, "shop");
+        assertThat(managed.masterUserSecret().secretArn())
+                .startsWith("arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!db-");
+        assertThat(managed.masterUserSecret().secretStatus()).isEqualTo("active");
         assertThat(fixture.describe(PRIMARY, "legacy").masterUserSecret()).isNull();
     }
 
     @Test
     void aDatabaseWithoutAnyPasswordIsRefused() {
-        assertRefused(() -> fixture.createPrimary("shop", r -> r.manageMasterUserPassword(false)),
+        assertRefused(() -> fixture.createPrimary("shop", r -> r.masterUserPassword(null).manageMasterUserPassword(false)),
                 RdsException.class, "InvalidParameterValue", 400);
     }
 

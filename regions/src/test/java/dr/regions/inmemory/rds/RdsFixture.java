@@ -57,7 +57,10 @@ final class RdsFixture {
         cloud.world().clock().advance(duration);
     }
 
-    /** A primary as dr makes it: Multi-AZ, encrypted, backups on, managed password, in the primary network. */
+    /**
+     * A primary as dr makes it: Multi-AZ, encrypted, backups on, a password sent once (RDS cannot manage it in
+     * Secrets Manager while the instance has read replicas), in the primary network.
+     */
     DBInstance createPrimary(String id, Consumer<CreateDbInstanceRequest.Builder> overrides) {
         CreateDbInstanceRequest.Builder request = CreateDbInstanceRequest.builder()
                 .dbInstanceIdentifier(id)
@@ -65,7 +68,7 @@ final class RdsFixture {
                 .engine("mysql")
                 .allocatedStorage(20)
                 .masterUsername("admin")
-                .manageMasterUserPassword(true)
+                .masterUserPassword("generated-and-forgotten-1")
                 .multiAZ(true)
                 .storageEncrypted(true)
                 .backupRetentionPeriod(7)
