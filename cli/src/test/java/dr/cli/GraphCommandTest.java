@@ -58,6 +58,19 @@ class GraphCommandTest {
                 "subgraph \"cluster_eu-central-1\"", "\"eu-west-1/db-primary\" -> \"eu-central-1/db-replica\" [style=dashed");
     }
 
+    @Test
+    void liveMarksNothingMissingAfterAProvisionAndEverythingMissingBeforeIt() {
+        DrRunner.Result before = dr.run("graph", "--primary", "us-east-1", "--dr", "us-west-2", "--sandbox", "--live");
+        assertThat(before.exitCode()).isZero();
+        assertThat(before.out()).contains("us_east_1_vpc[\"vpc<br/>EC2::VPC (missing)\"]:::missing");
+
+        dr.assertSucceeded(dr.run("provision", "--primary", "us-east-1", "--dr", "us-west-2", "--sandbox", "-q"));
+        DrRunner.Result after = dr.run("graph", "--primary", "us-east-1", "--dr", "us-west-2", "--sandbox", "--live");
+
+        assertThat(after.out().lines().filter(line -> line.contains(":::")).toList())
+                .as("pieces marked missing or unhealthy after a full provision").isEmpty();
+    }
+
     private static Set<String> matches(Pattern pattern, String text, int group) {
         Matcher matcher = pattern.matcher(text);
         return matcher.results().map(m -> m.group(group)).collect(Collectors.toSet());

@@ -1,5 +1,19 @@
 package dr.cli.commands;
 
+import dr.core.engine.Plan;
+import dr.core.engine.StepKey;
+import dr.core.model.StackSpec;
+import dr.regions.backup.BackupRoles;
+import dr.regions.discovery.Inventory;
+import dr.regions.discovery.ResourceKind;
+import dr.regions.discovery.StackInventory;
+import dr.regions.discovery.StackResource;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
 import dr.core.ExitCode;
 import dr.core.report.TopologyGraph;
 import dr.regions.provision.ProvisionPlan;
@@ -22,16 +36,19 @@ import picocli.CommandLine.Command;
         footer = {"  dr graph --primary us-east-1 --dr us-west-2 > topology.mmd",
             "  dr graph --primary us-east-1 --dr us-west-2 --format dot | dot -Tsvg > topology.svg"})
 public final class GraphCommand extends DrSubcommand {
-    @Override
-    protected boolean needsAws() {
-        return false;
-    }
-
     enum Format { mermaid, dot }
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "mermaid",
             description = "mermaid (default) or dot.")
     Format format;
+
+    @Option(names = "--live", description = "Look at what is deployed (read-only AWS calls) and mark the pieces "
+            + "that are missing or not healthy.")
+    boolean live;
+
+    /** States in which a discovered resource counts as healthy; anything else is drawn as its state. */
+    private static final Set<String> HEALTHY = Set.of("available", "active", "running", "inservice", "deployed",
+            "issued", "completed", "complete", "attached", "associated", "ok", "healthy", "insync");
 
     @Override
     protected boolean requiresRegions() {
@@ -39,9 +56,45 @@ public final class GraphCommand extends DrSubcommand {
     }
 
     @Override
+    protected boolean needsAws() {
+        return live;
+    }
+
+    @Override
     protected int run(CommandContext context) {
-        TopologyGraph graph = TopologyGraph.of(ProvisionPlan.build(context.spec(), null));
+        StackSpec stack = context.spec();
+        Plan plan = ProvisionPlan.build(stack, null);
+        TopologyGraph graph = live ? TopologyGraph.of(plan, statuses(context, stack)) : TopologyGraph.of(plan);
         context.out().print(format == Format.dot ? graph.dot() : graph.mermaid());
         return ExitCode.OK.code();
+    }
+
+    private static Map<StepKey, String> statuses(CommandContext context, StackSpec stack) {
+        Inventory inventory = new StackInventory(context.clients(), stack.stack())
+                .scan(List.of(stack.primaryRegion(), stack.drRegion()));
+        Map<StepKey, String> statuses = new HashMap<>();
+        for (StackResource resource : inventory.resources()) {
+            String state = resource.state() == null ? "ok" : resource.state();
+            String status = HEALTHY.contains(state.toLowerCase(Locale.ROOT)) ? "ok" : state;
+            statuses.merge(StepKey.of(regionOf(resource, stack), roleOf(resource)), status,
+                    (a, b) -> "ok".equals(a) ? b : a);
+        }
+        return statuses;
+    }
+
+    /** Discovery names a plan's selection after its plan ({@code backup-plan-selection}); the plan step is one. */
+    private static String roleOf(StackResource resource) {
+        return resource.kind() == ResourceKind.BACKUP_SELECTION ? BackupRoles.SELECTION : resource.role();
+    }
+
+    /** Route 53 lives in no region, but a private zone and its record belong to one side of the stack. */
+    private static String regionOf(StackResource resource, StackSpec stack) {
+        if (resource.isGlobal() && "primary".equals(resource.regionRole())) {
+            return stack.primaryRegion();
+        }
+        if (resource.isGlobal() && "dr".equals(resource.regionRole())) {
+            return stack.drRegion();
+        }
+        return resource.region();
     }
 }

@@ -27,16 +27,20 @@ public final class TopologyGraph {
     private final List<Edge> edges = new ArrayList<>();
 
     public static TopologyGraph of(Plan plan) {
-        return of(plan, Map.of());
+        return build(plan, null);
     }
 
     /** With {@code statuses} from a live look at the stack: nodes not in the map are drawn as missing. */
     public static TopologyGraph of(Plan plan, Map<StepKey, String> statuses) {
+        return build(plan, statuses);
+    }
+
+    private static TopologyGraph build(Plan plan, Map<StepKey, String> statuses) {
         TopologyGraph graph = new TopologyGraph();
         for (String region : plan.regions()) {
             List<Node> nodes = new ArrayList<>();
             for (Step step : plan.stepsIn(region)) {
-                String status = statuses.isEmpty() ? null : statuses.getOrDefault(step.key(), "missing");
+                String status = statuses == null ? null : statuses.getOrDefault(step.key(), "missing");
                 nodes.add(new Node(step.key(), step.resourceType(), status));
             }
             graph.clusters.put(region, nodes);
