@@ -6,6 +6,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +29,91 @@ class BadInputTest {
 
     private void rejected(String message, String... args) {
         dr.assertRejected(dr.run(args), message);
+    }
+
+    /** One bad input of issue 2: what to prepare, the arguments, and the words the refusal must contain. */
+    private record BadInput(String problem, Consumer<DrRunner> setUp, String message, String... args) {
+        BadInput(String problem, String message, String... args) {
+            this(problem, dr -> { }, message, args);
+        }
+    }
+
+    private static final String[] PROVISION = {"provision", "--primary", "us-east-1", "--dr", "us-west-2"};
+
+    private static String[] provision(String... extra) {
+        String[] args = Arrays.copyOf(PROVISION, PROVISION.length + extra.length + 1);
+        System.arraycopy(extra, 0, args, PROVISION.length, extra.length);
+        args[args.length - 1] = "--sandbox";
+        return args;
+    }
+
+    private static List<BadInput> everyBadInputOfTheFoundationIssue() {
+        return List.of(
+                new BadInput("unknown region", "is not a known AWS region",
+                        "provision", "--primary", "us-east-9", "--dr", "us-west-2", "--sandbox"),
+                new BadInput("primary equal to DR", "the DR region must differ",
+                        "provision", "--primary", "us-east-1", "--dr", "us-east-1", "--sandbox"),
+                new BadInput("missing --primary", "missing --primary", "provision", "--dr", "us-west-2", "--sandbox"),
+                new BadInput("missing --dr", "missing --dr", "provision", "--primary", "us-east-1", "--sandbox"),
+                new BadInput("malformed CIDR", "malformed CIDR", provision("--primary-cidr", "10.10.0/16")),
+                new BadInput("VPC CIDR smaller than /24", "must be between /16 and /24",
+                        provision("--dr-cidr", "10.20.0.0/25")),
+                new BadInput("VPC CIDR larger than /16", "must be between /16 and /24",
+                        provision("--primary-cidr", "10.0.0.0/15")),
+                new BadInput("overlapping CIDRs", "overlap", provision("--dr-cidr", "10.10.128.0/17")),
+                new BadInput("SSH open to the internet", "opens SSH to the whole internet",
+                        provision("--admin-cidr", "0.0.0.0/0")),
+                new BadInput("invalid domain", "is not a valid domain name", provision("--domain", "exa_mple.com")),
+                new BadInput("invalid stack name", "is not a valid stack name",
+                        "status", "--stack", "Shop_DR", "--sandbox"),
+                new BadInput("unknown --output", "expected text or json", "status", "--output", "xml", "--sandbox"),
+                new BadInput("unreadable config", dr -> { }, "cannot be read",
+                        "status", "--config", "missing.yaml", "--sandbox"),
+                new BadInput("malformed YAML", dr -> dr.file("stack.yaml", "stack: shop\nprimary: [us-east-1\n"),
+                        "stack.yaml line 3: malformed YAML", "status", "--config", "stack.yaml", "--sandbox"),
+                new BadInput("unknown config key", dr -> dr.file("stack.yaml", "stack: shop\nprimary-region: x\n"),
+                        "unknown key 'primary-region'", "status", "--config", "stack.yaml", "--sandbox"),
+                new BadInput("capacity min > max", "min 5 is greater than max 2", provision("--min", "5", "--max", "2")),
+                new BadInput("negative capacity", "must not be negative", provision("--min", "-1")),
+                new BadInput("--sandbox with --endpoint-url", "--sandbox cannot be combined with --endpoint-url",
+                        "status", "--sandbox", "--endpoint-url", "http://localhost:4566"),
+                new BadInput("--sandbox with --profile", "--sandbox cannot be combined with --profile",
+                        "status", "--profile", "prod", "--sandbox"),
+                new BadInput("--endpoint-url not http(s)", dr -> dr.environment.withAccessKeys(),
+                        "is not an http(s) URL", "status", "--endpoint-url", "ftp://localhost:4566"),
+                new BadInput("AWS_ENDPOINT_URL not http(s)",
+                        dr -> dr.environment.withAccessKeys().set("AWS_ENDPOINT_URL", "localstack"),
+                        "AWS_ENDPOINT_URL 'localstack' is not an http(s) URL", "status"));
+    }
+
+    @Test
+    void everyBadInputOfTheFoundationIssueExitsTwoWithOneLineAndNoAwsCall() {
+        List<BadInput> inputs = everyBadInputOfTheFoundationIssue();
+        int exitedTwo = 0;
+        long awsCalls = 0;
+        List<String> wrong = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            BadInput input = inputs.get(i);
+            DrRunner runner = new DrRunner(temp.resolve("input-" + i));
+            input.setUp().accept(runner);
+            DrRunner.Result result = runner.run(input.args());
+            long calls = runner.cloud.world().calls().total();
+            awsCalls += calls;
+            if (result.exitCode() == 2) {
+                exitedTwo++;
+            }
+            boolean oneClearLine = result.errLines().size() == 1 && result.errLines().get(0).startsWith("dr: ")
+                    && result.errLines().get(0).contains(input.message());
+            if (result.exitCode() != 2 || calls != 0 || !runner.sessionsOpened.isEmpty() || !oneClearLine
+                    || !result.out().isEmpty()) {
+                wrong.add(input.problem() + ": exit " + result.exitCode() + ", " + calls + " calls, "
+                        + runner.sessionsOpened.size() + " sessions, stderr "
+                        + result.err().strip());
+            }
+        }
+        System.out.printf("RELIABILITY every bad input of the CLI: %d/%d exit 2, %d AWS calls%n", exitedTwo,
+                inputs.size(), awsCalls);
+        assertThat(wrong).as("bad inputs not refused cleanly before any AWS call").isEmpty();
     }
 
     @Nested

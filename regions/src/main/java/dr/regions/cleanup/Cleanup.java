@@ -2,10 +2,12 @@ package dr.regions.cleanup;
 
 import dr.core.DrException;
 import dr.core.clock.Clock;
+import dr.core.engine.ErrorClassifier;
 import dr.core.engine.ExecutionResult;
 import dr.core.engine.Executor;
 import dr.core.engine.ExecutorSettings;
 import dr.core.engine.ProgressListener;
+import dr.core.engine.RetryPolicy;
 import dr.core.report.CleanupReport;
 import dr.regions.aws.AwsClients;
 import dr.regions.aws.AwsErrorClassifier;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Random;
 
 /**
  * {@code dr cleanup}: find everything tagged with the stack ({@link StackInventory}), turn it into a plan of
@@ -31,6 +34,7 @@ public final class Cleanup {
     private static final DateTimeFormatter SNAPSHOT_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
             .withZone(ZoneOffset.UTC);
 
+    private static final AwsErrorClassifier CLASSIFIER = new AwsErrorClassifier();
     private final String stack;
     private final List<String> regions;
     private final AwsClients clients;
@@ -59,13 +63,32 @@ public final class Cleanup {
      *                     blind to the other half could break the order AWS needs (replica before primary)
      */
     public CleanupPlan plan() {
-        Inventory inventory = new StackInventory(clients, stack).scan(regions);
+        Inventory inventory = scan();
         if (!inventory.complete()) {
             throw DrException.failed("cannot read all of stack " + stack + ", nothing deleted: "
                     + describe(inventory.unreachable()));
         }
         String snapshotSuffix = SNAPSHOT_TIME.format(clock.now());
         return new CleanupPlan(inventory, new CleanupPlanner(clients, options, snapshotSuffix).plan(inventory));
+    }
+
+    /**
+     * The inventory, its reads retried on throttling like the engine's steps are (they run outside any step, and the
+     * in-memory cloud has no SDK retry layer to absorb it).
+     */
+    private Inventory scan() {
+        RetryPolicy policy = settings.retryPolicy(ErrorClassifier.Kind.THROTTLED);
+        Random jitter = new Random(stack.hashCode());
+        for (int retry = 1; ; retry++) {
+            try {
+                return new StackInventory(clients, stack).scan(regions);
+            } catch (RuntimeException error) {
+                if (CLASSIFIER.classify(error) != ErrorClassifier.Kind.THROTTLED || !policy.allows(retry)) {
+                    throw error;
+                }
+                clock.waitFor(policy.delay(retry, jitter));
+            }
+        }
     }
 
     /** Plans, runs and verifies in one go (e.g. with {@code --yes}). */
@@ -76,7 +99,7 @@ public final class Cleanup {
     /** Runs a plan made by {@link #plan()}, then verifies with a fresh inventory. */
     public CleanupReport run(CleanupPlan plan, ProgressListener listener) {
         ExecutionResult result = new Executor(clock, new AwsErrorClassifier(), listener, settings).run(plan.plan());
-        Inventory after = new StackInventory(clients, stack).scan(regions);
+        Inventory after = scan();
         List<CleanupReport.Remaining> remaining = after.resources().stream()
                 .map(r -> new CleanupReport.Remaining(r.region(), r.kind().awsType(), r.id(), r.role(), r.state()))
                 .toList();

@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.rds.model.DBSnapshot;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,6 +64,26 @@ class CleanupTest {
 
         assertThat(run().succeeded()).isTrue();
 
+        int decoys = 0;
+        int intact = 0;
+        for (String region : StackWorld.REGIONS) {
+            var ec2 = world.cloud.ec2(region);
+            decoys += 2;
+            intact += exists(() -> ec2.describeVpcs(r -> r.vpcIds(world.untaggedVpcs.get(region))).vpcs().size() == 1);
+            intact += exists(() -> ec2.describeSecurityGroups(r -> r.groupIds(world.untaggedGroups.get(region)))
+                    .securityGroups().size() == 1);
+        }
+        decoys++;
+        intact += exists(() -> route53.listResourceRecordSets(r -> r.hostedZoneId(zone)).resourceRecordSets().stream()
+                .anyMatch(set -> set.name().equals("api.example.com.") && set.typeAsString().equals("TXT")));
+        Inventory otherAfter = world.inventory(StackWorld.OTHER);
+        Set<String> otherIdsAfter = ids(otherAfter);
+        decoys += ids(otherBefore).size();
+        intact += (int) ids(otherBefore).stream().filter(otherIdsAfter::contains).count();
+        System.out.printf("RELIABILITY decoys untouched by cleanup (untagged resources, an operator's record, a "
+                + "second stack): %d/%d decoys intact%n", intact, decoys);
+        assertThat(intact).isEqualTo(decoys);
+
         for (String region : StackWorld.REGIONS) {
             var ec2 = world.cloud.ec2(region);
             assertThat(ec2.describeVpcs(r -> r.vpcIds(world.untaggedVpcs.get(region))).vpcs()).hasSize(1);
@@ -73,13 +94,21 @@ class CleanupTest {
                 .as("the operator's record under the stack's name")
                 .anyMatch(set -> set.name().equals("api.example.com.") && set.typeAsString().equals("TXT"))
                 .noneMatch(set -> set.name().equals("app.example.com."));
-        Inventory otherAfter = world.inventory(StackWorld.OTHER);
         assertThat(ids(otherAfter)).isEqualTo(ids(otherBefore));
         assertThat(otherAfter.ofKind(ResourceKind.DB_INSTANCE)).extracting(StackResource::state)
                 .containsOnly("available");
         assertThat(otherAfter.ofKind(ResourceKind.DISTRIBUTION)).isNotEmpty()
                 .allSatisfy(d -> assertThat(d.attribute("enabled")).isEqualTo("true"));
         assertThat(TaggedState.tagged(world.cloud, StackWorld.OTHER)).hasSize(otherTaggedBefore);
+    }
+
+    /** 1 when the check finds the decoy, 0 when it does not or the describe says it is gone. */
+    private static int exists(BooleanSupplier check) {
+        try {
+            return check.getAsBoolean() ? 1 : 0;
+        } catch (RuntimeException gone) {
+            return 0;
+        }
     }
 
     private static Set<String> ids(Inventory inventory) {

@@ -12,6 +12,8 @@ import dr.regions.inmemory.SimulatedCrash;
 import dr.runbooks.RunbookResult;
 import dr.runbooks.RunbookRunner;
 import dr.runbooks.StepReport.Status;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +47,27 @@ class FailoverDrillRunbookTest {
     private static JsonNode reportJson(DrillHarness harness) throws Exception {
         DrillJournal.WrittenReport report = new DrillJournal(harness.journal()).lastReport().orElseThrow();
         return JSON.readTree(Files.readString(report.json()));
+    }
+
+    /** Drills interrupted by the Interrupted tests, and those of them whose saved ingress came back exactly. */
+    private static final AtomicInteger INTERRUPTED_DRILLS = new AtomicInteger();
+    private static final AtomicInteger RESTORED_DRILLS = new AtomicInteger();
+
+    @AfterAll
+    static void printTheInterruptionFigure() {
+        if (INTERRUPTED_DRILLS.get() > 0) {
+            System.out.printf("RELIABILITY drill interrupted in each phase (injection, observation, restore; crash "
+                    + "or interrupt): saved ingress restored in %d/%d cases%n", RESTORED_DRILLS.get(),
+                    INTERRUPTED_DRILLS.get());
+        }
+    }
+
+    /** The final check of an interrupted drill, counted for the reliability figure. */
+    private static void assertRestoredAndCount(DrillHarness harness) {
+        if (harness.ingressOfEveryGroup().equals(harness.originalIngress) && !harness.healthCheckInverted()) {
+            RESTORED_DRILLS.incrementAndGet();
+        }
+        assertRestored(harness);
     }
 
     private static void assertRestored(DrillHarness harness) {
@@ -167,6 +190,11 @@ class FailoverDrillRunbookTest {
 
     @Nested
     class Interrupted {
+        @BeforeEach
+        void countTheInterruptedDrill() {
+            INTERRUPTED_DRILLS.incrementAndGet();
+        }
+
         /** Runs the drill until the crash, then recovers it in a "new process", as dr failover restore does. */
         private RunbookResult crashThenRecover(DrillHarness harness) {
             assertThatThrownBy(() -> harness.runner(harness.drill()).run()).isInstanceOf(SimulatedCrash.class);
@@ -188,7 +216,7 @@ class FailoverDrillRunbookTest {
             assertThatThrownBy(() -> harness.runner(harness.drill()).recover())
                     .as("a second recovery has nothing left to do").isInstanceOf(DrException.class)
                     .hasMessageContaining("nothing to recover");
-            assertRestored(harness);
+            assertRestoredAndCount(harness);
         }
 
         @Test
@@ -207,7 +235,7 @@ class FailoverDrillRunbookTest {
 
             assertThat(recovered.step("restore").status()).isEqualTo(Status.DONE);
             assertThat(recovered.step("observe").status()).isEqualTo(Status.SKIPPED);
-            assertRestored(harness);
+            assertRestoredAndCount(harness);
             JsonNode report = reportJson(harness);
             assertThat(report.get("verdict").asText()).isEqualTo("INCOMPLETE");
             assertThat(report.get("observations")).hasSize(1);
@@ -244,7 +272,7 @@ class FailoverDrillRunbookTest {
             assertThat(mainResult.get().step("observe").status()).isEqualTo(Status.INTERRUPTED);
             assertThat(mainResult.get().step("observe-failback").status()).isEqualTo(Status.SKIPPED);
             assertThat(polls.get()).as("no poll after the interrupt").isEqualTo(2);
-            assertRestored(harness);
+            assertRestoredAndCount(harness);
             assertThat(reportJson(harness).get("verdict").asText()).isEqualTo("INCOMPLETE");
             assertThatThrownBy(() -> harness.runner(harness.drill()).recover()).isInstanceOf(DrException.class)
                     .hasMessageContaining("nothing to recover");
