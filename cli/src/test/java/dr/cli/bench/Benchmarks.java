@@ -73,7 +73,7 @@ public final class Benchmarks {
         p2Calls(defaultStack);
         Processes processes = new Processes(scratch);
         p2WallTime(processes);
-        DrillRto.measure(new InProcessDr(scratch.resolve("p3"))).forEach(this::print);
+        DrillRto.measure(scratch).forEach(this::print);
         p4(processes);
     }
 
