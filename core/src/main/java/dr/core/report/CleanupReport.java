@@ -72,19 +72,7 @@ public record CleanupReport(String stack, List<String> regions, ExecutionResult 
         ObjectNode deleted = root.putObject("deleted");
         deletedByRegion().forEach(deleted::put);
         root.put("deletedTotal", deletedTotal());
-        ArrayNode resources = root.putArray("resources");
-        for (StepOutcome outcome : result.outcomes()) {
-            ObjectNode resource = resources.addObject();
-            resource.put("region", outcome.key().region());
-            resource.put("role", outcome.key().role());
-            resource.put("type", outcome.resourceType());
-            resource.put("id", outcome.resourceId());
-            resource.put("action", outcome.action().label());
-            resource.put("status", outcome.status().name().toLowerCase());
-            if (outcome.message() != null) {
-                resource.put("message", outcome.message());
-            }
-        }
+        OutcomeJson.putResources(root, result);
         ArrayNode kept = root.putArray("keptSnapshots");
         for (KeptSnapshot snapshot : keptSnapshots) {
             ObjectNode node = kept.addObject();

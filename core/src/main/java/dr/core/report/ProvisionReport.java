@@ -35,19 +35,7 @@ public record ProvisionReport(StackSpec spec, ExecutionResult result, CriticalPa
         root.put("primary", spec.primaryRegion());
         root.put("dr", spec.drRegion());
         root.put("succeeded", result.succeeded());
-        ArrayNode resources = root.putArray("resources");
-        for (StepOutcome outcome : result.outcomes()) {
-            ObjectNode resource = resources.addObject();
-            resource.put("region", outcome.key().region());
-            resource.put("role", outcome.key().role());
-            resource.put("type", outcome.resourceType());
-            resource.put("id", outcome.resourceId());
-            resource.put("action", outcome.action().label());
-            resource.put("status", outcome.status().name().toLowerCase());
-            if (outcome.message() != null) {
-                resource.put("message", outcome.message());
-            }
-        }
+        OutcomeJson.putResources(root, result);
         ObjectNode counts = root.putObject("counts");
         result.countsByAction().forEach((action, count) -> counts.put(action.label(), count));
         root.put("durationSeconds", result.duration().toSeconds());
