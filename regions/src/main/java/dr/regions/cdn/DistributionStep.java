@@ -10,7 +10,7 @@ import dr.regions.certificates.CertificateSteps;
 import dr.regions.dns.AppRecordStep;
 import dr.regions.firewall.WebAclStep;
 import dr.regions.loadbalancing.LoadBalancingRoles;
-import dr.regions.loadbalancing.Tier;
+import dr.regions.topology.Tier;
 import dr.regions.provision.EnsureStep;
 import dr.regions.provision.Readiness;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;

@@ -7,7 +7,7 @@ import dr.core.model.ModeledDurations;
 import dr.core.model.SubnetRole;
 import dr.core.model.Tags;
 import dr.regions.loadbalancing.LoadBalancingRoles;
-import dr.regions.loadbalancing.Tier;
+import dr.regions.topology.Tier;
 import dr.regions.network.NetworkRoles;
 import dr.regions.provision.EnsureStep;
 import dr.regions.provision.Readiness;

@@ -1,6 +1,6 @@
 package dr.regions.compute;
 
-import dr.regions.loadbalancing.Tier;
+import dr.regions.topology.Tier;
 
 /** Logical role names of the compute resources, used in step keys, tags and names. */
 public final class ComputeRoles {

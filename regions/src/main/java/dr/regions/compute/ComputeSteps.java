@@ -1,7 +1,7 @@
 package dr.regions.compute;
 
 import dr.core.engine.Step;
-import dr.regions.loadbalancing.Tier;
+import dr.regions.topology.Tier;
 import dr.regions.provision.RegionTarget;
 
 import java.util.ArrayList;

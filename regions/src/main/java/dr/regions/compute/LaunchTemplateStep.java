@@ -2,7 +2,7 @@ package dr.regions.compute;
 
 import dr.core.engine.StepContext;
 import dr.core.model.ModeledDurations;
-import dr.regions.loadbalancing.Tier;
+import dr.regions.topology.Tier;
 import dr.regions.network.Ec2Tags;
 import dr.regions.provision.EnsureStep;
 import dr.regions.provision.RegionTarget;

@@ -1,6 +1,6 @@
 package dr.regions.compute;
 
-import dr.regions.loadbalancing.Tier;
+import dr.regions.topology.Tier;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

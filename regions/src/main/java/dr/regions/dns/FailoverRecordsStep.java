@@ -5,7 +5,7 @@ import dr.core.engine.StepKey;
 import dr.core.model.StackSpec;
 import dr.regions.aws.AwsClients;
 import dr.regions.loadbalancing.LoadBalancingRoles;
-import dr.regions.loadbalancing.Tier;
+import dr.regions.topology.Tier;
 import software.amazon.awssdk.services.route53.model.NoSuchHealthCheckException;
 import software.amazon.awssdk.services.route53.model.RRType;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;

@@ -7,7 +7,7 @@ import dr.core.model.StackSpec;
 import dr.core.model.Tags;
 import dr.regions.aws.AwsClients;
 import dr.regions.loadbalancing.LoadBalancingRoles;
-import dr.regions.loadbalancing.Tier;
+import dr.regions.topology.Tier;
 import dr.regions.provision.EnsureStep;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.HealthCheck;

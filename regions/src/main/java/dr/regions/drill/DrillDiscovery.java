@@ -12,7 +12,7 @@ import dr.regions.discovery.StackInventory;
 import dr.regions.discovery.StackResource;
 import dr.regions.dns.HealthCheckStep;
 import dr.regions.loadbalancing.LoadBalancingRoles;
-import dr.regions.loadbalancing.Tier;
+import dr.regions.topology.Tier;
 import dr.regions.security.SecurityRoles;
 import software.amazon.awssdk.services.cloudfront.model.DistributionConfig;
 import software.amazon.awssdk.services.cloudfront.model.Origin;

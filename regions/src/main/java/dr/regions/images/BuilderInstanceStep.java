@@ -1,6 +1,6 @@
 package dr.regions.images;
 
-import dr.regions.loadbalancing.Tier;
+import dr.regions.topology.Tier;
 
 import dr.core.engine.StepContext;
 import dr.core.model.ModeledDurations;

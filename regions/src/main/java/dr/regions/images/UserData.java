@@ -1,6 +1,6 @@
 package dr.regions.images;
 
-import dr.regions.loadbalancing.Tier;
+import dr.regions.topology.Tier;
 import dr.core.model.StackSpec;
 
 import java.nio.charset.StandardCharsets;

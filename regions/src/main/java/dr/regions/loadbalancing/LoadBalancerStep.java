@@ -1,5 +1,6 @@
 package dr.regions.loadbalancing;
 
+import dr.regions.topology.Tier;
 import dr.core.engine.StepContext;
 import dr.core.engine.StepKey;
 import dr.core.model.ModeledDurations;

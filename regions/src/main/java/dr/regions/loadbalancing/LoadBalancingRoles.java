@@ -1,5 +1,7 @@
 package dr.regions.loadbalancing;
 
+import dr.regions.topology.Tier;
+
 /** Logical role names of the load-balancing resources, used in step keys, tags and names. */
 public final class LoadBalancingRoles {
     /**

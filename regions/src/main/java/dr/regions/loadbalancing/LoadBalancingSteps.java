@@ -1,5 +1,6 @@
 package dr.regions.loadbalancing;
 
+import dr.regions.topology.Tier;
 import dr.core.engine.Step;
 import dr.regions.provision.RegionTarget;
 

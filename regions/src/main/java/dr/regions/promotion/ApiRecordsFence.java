@@ -4,7 +4,7 @@ import dr.core.DrException;
 import dr.regions.dns.FailoverRecordsStep;
 import dr.regions.loadbalancing.ElbNames;
 import dr.regions.loadbalancing.LoadBalancingRoles;
-import dr.regions.loadbalancing.Tier;
+import dr.regions.topology.Tier;
 import dr.regions.readiness.ApiRecords;
 import dr.regions.readiness.StackDomain;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;

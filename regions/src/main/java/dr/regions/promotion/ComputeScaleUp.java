@@ -3,7 +3,7 @@ package dr.regions.promotion;
 import dr.core.DrException;
 import dr.core.model.Capacity;
 import dr.regions.compute.ComputeRoles;
-import dr.regions.loadbalancing.Tier;
+import dr.regions.topology.Tier;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
 import software.amazon.awssdk.services.autoscaling.model.Instance;

@@ -8,7 +8,7 @@ import dr.regions.discovery.ResourceKind;
 import dr.regions.discovery.StackResource;
 import dr.regions.dns.HealthCheckStep;
 import dr.regions.loadbalancing.LoadBalancingRoles;
-import dr.regions.loadbalancing.Tier;
+import dr.regions.topology.Tier;
 import software.amazon.awssdk.services.cloudfront.model.Distribution;
 import software.amazon.awssdk.services.cloudfront.model.DistributionConfig;
 import software.amazon.awssdk.services.cloudfront.model.OriginGroup;

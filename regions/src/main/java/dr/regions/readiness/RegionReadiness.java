@@ -1,7 +1,7 @@
 package dr.regions.readiness;
 
 import dr.core.model.RegionRole;
-import dr.regions.loadbalancing.Tier;
+import dr.regions.topology.Tier;
 
 import java.util.List;
 

@@ -5,7 +5,7 @@ import dr.regions.discovery.Attributes;
 import dr.regions.discovery.ResourceKind;
 import dr.regions.discovery.StackResource;
 import dr.regions.loadbalancing.LoadBalancingRoles;
-import dr.regions.loadbalancing.Tier;
+import dr.regions.topology.Tier;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
 import software.amazon.awssdk.services.autoscaling.model.Instance;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;

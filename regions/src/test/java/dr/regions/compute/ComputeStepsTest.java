@@ -6,7 +6,7 @@ import dr.core.engine.StepKey;
 import dr.core.model.Capacity;
 import dr.core.model.RegionRole;
 import dr.core.model.StackSpec;
-import dr.regions.loadbalancing.Tier;
+import dr.regions.topology.Tier;
 import dr.regions.loadbalancing.TiersFixture;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

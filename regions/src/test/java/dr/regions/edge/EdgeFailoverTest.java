@@ -6,7 +6,7 @@ import dr.regions.inmemory.InMemoryCloud;
 import dr.regions.inmemory.cloudfront.EdgeSimulator;
 import dr.regions.inmemory.cloudfront.EdgeSimulator.EdgeResponse;
 import dr.regions.inmemory.route53.EdgeFixture;
-import dr.regions.loadbalancing.Tier;
+import dr.regions.topology.Tier;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;

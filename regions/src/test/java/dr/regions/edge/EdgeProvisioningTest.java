@@ -17,7 +17,7 @@ import dr.regions.firewall.WebAclStep;
 import dr.regions.inmemory.InMemoryCloud;
 import dr.regions.inmemory.SandboxAccount;
 import dr.regions.inmemory.route53.EdgeFixture;
-import dr.regions.loadbalancing.Tier;
+import dr.regions.topology.Tier;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.acm.model.CertificateDetail;

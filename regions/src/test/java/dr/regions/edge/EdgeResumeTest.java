@@ -5,7 +5,7 @@ import dr.core.model.Regions;
 import dr.core.model.StackSpec;
 import dr.regions.inmemory.Faults;
 import dr.regions.inmemory.SimulatedCrash;
-import dr.regions.loadbalancing.Tier;
+import dr.regions.topology.Tier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;

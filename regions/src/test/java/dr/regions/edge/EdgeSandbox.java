@@ -15,7 +15,7 @@ import dr.regions.inmemory.SandboxAccount;
 import dr.regions.inmemory.route53.EdgeFixture;
 import dr.regions.loadbalancing.ElbNames;
 import dr.regions.loadbalancing.LoadBalancingRoles;
-import dr.regions.loadbalancing.Tier;
+import dr.regions.topology.Tier;
 import dr.regions.provision.RegionTarget;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 

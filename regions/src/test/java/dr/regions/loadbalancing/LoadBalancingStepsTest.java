@@ -1,5 +1,6 @@
 package dr.regions.loadbalancing;
 
+import dr.regions.topology.Tier;
 import dr.core.engine.Action;
 import dr.core.engine.ExecutionResult;
 import dr.core.engine.StepKey;

@@ -1,4 +1,4 @@
-package dr.regions.loadbalancing;
+package dr.regions.topology;
 
 import dr.core.model.StackSpec;
 import dr.regions.network.NetworkRoles;
