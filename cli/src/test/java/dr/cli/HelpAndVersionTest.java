@@ -133,9 +133,10 @@ class HelpAndVersionTest {
                 "app tier (default: " + defaults.appInstanceType() + ")",
                 "(default: " + defaults.dbInstanceClass() + ")",
                 "(default: " + defaults.dbAllocatedStorageGib() + ")",
-                "Minimum instances per tier in the primary region (default: " + defaults.primaryCapacity().min() + ")",
-                "(default: " + defaults.primaryCapacity().desired() + ")",
-                "Maximum instances per tier in the primary region (default: " + defaults.primaryCapacity().max() + ")",
+                "DR's after promotion (default: the config's, else " + defaults.primaryCapacity().min() + ")",
+                "between --min and --max (default: the config's, else " + defaults.primaryCapacity().desired() + ")",
+                "Maximum instances per tier at primary capacity (default: the config's, else "
+                        + defaults.primaryCapacity().max() + ")",
                 "until promotion (default: " + defaults.drCapacity().desired() + ")",
                 "(default: " + defaults.healthCheckPath() + ")",
                 "(default: " + defaults.healthCheckIntervalSeconds() + ")",

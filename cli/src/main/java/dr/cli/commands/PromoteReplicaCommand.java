@@ -3,19 +3,18 @@ package dr.cli.commands;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dr.cli.options.CapacityOptions;
 import dr.cli.options.DryRunOption;
 import dr.cli.output.Printer;
 import dr.cli.runtime.CommandContext;
 import dr.cli.runtime.RunbookSession;
 import dr.core.DrException;
 import dr.core.ExitCode;
-import dr.core.config.ConfigKey;
 import dr.core.config.StackConfig;
 import dr.core.config.StackTarget;
 import dr.core.engine.DurationFormat;
 import dr.core.model.Capacity;
 import dr.core.model.StackSpec;
-import dr.runbooks.JournaledRun;
 import dr.runbooks.Runbook;
 import dr.runbooks.RunbookResult;
 import dr.runbooks.RunbookStep;
@@ -30,6 +29,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 @Command(name = "promote-replica",
@@ -63,18 +63,8 @@ public final class PromoteReplicaCommand extends DrSubcommand {
                     + "folder with --sandbox).")
     Path report;
 
-    @Option(names = "--min", paramLabel = "N",
-            description = "Minimum instances per DR tier after promotion: the primary's (default: the config's, "
-                    + "else 2).")
-    Integer min;
-
-    @Option(names = "--desired", paramLabel = "N",
-            description = "Desired instances per DR tier after promotion (default: the config's, else 2).")
-    Integer desired;
-
-    @Option(names = "--max", paramLabel = "N",
-            description = "Maximum instances per DR tier after promotion (default: the config's, else 4).")
-    Integer max;
+    @Mixin
+    CapacityOptions capacity;
 
     @Override
     protected boolean dryRun() {
@@ -83,11 +73,7 @@ public final class PromoteReplicaCommand extends DrSubcommand {
 
     @Override
     protected StackConfig stackOptions() {
-        return StackConfig.builder()
-                .option(ConfigKey.MIN, min)
-                .option(ConfigKey.DESIRED, desired)
-                .option(ConfigKey.MAX, max)
-                .build();
+        return capacity.addTo(StackConfig.builder()).build();
     }
 
     @Override
@@ -100,13 +86,7 @@ public final class PromoteReplicaCommand extends DrSubcommand {
         if (context.dryRun()) {
             return printPlan(context, runbook, target, drRegion);
         }
-        RunbookSession session = new RunbookSession(context, reportDirectory(context));
-        Optional<JournaledRun> unfinished = JournaledRun.last(session.journal(RUNBOOK))
-                .filter(last -> last.runbook().equals(RUNBOOK) && !last.finished());
-        unfinished.ifPresent(last -> context.err().println("dr: resuming the promote-replica run started "
-                + last.startedAt() + " that did not finish (done already: "
-                + String.join(", ", last.finishedSteps().keySet()) + ")"));
-        RunbookResult result = unfinished.isPresent() ? session.resume(runbook) : session.run(runbook);
+        RunbookResult result = new RunbookSession(context, reportDirectory(context)).runOrResume(runbook, Map.of());
         Optional<Path> json = result.find("report").filter(StepReport::finished)
                 .map(step -> step.outputs().get("json")).map(Object::toString).map(Path::of);
         if (json.isEmpty()) {

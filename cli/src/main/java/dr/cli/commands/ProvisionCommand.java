@@ -8,6 +8,7 @@ import dr.core.engine.PlanRenderer;
 import dr.core.report.ProvisionReport;
 import dr.regions.provision.Provisioning;
 
+import dr.cli.options.CapacityOptions;
 import dr.cli.options.DryRunOption;
 import dr.cli.runtime.CommandContext;
 import dr.core.config.ConfigKey;
@@ -82,18 +83,8 @@ public final class ProvisionCommand extends DrSubcommand {
             description = "Database storage in GiB, 20 to 65536 (default: 22).")
     Integer dbStorageGib;
 
-    @Option(names = "--min", paramLabel = "N",
-            description = "Minimum instances per tier in the primary region (default: 2).")
-    Integer min;
-
-    @Option(names = "--desired", paramLabel = "N",
-            description = "Desired instances per tier in the primary region, between --min and --max "
-                    + "(default: 2). DR is scaled to this on promotion.")
-    Integer desired;
-
-    @Option(names = "--max", paramLabel = "N",
-            description = "Maximum instances per tier in the primary region (default: 4).")
-    Integer max;
+    @Mixin
+    CapacityOptions capacity;
 
     @Option(names = "--dr-capacity", paramLabel = "N",
             description = "Warm-standby instances per tier in the DR region until promotion (default: 1).")
@@ -124,7 +115,7 @@ public final class ProvisionCommand extends DrSubcommand {
 
     @Override
     protected StackConfig stackOptions() {
-        return StackConfig.builder()
+        return capacity.addTo(StackConfig.builder())
                 .option(ConfigKey.DOMAIN, domain)
                 .option(ConfigKey.ADMIN_CIDR, adminCidr)
                 .option(ConfigKey.ALLOW_OPEN_SSH, allowOpenSsh)
@@ -135,9 +126,6 @@ public final class ProvisionCommand extends DrSubcommand {
                 .option(ConfigKey.APP_INSTANCE_TYPE, appInstanceType)
                 .option(ConfigKey.DB_INSTANCE_CLASS, dbInstanceClass)
                 .option(ConfigKey.DB_STORAGE_GIB, dbStorageGib)
-                .option(ConfigKey.MIN, min)
-                .option(ConfigKey.DESIRED, desired)
-                .option(ConfigKey.MAX, max)
                 .option(ConfigKey.DR_CAPACITY, drCapacity)
                 .option(ConfigKey.HEALTH_CHECK_PATH, healthCheckPath)
                 .option(ConfigKey.HEALTH_CHECK_INTERVAL, healthCheckInterval)

@@ -3,6 +3,7 @@ package dr.cli.runtime;
 import dr.cli.output.Printer;
 import dr.core.engine.Journal;
 import dr.regions.aws.AwsErrorClassifier;
+import dr.runbooks.JournaledRun;
 import dr.runbooks.Operations;
 import dr.runbooks.Runbook;
 import dr.runbooks.RunbookContext;
@@ -15,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -35,9 +37,18 @@ public final class RunbookSession {
         return execute(runbook, RunbookRunner::run);
     }
 
-    /** Continues the journal's last run, not running again the steps it finished (after the process died). */
-    public RunbookResult resume(Runbook runbook) {
-        return execute(runbook, RunbookRunner::resume);
+    /**
+     * Resumes the journal's last run of {@code runbook} if it did not finish (the process died; saying so on stderr),
+     * else runs it afresh. {@code attributes} are shared with its actions.
+     */
+    public RunbookResult runOrResume(Runbook runbook, Map<String, Object> attributes) {
+        Optional<JournaledRun> unfinished = JournaledRun.last(journal(runbook.name()))
+                .filter(last -> last.runbook().equals(runbook.name()) && !last.finished());
+        unfinished.ifPresent(last -> context.err().println("dr: resuming the " + runbook.name() + " run started "
+                + last.startedAt() + " that did not finish (done already: "
+                + String.join(", ", last.finishedSteps().keySet()) + ")"));
+        return execute(runbook, journal(runbook.name()), attributes,
+                unfinished.isPresent() ? RunbookRunner::resume : RunbookRunner::run);
     }
 
     /**
