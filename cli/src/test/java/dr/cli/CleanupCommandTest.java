@@ -2,6 +2,9 @@ package dr.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dr.regions.discovery.TaggedState;
+import dr.regions.inmemory.Faults.CrashPoint;
+import dr.regions.inmemory.SimulatedCrash;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CleanupCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -56,5 +60,30 @@ class CleanupCommandTest {
         DrRunner.Result again = dr.run("cleanup", "--sandbox", "--yes");
         assertThat(again.exitCode()).isZero();
         assertThat(again.out()).contains("Nothing of stack dr remains");
+    }
+
+    @Test
+    void aCleanupKilledMidwayIsFinishedByTheNextRunFromItsJournal() throws Exception {
+        dr.cloud.world().faults().crashAtMutatingCall(40, CrashPoint.AFTER_CALL);
+        assertThatThrownBy(() -> dr.run("cleanup", "--sandbox", "--yes")).isInstanceOf(SimulatedCrash.class);
+        dr.cloud.world().faults().noCrash();
+
+        DrRunner.Result rerun = dr.run("cleanup", "--sandbox", "--yes", "--output", "json");
+
+        assertThat(rerun.exitCode()).as("stderr: %s", rerun.err()).isZero();
+        assertThat(rerun.err()).contains("resuming the cleanup run", "Resources of stack dr");
+        JsonNode report = JSON.readTree(rerun.out());
+        assertThat(report.get("stackGone").asBoolean()).isTrue();
+        assertThat(TaggedState.tagged(dr.cloud, "dr")).isEmpty();
+    }
+
+    @Test
+    void theCleanupRunbookRunsAsAnyOtherRunbook() {
+        DrRunner.Result result = dr.run("runbook", "run", "cleanup", "--sandbox", "--yes");
+
+        assertThat(result.exitCode()).as("stderr: %s", result.err()).isZero();
+        assertThat(result.out()).contains("delete", "deleted", "nothing with the stack's tag remains",
+                "Runbook cleanup finished.");
+        assertThat(TaggedState.tagged(dr.cloud, "dr")).isEmpty();
     }
 }

@@ -1,6 +1,7 @@
 package dr.runbooks;
 
 import dr.core.clock.Clock;
+import dr.core.engine.Executor;
 import dr.core.engine.Journal;
 import dr.runbooks.step.ActionContext;
 import dr.runbooks.step.Terminal;
@@ -45,6 +46,12 @@ final class RunActionContext implements ActionContext {
     @Override
     public PrintWriter out() {
         return context.out();
+    }
+
+    @Override
+    public Executor executor() {
+        return new Executor(context.clock(), context.errorClassifier(), new StepEventsOnly(context.progress()),
+                context.executorSettings());
     }
 
     @Override

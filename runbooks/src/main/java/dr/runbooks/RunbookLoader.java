@@ -186,7 +186,7 @@ public final class RunbookLoader {
                     if (!(item instanceof YamlNode.Scalar scalar) || scalar.isNull()) {
                         throw error(item.line(), what + "; an item is a " + item.kind());
                     }
-                    texts.add(scalar.text());
+                    texts.add(choice(spec, scalar));
                 }
                 return List.copyOf(texts);
             }
@@ -194,7 +194,7 @@ public final class RunbookLoader {
                 throw error(node.line(), what + ", not a " + node.kind());
             }
             return switch (spec.type()) {
-                case TEXT -> scalar.text();
+                case TEXT -> choice(spec, scalar);
                 case NUMBER -> number(scalar, what);
                 case FLAG -> {
                     if (scalar.token() != JsonToken.VALUE_TRUE && scalar.token() != JsonToken.VALUE_FALSE) {
@@ -206,6 +206,14 @@ public final class RunbookLoader {
                         .orElseThrow(() -> error(scalar.line(), what + ", not '" + scalar.text() + "'"));
                 case TEXT_LIST -> throw new IllegalStateException("handled above");
             };
+        }
+
+        private String choice(ParamSpec spec, YamlNode.Scalar scalar) {
+            if (!spec.allows(scalar.text())) {
+                throw error(scalar.line(), "parameter '" + spec.name() + "' cannot be '" + scalar.text() + "'; one of: "
+                        + String.join(", ", spec.choices()));
+            }
+            return scalar.text();
         }
 
         private Integer number(YamlNode.Scalar scalar, String what) {

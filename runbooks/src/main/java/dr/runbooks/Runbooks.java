@@ -16,6 +16,7 @@ public final class Runbooks {
         dr.runbooks.actions.status.StatusActions.register(registry);
         dr.runbooks.actions.promote.PromoteActions.register(registry);
         dr.runbooks.actions.drill.DrillActions.register(registry);
+        dr.runbooks.actions.cleanup.CleanupActions.register(registry);
         return registry;
     }
 

@@ -47,6 +47,11 @@ public record CleanupReport(String stack, List<String> regions, ExecutionResult 
 
     /** Deleted resources per region ({@code global} for the edge), in the order the plan lists regions. */
     public Map<String, Integer> deletedByRegion() {
+        return deletedByRegion(result);
+    }
+
+    /** Resources {@code result} deleted per region, every region of its steps listed (0 when none). */
+    public static Map<String, Integer> deletedByRegion(ExecutionResult result) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (StepOutcome outcome : result.outcomes()) {
             if (outcome.succeeded() && outcome.action() == Action.DELETE) {

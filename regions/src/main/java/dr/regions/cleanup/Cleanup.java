@@ -13,6 +13,7 @@ import dr.regions.aws.AwsClients;
 import dr.regions.aws.AwsErrorClassifier;
 import dr.regions.discovery.Inventory;
 import dr.regions.discovery.StackInventory;
+import dr.regions.discovery.ResourceKind;
 import dr.regions.discovery.StackResource;
 
 import java.time.ZoneOffset;
@@ -22,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code dr cleanup}: find everything tagged with the stack ({@link StackInventory}), turn it into a plan of
@@ -63,13 +66,26 @@ public final class Cleanup {
      *                     blind to the other half could break the order AWS needs (replica before primary)
      */
     public CleanupPlan plan() {
+        return planner().plan(completeInventory());
+    }
+
+    /** Like {@link #plan()} for the resources of {@code kinds} only (e.g. a runbook deleting the edge first). */
+    public CleanupPlan plan(Set<ResourceKind> kinds) {
+        Set<ResourceKind> wanted = Set.copyOf(kinds);
+        return planner().plan(completeInventory(), resource -> wanted.contains(resource.kind()));
+    }
+
+    private CleanupPlanner planner() {
+        return new CleanupPlanner(clients, options, SNAPSHOT_TIME.format(clock.now()));
+    }
+
+    private Inventory completeInventory() {
         Inventory inventory = scan();
         if (!inventory.complete()) {
             throw DrException.failed("cannot read all of stack " + stack + ", nothing deleted: "
                     + describe(inventory.unreachable()));
         }
-        String snapshotSuffix = SNAPSHOT_TIME.format(clock.now());
-        return new CleanupPlan(inventory, new CleanupPlanner(clients, options, snapshotSuffix).plan(inventory));
+        return inventory;
     }
 
     /**
@@ -98,26 +114,40 @@ public final class Cleanup {
 
     /** Runs a plan made by {@link #plan()}, then verifies with a fresh inventory. */
     public CleanupReport run(CleanupPlan plan, ProgressListener listener) {
-        ExecutionResult result = new Executor(clock, new AwsErrorClassifier(), listener, settings).run(plan.plan());
-        Inventory after = scan();
-        List<CleanupReport.Remaining> remaining = after.resources().stream()
-                .map(r -> new CleanupReport.Remaining(r.region(), r.kind().awsType(), r.id(), r.role(), r.state()))
-                .toList();
-        List<CleanupReport.Remaining> unread = after.unreachable().entrySet().stream()
-                .map(e -> new CleanupReport.Remaining(e.getKey(), "unreachable", e.getKey(), "not verified",
-                        e.getValue()))
-                .toList();
-        List<CleanupReport.Remaining> left = new ArrayList<>(remaining);
-        left.addAll(unread);
-        return new CleanupReport(stack, regionsOf(plan.inventory()), result,
-                KeptSnapshots.find(clients, stack, plan.inventory().regions()), left);
+        return report(delete(plan, new Executor(clock, CLASSIFIER, listener, settings)), remaining());
     }
 
-    private static List<String> regionsOf(Inventory inventory) {
-        List<String> all = new ArrayList<>(inventory.regions());
-        inventory.resources().stream().map(StackResource::region).filter(r -> !all.contains(r)).distinct()
+    /**
+     * Deletes what {@code plan} lists, on {@code executor} (the caller's progress and settings).
+     *
+     * @throws DrException (exit 1) for a partial plan while resources it needs gone first are still there
+     */
+    public ExecutionResult delete(CleanupPlan plan, Executor executor) {
+        if (!plan.runnable()) {
+            throw DrException.failed(plan.mustGoFirst().size() + " resource(s) of stack " + stack
+                    + " must be deleted before these, nothing deleted: " + plan.mustGoFirst().stream()
+                    .map(StackResource::describe).collect(Collectors.joining("; ")));
+        }
+        return executor.run(plan.plan());
+    }
+
+    /** A fresh look for anything still tagged with the stack: what is left, and the regions that could not be read. */
+    public List<CleanupReport.Remaining> remaining() {
+        Inventory after = scan();
+        List<CleanupReport.Remaining> left = new ArrayList<>(after.resources().stream()
+                .map(r -> new CleanupReport.Remaining(r.region(), r.kind().awsType(), r.id(), r.role(), r.state()))
+                .toList());
+        after.unreachable().forEach((region, error) -> left.add(new CleanupReport.Remaining(region, "unreachable",
+                region, "not verified", error)));
+        return left;
+    }
+
+    /** The report of deletions already run, with the final snapshots kept and what {@link #remaining()} found. */
+    public CleanupReport report(ExecutionResult result, List<CleanupReport.Remaining> remaining) {
+        List<String> all = new ArrayList<>(regions);
+        result.outcomes().stream().map(outcome -> outcome.key().region()).filter(r -> !all.contains(r)).distinct()
                 .forEach(all::add);
-        return all;
+        return new CleanupReport(stack, all, result, KeptSnapshots.find(clients, stack, regions), remaining);
     }
 
     private static String describe(Map<String, String> unreachable) {

@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * An inventory as a plan of deletion steps, one per resource, ordered by {@link DeletionOrder}; plus, per region
@@ -35,10 +36,26 @@ final class CleanupPlanner {
         this.snapshotSuffix = snapshotSuffix;
     }
 
-    Plan plan(Inventory inventory) {
-        List<StackResource> planned = inventory.resources().stream().filter(r -> ownStep(r, inventory)).toList();
-        Set<StackResource> plannedSet = Collections.newSetFromMap(new IdentityHashMap<>());
-        plannedSet.addAll(planned);
+    CleanupPlan plan(Inventory inventory) {
+        return plan(inventory, resource -> true);
+    }
+
+    /**
+     * The steps for the resources {@code scope} selects; the resources outside it that must go before one of them and
+     * still exist are the plan's {@link CleanupPlan#mustGoFirst()}: a partial plan is only runnable without them.
+     */
+    CleanupPlan plan(Inventory inventory, Predicate<StackResource> scope) {
+        List<StackResource> all = inventory.resources().stream().filter(r -> ownStep(r, inventory)).toList();
+        Set<StackResource> allSet = identitySet(all);
+        List<StackResource> planned = all.stream().filter(scope).toList();
+        Set<StackResource> plannedSet = identitySet(planned);
+        DeletionOrder fullOrder = new DeletionOrder(inventory, allSet::contains);
+        List<StackResource> mustGoFirst = planned.stream().flatMap(r -> fullOrder.predecessors(r).stream())
+                .filter(before -> !plannedSet.contains(before)).distinct().toList();
+        return new CleanupPlan(inventory, steps(inventory, planned, plannedSet), mustGoFirst);
+    }
+
+    private Plan steps(Inventory inventory, List<StackResource> planned, Set<StackResource> plannedSet) {
         Map<StackResource, StepKey> keys = keys(planned);
         DeletionOrder order = new DeletionOrder(inventory, plannedSet::contains);
         List<Step> steps = new ArrayList<>();
@@ -61,6 +78,12 @@ final class CleanupPlanner {
             steps.add(DeletionSteps.forResource(target, options, snapshotSuffix));
         }
         return Plan.of(steps);
+    }
+
+    private static Set<StackResource> identitySet(List<StackResource> resources) {
+        Set<StackResource> set = Collections.newSetFromMap(new IdentityHashMap<>());
+        set.addAll(resources);
+        return set;
     }
 
     static boolean ownStep(StackResource resource, Inventory inventory) {

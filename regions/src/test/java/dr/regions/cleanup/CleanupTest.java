@@ -251,4 +251,41 @@ class CleanupTest {
         assertThat(text.toString()).contains("deleted", "kept final snapshot dr-db-final-",
                 "nothing tagged with stack dr remains");
     }
+
+    @Test
+    void aPlanForSomeKindsNamesWhatMustGoFirstAndDeletesNothingWhileItIsThere() {
+        Cleanup cleanup = cleanup(CleanupOptions.defaults());
+        int before = world.inventory(StackWorld.STACK).size();
+
+        CleanupPlan subnets = cleanup.plan(Set.of(ResourceKind.SUBNET));
+
+        assertThat(subnets.runnable()).isFalse();
+        assertThat(subnets.mustGoFirst()).extracting(StackResource::kind)
+                .contains(ResourceKind.NAT_GATEWAY, ResourceKind.LOAD_BALANCER, ResourceKind.DB_INSTANCE)
+                .doesNotContain(ResourceKind.SUBNET);
+        assertThatThrownBy(() -> cleanup.delete(subnets, new dr.core.engine.Executor(world.cloud.world().clock(),
+                new dr.regions.aws.AwsErrorClassifier(), ProgressListener.NONE)))
+                .isInstanceOf(DrException.class).hasMessageContaining("must be deleted before these, nothing deleted");
+        assertThat(world.inventory(StackWorld.STACK).size()).isEqualTo(before);
+    }
+
+    @Test
+    void theEdgeCanGoFirstOnItsOwnAndTheRestAfter() {
+        Cleanup cleanup = cleanup(CleanupOptions.defaults());
+        var executor = new dr.core.engine.Executor(world.cloud.world().clock(), new dr.regions.aws.AwsErrorClassifier(),
+                ProgressListener.NONE);
+        Set<ResourceKind> edge = Set.of(ResourceKind.DISTRIBUTION, ResourceKind.WEB_ACL, ResourceKind.RECORD_SET,
+                ResourceKind.HEALTH_CHECK);
+
+        CleanupPlan first = cleanup.plan(edge);
+        assertThat(first.runnable()).isTrue();
+        assertThat(cleanup.delete(first, executor).succeeded()).isTrue();
+
+        Inventory between = world.inventory(StackWorld.STACK);
+        assertThat(between.resources()).extracting(StackResource::kind).doesNotContainAnyElementsOf(edge)
+                .contains(ResourceKind.VPC, ResourceKind.DB_INSTANCE, ResourceKind.HOSTED_ZONE);
+        CleanupReport rest = cleanup.report(cleanup.delete(cleanup.plan(), executor), cleanup.remaining());
+        assertThat(rest.succeeded()).isTrue();
+        assertThat(TaggedState.tagged(world.cloud, StackWorld.STACK)).isEmpty();
+    }
 }

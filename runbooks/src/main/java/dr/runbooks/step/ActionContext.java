@@ -1,6 +1,7 @@
 package dr.runbooks.step;
 
 import dr.core.clock.Clock;
+import dr.core.engine.Executor;
 import dr.core.engine.Journal;
 
 import java.io.PrintWriter;
@@ -20,6 +21,12 @@ public interface ActionContext {
 
     /** Where the run writes for the operator (progress is separate). Never standard output by default. */
     PrintWriter out();
+
+    /**
+     * An engine executor for an action that runs a plan of its own (cleanup's deletions, in the order AWS needs and in
+     * parallel where it allows): the run's clock, error classifier and settings, its steps shown as progress.
+     */
+    Executor executor();
 
     /** True when the operator passed {@code --yes}: no confirmation questions. */
     boolean yes();

@@ -93,6 +93,11 @@ public final class StepParams {
         return required(name, ParamType.TEXT_LIST, List.class);
     }
 
+    @SuppressWarnings("unchecked")
+    public Optional<List<String>> optionalTexts(String name) {
+        return optional(name, ParamType.TEXT_LIST, List.class).map(list -> (List<String>) list);
+    }
+
     private <T> T required(String name, ParamType type, Class<T> javaType) {
         return optional(name, type, javaType).orElseThrow(() -> new IllegalStateException(
                 "parameter '" + name + "' has no value and no default; declare a default or use the optional getter"));

@@ -10,6 +10,7 @@ import dr.regions.aws.AwsClients;
 import dr.regions.aws.AwsErrorClassifier;
 import dr.regions.inmemory.InMemoryCloud;
 import dr.runbooks.Operations;
+import dr.runbooks.Runbook;
 import dr.runbooks.RunbookContext;
 import dr.runbooks.RunbookResult;
 import dr.runbooks.RunbookRunner;
@@ -60,14 +61,19 @@ public final class OperationsRun {
     }
 
     public RunbookRunner runner(String runbook) {
+        return runner(Runbooks.catalog().load(runbook));
+    }
+
+    /** For a runbook of one's own, e.g. loaded from a test's YAML text. */
+    public RunbookRunner runner(Runbook runbook) {
         RunbookContext context = RunbookContext.builder()
                 .clock(clock)
-                .journal(journal(runbook))
+                .journal(journal(runbook.name()))
                 .yes(yes)
                 .errorClassifier(new AwsErrorClassifier())
                 .attribute(Operations.ATTRIBUTE, new Operations(clients, target, true, reports()))
                 .build();
-        return new RunbookRunner(Runbooks.catalog().load(runbook), context);
+        return new RunbookRunner(runbook, context);
     }
 
     public RunbookResult run(String runbook) {

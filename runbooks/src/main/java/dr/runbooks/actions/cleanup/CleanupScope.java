@@ -1,0 +1,59 @@
+package dr.runbooks.actions.cleanup;
+
+import dr.core.DrException;
+import dr.core.config.StackTarget;
+import dr.core.model.Regions;
+import dr.regions.cleanup.Cleanup;
+import dr.regions.cleanup.CleanupOptions;
+import dr.regions.discovery.RegionDiscovery;
+import dr.regions.discovery.RegionDiscovery.StackLocation;
+import dr.runbooks.Operations;
+import dr.runbooks.step.ActionContext;
+
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * The stack cleanup works on: its regions as the caller located them ({@link CleanupActions#REGIONS_ATTRIBUTE}), as
+ * given, or found from the stack's tags (a read call per known region), kept in the run's attributes; and the
+ * {@link Cleanup} over them for one step.
+ */
+final class CleanupScope {
+    private CleanupScope() {
+    }
+
+    static Cleanup cleanup(ActionContext context, boolean finalSnapshot) {
+        Operations operations = context.requireAttribute(Operations.ATTRIBUTE, Operations.class);
+        boolean skipFinalSnapshot = !finalSnapshot || context.attribute(CleanupActions.SKIP_FINAL_SNAPSHOT_ATTRIBUTE,
+                Boolean.class).orElse(false);
+        return new Cleanup(operations.target().stack(), regions(context, operations), operations.clients(),
+                context.clock(), new CleanupOptions(skipFinalSnapshot));
+    }
+
+    static Cleanup cleanup(ActionContext context) {
+        return cleanup(context, true);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> regions(ActionContext context, Operations operations) {
+        return context.attribute(CleanupActions.REGIONS_ATTRIBUTE, List.class).map(list -> (List<String>) list)
+                .orElseGet(() -> {
+                    List<String> regions = locate(operations, operations.target());
+                    context.putAttribute(CleanupActions.REGIONS_ATTRIBUTE, regions);
+                    return regions;
+                });
+    }
+
+    private static List<String> locate(Operations operations, StackTarget target) {
+        if (target.regionsKnown()) {
+            return List.of(target.primaryRegion().orElseThrow(), target.drRegion().orElseThrow());
+        }
+        StackLocation location = new RegionDiscovery(operations.clients(), target.stack())
+                .locate(List.copyOf(new TreeSet<>(Regions.KNOWN)));
+        if (!location.unreachable().isEmpty()) {
+            throw DrException.failed("cannot look for stack '" + target.stack() + "' in "
+                    + String.join(", ", location.unreachable().keySet()) + "; pass --primary and --dr");
+        }
+        return location.regions();
+    }
+}

@@ -1,0 +1,95 @@
+package dr.runbooks.actions.cleanup;
+
+import dr.core.engine.ExecutionResult;
+import dr.core.engine.StepOutcome;
+import dr.core.report.CleanupReport;
+import dr.regions.cleanup.Cleanup;
+import dr.regions.cleanup.CleanupPlan;
+import dr.regions.discovery.ResourceKind;
+import dr.regions.discovery.StackResource;
+import dr.runbooks.step.ActionContext;
+import dr.runbooks.step.ActionResult;
+import dr.runbooks.step.RunbookAction;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Deletes the stack's resources, or those of some kinds only, as one plan on the engine: in the order AWS accepts
+ * and in parallel where it allows, each deletion with its own timeout. The first full deletion of a run deletes
+ * exactly the plan the operator approved; any other (a later step, a resumed run) plans afresh from the tags, so it
+ * finds only what is left.
+ */
+final class DeleteResourcesAction implements RunbookAction {
+    private static final int FAILURES_SHOWN = 3;
+
+    private final Optional<Set<ResourceKind>> kinds;
+    private final boolean finalSnapshot;
+
+    DeleteResourcesAction(Optional<List<String>> kinds, boolean finalSnapshot) {
+        this.kinds = kinds.map(DeleteResourcesAction::kindsOf);
+        this.finalSnapshot = finalSnapshot;
+    }
+
+    private static Set<ResourceKind> kindsOf(List<String> slugs) {
+        Set<ResourceKind> set = EnumSet.noneOf(ResourceKind.class);
+        slugs.forEach(slug -> set.add(Arrays.stream(ResourceKind.values()).filter(k -> k.slug().equals(slug))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no resource kind " + slug))));
+        return set;
+    }
+
+    @Override
+    public ActionResult execute(ActionContext context) {
+        Cleanup cleanup = CleanupScope.cleanup(context, finalSnapshot);
+        CleanupPlan plan = kinds.map(cleanup::plan).orElseGet(() -> approvedPlan(context).orElseGet(cleanup::plan));
+        if (!plan.runnable()) {
+            return ActionResult.failed("nothing deleted: " + plan.mustGoFirst().size() + " resource(s) outside "
+                    + kinds.map(Set::toString).orElse("this step") + " must go first; delete them in an earlier step: "
+                    + plan.mustGoFirst().stream().limit(FAILURES_SHOWN).map(StackResource::describe)
+                    .collect(Collectors.joining("; ")));
+        }
+        ExecutionResult result = cleanup.delete(plan, context.executor());
+        results(context).add(result);
+        Map<String, Integer> byRegion = CleanupReport.deletedByRegion(result);
+        int deleted = byRegion.values().stream().mapToInt(Integer::intValue).sum();
+        if (!result.succeeded()) {
+            return ActionResult.failed(result.failed().size() + " deletion(s) failed (" + deleted
+                    + " done; run again to resume): " + result.failed().stream().limit(FAILURES_SHOWN)
+                    .map(DeleteResourcesAction::describe).collect(Collectors.joining("; ")));
+        }
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        outputs.put("deleted", deleted);
+        outputs.put("byRegion", new LinkedHashMap<>(byRegion));
+        return ActionResult.done("deleted " + deleted + " resources", outputs);
+    }
+
+    /** The plan listed before the approval, once: a later deletion step of the run must look afresh. */
+    private static Optional<CleanupPlan> approvedPlan(ActionContext context) {
+        Optional<CleanupPlan> plan = context.attribute(CleanupActions.PLAN_ATTRIBUTE, CleanupPlan.class);
+        context.putAttribute(CleanupActions.PLAN_ATTRIBUTE, null);
+        return plan;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<ExecutionResult> results(ActionContext context) {
+        List<ExecutionResult> results = context.attribute(CleanupActions.RESULTS_ATTRIBUTE, List.class)
+                .map(list -> (List<ExecutionResult>) list).orElse(null);
+        if (results == null) {
+            results = Collections.synchronizedList(new ArrayList<>());
+            context.putAttribute(CleanupActions.RESULTS_ATTRIBUTE, results);
+        }
+        return results;
+    }
+
+    private static String describe(StepOutcome failed) {
+        return failed.key() + " (" + failed.resourceType() + "): " + failed.message();
+    }
+}

@@ -1,0 +1,32 @@
+package dr.runbooks.actions.cleanup;
+
+import dr.regions.cleanup.CleanupPlan;
+import dr.runbooks.step.ActionContext;
+import dr.runbooks.step.ActionResult;
+import dr.runbooks.step.RunbookAction;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Lists what cleanup would delete (the plan the caller already showed the operator, else a fresh one) and keeps it
+ * for the deletion step, so that what is deleted is what was listed before the approval.
+ */
+final class DiscoverStackAction implements RunbookAction {
+    @Override
+    public ActionResult execute(ActionContext context) {
+        CleanupPlan plan = context.attribute(CleanupActions.PLAN_ATTRIBUTE, CleanupPlan.class).orElseGet(() -> {
+            CleanupPlan fresh = CleanupScope.cleanup(context).plan();
+            context.putAttribute(CleanupActions.PLAN_ATTRIBUTE, fresh);
+            return fresh;
+        });
+        context.out().print(plan.describe());
+        context.out().flush();
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        outputs.put("resources", plan.inventory().size());
+        outputs.put("byRegion", new LinkedHashMap<>(plan.inventory().countsByRegion()));
+        return ActionResult.done(plan.inventory().isEmpty()
+                ? "nothing of stack " + plan.inventory().stack() + " found"
+                : plan.inventory().size() + " resources of stack " + plan.inventory().stack() + " found", outputs);
+    }
+}
