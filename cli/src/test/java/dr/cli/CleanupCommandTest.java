@@ -78,10 +78,16 @@ class CleanupCommandTest {
     }
 
     @Test
-    void theCleanupRunbookRunsAsAnyOtherRunbook() {
+    void theCleanupRunbookRunsAsAnyOtherRunbookAndResumesLikeOne() {
+        dr.cloud.world().faults().crashAtMutatingCall(30, CrashPoint.AFTER_CALL);
+        assertThatThrownBy(() -> dr.run("runbook", "run", "cleanup", "--sandbox", "--yes"))
+                .isInstanceOf(SimulatedCrash.class);
+        dr.cloud.world().faults().noCrash();
+
         DrRunner.Result result = dr.run("runbook", "run", "cleanup", "--sandbox", "--yes");
 
         assertThat(result.exitCode()).as("stderr: %s", result.err()).isZero();
+        assertThat(result.err()).contains("resuming the cleanup run");
         assertThat(result.out()).contains("delete", "deleted", "nothing with the stack's tag remains",
                 "Runbook cleanup finished.");
         assertThat(TaggedState.tagged(dr.cloud, "dr")).isEmpty();

@@ -1,5 +1,6 @@
 package dr.cli;
 
+import dr.runbooks.Runbooks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +54,32 @@ class RunbookCommandTest {
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).contains("Dry run: nothing was run.");
+        assertThat(dr.cloud.world().calls().total()).isZero();
+    }
+
+    @Test
+    void typesListsEveryStepTypeWithItsParametersAndAllowedValues() throws Exception {
+        DrRunner.Result text = dr.run("runbook", "types");
+        DrRunner.Result json = dr.run("runbook", "types", "--output", "json");
+
+        assertThat(text.exitCode()).isZero();
+        assertThat(text.out()).contains("approval", "inject-fault", "delete-resources", "kinds: list of text",
+                "one of: vpc, subnet", "region-role: text, required");
+        var types = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out()).get("stepTypes");
+        assertThat(types).hasSize(Runbooks.registry().types().size());
+        assertThat(types.findValuesAsText("name")).contains("discover-stack", "verify-clean", "cleanup-report");
+        assertThat(dr.cloud.world().calls().total()).isZero();
+    }
+
+    @Test
+    void aValueOutsideAParametersChoicesIsBadInputBeforeAnyCall() {
+        Path file = dr.file("mine.yaml", "name: mine\nsteps:\n  - id: one\n    type: delete-resources\n"
+                + "    params:\n      kinds: [load-balancers]\n");
+
+        DrRunner.Result result = dr.run("runbook", "run", file.toString(), "--sandbox", "--yes");
+
+        dr.assertRejected(result, "mine.yaml");
+        assertThat(result.err()).contains("line 6", "'load-balancers'", "load-balancer");
         assertThat(dr.cloud.world().calls().total()).isZero();
     }
 }

@@ -82,8 +82,7 @@ final class ActionStep implements Step {
         }
         if (result instanceof ActionResult.Done finished) {
             done = finished;
-            // The engine's actions are about resources; KEEP is the closest to "ran, changed nothing it manages".
-            return StepResult.done(Action.KEEP, finished.summary(), Map.of());
+            return StepResult.done(Action.RUN, finished.summary(), Map.of());
         }
         if (result instanceof ActionResult.Waiting waiting) {
             return new StepResult.Waiting(waiting.status(), waiting.pollAfter());

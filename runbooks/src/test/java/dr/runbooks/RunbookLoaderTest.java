@@ -5,6 +5,10 @@ import dr.core.ExitCode;
 import dr.core.clock.VirtualClock;
 import dr.core.engine.Journal;
 import dr.runbooks.builtin.BuiltInStepTypes;
+import dr.runbooks.step.ActionResult;
+import dr.runbooks.step.ParamSpec;
+import dr.runbooks.step.ParamType;
+import dr.runbooks.step.StepType;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,6 +114,45 @@ class RunbookLoaderTest {
                         type: inject-fault
                     """)).satisfies(thrown -> assertThat(badInput(thrown)).hasMessage(
                     "my.yaml line 7: unknown step type 'inject-fault' in step 'second' (known types: approval, note, wait)"));
+        }
+
+        @Test
+        void aValueNotAmongTheParametersChoices() {
+            RunbookLoader withChoices = new RunbookLoader(BuiltInStepTypes.newRegistry().register(
+                    StepType.builder("pick").description("takes one colour, or a list")
+                            .param(ParamSpec.optional("colour", ParamType.TEXT, null, "a colour")
+                                    .withChoices(List.of("red", "green")))
+                            .param(ParamSpec.optional("colours", ParamType.TEXT_LIST, null, "colours")
+                                    .withChoices(List.of("red", "green")))
+                            .action(params -> context -> ActionResult.done("picked")).build()));
+
+            assertThat(withChoices.load(new StringReader("""
+                    name: x
+                    steps:
+                      - id: ok
+                        type: pick
+                        params: {colour: red, colours: [green, red]}
+                    """), "my.yaml").step("ok").params().text("colour")).isEqualTo("red");
+            assertThatThrownBy(() -> withChoices.load(new StringReader("""
+                    name: x
+                    steps:
+                      - id: one
+                        type: pick
+                        params:
+                          colour: blue
+                    """), "my.yaml")).satisfies(thrown -> assertThat(badInput(thrown)).hasMessage(
+                    "my.yaml line 6: parameter 'colour' cannot be 'blue'; one of: red, green"));
+            assertThatThrownBy(() -> withChoices.load(new StringReader("""
+                    name: x
+                    steps:
+                      - id: many
+                        type: pick
+                        params:
+                          colours:
+                            - red
+                            - blue
+                    """), "my.yaml")).satisfies(thrown -> assertThat(badInput(thrown)).hasMessage(
+                    "my.yaml line 8: parameter 'colours' cannot be 'blue'; one of: red, green"));
         }
 
         @Test

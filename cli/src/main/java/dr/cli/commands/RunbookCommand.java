@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
         description = {"List, show and run the operational runbooks.", "",
             "The operational flows (failover drill, promote, failback, cleanup) are data: YAML runbooks whose "
                 + "steps dr runs one by one.", ""},
-        subcommands = {RunbookListCommand.class, RunbookShowCommand.class, RunbookRunCommand.class},
+        subcommands = {RunbookListCommand.class, RunbookShowCommand.class, RunbookTypesCommand.class,
+            RunbookRunCommand.class},
         footerHeading = "%nExample:%n",
         footer = "  dr runbook list")
 public final class RunbookCommand extends GroupCommand {

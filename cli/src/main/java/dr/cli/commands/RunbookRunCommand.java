@@ -7,6 +7,7 @@ import dr.runbooks.RunbookResult;
 import dr.runbooks.Runbooks;
 import dr.runbooks.StepReport;
 import java.nio.file.Path;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 import dr.cli.options.DryRunOption;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Parameters;
         description = {
             "Run a runbook against the stack.",
             "",
-            "Runs the steps one by one, as 'dr runbook show NAME' lists them.",
+            "Runs the steps one by one, as 'dr runbook show NAME' lists them, with a journal: if a run of the same "
+                + "runbook died, this one resumes it, without repeating the steps it finished.",
             "Changes: what the runbook's steps change; 'dr runbook show NAME' lists them.",
             "Takes: as long as the runbook (from seconds to about 30 minutes on AWS).",
             "Asks for confirmation before a step that deletes or promotes, unless --yes.",
@@ -53,7 +55,7 @@ public final class RunbookRunCommand extends DrSubcommand {
         }
         Runbook runbook = Runbooks.load(name);
         RunbookResult result = new RunbookSession(context, DrillOutput.reportDirectory(spec, reportDirectory))
-                .run(runbook);
+                .runOrResume(runbook, Map.of());
         for (StepReport step : result.steps()) {
             context.out().printf("%-24s %-9s %s%n", step.id(), step.status().name().toLowerCase(),
                     step.summary() == null ? "" : step.summary());

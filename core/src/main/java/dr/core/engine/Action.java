@@ -11,7 +11,9 @@ public enum Action {
     UPDATE,
     DELETE,
     /** Not run: a dependency failed, or the spec leaves it out (e.g. no domain). */
-    SKIP;
+    SKIP,
+    /** A runbook step that ran to the end: it acts on no single resource, so none of the above fits. */
+    RUN;
 
     public String label() {
         return switch (this) {
@@ -21,6 +23,7 @@ public enum Action {
             case UPDATE -> "update";
             case DELETE -> "delete";
             case SKIP -> "skip";
+            case RUN -> "done";
         };
     }
 }

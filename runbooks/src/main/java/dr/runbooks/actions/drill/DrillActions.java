@@ -10,6 +10,7 @@ import dr.runbooks.step.StepType;
 import dr.runbooks.step.StepTypeRegistry;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -46,7 +47,8 @@ public final class DrillActions {
                         .param(ParamSpec.optional("force", ParamType.FLAG, false,
                                 "go ahead anyway, listing the problems in the report"))
                         .param(ParamSpec.optional("fault", ParamType.TEXT, FaultKind.INGRESS.label(),
-                                "the fault the drill will inject (" + FaultKind.names() + "), for its own checks"))
+                                "the fault the drill will inject (" + FaultKind.names() + "), for its own checks")
+                                .withChoices(FaultKind.labels()))
                         .defaultTimeout(Duration.ofMinutes(5))
                         .action(params -> fault(params).<RunbookAction>map(kind ->
                                 new PreflightAction(params.flag("force"), kind)).orElseGet(() -> badFault(params)))
@@ -55,7 +57,7 @@ public final class DrillActions {
                         .description("journals exactly what it will change, then breaks the primary: revokes the"
                                 + " HTTP/HTTPS ingress of its load balancers, or inverts the health check")
                         .param(ParamSpec.optional("fault", ParamType.TEXT, FaultKind.INGRESS.label(),
-                                "which fault: " + FaultKind.names()))
+                                "which fault: " + FaultKind.names()).withChoices(FaultKind.labels()))
                         .defaultTimeout(Duration.ofMinutes(5))
                         .action(params -> fault(params).<RunbookAction>map(InjectFaultAction::new)
                                 .orElseGet(() -> badFault(params)))
@@ -63,7 +65,8 @@ public final class DrillActions {
                 .register(StepType.builder(OBSERVE)
                         .description("polls the health check, Route 53's answer for api.<domain> and the region"
                                 + " CloudFront serves from, until traffic has moved or the timeout")
-                        .param(ParamSpec.required("expect", ParamType.TEXT, "failover or failback"))
+                        .param(ParamSpec.required("expect", ParamType.TEXT, "failover or failback")
+                                .withChoices(List.of("failover", "failback")))
                         .param(ParamSpec.optional("interval", ParamType.DURATION, DEFAULT_INTERVAL,
                                 "time between polls"))
                         .param(ParamSpec.optional("timeout", ParamType.DURATION, DEFAULT_OBSERVE_TIMEOUT,

@@ -4,6 +4,7 @@ import dr.regions.drill.HealthCheckFault;
 import dr.regions.drill.IngressFault;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /** The faults a drill can inject, by the names runbooks and {@code --fault} use. */
@@ -29,6 +30,10 @@ public enum FaultKind {
 
     /** e.g. {@code ingress, health-check}. */
     public static String names() {
-        return String.join(", ", Arrays.stream(values()).map(FaultKind::label).toList());
+        return String.join(", ", labels());
+    }
+
+    public static List<String> labels() {
+        return Arrays.stream(values()).map(FaultKind::label).toList();
     }
 }

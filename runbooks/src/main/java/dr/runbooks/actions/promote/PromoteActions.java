@@ -14,6 +14,7 @@ import dr.runbooks.step.StepType;
 import dr.runbooks.step.StepTypeRegistry;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The step types of {@code dr promote-replica}. Every one calls the DR region or the global services (Route 53,
@@ -74,7 +75,8 @@ public final class PromoteActions {
 
     public static final StepType SCALE = StepType.builder("scale-compute")
             .description("DR Auto Scaling groups to the primary's min, desired and max, until InService")
-            .param(ParamSpec.optional("capacity", ParamType.TEXT, "primary", "the capacity to scale to: primary"))
+            .param(ParamSpec.optional("capacity", ParamType.TEXT, "primary", "the capacity to scale to: primary")
+                    .withChoices(List.of("primary")))
             .defaultTimeout(Duration.ofMinutes(30))
             .action(params -> {
                 if (!"primary".equals(params.text("capacity"))) {

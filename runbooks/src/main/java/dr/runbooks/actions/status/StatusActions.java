@@ -17,6 +17,7 @@ import dr.runbooks.step.StepTypeRegistry;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -41,7 +42,8 @@ public final class StatusActions {
     public static final StepType CHECK_REGION = StepType.builder("check-region")
             .description("network, security, web and app tiers, subnet group, private zone and vault of one region; "
                     + "a problem in the primary region is a warning, in DR a failure")
-            .param(ParamSpec.required("region-role", ParamType.TEXT, "primary or dr"))
+            .param(ParamSpec.required("region-role", ParamType.TEXT, "primary or dr")
+                    .withChoices(List.of("primary", "dr")))
             .defaultTimeout(CHECK_TIMEOUT)
             .action(params -> regionRole(params.text("region-role"))
                     .<RunbookAction>map(role -> new CheckAction(scope -> new RegionReadiness(scope, role).check(),
