@@ -3,11 +3,16 @@ package dr.regions.inmemory;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /**
  * Faults a test switches on in the in-memory cloud: throttling on a fraction of calls, a simulated process
  * death at the N-th mutating call, whole regions unreachable, and eventual consistency (a describe right
  * after a create misses the new resource once).
+ *
+ * <p>Only dr's own calls see that miss: {@link ServiceProxy} runs each call as a {@link #toolCall tool call}, and a
+ * fake that asks another fake about its resources does so in an {@link #internal internal} scope.
  */
 public final class Faults {
     /** Where a simulated crash happens relative to the mutating call it is attached to. */
@@ -26,6 +31,8 @@ public final class Faults {
     private final Set<String> unreachableRegions = new HashSet<>();
     private boolean eventualConsistency;
     private final Set<String> notYetVisible = new HashSet<>();
+    /** Per thread: whether the call running now is dr's own (through ServiceProxy), not one fake asking another. */
+    private final ThreadLocal<Boolean> toolIsAsking = ThreadLocal.withInitial(() -> false);
 
     public synchronized Faults throttle(double fraction, long seed) {
         this.throttleFraction = fraction;
@@ -104,9 +111,41 @@ public final class Faults {
 
     /**
      * Fakes call this for each resource a describe/list would return: false once for a freshly created
-     * resource while eventual consistency is on (the describe "misses" it), true afterwards.
+     * resource while eventual consistency is on (the describe "misses" it), true afterwards. Only a
+     * {@link #toolCall tool call} consumes that miss; everywhere else the resource is simply visible.
      */
     public synchronized boolean visible(String id) {
-        return !notYetVisible.remove(id);
+        return !toolIsAsking.get() || !notYetVisible.remove(id);
+    }
+
+    /**
+     * Runs one call dr makes through {@link ServiceProxy}: the only kind of call that may consume an
+     * eventual-consistency miss, since the fault models what dr sees of AWS.
+     */
+    <T> T toolCall(Callable<T> call) throws Exception {
+        return askedByTool(true, call::call);
+    }
+
+    /**
+     * Runs a call one fake makes on another (ELB looking up a subnet, say). The eventual-consistency miss is
+     * meant for dr's own describes, so inside this scope {@link #visible} is true and leaves the pending miss
+     * for dr; without it an internal lookup would fail, or use up the miss dr's next describe should see.
+     */
+    public <T> T internal(Supplier<T> lookup) {
+        return askedByTool(false, lookup::get);
+    }
+
+    private <T, E extends Exception> T askedByTool(boolean tool, Scoped<T, E> call) throws E {
+        boolean outer = toolIsAsking.get();
+        toolIsAsking.set(tool);
+        try {
+            return call.run();
+        } finally {
+            toolIsAsking.set(outer);
+        }
+    }
+
+    private interface Scoped<T, E extends Exception> {
+        T run() throws E;
     }
 }

@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * Wraps a fake service client so that every call, for all nine services alike, goes through one place:
- * the region-down check, throttling, the call log, the world lock, and the simulated crash. Interface
+ * the region-down check, throttling, the call log, the world lock, the simulated crash, and marking the call as
+ * dr's own (the only kind an eventual-consistency miss is meant for, see {@link Faults#toolCall}). Interface
  * default methods (consumer-builder overloads, paginators) run on the proxy, so the calls they make are
  * counted and faulted like direct ones.
  */
@@ -95,7 +96,7 @@ final class ServiceProxy implements InvocationHandler {
         synchronized (world) {
             WorldClockwork.catchUp(world);
             try {
-                result = method.invoke(target, args);
+                result = faults.toolCall(() -> method.invoke(target, args));
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             }

@@ -144,6 +144,18 @@ class FaultInjectionTest {
             assertThat(ec2.describeVpcs(r -> r.filters(f -> f.name("tag:dr:stack").values("dr"))).vpcs())
                     .as("second describe by tag").extracting(v -> v.vpcId()).containsExactly(vpcId);
         }
+
+        @Test
+        void onlyDrsOwnCallsUseUpTheMissAndAFakesInternalLookupNeverMisses() throws Exception {
+            faults.eventualConsistency(true);
+            faults.created("vpc-1");
+
+            assertThat(faults.visible("vpc-1")).as("outside any call through the proxy").isTrue();
+            assertThat(faults.toolCall(() -> faults.internal(() -> faults.visible("vpc-1"))))
+                    .as("a fake's internal lookup while serving dr's call").isTrue();
+            assertThat(faults.toolCall(() -> faults.visible("vpc-1"))).as("dr's first describe").isFalse();
+            assertThat(faults.toolCall(() -> faults.visible("vpc-1"))).as("dr's second describe").isTrue();
+        }
     }
 
     @Nested

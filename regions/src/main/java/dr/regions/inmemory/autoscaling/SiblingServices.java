@@ -23,13 +23,14 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupN
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What Auto Scaling asks of EC2 (subnets, launch template versions, running and terminating instances) and of
  * ELB (target groups, registering instances), through those fakes' SDK operations. The fakes are built per call:
  * FakeElb asks Auto Scaling about instances in turn, so holding one here would make the constructors recurse.
- * A lookup that misses is asked once more: the eventual-consistency fault hides a fresh resource from one describe,
- * and that miss is meant for dr's own calls, not for Auto Scaling's internal ones.
+ * Every call is an internal one: the eventual-consistency fault's miss is meant for dr's own calls, not for
+ * Auto Scaling's.
  */
 final class SiblingServices {
     /** A launch template version as an instance uses it. */
@@ -45,13 +46,9 @@ final class SiblingServices {
     }
 
     Optional<Subnet> subnet(String subnetId) {
-        return lookUpSubnet(subnetId).or(() -> lookUpSubnet(subnetId));
-    }
-
-    private Optional<Subnet> lookUpSubnet(String subnetId) {
         try {
-            return ec2().describeSubnets(DescribeSubnetsRequest.builder().subnetIds(subnetId).build())
-                    .subnets().stream().findFirst();
+            return internal(() -> ec2().describeSubnets(DescribeSubnetsRequest.builder().subnetIds(subnetId).build())
+                    .subnets().stream().findFirst());
         } catch (AwsServiceException e) {
             if (isNotFound(e)) {
                 return Optional.empty();
@@ -127,13 +124,14 @@ final class SiblingServices {
                             .toList())
                     .build());
         }
-        return ec2().runInstances(request.build()).instances().get(0).instanceId();
+        return internal(() -> ec2().runInstances(request.build()).instances().get(0).instanceId());
     }
 
     /** An instance already gone is no error. */
     void terminateInstance(String instanceId) {
         try {
-            ec2().terminateInstances(TerminateInstancesRequest.builder().instanceIds(instanceId).build());
+            internal(() -> ec2().terminateInstances(TerminateInstancesRequest.builder().instanceIds(instanceId)
+                    .build()));
         } catch (AwsServiceException e) {
             if (!isNotFound(e)) {
                 throw e;
@@ -142,14 +140,7 @@ final class SiblingServices {
     }
 
     private List<LaunchTemplateVersion> describeVersions(DescribeLaunchTemplateVersionsRequest request) {
-        try {
-            return ec2().describeLaunchTemplateVersions(request).launchTemplateVersions();
-        } catch (AwsServiceException e) {
-            if (!isNotFound(e)) {
-                throw e;
-            }
-            return ec2().describeLaunchTemplateVersions(request).launchTemplateVersions();
-        }
+        return internal(() -> ec2().describeLaunchTemplateVersions(request).launchTemplateVersions());
     }
 
     /** AWS: "Provided Target Groups may not be valid. Please ensure they exist and try again." */
@@ -160,31 +151,27 @@ final class SiblingServices {
         DescribeTargetGroupsRequest request = DescribeTargetGroupsRequest.builder()
                 .targetGroupArns(targetGroupArns).build();
         try {
-            elb().describeTargetGroups(request);
-        } catch (TargetGroupNotFoundException once) {
-            try {
-                elb().describeTargetGroups(request);
-            } catch (TargetGroupNotFoundException e) {
-                throw AsgErrors.validation("Provided Target Groups may not be valid. Please ensure they exist and "
-                        + "try again.");
-            }
+            internal(() -> elb().describeTargetGroups(request));
+        } catch (TargetGroupNotFoundException e) {
+            throw AsgErrors.validation("Provided Target Groups may not be valid. Please ensure they exist and "
+                    + "try again.");
         }
     }
 
     void register(String targetGroupArn, String instanceId) {
-        elb().registerTargets(RegisterTargetsRequest.builder()
+        internal(() -> elb().registerTargets(RegisterTargetsRequest.builder()
                 .targetGroupArn(targetGroupArn)
                 .targets(TargetDescription.builder().id(instanceId).build())
-                .build());
+                .build()));
     }
 
     /** A target group deleted in the meantime is no error: there is nothing left to deregister from. */
     void deregister(String targetGroupArn, String instanceId) {
         try {
-            elb().deregisterTargets(DeregisterTargetsRequest.builder()
+            internal(() -> elb().deregisterTargets(DeregisterTargetsRequest.builder()
                     .targetGroupArn(targetGroupArn)
                     .targets(TargetDescription.builder().id(instanceId).build())
-                    .build());
+                    .build()));
         } catch (TargetGroupNotFoundException e) {
             // gone already
         }
@@ -193,8 +180,8 @@ final class SiblingServices {
     /** The target group's connection-draining time (deregistration_delay.timeout_seconds), 0 if it is gone. */
     long deregistrationDelaySeconds(String targetGroupArn) {
         try {
-            return elb().describeTargetGroupAttributes(DescribeTargetGroupAttributesRequest.builder()
-                            .targetGroupArn(targetGroupArn).build())
+            return internal(() -> elb().describeTargetGroupAttributes(DescribeTargetGroupAttributesRequest.builder()
+                            .targetGroupArn(targetGroupArn).build()))
                     .attributes().stream()
                     .filter(a -> a.key().equals("deregistration_delay.timeout_seconds"))
                     .mapToLong(a -> Long.parseLong(a.value()))
@@ -211,6 +198,10 @@ final class SiblingServices {
     private static boolean isNotFound(AwsServiceException e) {
         String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
         return code != null && (code.contains("NotFound") || code.endsWith(".Malformed"));
+    }
+
+    private <T> T internal(Supplier<T> call) {
+        return world.faults().internal(call);
     }
 
     private FakeEc2 ec2() {

@@ -85,12 +85,14 @@ final class BackupJobOperations {
 
     private String createImage(String instanceId, String jobId) {
         try {
-            return new FakeEc2(ctx.world, ctx.region).createImage(CreateImageRequest.builder()
-                    .instanceId(instanceId)
-                    .name("AwsBackup_" + instanceId + "_" + jobId)
-                    .description("This image is created by the AWS Backup service.")
-                    .noReboot(true)
-                    .build()).imageId();
+            return ctx.world.faults().internal(() -> new FakeEc2(ctx.world, ctx.region)
+                    .createImage(CreateImageRequest.builder()
+                            .instanceId(instanceId)
+                            .name("AwsBackup_" + instanceId + "_" + jobId)
+                            .description("This image is created by the AWS Backup service.")
+                            .noReboot(true)
+                            .build())
+                    .imageId());
         } catch (Ec2Exception e) {
             throw BackupErrors.invalidRequest("Cannot back up " + instanceId + ": "
                     + e.awsErrorDetails().errorMessage());
@@ -119,8 +121,8 @@ final class BackupJobOperations {
         }
         String instanceId = parts[5].substring("instance/".length());
         try {
-            boolean found = new FakeEc2(ctx.world, ctx.region)
-                    .describeInstances(DescribeInstancesRequest.builder().instanceIds(instanceId).build())
+            boolean found = ctx.world.faults().internal(() -> new FakeEc2(ctx.world, ctx.region)
+                    .describeInstances(DescribeInstancesRequest.builder().instanceIds(instanceId).build()))
                     .reservations().stream().flatMap(r -> r.instances().stream())
                     .anyMatch(i -> i.instanceId().equals(instanceId) && !"terminated".equals(i.state().nameAsString()));
             if (!found) {

@@ -111,12 +111,14 @@ final class CopyJobOperations {
 
     private String copyImage(RecoveryPoint source, String destinationRegion, String jobId) {
         try {
-            return new FakeEc2(ctx.world, destinationRegion).copyImage(CopyImageRequest.builder()
-                    .sourceImageId(source.imageId)
-                    .sourceRegion(ctx.region)
-                    .name("AwsBackup_" + source.imageId + "_" + jobId)
-                    .description("This image is a copy made by the AWS Backup service.")
-                    .build()).imageId();
+            return ctx.world.faults().internal(() -> new FakeEc2(ctx.world, destinationRegion)
+                    .copyImage(CopyImageRequest.builder()
+                            .sourceImageId(source.imageId)
+                            .sourceRegion(ctx.region)
+                            .name("AwsBackup_" + source.imageId + "_" + jobId)
+                            .description("This image is a copy made by the AWS Backup service.")
+                            .build())
+                    .imageId());
         } catch (Ec2Exception e) {
             throw BackupErrors.invalidRequest("Cannot copy recovery point " + source.arn + ": "
                     + e.awsErrorDetails().errorMessage());

@@ -67,13 +67,17 @@ final class RecoveryPointOperations {
                     + " is being created; it can be deleted once its job completes.");
         }
         if (point.imageId != null) {
-            deleteImage(point.imageId);
+            ctx.world.faults().internal(() -> deleteImage(point.imageId));
         }
         ctx.state.recoveryPoints.remove(point.arn);
         return DeleteRecoveryPointResponse.builder().build();
     }
 
-    private void deleteImage(String imageId) {
+    /**
+     * Deletes the image and its snapshots through the EC2 fake (run as an internal call, so eventual consistency
+     * does not hide a fresh image from Backup); false when the AMI was already gone.
+     */
+    private boolean deleteImage(String imageId) {
         FakeEc2 ec2 = new FakeEc2(ctx.world, ctx.region);
         List<String> snapshots;
         try {
@@ -85,10 +89,11 @@ final class RecoveryPointOperations {
             ec2.deregisterImage(DeregisterImageRequest.builder().imageId(imageId).build());
         } catch (Ec2Exception e) {
             // The AMI is already gone (e.g. deregistered by hand): nothing left to delete.
-            return;
+            return false;
         }
         for (String snapshotId : snapshots) {
             ec2.deleteSnapshot(DeleteSnapshotRequest.builder().snapshotId(snapshotId).build());
         }
+        return true;
     }
 }

@@ -209,8 +209,8 @@ final class DistributionValidator {
         }
         CertificateDetail detail;
         try {
-            detail = new FakeAcm(world, Regions.GLOBAL_EDGE).describeCertificate(r -> r.certificateArn(arn))
-                    .certificate();
+            detail = world.faults().internal(() -> new FakeAcm(world, Regions.GLOBAL_EDGE)
+                    .describeCertificate(r -> r.certificateArn(arn)).certificate());
         } catch (AwsServiceException missing) {
             throw CloudFrontErrors.invalidViewerCertificate(BAD_CERTIFICATE);
         }
@@ -254,8 +254,8 @@ final class DistributionValidator {
             throw CloudFrontErrors.invalidWebAclId(webAclId);
         }
         try {
-            new FakeWafv2(world, Regions.GLOBAL_EDGE).getWebACL(r -> r.name(arn.group(1)).scope("CLOUDFRONT")
-                    .id(arn.group(2)));
+            world.faults().internal(() -> new FakeWafv2(world, Regions.GLOBAL_EDGE)
+                    .getWebACL(r -> r.name(arn.group(1)).scope("CLOUDFRONT").id(arn.group(2))));
         } catch (AwsServiceException missing) {
             throw CloudFrontErrors.invalidWebAclId(webAclId);
         }

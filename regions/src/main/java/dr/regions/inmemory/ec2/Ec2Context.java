@@ -22,8 +22,6 @@ import java.util.function.Supplier;
  * eventual consistency, resources that linger after deletion).
  */
 final class Ec2Context {
-    private static final StackWalker STACK = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
-
     final World world;
     final String region;
     final Ec2State state;
@@ -201,17 +199,17 @@ final class Ec2Context {
     /**
      * The resources a Describe call returns: those named by id (all must exist, else {@code notFound}), or all
      * of them, then narrowed by the filters. A describe by id or tag may miss a fresh resource once when the
-     * eventual-consistency fault is on; by id that reads as not found, as it does on AWS.
+     * eventual-consistency fault is on (only for dr's own calls, see {@code Faults#visible}); by id that reads as
+     * not found, as it does on AWS.
      */
     <T extends Ec2State.Tagged> List<T> select(Map<String, T> all, List<String> ids,
             Function<String, AwsServiceException> notFound, Ec2Filter filter,
             BiFunction<T, String, Collection<String>> attributes) {
-        boolean faulted = calledThroughProxy();
         List<T> chosen = new ArrayList<>();
         if (ids != null && !ids.isEmpty()) {
             for (String id : new LinkedHashSet<>(ids)) {
                 T resource = all.get(id);
-                if (resource == null || (faulted && !world.faults().visible(id))) {
+                if (resource == null || !world.faults().visible(id)) {
                     throw notFound.apply(id);
                 }
                 chosen.add(resource);
@@ -220,7 +218,7 @@ final class Ec2Context {
             chosen.addAll(all.values());
         }
         List<T> matching = new ArrayList<>();
-        boolean byTag = faulted && filter.hasTagFilter() && (ids == null || ids.isEmpty());
+        boolean byTag = filter.hasTagFilter() && (ids == null || ids.isEmpty());
         for (T resource : chosen) {
             if (filter.matches(resource.tags, name -> attributes.apply(resource, name))
                     && (!byTag || world.faults().visible(resource.id))) {
@@ -228,19 +226,5 @@ final class Ec2Context {
             }
         }
         return matching;
-    }
-
-    /**
-     * True when dr called this operation through the cloud's {@code ServiceProxy}, false when a
-     * sibling fake (Auto Scaling, Backup, ELB) called it directly. Only the former may see the eventual-consistency
-     * fault: internal calls are neither counted nor faulted. (Reflection frames are hidden from the stack walker, so
-     * the first frame outside this package is the caller.)
-     */
-    private static boolean calledThroughProxy() {
-        return STACK.walk(frames -> frames
-                .filter(frame -> !frame.getDeclaringClass().getPackageName().equals(Ec2Context.class.getPackageName()))
-                .findFirst()
-                .map(frame -> frame.getDeclaringClass().getName().equals("dr.regions.inmemory.ServiceProxy"))
-                .orElse(false));
     }
 }

@@ -17,24 +17,25 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * What the load balancer fake needs to know from EC2, asked through the EC2 fake's SDK operations. Each lookup
- * that misses is asked once more: the eventual-consistency fault hides a fresh resource from one describe, and
- * that miss is meant for dr's own calls, not for ELB's internal ones.
+ * What the load balancer fake needs to know from EC2, asked through the EC2 fake's SDK operations as internal
+ * lookups: the eventual-consistency fault's miss is meant for dr's own calls, not for ELB's.
  */
 final class Ec2Lookup {
+    private final World world;
     private final FakeEc2 ec2;
 
     Ec2Lookup(World world, String region) {
+        this.world = world;
         this.ec2 = new FakeEc2(world, region);
     }
 
     Optional<Subnet> subnet(String subnetId) {
-        return twice(() -> orEmptyIfNotFound(() -> ec2.describeSubnets(DescribeSubnetsRequest.builder()
+        return internal(() -> orEmptyIfNotFound(() -> ec2.describeSubnets(DescribeSubnetsRequest.builder()
                 .subnetIds(subnetId).build()).subnets().stream().findFirst()));
     }
 
     Optional<SecurityGroup> securityGroup(String groupId) {
-        return twice(() -> orEmptyIfNotFound(() -> ec2.describeSecurityGroups(DescribeSecurityGroupsRequest.builder()
+        return internal(() -> orEmptyIfNotFound(() -> ec2.describeSecurityGroups(DescribeSecurityGroupsRequest.builder()
                 .groupIds(groupId).build()).securityGroups().stream().findFirst()));
     }
 
@@ -48,19 +49,19 @@ final class Ec2Lookup {
 
     /** The VPC's default security group, which AWS uses when a request names none. */
     Optional<SecurityGroup> defaultSecurityGroup(String vpcId) {
-        return twice(() -> ec2.describeSecurityGroups(DescribeSecurityGroupsRequest.builder()
+        return internal(() -> ec2.describeSecurityGroups(DescribeSecurityGroupsRequest.builder()
                         .filters(filter("vpc-id", vpcId), filter("group-name", "default"))
                         .build())
                 .securityGroups().stream().findFirst());
     }
 
     boolean vpcExists(String vpcId) {
-        return twice(() -> orEmptyIfNotFound(() -> ec2.describeVpcs(DescribeVpcsRequest.builder().vpcIds(vpcId)
+        return internal(() -> orEmptyIfNotFound(() -> ec2.describeVpcs(DescribeVpcsRequest.builder().vpcIds(vpcId)
                 .build()).vpcs().stream().findFirst())).isPresent();
     }
 
     boolean hasInternetGateway(String vpcId) {
-        return twice(() -> ec2.describeInternetGateways(DescribeInternetGatewaysRequest.builder()
+        return internal(() -> ec2.describeInternetGateways(DescribeInternetGatewaysRequest.builder()
                         .filters(filter("attachment.vpc-id", vpcId))
                         .build())
                 .internetGateways().stream()
@@ -68,8 +69,8 @@ final class Ec2Lookup {
                 .findFirst()).isPresent();
     }
 
-    private static <T> Optional<T> twice(Supplier<Optional<T>> lookup) {
-        return lookup.get().or(lookup);
+    private <T> Optional<T> internal(Supplier<Optional<T>> lookup) {
+        return world.faults().internal(lookup);
     }
 
     private static <T> Optional<T> orEmptyIfNotFound(Supplier<Optional<T>> lookup) {

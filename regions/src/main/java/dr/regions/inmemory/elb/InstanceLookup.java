@@ -43,9 +43,13 @@ final class InstanceLookup {
         this.region = region;
     }
 
+    /** Asked as an internal lookup: the eventual-consistency fault's miss is meant for dr, not for ELB. */
     Optional<InstanceView> instance(String instanceId) {
-        // Asked twice: the eventual-consistency fault's one miss is meant for dr, not for ELB's own lookups.
-        Optional<Instance> ec2Instance = ec2Instance(instanceId).or(() -> ec2Instance(instanceId));
+        return world.faults().internal(() -> view(instanceId));
+    }
+
+    private Optional<InstanceView> view(String instanceId) {
+        Optional<Instance> ec2Instance = ec2Instance(instanceId);
         if (ec2Instance.isEmpty()) {
             return Optional.empty();
         }

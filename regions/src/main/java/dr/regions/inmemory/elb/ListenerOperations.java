@@ -243,16 +243,15 @@ final class ListenerOperations {
         if (parts.length < 6 || !parts[2].equals("acm") || !parts[3].equals(region)) {
             return false;
         }
-        // Asked twice: the eventual-consistency fault's one miss is meant for dr, not for ELB's own lookups.
-        return statusOf(certificateArn) == CertificateStatus.ISSUED
-                || statusOf(certificateArn) == CertificateStatus.ISSUED;
+        return statusOf(certificateArn) == CertificateStatus.ISSUED;
     }
 
+    /** An internal lookup: the eventual-consistency fault's miss is meant for dr, not for ELB. */
     private CertificateStatus statusOf(String certificateArn) {
         try {
-            return new FakeAcm(world, region)
+            return world.faults().internal(() -> new FakeAcm(world, region)
                     .describeCertificate(DescribeCertificateRequest.builder().certificateArn(certificateArn).build())
-                    .certificate().status();
+                    .certificate().status());
         } catch (AwsServiceException e) {
             return null;
         }

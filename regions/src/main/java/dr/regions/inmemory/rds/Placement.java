@@ -32,7 +32,8 @@ final class Placement {
         db.availabilityZone = zones.get(0);
         db.secondaryAvailabilityZone = zones.size() > 1 ? zones.get(1) : null;
         String vpcId = group == null ? null : group.vpcId;
-        db.vpcSecurityGroupIds = new ArrayList<>(securityGroups(securityGroupIds, vpcId));
+        db.vpcSecurityGroupIds = new ArrayList<>(ctx.world.faults().internal(() -> securityGroups(securityGroupIds,
+                vpcId)));
     }
 
     /** Registers what the instance uses, so EC2 and RDS refuse to delete it while the instance exists. */
@@ -45,6 +46,7 @@ final class Placement {
         }
     }
 
+    /** Asked of EC2 as an internal lookup: the eventual-consistency fault's miss is meant for dr, not for RDS. */
     private List<String> securityGroups(List<String> requested, String vpcId) {
         FakeEc2 ec2 = new FakeEc2(ctx.world, ctx.region);
         if (requested == null || requested.isEmpty()) {

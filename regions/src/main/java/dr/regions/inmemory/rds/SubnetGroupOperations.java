@@ -67,8 +67,8 @@ final class SubnetGroupOperations {
 
     private List<Subnet> describeSubnets(List<String> subnetIds) {
         try {
-            List<Subnet> found = new FakeEc2(ctx.world, ctx.region)
-                    .describeSubnets(DescribeSubnetsRequest.builder().subnetIds(subnetIds).build()).subnets();
+            List<Subnet> found = ctx.world.faults().internal(() -> new FakeEc2(ctx.world, ctx.region)
+                    .describeSubnets(DescribeSubnetsRequest.builder().subnetIds(subnetIds).build()).subnets());
             List<Subnet> ordered = new ArrayList<>();
             for (String id : subnetIds) {
                 found.stream().filter(s -> s.subnetId().equals(id)).findFirst().ifPresent(ordered::add);

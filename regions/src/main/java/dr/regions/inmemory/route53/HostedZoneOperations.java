@@ -123,7 +123,7 @@ final class HostedZoneOperations {
             throw Route53Errors.invalidInput("Invalid value for VPCRegion: " + region);
         }
         try {
-            new FakeEc2(world, region).describeVpcs(r -> r.vpcIds(vpc.vpcId()));
+            world.faults().internal(() -> new FakeEc2(world, region).describeVpcs(r -> r.vpcIds(vpc.vpcId())));
         } catch (AwsServiceException notFound) {
             throw Route53Errors.invalidVpcId(vpc.vpcId());
         }

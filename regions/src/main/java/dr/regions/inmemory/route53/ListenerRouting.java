@@ -53,8 +53,7 @@ final class ListenerRouting {
     }
 
     boolean hasHealthyTarget(Found lb, String targetGroupArn) {
-        return directory.elb(lb).describeTargetHealth(r -> r.targetGroupArn(targetGroupArn))
-                .targetHealthDescriptions().stream()
+        return directory.targetHealth(lb, targetGroupArn).stream()
                 .anyMatch(t -> t.targetHealth() != null && "healthy".equals(t.targetHealth().stateAsString()));
     }
 

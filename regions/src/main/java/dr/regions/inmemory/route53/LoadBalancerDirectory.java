@@ -8,6 +8,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeRule
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Rule;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.Optional;
 
 /**
  * Finds load balancers by DNS name across the regions of the world, and reads their listeners and rules,
- * all through the ELB fake's SDK operations (unproxied, as sibling fakes talk to each other).
+ * all through the ELB fake's SDK operations (unproxied, as sibling fakes talk to each other) and as internal
+ * lookups: the eventual-consistency fault's miss is meant for dr, not for Route 53.
  */
 final class LoadBalancerDirectory {
     private static final String ELB_SUFFIX = ".elb.amazonaws.com";
@@ -64,7 +66,10 @@ final class LoadBalancerDirectory {
     }
 
     private List<LoadBalancer> loadBalancers(String region) {
-        FakeElb elb = new FakeElb(world, region);
+        return world.faults().internal(() -> loadBalancers(new FakeElb(world, region)));
+    }
+
+    private static List<LoadBalancer> loadBalancers(FakeElb elb) {
         List<LoadBalancer> all = new ArrayList<>();
         String marker = null;
         do {
@@ -77,7 +82,10 @@ final class LoadBalancerDirectory {
     }
 
     List<Listener> listeners(Found found) {
-        FakeElb elb = new FakeElb(world, found.region());
+        return world.faults().internal(() -> listeners(new FakeElb(world, found.region()), found));
+    }
+
+    private static List<Listener> listeners(FakeElb elb, Found found) {
         List<Listener> all = new ArrayList<>();
         String marker = null;
         do {
@@ -91,7 +99,10 @@ final class LoadBalancerDirectory {
     }
 
     List<Rule> rules(Found found, Listener listener) {
-        FakeElb elb = new FakeElb(world, found.region());
+        return world.faults().internal(() -> rules(new FakeElb(world, found.region()), listener));
+    }
+
+    private static List<Rule> rules(FakeElb elb, Listener listener) {
         List<Rule> all = new ArrayList<>();
         String marker = null;
         do {
@@ -104,7 +115,8 @@ final class LoadBalancerDirectory {
         return all;
     }
 
-    FakeElb elb(Found found) {
-        return new FakeElb(world, found.region());
+    List<TargetHealthDescription> targetHealth(Found found, String targetGroupArn) {
+        return world.faults().internal(() -> new FakeElb(world, found.region())
+                .describeTargetHealth(r -> r.targetGroupArn(targetGroupArn)).targetHealthDescriptions());
     }
 }

@@ -175,8 +175,8 @@ public final class Reachability {
         }
         List<SecurityGroup> groups;
         try {
-            groups = new FakeEc2(world, lb.region()).describeSecurityGroups(r -> r.groupIds(groupIds))
-                    .securityGroups();
+            groups = world.faults().internal(() -> new FakeEc2(world, lb.region())
+                    .describeSecurityGroups(r -> r.groupIds(groupIds)).securityGroups());
         } catch (AwsServiceException deleted) {
             return false;
         }

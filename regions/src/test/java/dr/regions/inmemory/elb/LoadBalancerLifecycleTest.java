@@ -2,6 +2,7 @@ package dr.regions.inmemory.elb;
 
 import dr.core.model.ModeledDurations;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.AvailabilityZone;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DuplicateLoadBalancerNameException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
@@ -100,5 +101,25 @@ class LoadBalancerLifecycleTest {
 
         assertAwsError(() -> describe(arn), LoadBalancerNotFoundException.class, "LoadBalancerNotFound");
         assertThat(describe(arn).loadBalancerArn()).isEqualTo(arn);
+    }
+
+    @Test
+    void elbsOwnLookupsOfFreshSubnetsAndGroupsNeitherMissThemNorUseUpDrsMiss() {
+        fx.world().faults().eventualConsistency(true);
+        String subnetA = fx.subnet("10.10.2.0/24", "us-east-1a");
+        String subnetB = fx.subnet("10.10.3.0/24", "us-east-1b");
+        String group = fx.securityGroup("alb-fresh");
+
+        LoadBalancer lb = fx.elb.createLoadBalancer(r -> r.name("shop-fresh").subnets(subnetA, subnetB)
+                .securityGroups(group)).loadBalancers().get(0);
+
+        assertThat(lb.availabilityZones()).extracting(AvailabilityZone::subnetId).containsExactly(subnetA, subnetB);
+        assertThat(lb.securityGroups()).containsExactly(group);
+        assertAwsError(() -> fx.ec2.describeSubnets(r -> r.subnetIds(subnetA)), Ec2Exception.class,
+                "InvalidSubnetID.NotFound");
+        assertThat(fx.ec2.describeSubnets(r -> r.subnetIds(subnetA)).subnets()).hasSize(1);
+        assertAwsError(() -> fx.ec2.describeSecurityGroups(r -> r.groupIds(group)), Ec2Exception.class,
+                "InvalidGroup.NotFound");
+        assertThat(fx.ec2.describeSecurityGroups(r -> r.groupIds(group)).securityGroups()).hasSize(1);
     }
 }
