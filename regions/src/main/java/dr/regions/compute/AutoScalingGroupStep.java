@@ -48,6 +48,8 @@ public final class AutoScalingGroupStep extends EnsureStep {
     private final RegionTarget target;
     private final Tier tier;
     private AutoScalingGroup seen;
+    /** {@link #seen} as find read it, unchanged since: it answers the first readiness poll without a describe. */
+    private boolean seenIsCurrent;
     private boolean justCreated;
 
     public AutoScalingGroupStep(RegionTarget target, Tier tier) {
@@ -72,6 +74,7 @@ public final class AutoScalingGroupStep extends EnsureStep {
     @Override
     protected Optional<String> find(StepContext context) {
         seen = describe().orElse(null);
+        seenIsCurrent = seen != null;
         return Optional.ofNullable(seen).map(AutoScalingGroup::autoScalingGroupName);
     }
 
@@ -118,6 +121,7 @@ public final class AutoScalingGroupStep extends EnsureStep {
         if (sized && launches && checked) {
             return false;
         }
+        seenIsCurrent = false;
         autoScaling().updateAutoScalingGroup(r -> r.autoScalingGroupName(name)
                 .minSize(capacity.min())
                 .maxSize(capacity.max())
@@ -130,7 +134,10 @@ public final class AutoScalingGroupStep extends EnsureStep {
 
     @Override
     protected Readiness readiness(StepContext context, String name) {
-        seen = describe().orElse(null);
+        if (!seenIsCurrent) {
+            seen = describe().orElse(null);
+        }
+        seenIsCurrent = false;
         if (seen == null) {
             return Readiness.waiting("not listed yet");
         }

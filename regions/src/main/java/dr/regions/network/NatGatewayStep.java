@@ -17,6 +17,7 @@ import java.util.Optional;
 public final class NatGatewayStep extends EnsureStep {
     private final RegionTarget target;
     private final int zoneIndex;
+    private String stateFound;
 
     public NatGatewayStep(RegionTarget target, int zoneIndex) {
         super(target.key(NetworkRoles.nat(zoneIndex)),
@@ -34,11 +35,13 @@ public final class NatGatewayStep extends EnsureStep {
 
     @Override
     protected Optional<String> find(StepContext context) {
-        return ec2().describeNatGateways(r -> r.filter(
+        Optional<NatGateway> found = ec2().describeNatGateways(r -> r.filter(
                         Ec2Tags.tag(dr.core.model.Tags.STACK, target.stack()),
                         Ec2Tags.tag(dr.core.model.Tags.ROLE, NetworkRoles.nat(zoneIndex)),
                         Ec2Tags.filter("state", "pending", "available")))
-                .natGateways().stream().map(NatGateway::natGatewayId).findFirst();
+                .natGateways().stream().findFirst();
+        stateFound = found.map(NatGateway::stateAsString).orElse(null);
+        return found.map(NatGateway::natGatewayId);
     }
 
     @Override
@@ -53,7 +56,10 @@ public final class NatGatewayStep extends EnsureStep {
 
     @Override
     protected Readiness readiness(StepContext context, String natId) {
-        String state = ec2().describeNatGateways(r -> r.natGatewayIds(natId)).natGateways().get(0).stateAsString();
+        // The state find just read answers the first poll: an available gateway needs no second describe.
+        String state = stateFound != null ? stateFound
+                : ec2().describeNatGateways(r -> r.natGatewayIds(natId)).natGateways().get(0).stateAsString();
+        stateFound = null;
         return Readiness.of(state, "available", "failed", "deleting", "deleted");
     }
 

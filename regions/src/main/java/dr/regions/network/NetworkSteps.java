@@ -2,7 +2,9 @@ package dr.regions.network;
 
 import dr.core.engine.Step;
 import dr.core.model.SubnetRole;
+import dr.regions.provision.FirstLook;
 import dr.regions.provision.RegionTarget;
+import software.amazon.awssdk.services.ec2.model.Subnet;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,8 +21,9 @@ public final class NetworkSteps {
     public static List<Step> forRegion(RegionTarget target) {
         List<Step> steps = new ArrayList<>();
         steps.add(new VpcStep(target));
+        FirstLook<Subnet> subnets = SubnetStep.firstLook(target);
         for (SubnetRole subnet : SubnetRole.values()) {
-            steps.add(new SubnetStep(target, subnet));
+            steps.add(new SubnetStep(target, subnet, subnets));
         }
         steps.add(new InternetGatewayStep(target));
         int natCount = target.spec().natPerAz() ? 2 : 1;

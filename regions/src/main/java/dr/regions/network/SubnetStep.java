@@ -3,7 +3,9 @@ package dr.regions.network;
 import dr.core.engine.StepContext;
 import dr.core.model.ModeledDurations;
 import dr.core.model.SubnetRole;
+import dr.core.model.Tags;
 import dr.regions.provision.EnsureStep;
+import dr.regions.provision.FirstLook;
 import dr.regions.provision.RegionTarget;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
@@ -18,19 +20,29 @@ import java.util.Optional;
 public final class SubnetStep extends EnsureStep {
     private final RegionTarget target;
     private final SubnetRole subnet;
+    private final FirstLook<Subnet> firstLook;
     private Subnet seen;
 
-    public SubnetStep(RegionTarget target, SubnetRole subnet) {
+    /** {@code firstLook}: the stack's subnets of the region, shared by its subnet steps ({@link #firstLook}). */
+    public SubnetStep(RegionTarget target, SubnetRole subnet, FirstLook<Subnet> firstLook) {
         super(target.key(NetworkRoles.subnet(subnet)), List.of(target.key(NetworkRoles.VPC)), "AWS::EC2::Subnet",
                 ModeledDurations.IMMEDIATE);
         this.target = target;
         this.subnet = subnet;
+        this.firstLook = firstLook;
+    }
+
+    public static FirstLook<Subnet> firstLook(RegionTarget target) {
+        return new FirstLook<>(() -> target.clients().ec2(target.region())
+                .describeSubnets(r -> r.filters(Ec2Tags.byStack(target.stack()))).subnets(),
+                found -> Ec2Tags.toMap(found.tags()).get(Tags.ROLE));
     }
 
     @Override
     protected Optional<String> find(StepContext context) {
-        Optional<Subnet> found = ec2().describeSubnets(r -> r.filters(
-                Ec2Tags.byRole(target.stack(), NetworkRoles.subnet(subnet)))).subnets().stream().findFirst();
+        String role = NetworkRoles.subnet(subnet);
+        Optional<Subnet> found = firstLook() ? firstLook.find(role) : ec2().describeSubnets(r -> r.filters(
+                Ec2Tags.byRole(target.stack(), role))).subnets().stream().findFirst();
         found.ifPresent(s -> seen = s);
         return found.map(Subnet::subnetId);
     }

@@ -25,6 +25,7 @@ public abstract class EnsureStep implements Step {
 
     private String resourceId;
     private Action action;
+    private boolean looked;
 
     protected EnsureStep(StepKey key, List<StepKey> dependsOn, String resourceType, Duration estimate) {
         this.key = key;
@@ -56,7 +57,12 @@ public abstract class EnsureStep implements Step {
     @Override
     public final StepResult execute(StepContext context) {
         if (action == null) {
-            Optional<String> existing = find(context);
+            Optional<String> existing;
+            try {
+                existing = find(context);
+            } finally {
+                looked = true;
+            }
             if (existing.isPresent()) {
                 resourceId = existing.get();
                 action = converge(context, resourceId) ? Action.UPDATE : Action.KEEP;
@@ -72,6 +78,15 @@ public abstract class EnsureStep implements Step {
             case WAITING -> StepResult.waiting(readiness.status());
             case BROKEN -> StepResult.failed(resourceType + " " + resourceId + " is " + readiness.status());
         };
+    }
+
+    /**
+     * True during this step's first {@link #find}, which may then read a {@link FirstLook} shared with the other steps
+     * of its type. A later find (the retry of a failed create or converge) must describe afresh: the step may have
+     * changed its resource since.
+     */
+    protected final boolean firstLook() {
+        return !looked;
     }
 
     /** The existing resource's id, found by tags (or a stable name); empty when it does not exist. */

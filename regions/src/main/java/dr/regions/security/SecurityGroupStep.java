@@ -5,7 +5,9 @@ import dr.core.engine.StepKey;
 import dr.core.model.ModeledDurations;
 import dr.regions.network.Ec2Tags;
 import dr.regions.network.NetworkRoles;
+import dr.core.model.Tags;
 import dr.regions.provision.EnsureStep;
+import dr.regions.provision.FirstLook;
 import dr.regions.provision.RegionTarget;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
@@ -30,14 +32,24 @@ public final class SecurityGroupStep extends EnsureStep {
     private final RegionTarget target;
     private final SecurityRoles group;
     private final RuleSpec rules;
+    private final FirstLook<SecurityGroup> firstLook;
     private SecurityGroup seen;
 
-    public SecurityGroupStep(RegionTarget target, SecurityRoles group, List<SecurityRoles> referenced, RuleSpec rules) {
+    /** {@code firstLook}: the stack's groups of the region, shared by its group steps ({@link #firstLook}). */
+    public SecurityGroupStep(RegionTarget target, SecurityRoles group, List<SecurityRoles> referenced, RuleSpec rules,
+                             FirstLook<SecurityGroup> firstLook) {
         super(target.key(group.role()), dependencies(target, referenced), "AWS::EC2::SecurityGroup",
                 ModeledDurations.IMMEDIATE);
         this.target = target;
         this.group = group;
         this.rules = rules;
+        this.firstLook = firstLook;
+    }
+
+    public static FirstLook<SecurityGroup> firstLook(RegionTarget target) {
+        return new FirstLook<>(() -> target.clients().ec2(target.region())
+                .describeSecurityGroups(r -> r.filters(Ec2Tags.byStack(target.stack()))).securityGroups(),
+                found -> Ec2Tags.toMap(found.tags()).get(Tags.ROLE));
     }
 
     private static List<StepKey> dependencies(RegionTarget target, List<SecurityRoles> referenced) {
@@ -49,8 +61,9 @@ public final class SecurityGroupStep extends EnsureStep {
 
     @Override
     protected Optional<String> find(StepContext context) {
-        Optional<SecurityGroup> found = ec2().describeSecurityGroups(r -> r.filters(
-                Ec2Tags.byRole(target.stack(), group.role()))).securityGroups().stream().findFirst();
+        Optional<SecurityGroup> found = firstLook() ? firstLook.find(group.role())
+                : ec2().describeSecurityGroups(r -> r.filters(Ec2Tags.byRole(target.stack(), group.role())))
+                .securityGroups().stream().findFirst();
         found.ifPresent(g -> seen = g);
         return found.map(SecurityGroup::groupId);
     }

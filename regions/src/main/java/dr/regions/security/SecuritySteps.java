@@ -1,7 +1,9 @@
 package dr.regions.security;
 
 import dr.core.engine.Step;
+import dr.regions.provision.FirstLook;
 import dr.regions.provision.RegionTarget;
+import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 
 import java.util.List;
 
@@ -22,19 +24,20 @@ public final class SecuritySteps {
 
     public static List<Step> forRegion(RegionTarget target) {
         String adminCidr = target.spec().adminCidr() == null ? null : target.spec().adminCidr().toString();
+        FirstLook<SecurityGroup> groups = SecurityGroupStep.firstLook(target);
         return List.of(
                 new SecurityGroupStep(target, SecurityRoles.BASTION, List.of(), ids -> adminCidr == null
-                        ? List.of() : List.of(IngressRule.fromCidr(SSH, adminCidr))),
-                new SecurityGroupStep(target, SecurityRoles.ALB_WEB, List.of(), ids -> publicWeb()),
-                new SecurityGroupStep(target, SecurityRoles.ALB_APP, List.of(), ids -> publicWeb()),
+                        ? List.of() : List.of(IngressRule.fromCidr(SSH, adminCidr)), groups),
+                new SecurityGroupStep(target, SecurityRoles.ALB_WEB, List.of(), ids -> publicWeb(), groups),
+                new SecurityGroupStep(target, SecurityRoles.ALB_APP, List.of(), ids -> publicWeb(), groups),
                 new SecurityGroupStep(target, SecurityRoles.WEB, List.of(SecurityRoles.ALB_WEB, SecurityRoles.BASTION),
                         ids -> List.of(IngressRule.fromGroup(HTTP, ids.apply(SecurityRoles.ALB_WEB)),
-                                IngressRule.fromGroup(SSH, ids.apply(SecurityRoles.BASTION)))),
+                                IngressRule.fromGroup(SSH, ids.apply(SecurityRoles.BASTION))), groups),
                 new SecurityGroupStep(target, SecurityRoles.APP, List.of(SecurityRoles.ALB_APP, SecurityRoles.BASTION),
                         ids -> List.of(IngressRule.fromGroup(HTTP, ids.apply(SecurityRoles.ALB_APP)),
-                                IngressRule.fromGroup(SSH, ids.apply(SecurityRoles.BASTION)))),
+                                IngressRule.fromGroup(SSH, ids.apply(SecurityRoles.BASTION))), groups),
                 new SecurityGroupStep(target, SecurityRoles.DB, List.of(SecurityRoles.APP),
-                        ids -> List.of(IngressRule.fromGroup(MYSQL, ids.apply(SecurityRoles.APP)))));
+                        ids -> List.of(IngressRule.fromGroup(MYSQL, ids.apply(SecurityRoles.APP))), groups));
     }
 
     /** The load balancers' rules; also what a drill revokes and restores. */

@@ -55,7 +55,7 @@ class DbSubnetGroupOnLocalStackTest {
         List<Step> steps = new ArrayList<>();
         steps.add(new VpcStep(target));
         for (SubnetRole subnet : SubnetRole.values()) {
-            steps.add(new SubnetStep(target, subnet));
+            steps.add(new SubnetStep(target, subnet, SubnetStep.firstLook(target)));
         }
         steps.add(new DbSubnetGroupStep(target));
         return steps;
