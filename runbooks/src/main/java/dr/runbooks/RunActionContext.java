@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /** The {@link ActionContext} of one step of one run. */
 final class RunActionContext implements ActionContext {
@@ -18,14 +19,21 @@ final class RunActionContext implements ActionContext {
     private final RunbookContext context;
     private final RunJournal journal;
     private final Map<String, Map<String, Object>> outputs;
+    private final BooleanSupplier interrupted;
 
     RunActionContext(String runbook, String stepId, RunbookContext context, RunJournal journal,
-                     Map<String, Map<String, Object>> outputs) {
+                     Map<String, Map<String, Object>> outputs, BooleanSupplier interrupted) {
         this.runbook = runbook;
         this.stepId = stepId;
         this.context = context;
         this.journal = journal;
         this.outputs = outputs;
+        this.interrupted = interrupted;
+    }
+
+    @Override
+    public boolean interrupted() {
+        return interrupted.getAsBoolean();
     }
 
     @Override

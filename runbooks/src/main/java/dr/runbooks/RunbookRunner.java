@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -314,9 +315,10 @@ public final class RunbookRunner {
         } catch (RuntimeException e) {
             return failed(step, "cannot start: " + e, ExitCode.INTERNAL, startedAt, context.clock().now());
         }
+        BooleanSupplier stops = step.always() ? () -> false : () -> interrupted;
         ActionStep engineStep = new ActionStep(StepKey.of(runbook.name(), step.id()), step.type(), action,
-                new RunActionContext(runbook.name(), step.id(), context, journal, outputs),
-                step.effectiveTimeout().orElseThrow(), step.always() ? () -> false : () -> interrupted);
+                new RunActionContext(runbook.name(), step.id(), context, journal, outputs, stops),
+                step.effectiveTimeout().orElseThrow(), stops);
         Executor executor = new Executor(context.clock(), context.errorClassifier(),
                 new StepEventsOnly(context.progress()), context.executorSettings());
         ExecutionResult execution = executor.run(Plan.of(engineStep));

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -49,6 +50,11 @@ public final class Plan {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** This plan with every step giving up at its next call once {@code stop} is true (see {@link StoppableStep}). */
+    public Plan stopWhen(BooleanSupplier stop) {
+        return of(steps.stream().map(step -> new StoppableStep(step, stop)).toList());
     }
 
     /** The steps in the order they were added. */

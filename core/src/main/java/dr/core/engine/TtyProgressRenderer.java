@@ -131,7 +131,9 @@ public final class TtyProgressRenderer implements ProgressListener {
 
     private void drawLive() {
         Instant now = clock.now();
-        live(paint(DIM, finished + "/" + total + " steps finished, " + running.size() + " running"));
+        // A runbook's steps arrive without a plan (total 0): then there is no total to show.
+        String done = total == 0 ? String.valueOf(finished) : finished + "/" + total;
+        live(paint(DIM, done + " steps finished, " + running.size() + " running"));
         running.forEach((key, step) -> live("  " + name(key) + "  " + step.status() + "  "
                 + DurationFormat.compact(Duration.between(step.startedAt(), now))));
         out.flush();

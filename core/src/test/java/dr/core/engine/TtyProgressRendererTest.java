@@ -48,6 +48,17 @@ class TtyProgressRendererTest {
     }
 
     @Test
+    void stepsThatArriveWithoutAPlanAreCountedWithoutATotal() {
+        TtyProgressRenderer tty = renderer(false, Duration.ZERO);
+        StepKey delete = StepKey.of("cleanup", "delete");
+
+        tty.stepStarted(delete);
+
+        assertThat(text.toString()).endsWith("0 steps finished, 1 running\n  cleanup delete  starting  0s\n")
+                .doesNotContain("/0");
+    }
+
+    @Test
     void aWholeRunOnAVirtualClockEndsWithTheSummaryAndNoColourWhenAskedForNone() {
         FakeStep db = step("us-east-1", "db-primary").takes(Duration.ofMinutes(12));
 

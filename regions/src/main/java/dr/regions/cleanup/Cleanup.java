@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -117,18 +118,23 @@ public final class Cleanup {
         return report(delete(plan, new Executor(clock, CLASSIFIER, listener, settings)), remaining());
     }
 
+    /** Deletes what {@code plan} lists, on {@code executor} (the caller's progress and settings). */
+    public ExecutionResult delete(CleanupPlan plan, Executor executor) {
+        return delete(plan, executor, () -> false);
+    }
+
     /**
-     * Deletes what {@code plan} lists, on {@code executor} (the caller's progress and settings).
+     * Like {@link #delete(CleanupPlan, Executor)}, starting no deletion and polling none once {@code stop} is true.
      *
      * @throws DrException (exit 1) for a partial plan while resources it needs gone first are still there
      */
-    public ExecutionResult delete(CleanupPlan plan, Executor executor) {
+    public ExecutionResult delete(CleanupPlan plan, Executor executor, BooleanSupplier stop) {
         if (!plan.runnable()) {
             throw DrException.failed(plan.mustGoFirst().size() + " resource(s) of stack " + stack
                     + " must be deleted before these, nothing deleted: " + plan.mustGoFirst().stream()
                     .map(StackResource::describe).collect(Collectors.joining("; ")));
         }
-        return executor.run(plan.plan());
+        return executor.run(plan.plan().stopWhen(stop));
     }
 
     /** A fresh look for anything still tagged with the stack: what is left, and the regions that could not be read. */

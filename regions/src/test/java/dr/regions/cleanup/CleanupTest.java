@@ -288,4 +288,34 @@ class CleanupTest {
         assertThat(rest.succeeded()).isTrue();
         assertThat(TaggedState.tagged(world.cloud, StackWorld.STACK)).isEmpty();
     }
+
+    @Test
+    void aStoppedDeletionStartsNothingNewAndTheNextRunFinishesTheJob() {
+        Cleanup cleanup = cleanup(CleanupOptions.defaults());
+        var executor = new dr.core.engine.Executor(world.cloud.world().clock(), new dr.regions.aws.AwsErrorClassifier(),
+                ProgressListener.NONE);
+        var calls = world.cloud.world().calls();
+        long before = calls.mutating();
+
+        var firstSaidStop = new java.util.concurrent.atomic.AtomicLong(-1);
+        BooleanSupplier stop = () -> {
+            if (calls.mutating() < before + 10) {
+                return false;
+            }
+            firstSaidStop.compareAndSet(-1, calls.mutating());
+            return true;
+        };
+
+        var stopped = cleanup.delete(cleanup.plan(), executor, stop);
+
+        assertThat(stopped.succeeded()).isFalse();
+        assertThat(stopped.failed()).isNotEmpty()
+                .allSatisfy(outcome -> assertThat(outcome.message()).isEqualTo("stopped: the run was interrupted"));
+        assertThat(calls.mutating()).as("no change once the stop was seen").isEqualTo(firstSaidStop.get());
+        assertThat(world.inventory(StackWorld.STACK).isEmpty()).isFalse();
+
+        CleanupReport rest = cleanup.run(ProgressListener.NONE);
+        assertThat(rest.succeeded()).isTrue();
+        assertThat(TaggedState.tagged(world.cloud, StackWorld.STACK)).isEmpty();
+    }
 }

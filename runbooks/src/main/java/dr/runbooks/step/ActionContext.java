@@ -28,6 +28,12 @@ public interface ActionContext {
      */
     Executor executor();
 
+    /**
+     * True once the run was interrupted (Ctrl-C) while this step runs, for an action that works through a plan of its
+     * own ({@code executor().run(plan.stopWhen(context::interrupted))}); never for an always-step, which must finish.
+     */
+    boolean interrupted();
+
     /** True when the operator passed {@code --yes}: no confirmation questions. */
     boolean yes();
 

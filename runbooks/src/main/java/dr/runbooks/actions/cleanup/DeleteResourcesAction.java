@@ -56,10 +56,14 @@ final class DeleteResourcesAction implements RunbookAction {
                     + plan.mustGoFirst().stream().limit(FAILURES_SHOWN).map(StackResource::describe)
                     .collect(Collectors.joining("; ")));
         }
-        ExecutionResult result = cleanup.delete(plan, context.executor());
+        ExecutionResult result = cleanup.delete(plan, context.executor(), context::interrupted);
         results(context).add(result);
         Map<String, Integer> byRegion = CleanupReport.deletedByRegion(result);
         int deleted = byRegion.values().stream().mapToInt(Integer::intValue).sum();
+        if (context.interrupted()) {
+            return ActionResult.failed("interrupted after " + deleted + " deletion(s); nothing new was started; run "
+                    + "again to finish");
+        }
         if (!result.succeeded()) {
             return ActionResult.failed(result.failed().size() + " deletion(s) failed (" + deleted
                     + " done; run again to resume): " + result.failed().stream().limit(FAILURES_SHOWN)
