@@ -178,4 +178,20 @@ class PromoteReplicaCommandTest {
             assertThat(runner.cloud.world().calls().inRegion(PRIMARY)).isZero();
         }
     }
+
+    @Test
+    void aProvisionAfterPromotionKeepsDrServingAndChangesNothing() {
+        dr.assertSucceeded(promote(dr, "--yes"));
+        dr.cloud.world().faults().regionReachable(PRIMARY);
+        dr.cloud.world().calls().reset();
+
+        DrRunner.Result provision = dr.run("provision", "--sandbox", "--primary", PRIMARY, "--dr", DR,
+                "--domain", ReadyStack.DOMAIN);
+
+        dr.assertSucceeded(provision);
+        assertThat(dr.cloud.world().calls().mutating()).as("the fence and DR's capacity stay as promotion left them")
+                .isZero();
+        assertThat(provision.out()).contains("failed over: dr-db-replica in " + DR + " was promoted");
+        assertPromoted(dr);
+    }
 }

@@ -44,7 +44,8 @@ import java.util.Optional;
                 + "JSON report (timings, evidence) and prints its path. Makes no call to the primary region; "
                 + "--dr (or 'dr:' in the config) is required for that reason.",
             "Changes: the DR region, the api records and the CloudFront origin order. Promotion is one-way: the "
-                + "replica stops replicating for good; 'dr provision' puts records and origins back on failback.",
+                + "replica stops replicating for good; 'dr provision' then keeps DR serving until you fail back "
+                + "(README: 'After a promotion').",
             "Safe to run again: a second run changes nothing; a run that died is resumed from its journal.",
             "Takes: about 10 minutes on AWS (promotion about 5, then scale-up and CloudFront).",
             "Asks for confirmation unless --yes.",

@@ -103,4 +103,12 @@ public record StackSpec(
                 dbMasterUsername, primaryCapacity, drCapacity, healthCheckPath, healthCheckIntervalSeconds,
                 healthCheckFailureThreshold, internalZone);
     }
+
+    /** The same stack with DR run at {@code capacity}, e.g. the primary's once DR has taken over. */
+    public StackSpec withDrCapacity(Capacity capacity) {
+        return new StackSpec(stack, primaryRegion, drRegion, primaryCidr, drCidr, domain, adminCidr, natPerAz,
+                webInstanceType, appInstanceType, dbInstanceClass, dbAllocatedStorageGib, dbEngineVersion, dbName,
+                dbMasterUsername, primaryCapacity, capacity, healthCheckPath, healthCheckIntervalSeconds,
+                healthCheckFailureThreshold, internalZone);
+    }
 }

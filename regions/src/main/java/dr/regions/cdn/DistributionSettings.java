@@ -32,7 +32,7 @@ import java.util.List;
  * the primary and DR regions) in one origin group, primary first, failing over on 500/502/503/504; the default
  * behavior on the group with GET/HEAD/OPTIONS only (CloudFront refuses writes on an origin group), the managed
  * CachingDisabled and AllViewer policies (a dynamic app: nothing cached, everything forwarded), viewers redirected
- * to HTTPS.
+ * to HTTPS. {@code drFirst}: the group tries the DR origin first (a failed-over stack, see {@code OriginGroupFence}).
  *
  * <p>Failover speed: CloudFront gives up on an origin after ConnectionTimeout × ConnectionAttempts, so a request
  * that meets a dead primary waits {@link #WORST_CASE_PER_REQUEST} before the DR origin answers; the defaults (10 s
@@ -52,7 +52,8 @@ public record DistributionSettings(
         String primaryDomain,
         String drRegion,
         String drDomain,
-        boolean httpsOrigins) {
+        boolean httpsOrigins,
+        boolean drFirst) {
 
     public static final int CONNECTION_TIMEOUT_SECONDS = 3;
     public static final int CONNECTION_ATTEMPTS = 1;
@@ -125,13 +126,14 @@ public record DistributionSettings(
     }
 
     private OriginGroup originGroup() {
+        OriginGroupMember primary = OriginGroupMember.builder().originId(originId(primaryRegion)).build();
+        OriginGroupMember dr = OriginGroupMember.builder().originId(originId(drRegion)).build();
         return OriginGroup.builder()
                 .id(ORIGIN_GROUP_ID)
                 .failoverCriteria(OriginGroupFailoverCriteria.builder().statusCodes(StatusCodes.builder()
                         .quantity(FAILOVER_STATUS_CODES.size()).items(FAILOVER_STATUS_CODES).build()).build())
-                .members(OriginGroupMembers.builder().quantity(2).items(
-                        OriginGroupMember.builder().originId(originId(primaryRegion)).build(),
-                        OriginGroupMember.builder().originId(originId(drRegion)).build()).build())
+                .members(OriginGroupMembers.builder().quantity(2)
+                        .items(drFirst ? List.of(dr, primary) : List.of(primary, dr)).build())
                 .build();
     }
 

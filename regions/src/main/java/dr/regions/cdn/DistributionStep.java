@@ -44,14 +44,21 @@ public final class DistributionStep extends EnsureStep {
 
     private final StackSpec spec;
     private final AwsClients clients;
+    private final boolean drFirst;
     private String arn;
     private String domainName;
     private String status;
 
     public DistributionStep(StackSpec spec, AwsClients clients) {
+        this(spec, clients, false);
+    }
+
+    /** {@code drFirst}: the origin group tries DR first, as promote-replica's fence leaves it (stack failed over). */
+    public DistributionStep(StackSpec spec, AwsClients clients, boolean drFirst) {
         super(KEY, dependencies(spec), "AWS::CloudFront::Distribution", ModeledDurations.CLOUDFRONT_DEPLOY);
         this.spec = spec;
         this.clients = clients;
+        this.drFirst = drFirst;
     }
 
     private static List<StepKey> dependencies(StackSpec spec) {
@@ -184,7 +191,7 @@ public final class DistributionStep extends EnsureStep {
                 context.require(WebAclStep.KEY, "arn"),
                 spec.primaryRegion(), context.require(webLoadBalancer(spec.primaryRegion()), "dnsName"),
                 spec.drRegion(), context.require(webLoadBalancer(spec.drRegion()), "dnsName"),
-                spec.hasDomain());
+                spec.hasDomain(), drFirst);
     }
 
     private List<Tag> tags() {

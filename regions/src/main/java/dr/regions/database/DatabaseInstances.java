@@ -10,11 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Looking up a DB instance by identifier, and what later steps need from it. */
-final class DatabaseInstances {
+public final class DatabaseInstances {
     private DatabaseInstances() {
     }
 
-    static Optional<DBInstance> find(RdsClient rds, String identifier) {
+    /** The instance, unless it does not exist or is being deleted. */
+    public static Optional<DBInstance> find(RdsClient rds, String identifier) {
         try {
             return rds.describeDBInstances(r -> r.dbInstanceIdentifier(identifier)).dbInstances().stream()
                     .filter(db -> !"deleting".equals(db.dbInstanceStatus()))

@@ -25,11 +25,21 @@ public final class FailoverRecordsStep extends AliasRecordStep {
     public static final StepKey KEY = StepKey.global(ROLE);
 
     private final StackSpec spec;
+    private final boolean pinnedToDr;
 
     public FailoverRecordsStep(StackSpec spec, AwsClients clients) {
+        this(spec, clients, false);
+    }
+
+    /**
+     * {@code pinnedToDr}: the records promote-replica's fence leaves ({@code ApiRecordsFence}): the PRIMARY record
+     * names the DR app load balancer too, without the health check, so Route 53 answers DR whatever it sees.
+     */
+    public FailoverRecordsStep(StackSpec spec, AwsClients clients, boolean pinnedToDr) {
         super(KEY, List.of(HealthCheckStep.KEY, appLoadBalancer(spec, spec.primaryRegion()),
                 appLoadBalancer(spec, spec.drRegion())), clients, spec.domain(), spec.apiRecordName(), RRType.A);
         this.spec = spec;
+        this.pinnedToDr = pinnedToDr;
     }
 
     private static StepKey appLoadBalancer(StackSpec spec, String region) {
@@ -44,6 +54,11 @@ public final class FailoverRecordsStep extends AliasRecordStep {
     @Override
     protected List<ResourceRecordSet> wanted(StepContext context) {
         String healthCheck = context.require(HealthCheckStep.KEY, "id");
+        if (pinnedToDr) {
+            return List.of(
+                    pointAt(context, spec.drRegion(), setIdentifier(spec, true), "PRIMARY", null),
+                    pointAt(context, spec.drRegion(), setIdentifier(spec, false), "SECONDARY", null));
+        }
         return List.of(
                 pointAt(context, spec.primaryRegion(), setIdentifier(spec, true), "PRIMARY", healthCheck),
                 pointAt(context, spec.drRegion(), setIdentifier(spec, false), "SECONDARY", null));

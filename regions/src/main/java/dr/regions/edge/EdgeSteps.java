@@ -28,13 +28,21 @@ public final class EdgeSteps {
     }
 
     public static List<Step> forStack(StackSpec spec, AwsClients clients) {
+        return forStack(spec, clients, false);
+    }
+
+    /**
+     * {@code pinnedToDr}: the stack is failed over (its DR database promoted); the api records and CloudFront keep
+     * DR first, as promote-replica's fence left them, rather than going back to the primary.
+     */
+    public static List<Step> forStack(StackSpec spec, AwsClients clients, boolean pinnedToDr) {
         List<Step> steps = new ArrayList<>();
         steps.add(new WebAclStep(spec, clients));
         steps.add(new HealthCheckStep(spec, clients));
         steps.addAll(CertificateSteps.forCloudFront(spec, clients));
-        steps.add(new DistributionStep(spec, clients));
+        steps.add(new DistributionStep(spec, clients, pinnedToDr));
         if (spec.hasDomain()) {
-            steps.add(new FailoverRecordsStep(spec, clients));
+            steps.add(new FailoverRecordsStep(spec, clients, pinnedToDr));
             steps.add(new AppRecordStep(spec, clients, DistributionStep.KEY));
         }
         return steps;

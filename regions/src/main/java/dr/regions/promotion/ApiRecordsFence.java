@@ -32,7 +32,8 @@ import java.util.Optional;
  * one change batch. Why this rather than the alternatives: deleting the PRIMARY also leaves DR as the only answer,
  * but leaves half a pair behind; inverting or disabling the health check keeps the PRIMARY aimed at the old
  * primary, one health-check edit away from sending traffic back there. Retargeting keeps the pair's shape, makes
- * every answer DR whatever any health check says, and {@code dr provision} restores the normal pair on failback.
+ * every answer DR whatever any health check says; {@code dr provision} keeps it so while the DR database is the
+ * promoted writer, and restores the normal pair only once the stack is back to normal (failback).
  * Evaluate-target-health stays on: should the DR load balancer have no healthy target, Route 53, finding every
  * record unhealthy, still answers with them, and they both name DR.
  */

@@ -22,7 +22,8 @@ import java.util.Optional;
  * answers again viewers are not sent back to a stack whose database is a stale, no longer replicated writer. The
  * members are swapped with UpdateDistribution under the ETag just read (a concurrent change is refused and read
  * again, never overwritten); then waits until the distribution is Deployed. Everything else in the configuration
- * is kept. A later {@code dr provision} puts the primary first again: that is failback, a deliberate act.
+ * is kept. {@code dr provision} keeps that order while the DR database is the promoted writer ({@code Failover}),
+ * and puts the primary first again only once the stack is back to normal: failback is a deliberate act.
  */
 public final class OriginGroupFence {
     static final Duration POLL = Duration.ofSeconds(30);

@@ -34,11 +34,17 @@ public final class ProvisionPlan {
     }
 
     public static Plan build(StackSpec spec, AwsClients clients) {
+        return build(spec, clients, Failover.NONE);
+    }
+
+    /** The plan for a stack in the given {@link Failover} state: once promoted, it keeps DR serving. */
+    public static Plan build(StackSpec spec, AwsClients clients, Failover failover) {
+        StackSpec wanted = failover.apply(spec);
         List<Step> steps = new ArrayList<>();
         for (RegionRole role : RegionRole.values()) {
-            steps.addAll(regionSteps(new RegionTarget(spec, role, clients)));
+            steps.addAll(regionSteps(new RegionTarget(wanted, role, clients)));
         }
-        steps.addAll(EdgeSteps.forStack(spec, clients));
+        steps.addAll(EdgeSteps.forStack(wanted, clients, failover == Failover.PROMOTED));
         return Plan.of(steps);
     }
 

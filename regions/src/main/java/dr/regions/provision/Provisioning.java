@@ -1,5 +1,7 @@
 package dr.regions.provision;
 
+import dr.regions.database.DatabaseRoles;
+
 import dr.core.clock.Clock;
 import dr.core.engine.CriticalPath;
 import dr.core.engine.ExecutionResult;
@@ -36,10 +38,17 @@ public final class Provisioning {
 
     public ProvisionReport run(ProgressListener listener) {
         PublicZoneCheck.verify(spec, clients);
-        Plan plan = plan();
+        Failover failover = Failover.read(spec, clients);
+        Plan plan = ProvisionPlan.build(spec, clients, failover);
         ExecutionResult result = new Executor(clock, new AwsErrorClassifier(), listener, ExecutorSettings.defaults())
                 .run(plan);
-        return new ProvisionReport(spec, result, CriticalPath.of(plan), skipped(), notes());
+        List<String> notes = new ArrayList<>(notes());
+        if (failover == Failover.PROMOTED) {
+            notes.add(0, "failed over: " + spec.name(DatabaseRoles.REPLICA) + " in " + spec.drRegion() + " was "
+                    + "promoted and is the writer, so the api records and CloudFront stay on " + spec.drRegion()
+                    + " and DR keeps the primary's capacity; failing back is not automated (see the README)");
+        }
+        return new ProvisionReport(spec, result, CriticalPath.of(plan), skipped(), notes);
     }
 
     /** Figures an operator should see with the plan: failover detection time, per-request worst case. */

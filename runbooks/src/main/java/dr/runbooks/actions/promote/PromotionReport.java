@@ -72,8 +72,8 @@ public record PromotionReport(String stack, String drRegion, String primaryRegio
                 "Replica lag at promotion: not measured; " + ReplicationEvidence.LAG_NOTE + ".",
                 "Every call went to " + drRegion + " or to the global services (Route 53, CloudFront); none to the "
                         + "primary region" + (primary == null ? "" : " " + primary) + ".",
-                "Failback is deliberate: 'dr provision' puts the failover records and the origin order back to the "
-                        + "primary once it holds current data again.");
+                "Failback is deliberate: 'dr provision' keeps traffic on DR while the promoted database is the "
+                        + "writer; see the README, 'After a promotion', for bringing the primary back.");
         return new PromotionReport(stack, drRegion, primary, start.map(Journal.Entry::time).orElse(now), now,
                 complete, outcome, evidence, lines, notes);
     }
