@@ -72,4 +72,26 @@ class JsonOutputTest {
         assertThat(result.out()).isEmpty();
         assertThat(result.errLines()).hasSize(1);
     }
+
+    /** Every command that succeeds writes one JSON document too, also those whose output is text by nature. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+        "runbook list", "runbook show cleanup", "runbook types", "runbook run cleanup --dry-run",
+        "runbook run status --sandbox --primary us-east-1 --dr us-west-2",
+        "graph --primary us-east-1 --dr us-west-2", "graph --format dot --primary us-east-1 --dr us-west-2",
+        "completion bash", "completion zsh", "iam-policy", "provision --dry-run --primary us-east-1 --dr us-west-2",
+        "cleanup --dry-run --sandbox --primary us-east-1 --dr us-west-2",
+        "promote-replica --dry-run --dr us-west-2"})
+    void everyCommandWritesOneDocument(String command) throws Exception {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command.split(" ")));
+        args.addAll(java.util.List.of("--output", "json"));
+
+        DrRunner.Result result = dr.run(args.toArray(String[]::new));
+
+        assertThat(result.exitCode()).as("%s; stderr: %s", command, result.err()).isIn(0, 3);
+        JsonNode document = JSON.readerFor(JsonNode.class)
+                .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .readValue(result.out());
+        assertThat(document.isObject()).as("stdout of %s: one JSON object and nothing else", command).isTrue();
+    }
 }

@@ -26,10 +26,15 @@ public final class Runbooks {
 
     /** {@code runbook show}: a built-in by name, or a user's file by path. */
     public static String show(String nameOrFile) {
+        return RunbookText.render(describe(nameOrFile));
+    }
+
+    /** A built-in by name, or a user's file by path, read for showing: unknown step types are marked, not refused. */
+    public static Runbook describe(String nameOrFile) {
         if (RunbookCatalog.BUILT_INS.contains(nameOrFile) || !Files.exists(Path.of(nameOrFile))) {
-            return catalog().show(nameOrFile);
+            return catalog().describe(nameOrFile);
         }
-        return RunbookText.render(new RunbookLoader(registry()).describe(Path.of(nameOrFile)));
+        return new RunbookLoader(registry()).describe(Path.of(nameOrFile));
     }
 
     /** {@code runbook run}: a built-in by name, or a user's file by path; every step type must exist. */

@@ -1,5 +1,8 @@
 package dr.cli.commands;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dr.cli.output.Printer;
+
 import dr.cli.runtime.CommandContext;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
@@ -26,6 +29,10 @@ public final class CompletionCommand extends GroupCommand {
         protected boolean usesStack() {
             return false;
         }
+
+        void printScript(CommandContext context, String shell, String script) {
+            Printer.text(context, script, JsonNodeFactory.instance.objectNode().put("shell", shell));
+        }
     }
 
     @Command(name = "bash",
@@ -41,7 +48,7 @@ public final class CompletionCommand extends GroupCommand {
     static final class Bash extends ScriptCommand {
         @Override
         protected int run(CommandContext context) {
-            context.out().print(bashScript(this));
+            printScript(context, "bash", bashScript(this));
             return 0;
         }
     }
@@ -61,8 +68,7 @@ public final class CompletionCommand extends GroupCommand {
 
         @Override
         protected int run(CommandContext context) {
-            context.out().print(PREAMBLE);
-            context.out().print(bashScript(this));
+            printScript(context, "zsh", PREAMBLE + bashScript(this));
             return 0;
         }
     }

@@ -1,15 +1,12 @@
 package dr.cli.commands;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dr.cli.output.Printer;
 import dr.cli.runtime.CommandContext;
 import dr.core.DrException;
+import dr.runbooks.RunbookJson;
 import dr.runbooks.RunbookResult;
-import dr.runbooks.StepReport;
 import dr.runbooks.actions.drill.DrillJournal;
 import dr.runbooks.step.Durations;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,29 +62,13 @@ final class DrillOutput {
         }
     }
 
-    /** A run that wrote no report, as one JSON document: its outcome and each step's. */
-    static JsonNode runJson(RunbookResult result) {
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        root.put("runbook", result.runbook());
-        root.put("exitCode", result.exitCode().code());
-        root.put("message", result.message());
-        ArrayNode steps = root.putArray("steps");
-        for (StepReport step : result.steps()) {
-            ObjectNode node = steps.addObject();
-            node.put("id", step.id());
-            node.put("status", step.status().name());
-            node.put("summary", step.summary());
-        }
-        return root;
-    }
-
     /** The run's report when it wrote one, else its outcome; then the failure, if any, on stderr. */
     static void print(CommandContext context, RunbookResult result, Optional<DrillJournal.WrittenReport> report) {
         if (context.output().json()) {
             if (report.isPresent()) {
                 printJson(context, report.get());
             } else {
-                Printer.json(context, runJson(result));
+                Printer.json(context, RunbookJson.result(result));
             }
         } else if (report.isPresent()) {
             printText(context, report.get());

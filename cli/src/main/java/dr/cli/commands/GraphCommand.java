@@ -1,5 +1,8 @@
 package dr.cli.commands;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dr.cli.output.Printer;
+
 import dr.core.engine.Plan;
 import dr.core.engine.StepKey;
 import dr.core.model.StackSpec;
@@ -65,7 +68,8 @@ public final class GraphCommand extends DrSubcommand {
         StackSpec stack = context.spec();
         Plan plan = ProvisionPlan.build(stack, null);
         TopologyGraph graph = live ? TopologyGraph.of(plan, statuses(context, stack)) : TopologyGraph.of(plan);
-        context.out().print(format == Format.dot ? graph.dot() : graph.mermaid());
+        Printer.text(context, format == Format.dot ? graph.dot() : graph.mermaid(),
+                JsonNodeFactory.instance.objectNode().put("format", format.name()).put("live", live));
         return ExitCode.OK.code();
     }
 

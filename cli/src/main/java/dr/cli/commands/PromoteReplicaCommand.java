@@ -1,7 +1,6 @@
 package dr.cli.commands;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dr.cli.options.CapacityOptions;
 import dr.cli.options.DryRunOption;
@@ -16,8 +15,8 @@ import dr.core.engine.DurationFormat;
 import dr.core.model.Capacity;
 import dr.core.model.StackSpec;
 import dr.runbooks.Runbook;
+import dr.runbooks.RunbookJson;
 import dr.runbooks.RunbookResult;
-import dr.runbooks.RunbookStep;
 import dr.runbooks.RunbookText;
 import dr.runbooks.Runbooks;
 import dr.runbooks.StepReport;
@@ -145,15 +144,7 @@ public final class PromoteReplicaCommand extends DrSubcommand {
             size.put("min", capacity.min());
             size.put("desired", capacity.desired());
             size.put("max", capacity.max());
-            ArrayNode steps = plan.putArray("steps");
-            for (RunbookStep step : runbook.steps()) {
-                ObjectNode node = steps.addObject();
-                node.put("id", step.id());
-                node.put("type", step.type());
-                node.put("description", step.description() != null ? step.description().strip()
-                        : step.stepType().description());
-                node.put("always", step.always());
-            }
+            plan.set("steps", RunbookJson.runbook(runbook).get("steps"));
             Printer.json(context, plan);
         } else {
             context.out().print(RunbookText.render(runbook));

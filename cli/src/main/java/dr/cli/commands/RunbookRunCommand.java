@@ -2,9 +2,13 @@ package dr.cli.commands;
 
 import dr.cli.runtime.RunbookSession;
 import dr.core.ExitCode;
+import dr.cli.output.Printer;
 import dr.runbooks.Runbook;
+import dr.runbooks.RunbookJson;
 import dr.runbooks.RunbookResult;
+import dr.runbooks.RunbookText;
 import dr.runbooks.Runbooks;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dr.runbooks.StepReport;
 import java.nio.file.Path;
 import java.util.Map;
@@ -49,13 +53,24 @@ public final class RunbookRunCommand extends DrSubcommand {
     @Override
     protected int run(CommandContext context) {
         if (context.dryRun()) {
-            context.out().print(Runbooks.show(name));
-            context.out().println("Dry run: nothing was run.");
+            Runbook shown = Runbooks.describe(name);
+            if (context.output().json()) {
+                ObjectNode plan = RunbookJson.runbook(shown);
+                plan.put("dryRun", true);
+                Printer.json(context, plan);
+            } else {
+                context.out().print(RunbookText.render(shown));
+                context.out().println("Dry run: nothing was run.");
+            }
             return ExitCode.OK.code();
         }
         Runbook runbook = Runbooks.load(name);
         RunbookResult result = new RunbookSession(context, DrillOutput.reportDirectory(spec, reportDirectory))
                 .runOrResume(runbook, Map.of());
+        if (context.output().json()) {
+            Printer.json(context, RunbookJson.result(result));
+            return result.exitCode().code();
+        }
         for (StepReport step : result.steps()) {
             context.out().printf("%-24s %-9s %s%n", step.id(), step.status().name().toLowerCase(),
                     step.summary() == null ? "" : step.summary());

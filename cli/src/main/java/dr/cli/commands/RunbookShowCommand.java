@@ -1,6 +1,10 @@
 package dr.cli.commands;
 
 import dr.core.ExitCode;
+import dr.cli.output.Printer;
+import dr.runbooks.Runbook;
+import dr.runbooks.RunbookJson;
+import dr.runbooks.RunbookText;
 import dr.runbooks.Runbooks;
 
 import dr.cli.runtime.CommandContext;
@@ -29,7 +33,12 @@ public final class RunbookShowCommand extends DrSubcommand {
 
     @Override
     protected int run(CommandContext context) {
-        context.out().print(Runbooks.show(name));
+        Runbook runbook = Runbooks.describe(name);
+        if (context.output().json()) {
+            Printer.json(context, RunbookJson.runbook(runbook));
+        } else {
+            context.out().print(RunbookText.render(runbook));
+        }
         return ExitCode.OK.code();
     }
 }

@@ -2,6 +2,7 @@ package dr.cli.output;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dr.cli.runtime.CommandContext;
@@ -28,6 +29,18 @@ public final class Printer {
             context.out().println(JSON.writeValueAsString(document));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Text that is itself the command's output (a script, a diagram): as is, or with {@code --output json} as the
+     * {@code text} field of {@code document}, so that stdout stays one JSON document.
+     */
+    public static void text(CommandContext context, String text, ObjectNode document) {
+        if (context.output().json()) {
+            json(context, document.put("text", text));
+        } else {
+            context.out().print(text);
         }
     }
 
