@@ -57,6 +57,11 @@ class CleanupCommandTest {
         assertThat(result.exitCode()).as("stderr: %s", result.err()).isZero();
         JsonNode report = JSON.readTree(result.out());
         assertThat(report.toString()).contains("dr-db-final-");
+        java.nio.file.Path markdown = java.nio.file.Path.of(report.get("reportFiles").get("markdown").asText());
+        assertThat(java.nio.file.Files.readString(markdown)).contains("# Cleanup of stack dr",
+                "nothing tagged with stack dr remains (verified)", "| us-east-1 | AWS::EC2::VPC | vpc-");
+        assertThat(JSON.readTree(java.nio.file.Files.readString(java.nio.file.Path.of(report.get("reportFiles")
+                .get("json").asText()))).get("stackGone").asBoolean()).isTrue();
         DrRunner.Result again = dr.run("cleanup", "--sandbox", "--yes");
         assertThat(again.exitCode()).isZero();
         assertThat(again.out()).contains("Nothing of stack dr remains");

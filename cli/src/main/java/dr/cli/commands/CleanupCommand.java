@@ -1,5 +1,6 @@
 package dr.cli.commands;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dr.cli.options.DryRunOption;
 import dr.cli.output.Printer;
 import dr.cli.runtime.CommandContext;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +36,9 @@ import java.util.concurrent.atomic.AtomicReference;
             "Runs the cleanup runbook ('dr runbook show cleanup'): lists every resource tagged with this stack, in both "
                 + "regions and globally, asks, deletes them in an order AWS accepts (e.g. CloudFront disabled and "
                 + "deployed before deletion, NAT gateways before their Elastic IPs), then looks again to confirm "
-                + "nothing of the stack remains. Resumable: run it again after an interruption, it continues from its "
-                + "journal and finds only what is left.",
+                + "nothing of the stack remains. Writes a Markdown and JSON report of what went and prints its path. "
+                + "Resumable: run it again after an interruption, it continues from its journal and finds only what "
+                + "is left.",
             "Changes: deletes the stack, databases included. Never touches anything without this stack's tag.",
             "Takes: about 20 to 30 minutes on AWS (CloudFront and the databases are the slow parts).",
             "Asks for confirmation unless --yes.",
@@ -53,6 +56,10 @@ public final class CleanupCommand extends DrSubcommand {
         return dryRun.dryRun();
     }
 
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Where the cleanup report goes, Markdown and JSON (default: ./dr-reports).")
+    Path reportDirectory;
+
     @Option(names = "--skip-final-snapshot",
             description = "Delete the primary database without the final snapshot dr otherwise takes and keeps.")
     boolean skipFinalSnapshot;
@@ -61,7 +68,7 @@ public final class CleanupCommand extends DrSubcommand {
     protected int run(CommandContext context) {
         String stack = context.target().orElseThrow().stack();
         List<String> regions = StackLocator.regions(context);
-        RunbookSession session = new RunbookSession(context, DrillOutput.reportDirectory(spec, null));
+        RunbookSession session = new RunbookSession(context, DrillOutput.reportDirectory(spec, reportDirectory));
         Runbook runbook = Runbooks.catalog().load(RUNBOOK);
         Optional<JournaledRun> unfinished = JournaledRun.last(session.journal(RUNBOOK)).filter(last -> !last.finished());
         CleanupPlan plan = new Cleanup(stack, regions, context.clients(), context.clock(),
@@ -84,10 +91,19 @@ public final class CleanupCommand extends DrSubcommand {
         if (report.get() == null || !deletionRan) {
             throw new DrException(result.exitCode(), result.message());
         }
+        Map<String, Object> files = result.find("report").map(StepReport::outputs).orElse(Map.of());
         if (context.output().json()) {
-            Printer.json(context, report.get().toJson());
+            ObjectNode document = report.get().toJson();
+            if (files.containsKey("json")) {
+                document.putObject("reportFiles").put("markdown", files.get("markdown").toString())
+                        .put("json", files.get("json").toString());
+            }
+            Printer.json(context, document);
         } else {
             report.get().printText(context.out());
+            if (files.containsKey("json")) {
+                context.out().println("Report: " + files.get("markdown") + " (JSON: " + files.get("json") + ")");
+            }
         }
         return result.succeeded() ? ExitCode.OK.code() : result.exitCode().code();
     }

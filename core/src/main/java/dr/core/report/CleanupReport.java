@@ -134,4 +134,38 @@ public record CleanupReport(String stack, List<String> regions, ExecutionResult 
             out.println("  Re-run the same command to resume: dr finds what is left and deletes it.");
         }
     }
+
+    /** The report for the record: the outcome, then every resource deleted, kept, failed or still there. */
+    public String toMarkdown() {
+        StringBuilder md = new StringBuilder("# Cleanup of stack " + stack + "\n\n");
+        md.append("- Regions: ").append(String.join(", ", regions)).append('\n');
+        md.append("- Outcome: ").append(stackGone() ? "nothing tagged with stack " + stack + " remains (verified)"
+                : remaining.size() + " resource(s) of the stack still there").append('\n');
+        md.append("- Deleted: ").append(deletedTotal());
+        deletedByRegion().forEach((region, count) -> md.append(", ").append(region).append(' ').append(count));
+        md.append('\n');
+        if (!result.duration().isZero()) {
+            md.append("- Took: ").append(DurationFormat.compact(result.duration())).append('\n');
+        }
+        if (!keptSnapshots.isEmpty()) {
+            md.append("\n## Final snapshots kept\n\n| region | snapshot | of | status |\n|---|---|---|---|\n");
+            keptSnapshots.forEach(k -> md.append("| ").append(k.region()).append(" | ").append(k.identifier())
+                    .append(" | ").append(k.dbInstance()).append(" | ").append(k.status()).append(" |\n"));
+        }
+        if (!result.failed().isEmpty()) {
+            md.append("\n## Failed\n\n");
+            result.failed().forEach(f -> md.append("- ").append(f.key()).append(" (").append(f.resourceType())
+                    .append("): ").append(f.message()).append('\n'));
+        }
+        if (!remaining.isEmpty()) {
+            md.append("\n## Still there\n\n| region | type | id | role |\n|---|---|---|---|\n");
+            remaining.forEach(r -> md.append("| ").append(r.region()).append(" | ").append(r.type()).append(" | ")
+                    .append(r.id()).append(" | ").append(r.role()).append(" |\n"));
+        }
+        md.append("\n## Deleted\n\n| region | type | id |\n|---|---|---|\n");
+        result.outcomes().stream().filter(o -> o.succeeded() && o.action() == Action.DELETE)
+                .forEach(o -> md.append("| ").append(o.key().region()).append(" | ").append(o.resourceType())
+                        .append(" | ").append(o.resourceId()).append(" |\n"));
+        return md.toString();
+    }
 }

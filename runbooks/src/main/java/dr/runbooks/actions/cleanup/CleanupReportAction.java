@@ -3,14 +3,19 @@ package dr.runbooks.actions.cleanup;
 import dr.core.engine.ExecutionResult;
 import dr.core.engine.StepOutcome;
 import dr.core.report.CleanupReport;
+import dr.core.report.ReportFiles;
 import dr.regions.cleanup.Cleanup;
+import dr.runbooks.Operations;
 import dr.runbooks.step.ActionContext;
 import dr.runbooks.step.ActionResult;
 import dr.runbooks.step.RunbookAction;
 
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -32,8 +37,32 @@ final class CleanupReportAction implements RunbookAction {
         context.attribute(CleanupActions.REPORT_ATTRIBUTE, AtomicReference.class).ifPresent(ref -> ref.set(report));
         String summary = "deleted " + report.deletedTotal() + "; " + (report.stackGone()
                 ? "nothing of the stack remains" : report.remaining().size() + " resource(s) remain");
-        return ActionResult.done(summary, Map.of("deleted", report.deletedTotal(), "stackGone", report.stackGone(),
-                "keptSnapshots", report.keptSnapshots().size()));
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        outputs.put("deleted", report.deletedTotal());
+        outputs.put("stackGone", report.stackGone());
+        outputs.put("keptSnapshots", report.keptSnapshots().size());
+        if (DeleteResourcesAction.results(context).isEmpty() && !report.stackGone()) {
+            return ActionResult.done(summary + "; nothing was deleted, so no report file", outputs);
+        }
+        Map<String, Path> files;
+        try {
+            files = write(report, context);
+        } catch (UncheckedIOException e) {
+            return ActionResult.failed(e.getMessage() + ": " + e.getCause().getMessage());
+        }
+        outputs.put("markdown", files.get("md").toString());
+        outputs.put("json", files.get("json").toString());
+        return ActionResult.done(summary + "; report " + files.get("md"), outputs);
+    }
+
+    /** {@code cleanup-<stack>-<time>.md} and {@code .json} in the report directory, for the record. */
+    private static Map<String, Path> write(CleanupReport report, ActionContext context) {
+        Operations operations = context.requireAttribute(Operations.ATTRIBUTE, Operations.class);
+        Map<String, String> contents = new LinkedHashMap<>();
+        contents.put("md", report.toMarkdown());
+        contents.put("json", ReportFiles.json(report.toJson()));
+        return ReportFiles.write(operations.reportDirectory(),
+                ReportFiles.base("cleanup", report.stack(), context.clock().now()), contents);
     }
 
     private static ExecutionResult merged(List<ExecutionResult> results, Instant now) {

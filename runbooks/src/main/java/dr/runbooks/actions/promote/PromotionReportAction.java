@@ -1,17 +1,14 @@
 package dr.runbooks.actions.promote;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dr.core.DrException;
+import dr.core.report.ReportFiles;
 import dr.regions.promotion.PromotionTarget;
 import dr.runbooks.Operations;
 import dr.runbooks.step.ActionContext;
 import dr.runbooks.step.ActionResult;
 import dr.runbooks.step.RunbookAction;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -40,17 +37,17 @@ final class PromotionReportAction implements RunbookAction {
                 operations.target().stack(), drRegion, operations.target().primaryRegion().orElse(null),
                 context.clock().now());
         String base = "promote-replica-" + report.stack() + "-" + STAMP.format(report.startedAt());
-        Path directory = operations.reportDirectory();
-        Path markdown = directory.resolve(base + ".md");
-        Path json = directory.resolve(base + ".json");
+        Map<String, String> contents = new LinkedHashMap<>();
+        contents.put("md", report.toMarkdown());
+        contents.put("json", ReportFiles.json(report.toJson()));
+        Map<String, Path> written;
         try {
-            Files.createDirectories(directory);
-            Files.writeString(markdown, report.toMarkdown(), StandardCharsets.UTF_8);
-            Files.writeString(json, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(report.toJson()) + "\n", StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return ActionResult.failed("cannot write the promotion report under " + directory + ": " + e.getMessage());
+            written = ReportFiles.write(operations.reportDirectory(), base, contents);
+        } catch (UncheckedIOException e) {
+            return ActionResult.failed(e.getMessage() + ": " + e.getCause().getMessage());
         }
+        Path markdown = written.get("md");
+        Path json = written.get("json");
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put("markdown", markdown.toString());
         outputs.put("json", json.toString());

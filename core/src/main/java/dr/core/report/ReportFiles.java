@@ -1,0 +1,63 @@
+package dr.core.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Writes the renderings of one report side by side, {@code <directory>/<base>.<extension>}, creating the directory
+ * when missing: the files the drill, promote-replica and cleanup leave for the record.
+ */
+public final class ReportFiles {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ReportFiles() {
+    }
+
+    /** {@code <operation>-<stack>-<yyyyMMdd-HHmmss>}, e.g. {@code cleanup-shop-20260101-003512}. */
+    public static String base(String operation, String stack, Instant at) {
+        return operation + "-" + stack + "-" + STAMP.format(at);
+    }
+
+    /** Indented JSON with a final newline, as the report files hold it. */
+    public static String json(JsonNode document) {
+        try {
+            return JSON.writeValueAsString(document) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * @param contents the text of each file by its extension, in the order to write them
+     * @return the absolute path of each file by its extension
+     */
+    public static Map<String, Path> write(Path directory, String base, Map<String, String> contents) {
+        Map<String, Path> written = new LinkedHashMap<>();
+        try {
+            Files.createDirectories(directory);
+            for (Map.Entry<String, String> file : contents.entrySet()) {
+                Path path = Files.writeString(directory.resolve(base + "." + file.getKey()), file.getValue(),
+                        StandardCharsets.UTF_8);
+                written.put(file.getKey(), path.toAbsolutePath());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report " + base + " into " + directory, e);
+        }
+        return written;
+    }
+}
