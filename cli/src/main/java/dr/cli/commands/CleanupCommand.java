@@ -33,8 +33,8 @@ import java.util.concurrent.atomic.AtomicReference;
         description = {
             "Delete everything this stack created, and nothing else.",
             "",
-            "Runs the cleanup runbook ('dr runbook show cleanup'): lists every resource tagged with this stack, in both "
-                + "regions and globally, asks, deletes them in an order AWS accepts (e.g. CloudFront disabled and "
+            "Runs the cleanup runbook ('dr runbook show cleanup'): lists every resource tagged with this stack, in "
+                + "both regions and globally, asks, deletes them in an order AWS accepts (e.g. CloudFront disabled and "
                 + "deployed before deletion, NAT gateways before their Elastic IPs), then looks again to confirm "
                 + "nothing of the stack remains. Writes a Markdown and JSON report of what went and prints its path. "
                 + "Resumable: run it again after an interruption, it continues from its journal and finds only what "
@@ -70,7 +70,8 @@ public final class CleanupCommand extends DrSubcommand {
         List<String> regions = StackLocator.regions(context);
         RunbookSession session = new RunbookSession(context, DrillOutput.reportDirectory(spec, reportDirectory));
         Runbook runbook = Runbooks.catalog().load(RUNBOOK);
-        Optional<JournaledRun> unfinished = JournaledRun.last(session.journal(RUNBOOK)).filter(last -> !last.finished());
+        Optional<JournaledRun> unfinished = JournaledRun.last(session.journal(RUNBOOK))
+                .filter(last -> !last.finished());
         CleanupPlan plan = new Cleanup(stack, regions, context.clients(), context.clock(),
                 new CleanupOptions(skipFinalSnapshot)).plan();
         if (context.dryRun() || (plan.isEmpty() && unfinished.isEmpty())) {

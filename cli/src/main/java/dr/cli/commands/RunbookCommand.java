@@ -4,11 +4,12 @@ import picocli.CommandLine.Command;
 
 @Command(name = "runbook",
         description = {"List, show and run the operational runbooks.", "",
-            "The operational flows (failover drill, promote, failback, cleanup) are data: YAML runbooks whose "
-                + "steps dr runs one by one.", ""},
+            "The operational flows (status, failover drill, promote-replica, cleanup) are data: YAML runbooks whose "
+                + "steps dr runs one by one, with a journal. 'types' lists the step types your own runbooks can use.",
+            ""},
         subcommands = {RunbookListCommand.class, RunbookShowCommand.class, RunbookTypesCommand.class,
             RunbookRunCommand.class},
-        footerHeading = "%nExample:%n",
-        footer = "  dr runbook list")
+        footerHeading = "%nExamples:%n",
+        footer = {"  dr runbook list", "  dr runbook show cleanup", "  dr runbook types"})
 public final class RunbookCommand extends GroupCommand {
 }

@@ -49,12 +49,13 @@ final class DeleteResourcesAction implements RunbookAction {
     @Override
     public ActionResult execute(ActionContext context) {
         Cleanup cleanup = CleanupScope.cleanup(context, finalSnapshot);
-        CleanupPlan plan = kinds.map(cleanup::plan).orElseGet(() -> approvedPlan(context).orElseGet(cleanup::plan));
+        Optional<CleanupPlan> approved = approvedPlan(context);
+        CleanupPlan plan = kinds.map(cleanup::plan).orElseGet(() -> approved.orElseGet(cleanup::plan));
         if (!plan.runnable()) {
             return ActionResult.failed("nothing deleted: " + plan.mustGoFirst().size() + " resource(s) outside "
-                    + kinds.map(Set::toString).orElse("this step") + " must go first; delete them in an earlier step: "
-                    + plan.mustGoFirst().stream().limit(FAILURES_SHOWN).map(StackResource::describe)
-                    .collect(Collectors.joining("; ")));
+                    + kinds.map(DeleteResourcesAction::slugs).orElse("this step")
+                    + " must go first; delete them in an earlier step: " + plan.mustGoFirst().stream()
+                    .limit(FAILURES_SHOWN).map(StackResource::describe).collect(Collectors.joining("; ")));
         }
         ExecutionResult result = cleanup.delete(plan, context.executor(), context::interrupted);
         results(context).add(result);
@@ -75,7 +76,14 @@ final class DeleteResourcesAction implements RunbookAction {
         return ActionResult.done("deleted " + deleted + " resources", outputs);
     }
 
-    /** The plan listed before the approval, once: a later deletion step of the run must look afresh. */
+    private static String slugs(Set<ResourceKind> set) {
+        return set.stream().map(ResourceKind::slug).collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    /**
+     * The plan listed before the approval, taken by the run's first deletion step (used when it deletes everything):
+     * any later deletion step looks afresh, since the stack has changed since.
+     */
     private static Optional<CleanupPlan> approvedPlan(ActionContext context) {
         Optional<CleanupPlan> plan = context.attribute(CleanupActions.PLAN_ATTRIBUTE, CleanupPlan.class);
         context.putAttribute(CleanupActions.PLAN_ATTRIBUTE, null);
