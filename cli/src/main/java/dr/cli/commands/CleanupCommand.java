@@ -1,5 +1,7 @@
 package dr.cli.commands;
 
+import dr.cli.options.ReportOption;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dr.cli.options.DryRunOption;
 import dr.cli.output.Printer;
@@ -22,7 +24,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,9 +57,8 @@ public final class CleanupCommand extends DrSubcommand {
         return dryRun.dryRun();
     }
 
-    @Option(names = "--report", paramLabel = "DIR",
-            description = "Where the cleanup report goes, Markdown and JSON (default: ./dr-reports).")
-    Path reportDirectory;
+    @Mixin
+    ReportOption report;
 
     @Option(names = "--skip-final-snapshot",
             description = "Delete the primary database without the final snapshot dr otherwise takes and keeps.")
@@ -68,7 +68,7 @@ public final class CleanupCommand extends DrSubcommand {
     protected int run(CommandContext context) {
         String stack = context.target().orElseThrow().stack();
         List<String> regions = StackLocator.regions(context);
-        RunbookSession session = new RunbookSession(context, DrillOutput.reportDirectory(spec, reportDirectory));
+        RunbookSession session = new RunbookSession(context, reportDirectory(report));
         Runbook runbook = Runbooks.catalog().load(RUNBOOK);
         Optional<JournaledRun> unfinished = JournaledRun.last(session.journal(RUNBOOK))
                 .filter(last -> !last.finished());

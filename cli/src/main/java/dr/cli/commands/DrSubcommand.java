@@ -1,5 +1,8 @@
 package dr.cli.commands;
 
+import dr.cli.options.ReportOption;
+import java.nio.file.Path;
+
 import dr.cli.runtime.CommandContext;
 import dr.core.DrException;
 import dr.core.config.StackConfig;
@@ -25,6 +28,11 @@ public abstract class DrSubcommand implements Callable<Integer> {
 
     /** Does the work; returns the exit code (normally 0) or throws a {@link DrException}. */
     protected abstract int run(CommandContext context);
+
+    /** Where this command's report files go: {@code --report}, against the working directory. */
+    protected Path reportDirectory(ReportOption option) {
+        return option.resolveAgainst(DrCommand.of(spec).workingDirectory());
+    }
 
     /** Whether the command calls AWS (unless {@code --dry-run} or {@code --sandbox}); if so, credentials are checked first. */
     protected boolean needsAws() {

@@ -9,26 +9,18 @@ import dr.runbooks.RunbookJson;
 import dr.runbooks.RunbookResult;
 import dr.runbooks.actions.drill.DrillJournal;
 import dr.runbooks.step.Durations;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
 /** What {@code dr failover drill} and {@code dr failover restore} print: the report's summary and paths, or its JSON. */
 final class DrillOutput {
-    static final String DEFAULT_REPORTS = "dr-reports";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private DrillOutput() {
-    }
-
-    /** {@code --report DIR} against the working directory; {@code ./dr-reports} when not given. */
-    static Path reportDirectory(CommandSpec spec, Path given) {
-        return DrCommand.of(spec).workingDirectory().resolve(given == null ? Path.of(DEFAULT_REPORTS) : given);
     }
 
     /** {@code --timeout 10m}: null when not given; bad input when not a duration. */

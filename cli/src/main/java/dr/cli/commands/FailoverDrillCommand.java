@@ -1,5 +1,7 @@
 package dr.cli.commands;
 
+import dr.cli.options.ReportOption;
+
 import dr.cli.options.DryRunOption;
 import dr.cli.runtime.CommandContext;
 import dr.cli.runtime.Confirmation;
@@ -17,7 +19,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.util.Optional;
 
 @Command(name = "drill",
@@ -65,9 +66,8 @@ public final class FailoverDrillCommand extends DrSubcommand {
             + "problems are listed in the report.")
     boolean force;
 
-    @Option(names = "--report", paramLabel = "DIR",
-            description = "Where to write the report files (default: ./dr-reports).")
-    Path reportDirectory;
+    @Mixin
+    ReportOption report;
 
     @Override
     protected boolean dryRun() {
@@ -84,7 +84,7 @@ public final class FailoverDrillCommand extends DrSubcommand {
             context.out().println("Dry run: nothing was changed.");
             return ExitCode.OK.code();
         }
-        RunbookSession session = new RunbookSession(context, DrillOutput.reportDirectory(spec, reportDirectory));
+        RunbookSession session = new RunbookSession(context, reportDirectory(report));
         JournaledRun.last(session.journal(RUNBOOK)).filter(last -> !last.pendingAlwaysSteps().isEmpty())
                 .ifPresent(last -> {
                     throw DrException.badInput("the drill started " + last.startedAt() + " was not restored: run"

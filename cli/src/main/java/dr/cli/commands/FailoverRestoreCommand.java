@@ -1,5 +1,7 @@
 package dr.cli.commands;
 
+import dr.cli.options.ReportOption;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dr.cli.options.DryRunOption;
@@ -16,9 +18,7 @@ import dr.runbooks.actions.drill.DrillActions;
 import dr.runbooks.actions.drill.DrillJournal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,9 +41,8 @@ public final class FailoverRestoreCommand extends DrSubcommand {
     @Mixin
     DryRunOption dryRun;
 
-    @Option(names = "--report", paramLabel = "DIR",
-            description = "Where to write the interrupted drill's report (default: ./dr-reports).")
-    Path reportDirectory;
+    @Mixin
+    ReportOption report;
 
     @Override
     protected boolean dryRun() {
@@ -52,7 +51,7 @@ public final class FailoverRestoreCommand extends DrSubcommand {
 
     @Override
     protected int run(CommandContext context) {
-        RunbookSession session = new RunbookSession(context, DrillOutput.reportDirectory(spec, reportDirectory));
+        RunbookSession session = new RunbookSession(context, reportDirectory(report));
         Journal journal = session.journal(FailoverDrillCommand.RUNBOOK);
         Optional<JournaledRun> last = JournaledRun.last(journal);
         if (last.isEmpty() || last.get().pendingAlwaysSteps().isEmpty()) {

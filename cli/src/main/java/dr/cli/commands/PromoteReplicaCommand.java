@@ -1,5 +1,7 @@
 package dr.cli.commands;
 
+import dr.cli.options.ReportOption;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dr.cli.options.CapacityOptions;
@@ -22,7 +24,6 @@ import dr.runbooks.Runbooks;
 import dr.runbooks.StepReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,16 +53,13 @@ import java.util.Optional;
         footerHeading = "%nExample:%n",
         footer = "  dr promote-replica --stack shop --dr us-west-2 --yes")
 public final class PromoteReplicaCommand extends DrSubcommand {
-    static final String DEFAULT_REPORTS = "dr-reports";
     private static final String RUNBOOK = "promote-replica";
 
     @Mixin
     DryRunOption dryRun;
 
-    @Option(names = "--report", paramLabel = "DIR",
-            description = "Directory for the report (default: ./" + DEFAULT_REPORTS + ", beside the sandbox's .dr "
-                    + "folder with --sandbox).")
-    Path report;
+    @Mixin
+    ReportOption report;
 
     @Mixin
     CapacityOptions capacity;
@@ -86,7 +84,7 @@ public final class PromoteReplicaCommand extends DrSubcommand {
         if (context.dryRun()) {
             return printPlan(context, runbook, target, drRegion);
         }
-        RunbookResult result = new RunbookSession(context, reportDirectory(context)).runOrResume(runbook, Map.of());
+        RunbookResult result = new RunbookSession(context, reportDirectory(report)).runOrResume(runbook, Map.of());
         Optional<Path> json = result.find("report").filter(StepReport::finished)
                 .map(step -> step.outputs().get("json")).map(Object::toString).map(Path::of);
         if (json.isEmpty()) {
@@ -155,18 +153,5 @@ public final class PromoteReplicaCommand extends DrSubcommand {
             context.out().println("Dry run: no AWS call was made.");
         }
         return ExitCode.OK.code();
-    }
-
-    /** {@code --report}, else {@code dr-reports} in the working directory (the sandbox's, with --sandbox). */
-    private Path reportDirectory(CommandContext context) {
-        if (report != null) {
-            return report;
-        }
-        return context.connection().sandbox().map(file -> {
-            Path folder = file.toAbsolutePath().getParent();
-            boolean dotDr = folder.getFileName() != null && folder.getFileName().toString().equals(".dr")
-                    && folder.getParent() != null;
-            return (dotDr ? folder.getParent() : folder).resolve(DEFAULT_REPORTS);
-        }).orElse(Path.of(DEFAULT_REPORTS));
     }
 }

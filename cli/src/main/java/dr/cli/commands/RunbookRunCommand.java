@@ -1,5 +1,7 @@
 package dr.cli.commands;
 
+import dr.cli.options.ReportOption;
+
 import dr.cli.runtime.RunbookSession;
 import dr.core.ExitCode;
 import dr.cli.output.Printer;
@@ -10,9 +12,7 @@ import dr.runbooks.RunbookText;
 import dr.runbooks.Runbooks;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dr.runbooks.StepReport;
-import java.nio.file.Path;
 import java.util.Map;
-import picocli.CommandLine.Option;
 
 import dr.cli.options.DryRunOption;
 import dr.cli.runtime.CommandContext;
@@ -38,9 +38,8 @@ public final class RunbookRunCommand extends DrSubcommand {
             + "path of your own runbook YAML file (e.g. a copy of a built-in with an extra approval step).")
     String name;
 
-    @Option(names = "--report", paramLabel = "DIR",
-            description = "Where runbooks that write a report put it (default: ./dr-reports).")
-    Path reportDirectory;
+    @Mixin
+    ReportOption report;
 
     @Mixin
     DryRunOption dryRun;
@@ -65,7 +64,7 @@ public final class RunbookRunCommand extends DrSubcommand {
             return ExitCode.OK.code();
         }
         Runbook runbook = Runbooks.load(name);
-        RunbookResult result = new RunbookSession(context, DrillOutput.reportDirectory(spec, reportDirectory))
+        RunbookResult result = new RunbookSession(context, reportDirectory(report))
                 .runOrResume(runbook, Map.of());
         if (context.output().json()) {
             Printer.json(context, RunbookJson.result(result));

@@ -1,5 +1,7 @@
 package dr.cli.commands;
 
+import dr.cli.options.ReportOption;
+
 import dr.cli.output.Printer;
 import dr.cli.runtime.CommandContext;
 import dr.cli.runtime.RunbookSession;
@@ -39,7 +41,7 @@ public final class StatusCommand extends DrSubcommand {
     @Override
     protected int run(CommandContext context) {
         StackSpec spec = StackLocator.locate(context);
-        RunbookResult result = new RunbookSession(context, Path.of(PromoteReplicaCommand.DEFAULT_REPORTS))
+        RunbookResult result = new RunbookSession(context, Path.of(ReportOption.DEFAULT_DIRECTORY))
                 .runReadOnly(Runbooks.catalog().load("status"), Map.of(StatusActions.SPEC_ATTRIBUTE, spec));
         Optional<ReadinessReport> found = StatusFindings.report(result);
         if (found.isEmpty()) {
