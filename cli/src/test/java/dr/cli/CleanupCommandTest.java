@@ -97,4 +97,13 @@ class CleanupCommandTest {
                 "Runbook cleanup finished.");
         assertThat(TaggedState.tagged(dr.cloud, "dr")).isEmpty();
     }
+
+    @Test
+    void quietSaysOnlyTheResult() {
+        DrRunner.Result result = dr.run("cleanup", "--sandbox", "--yes", "-q");
+
+        assertThat(result.exitCode()).as("stderr: %s", result.err()).isZero();
+        assertThat(result.err()).as("no listing, no progress").isEmpty();
+        assertThat(result.out()).contains("Verified: nothing tagged with stack dr remains.");
+    }
 }

@@ -12,6 +12,8 @@ import dr.runbooks.RunbookRunner;
 import dr.runbooks.step.Terminal;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,7 +99,7 @@ public final class RunbookSession {
                 .clock(context.clock())
                 .journal(journal)
                 .yes(context.assumeYes())
-                .out(context.err())
+                .out(narration())
                 .terminal(Terminal.system())
                 .errorClassifier(new AwsErrorClassifier())
                 .progress(Printer.progress(context))
@@ -116,6 +118,12 @@ public final class RunbookSession {
                 // The JVM is already shutting down and the hook is running the always-steps; nothing to undo.
             }
         }
+    }
+
+    /** Where the steps tell the operator what they do: stderr, except with -q (only errors and the result). */
+    private PrintWriter narration() {
+        return context.output().verbosity() == OutputSettings.Verbosity.QUIET
+                ? new PrintWriter(Writer.nullWriter()) : context.err();
     }
 
     private Path journalDirectory() {
