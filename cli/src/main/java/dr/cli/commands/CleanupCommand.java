@@ -70,8 +70,7 @@ public final class CleanupCommand extends DrSubcommand {
         List<String> regions = StackLocator.regions(context);
         RunbookSession session = new RunbookSession(context, reportDirectory(report));
         Runbook runbook = Runbooks.catalog().load(RUNBOOK);
-        Optional<JournaledRun> unfinished = JournaledRun.last(session.journal(RUNBOOK))
-                .filter(last -> !last.finished());
+        Optional<JournaledRun> unfinished = session.unfinished(runbook);
         CleanupPlan plan = new Cleanup(stack, regions, context.clients(), context.clock(),
                 new CleanupOptions(skipFinalSnapshot)).plan();
         if (context.dryRun() || (plan.isEmpty() && unfinished.isEmpty())) {

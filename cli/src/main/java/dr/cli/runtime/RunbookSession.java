@@ -39,13 +39,18 @@ public final class RunbookSession {
         return execute(runbook, RunbookRunner::run);
     }
 
+    /** The journal's last run of {@code runbook}, when it did not finish (the process died): what a run resumes. */
+    public Optional<JournaledRun> unfinished(Runbook runbook) {
+        return JournaledRun.last(journal(runbook.name()))
+                .filter(last -> last.runbook().equals(runbook.name()) && !last.finished());
+    }
+
     /**
      * Resumes the journal's last run of {@code runbook} if it did not finish (the process died; saying so on stderr),
      * else runs it afresh. {@code attributes} are shared with its actions.
      */
     public RunbookResult runOrResume(Runbook runbook, Map<String, Object> attributes) {
-        Optional<JournaledRun> unfinished = JournaledRun.last(journal(runbook.name()))
-                .filter(last -> last.runbook().equals(runbook.name()) && !last.finished());
+        Optional<JournaledRun> unfinished = unfinished(runbook);
         unfinished.ifPresent(last -> context.err().println("dr: resuming the " + runbook.name() + " run started "
                 + last.startedAt() + " that did not finish (done already: "
                 + String.join(", ", last.finishedSteps().keySet()) + ")"));

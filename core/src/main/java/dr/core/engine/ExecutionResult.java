@@ -2,6 +2,7 @@ package dr.core.engine;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,14 @@ public record ExecutionResult(List<StepOutcome> outcomes, Instant startedAt, Ins
 
     public ExecutionResult {
         outcomes = List.copyOf(outcomes);
+    }
+
+    /** Several runs as one: their outcomes in order, from the first start to the last finish ({@code now} if none). */
+    public static ExecutionResult merge(List<ExecutionResult> results, Instant now) {
+        List<StepOutcome> outcomes = results.stream().flatMap(result -> result.outcomes().stream()).toList();
+        Instant start = results.stream().map(ExecutionResult::startedAt).min(Comparator.naturalOrder()).orElse(now);
+        Instant end = results.stream().map(ExecutionResult::finishedAt).max(Comparator.naturalOrder()).orElse(start);
+        return new ExecutionResult(outcomes, start, end);
     }
 
     public Duration duration() {

@@ -1,7 +1,6 @@
 package dr.runbooks.actions.cleanup;
 
 import dr.core.engine.ExecutionResult;
-import dr.core.engine.StepOutcome;
 import dr.core.report.CleanupReport;
 import dr.core.report.ReportFiles;
 import dr.regions.cleanup.Cleanup;
@@ -12,9 +11,6 @@ import dr.runbooks.step.RunbookAction;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +28,7 @@ final class CleanupReportAction implements RunbookAction {
         Cleanup cleanup = CleanupScope.cleanup(context);
         List<CleanupReport.Remaining> remaining = context.attribute(CleanupActions.REMAINING_ATTRIBUTE, List.class)
                 .map(list -> (List<CleanupReport.Remaining>) list).orElseGet(cleanup::remaining);
-        CleanupReport report = cleanup.report(merged(DeleteResourcesAction.results(context), context.clock().now()),
+        CleanupReport report = cleanup.report(merged(context),
                 remaining);
         context.attribute(CleanupActions.REPORT_ATTRIBUTE, AtomicReference.class).ifPresent(ref -> ref.set(report));
         String summary = "deleted " + report.deletedTotal() + "; " + (report.stackGone()
@@ -65,15 +61,13 @@ final class CleanupReportAction implements RunbookAction {
                 ReportFiles.base("cleanup", report.stack(), context.clock().now()), contents);
     }
 
-    private static ExecutionResult merged(List<ExecutionResult> results, Instant now) {
+    /** What every deletion step of this run did, as one result (the shutdown hook may read it while one runs). */
+    private static ExecutionResult merged(ActionContext context) {
+        List<ExecutionResult> results = DeleteResourcesAction.results(context);
         List<ExecutionResult> copy;
         synchronized (results) {
             copy = List.copyOf(results);
         }
-        List<StepOutcome> outcomes = new ArrayList<>();
-        copy.forEach(result -> outcomes.addAll(result.outcomes()));
-        Instant start = copy.stream().map(ExecutionResult::startedAt).min(Comparator.naturalOrder()).orElse(now);
-        Instant end = copy.stream().map(ExecutionResult::finishedAt).max(Comparator.naturalOrder()).orElse(start);
-        return new ExecutionResult(outcomes, start, end);
+        return ExecutionResult.merge(copy, context.clock().now());
     }
 }
