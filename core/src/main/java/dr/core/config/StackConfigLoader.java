@@ -30,6 +30,11 @@ import java.util.Set;
 public final class StackConfigLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final List<String> KEYS = Arrays.stream(ConfigKey.values()).map(ConfigKey::key).toList();
+    /**
+     * A stack config is a couple of dozen short lines; a file larger than this is a mistake, and YAML's scanner
+     * takes minutes over one huge value, so it is refused before it is parsed.
+     */
+    public static final long MAX_CONFIG_BYTES = 64 * 1024;
 
     /** Loads {@code file}, naming it as given in messages. */
     public StackConfig load(Path file) {
@@ -42,6 +47,11 @@ public final class StackConfigLoader {
             throw DrException.badInput("config file " + shownAs + " cannot be read: it is a directory");
         }
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            long size = Files.size(file);
+            if (size > MAX_CONFIG_BYTES) {
+                throw DrException.badInput("config file " + shownAs + " is " + size + " bytes; a stack config is at most "
+                        + MAX_CONFIG_BYTES + " bytes of 'key: value' lines");
+            }
             return parse(reader, shownAs);
         } catch (NoSuchFileException e) {
             throw DrException.badInput("config file " + shownAs + " cannot be read: no such file");
@@ -70,7 +80,7 @@ public final class StackConfigLoader {
                 String name = parser.currentName();
                 int line = line(parser.currentTokenLocation());
                 ConfigKey key = ConfigKey.byKey(name).orElseThrow(() -> DrException.badInput(shownAs + " line " + line
-                        + ": unknown key '" + name + "'" + Spelling.suggestion(name, KEYS)
+                        + ": unknown key " + Shown.quoted(name) + Spelling.suggestion(name, KEYS)
                         + " (known keys: " + String.join(", ", KEYS) + ")"));
                 if (!seen.add(key)) {
                     throw DrException.badInput(shownAs + " line " + line + ": key '" + name + "' is given twice");
@@ -100,13 +110,13 @@ public final class StackConfigLoader {
             case TEXT -> value.asText();
             case NUMBER -> {
                 if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-                    throw DrException.badInput(origin + ": expected a whole number, got '" + value.asText() + "'");
+                    throw DrException.badInput(origin + ": expected a whole number, got " + Shown.quoted(value.asText()));
                 }
                 yield value.intValue();
             }
             case FLAG -> {
                 if (!value.isBoolean()) {
-                    throw DrException.badInput(origin + ": expected true or false, got '" + value.asText() + "'");
+                    throw DrException.badInput(origin + ": expected true or false, got " + Shown.quoted(value.asText()));
                 }
                 yield value.booleanValue();
             }

@@ -19,7 +19,14 @@ import java.util.regex.Pattern;
  * where the value came from. Nothing here calls AWS.
  */
 public final class StackSpecResolver {
-    public static final Pattern STACK_NAME = Pattern.compile("[a-z][a-z0-9-]{0,30}");
+    /**
+     * A lower-case letter, then up to 30 letters, digits or single inner hyphens. RDS refuses a DB instance
+     * identifier that ends with a hyphen or holds two in a row (CreateDBInstance, DBInstanceIdentifier), so the
+     * stack name, which prefixes every identifier, may do neither.
+     */
+    public static final Pattern STACK_NAME = Pattern.compile("[a-z]([a-z0-9]|-(?=[a-z0-9])){0,30}");
+    /** An SSH source broader than this many addresses (a /16) opens the bastion to too much of the internet. */
+    public static final int NARROWEST_OPEN_SSH_PREFIX = 16;
     /** RDS for MySQL, General Purpose SSD (gp2, gp3): 20 to 65,536 GiB (CreateDBInstance, AllocatedStorage). */
     public static final int MIN_DB_STORAGE_GIB = 20;
     public static final int MAX_DB_STORAGE_GIB = 65_536;
@@ -44,8 +51,9 @@ public final class StackSpecResolver {
     public StackTarget resolve(StackConfig config, boolean regionsRequired) {
         String stack = config.text(ConfigKey.STACK).orElse(StackSpec.DEFAULT_STACK);
         if (!STACK_NAME.matcher(stack).matches()) {
-            throw bad(config, ConfigKey.STACK, "'" + stack + "' is not a valid stack name: a lower-case letter, "
-                    + "then up to 30 lower-case letters, digits or hyphens (e.g. shop-dr)");
+            throw bad(config, ConfigKey.STACK, Shown.quoted(stack) + " is not a valid stack name: a lower-case letter, "
+                    + "then up to 30 lower-case letters, digits or hyphens, with no hyphen at the end or two in a row "
+                    + "(e.g. shop-dr)");
         }
         checkRegions(config, regionsRequired);
         StackSpec defaults = StackSpec.defaults(null, null);
@@ -78,7 +86,7 @@ public final class StackSpecResolver {
         String healthCheckPath = config.text(ConfigKey.HEALTH_CHECK_PATH).orElse(defaults.healthCheckPath());
         if (!healthCheckPath.startsWith("/") || healthCheckPath.length() > MAX_HEALTH_CHECK_PATH
                 || healthCheckPath.chars().anyMatch(c -> c <= ' ')) {
-            throw bad(config, ConfigKey.HEALTH_CHECK_PATH, "'" + healthCheckPath + "' is not a URL path: it must start "
+            throw bad(config, ConfigKey.HEALTH_CHECK_PATH, Shown.quoted(healthCheckPath) + " is not a URL path: it must start "
                     + "with /, have no spaces and be at most " + MAX_HEALTH_CHECK_PATH + " characters (e.g. /health)");
         }
         int interval = config.number(ConfigKey.HEALTH_CHECK_INTERVAL).orElse(defaults.healthCheckIntervalSeconds());
@@ -107,7 +115,7 @@ public final class StackSpecResolver {
             if (config.has(key)) {
                 String region = config.text(key).orElseThrow();
                 if (!Regions.isKnown(region)) {
-                    throw bad(config, key, "'" + region + "' is not a known AWS region"
+                    throw bad(config, key, Shown.quoted(region) + " is not a known AWS region"
                             + Spelling.suggestion(region, Regions.KNOWN) + " (e.g. us-east-1, us-west-2, eu-west-1)");
                 }
             } else if (required) {
@@ -138,10 +146,12 @@ public final class StackSpecResolver {
 
     private static Cidr adminCidr(StackConfig config) {
         Cidr admin = config.text(ConfigKey.ADMIN_CIDR).map(text -> cidr(config, ConfigKey.ADMIN_CIDR, text)).orElse(null);
-        if (admin != null && admin.isAnywhere() && !config.flag(ConfigKey.ALLOW_OPEN_SSH).orElse(false)) {
-            throw bad(config, ConfigKey.ADMIN_CIDR, admin + " opens SSH to the whole internet; narrow it "
-                    + "(e.g. your office's /32), add " + ConfigKey.ALLOW_OPEN_SSH.option()
-                    + " if you really mean it, or leave it out and use Session Manager");
+        if (admin != null && admin.prefix() < NARROWEST_OPEN_SSH_PREFIX
+                && !config.flag(ConfigKey.ALLOW_OPEN_SSH).orElse(false)) {
+            String reach = admin.isAnywhere() ? "the whole internet" : admin.size() + " addresses";
+            throw bad(config, ConfigKey.ADMIN_CIDR, admin + " opens SSH to " + reach + "; narrow it to a /"
+                    + NARROWEST_OPEN_SSH_PREFIX + " or smaller (e.g. your office's /32), add "
+                    + ConfigKey.ALLOW_OPEN_SSH.option() + " if you really mean it, or leave it out and use Session Manager");
         }
         return admin;
     }
@@ -163,7 +173,7 @@ public final class StackSpecResolver {
                 valid &= DOMAIN_LABEL.matcher(label).matches();
             }
             if (!valid) {
-                throw bad(config, ConfigKey.DOMAIN, "'" + given + "' is not a valid domain name: dot-separated labels "
+                throw bad(config, ConfigKey.DOMAIN, Shown.quoted(given) + " is not a valid domain name: dot-separated labels "
                         + "of letters, digits and inner hyphens, at least two labels (e.g. example.com)");
             }
             return domain;
@@ -173,7 +183,7 @@ public final class StackSpecResolver {
     private static String matching(StackConfig config, ConfigKey key, Pattern pattern, String fallback, String what) {
         String value = config.text(key).map(String::strip).orElse(fallback);
         if (!pattern.matcher(value).matches()) {
-            throw bad(config, key, "'" + value + "' is not " + what);
+            throw bad(config, key, Shown.quoted(value) + " is not " + what);
         }
         return value;
     }
@@ -196,6 +206,10 @@ public final class StackSpecResolver {
             throw DrException.badInput(where + ": desired " + desired + " must lie between min " + min
                     + " and max " + max);
         }
+        if (desired == 0) {
+            throw DrException.badInput(where + ": desired 0 leaves the primary with no instance to serve the "
+                    + "application; give at least 1");
+        }
         return new Capacity(min, desired, max);
     }
 
@@ -208,7 +222,12 @@ public final class StackSpecResolver {
         if (size < 0) {
             throw bad(config, ConfigKey.DR_CAPACITY, "capacity must not be negative (" + size + ")");
         }
-        return new Capacity(size, size, Math.max(size, primary.max()));
+        if (size > primary.max()) {
+            throw bad(config, ConfigKey.DR_CAPACITY, "warm standby of " + size + " per tier is more than the "
+                    + "primary's maximum of " + primary.max() + "; a standby runs below the primary (raise --max or "
+                    + "lower the DR capacity)");
+        }
+        return new Capacity(size, size, primary.max());
     }
 
     private static <T> T checked(StackConfig config, ConfigKey key, Supplier<T> check) {

@@ -138,6 +138,22 @@ class StackConfigLoaderTest {
         }
 
         @Test
+        void aFileLargerThanAStackConfigIsRefusedBeforeItIsParsed() throws IOException {
+            Path file = write("domain: " + "x".repeat((int) StackConfigLoader.MAX_CONFIG_BYTES) + "\n");
+
+            assertThat(loadFails(file).getMessage())
+                    .isEqualTo("config file dr.yaml is " + java.nio.file.Files.size(file)
+                            + " bytes; a stack config is at most 65536 bytes of 'key: value' lines");
+        }
+
+        @Test
+        void aLongWrongValueIsQuotedCutShort() throws IOException {
+            Path file = write("min: " + "y".repeat(5_000) + "\n");
+
+            assertThat(loadFails(file).getMessage()).contains("(5000 characters)").hasSizeLessThan(400);
+        }
+
+        @Test
         void aMissingFileOrADirectoryCannotBeRead() {
             assertThat(loadFails(dir.resolve("absent.yaml"))).hasMessage("config file dr.yaml cannot be read: no such file");
             assertThat(loadFails(dir)).hasMessage("config file dr.yaml cannot be read: it is a directory");

@@ -187,8 +187,52 @@ class StackSpecResolverTest {
         }
 
         @Test
+        void aStackNameWithSingleInnerHyphensIsAccepted() {
+            assertThat(resolver.resolve(regions().option(ConfigKey.STACK, "shop-dr-2").build(), true).stack())
+                    .isEqualTo("shop-dr-2");
+            assertThat(resolver.resolve(regions().option(ConfigKey.STACK, "s" + "x".repeat(30)).build(), true).stack())
+                    .hasSize(31);
+        }
+
+        @Test
+        void aHugeValueIsQuotedCutShortWithItsLength() {
+            String huge = "x".repeat(1_000_000);
+            assertThat(refused(regions().option(ConfigKey.DOMAIN, huge)).getMessage())
+                    .hasSizeLessThan(500)
+                    .contains("'" + "x".repeat(256) + "...' (1000000 characters)");
+        }
+
+        @Test
+        void anAdminRangeBroaderThanASixteenNeedsAllowOpenSsh() {
+            assertThat(refused(regions().option(ConfigKey.ADMIN_CIDR, "0.0.0.0/1")))
+                    .hasMessageStartingWith("--admin-cidr: 0.0.0.0/1 opens SSH to 2147483648 addresses")
+                    .hasMessageContaining("--allow-open-ssh");
+            assertThat(refused(regions().option(ConfigKey.ADMIN_CIDR, "198.50.0.0/15")))
+                    .hasMessageContaining("--allow-open-ssh");
+            assertThat(resolver.resolve(regions().option(ConfigKey.ADMIN_CIDR, "198.51.0.0/16").build(), true).spec()
+                    .adminCidr()).hasToString("198.51.0.0/16");
+            assertThat(resolver.resolve(regions().option(ConfigKey.ADMIN_CIDR, "0.0.0.0/1")
+                    .option(ConfigKey.ALLOW_OPEN_SSH, true).build(), true).spec().adminCidr()).hasToString("0.0.0.0/1");
+        }
+
+        @Test
+        void aPrimaryWithNothingToServeOrAStandbyAboveThePrimaryMaximumIsRefused() {
+            assertThat(refused(regions().option(ConfigKey.MIN, 0).option(ConfigKey.DESIRED, 0).option(ConfigKey.MAX, 0)))
+                    .hasMessageStartingWith("primary capacity (--min, --desired, --max): desired 0 leaves the primary "
+                            + "with no instance");
+            assertThat(refused(regions().option(ConfigKey.DR_CAPACITY, 5)))
+                    .hasMessageStartingWith("--dr-capacity: warm standby of 5 per tier is more than the primary's "
+                            + "maximum of 4");
+            assertThat(resolver.resolve(regions().option(ConfigKey.DR_CAPACITY, 4).build(), true).spec().drCapacity())
+                    .isEqualTo(new dr.core.model.Capacity(4, 4, 4));
+        }
+
+        @Test
         void invalidStackName() {
-            for (String stack : new String[] {"Shop", "1shop", "shop_dr", "", "s" + "x".repeat(31)}) {
+            // RDS CreateDBInstance, DBInstanceIdentifier: "Can't end with a hyphen or contain two consecutive hyphens."
+            // (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstance.html)
+            for (String stack : new String[] {"Shop", "1shop", "shop_dr", "", "s" + "x".repeat(31), "shop-", "shop--dr",
+                    "-shop"}) {
                 assertThat(refused(regions().option(ConfigKey.STACK, stack)))
                         .hasMessageStartingWith("--stack: '" + stack + "' is not a valid stack name");
             }
