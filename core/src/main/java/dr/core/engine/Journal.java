@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * An append-only JSON-lines file of what an operation did, so that a later run can undo or finish it after a crash
@@ -64,8 +65,8 @@ public final class Journal {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.READ)) {
+            try (FileChannel channel = FileChannel.open(path, Set.of(StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE, StandardOpenOption.READ), PrivateFiles.attributes())) {
                 channel.position(cutTornTail(channel));
                 ByteBuffer buffer = ByteBuffer.wrap(line);
                 while (buffer.hasRemaining()) {

@@ -10,11 +10,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes the renderings of one report side by side, {@code <directory>/<base>.<extension>}, creating the directory
@@ -43,6 +45,9 @@ public final class ReportFiles {
     }
 
     /**
+     * Never overwrites an earlier report: when {@code base} is taken (two runs in the same second, or a sandbox
+     * whose modeled clock stood still), the files get the first free suffix {@code -2}, {@code -3} ...
+     *
      * @param contents the text of each file by its extension, in the order to write them
      * @return the absolute path of each file by its extension
      */
@@ -50,14 +55,27 @@ public final class ReportFiles {
         Map<String, Path> written = new LinkedHashMap<>();
         try {
             Files.createDirectories(directory);
+            String free = freeBase(directory, base, contents.keySet());
             for (Map.Entry<String, String> file : contents.entrySet()) {
-                Path path = Files.writeString(directory.resolve(base + "." + file.getKey()), file.getValue(),
-                        StandardCharsets.UTF_8);
+                Path path = Files.writeString(directory.resolve(free + "." + file.getKey()), file.getValue(),
+                        StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 written.put(file.getKey(), path.toAbsolutePath());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report " + base + " into " + directory, e);
         }
         return written;
+    }
+
+    private static String freeBase(Path directory, String base, Set<String> extensions) {
+        String candidate = base;
+        for (int n = 2; taken(directory, candidate, extensions); n++) {
+            candidate = base + "-" + n;
+        }
+        return candidate;
+    }
+
+    private static boolean taken(Path directory, String base, Set<String> extensions) {
+        return extensions.stream().anyMatch(extension -> Files.exists(directory.resolve(base + "." + extension)));
     }
 }

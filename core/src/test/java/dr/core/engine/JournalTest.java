@@ -27,6 +27,16 @@ class JournalTest {
             "rules", List.of(Map.of("protocol", "tcp", "fromPort", 443, "toPort", 443, "cidr", "0.0.0.0/0")));
 
     @Test
+    void theJournalIsReadableByItsOwnerOnly() throws IOException {
+        Path path = dir.resolve("journal.jsonl");
+
+        new Journal(path, clock).append("step-started", "promote", Map.of());
+
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(path)))
+                .isEqualTo("rw-------");
+    }
+
+    @Test
     void recordsComeBackInOrderWithTimeTypeKeyAndNestedData() {
         Journal journal = new Journal(dir.resolve("drill/journal.jsonl"), clock);
 
