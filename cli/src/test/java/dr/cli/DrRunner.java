@@ -83,10 +83,4 @@ final class DrRunner {
     void assertSucceeded(Result result) {
         assertThat(result.exitCode()).as("exit code; stderr: %s", result.err()).isZero();
     }
-
-    /** Exit 1 with "not available yet": every input check passed and the command itself was reached. */
-    void assertReachedCommand(Result result, String command) {
-        assertThat(result.exitCode()).as("exit code; stderr: %s", result.err()).isEqualTo(1);
-        assertThat(result.errLines()).containsExactly("dr: dr " + command + " is not available yet");
-    }
 }

@@ -37,7 +37,7 @@ import java.nio.file.Path;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:ok",
-            "1:the operation failed (or is not available yet)",
+            "1:the operation failed",
             "2:bad input or usage; nothing was called",
             "3:not ready for failover (status), or a drill missed its target",
             "4:internal error in dr"},
@@ -91,8 +91,9 @@ public final class DrCommand extends GroupCommand {
         if (command.needsAws() && !dryRun && !connection.isSandbox()) {
             new CredentialsCheck(environment).require(connection);
         }
+        boolean readOnly = dryRun || !command.changesCloud();
         return new CommandContext(stackTarget, connection, outputSettings, safety.assumeYes(), dryRun,
                 command.spec.commandLine().getOut(), command.spec.commandLine().getErr(),
-                () -> clientsFactory.open(connection));
+                () -> readOnly ? clientsFactory.openReadOnly(connection) : clientsFactory.open(connection));
     }
 }

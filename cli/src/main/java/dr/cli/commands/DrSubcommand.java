@@ -4,7 +4,6 @@ import dr.cli.options.ReportOption;
 import java.nio.file.Path;
 
 import dr.cli.runtime.CommandContext;
-import dr.core.DrException;
 import dr.core.config.StackConfig;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -39,6 +38,11 @@ public abstract class DrSubcommand implements Callable<Integer> {
         return true;
     }
 
+    /** Whether the command may change the cloud (when not a dry run); a read-only one leaves the sandbox file as it was. */
+    protected boolean changesCloud() {
+        return true;
+    }
+
     /** Whether the command must be given both regions (provision) rather than discover them. */
     protected boolean requiresRegions() {
         return false;
@@ -56,10 +60,5 @@ public abstract class DrSubcommand implements Callable<Integer> {
     /** The command's own stack settings (provision's sizes, CIDRs ...); they win over the config file. */
     protected StackConfig stackOptions() {
         return StackConfig.empty();
-    }
-
-    /** The honest answer of a command whose engine has not landed yet. */
-    protected DrException notAvailableYet() {
-        return DrException.failed(spec.qualifiedName() + " is not available yet");
     }
 }

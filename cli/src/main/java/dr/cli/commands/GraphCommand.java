@@ -64,6 +64,11 @@ public final class GraphCommand extends DrSubcommand {
     }
 
     @Override
+    protected boolean changesCloud() {
+        return false;
+    }
+
+    @Override
     protected int run(CommandContext context) {
         StackSpec stack = context.spec();
         Plan plan = ProvisionPlan.build(stack, null);

@@ -39,6 +39,11 @@ import java.util.Optional;
         footer = {"  dr status --sandbox", "  dr status --stack shop --output json"})
 public final class StatusCommand extends DrSubcommand {
     @Override
+    protected boolean changesCloud() {
+        return false;
+    }
+
+    @Override
     protected int run(CommandContext context) {
         StackSpec spec = StackLocator.locate(context);
         RunbookResult result = new RunbookSession(context, Path.of(ReportOption.DEFAULT_DIRECTORY))

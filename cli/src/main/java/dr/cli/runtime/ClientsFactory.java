@@ -8,10 +8,30 @@ package dr.cli.runtime;
 public interface ClientsFactory {
     CloudSession open(Connection connection);
 
+    /**
+     * For a command that changes nothing (or only shows what it would change): a factory that keeps state may skip
+     * locking and saving it.
+     */
+    default CloudSession openReadOnly(Connection connection) {
+        return open(connection);
+    }
+
     /** The sandbox for {@code --sandbox}, real AWS otherwise. */
     static ClientsFactory standard() {
-        return connection -> connection.sandbox()
-                .<CloudSession>map(SandboxSession::open)
-                .orElseGet(() -> AwsSession.open(connection));
+        return new ClientsFactory() {
+            @Override
+            public CloudSession open(Connection connection) {
+                return connection.sandbox()
+                        .<CloudSession>map(file -> SandboxSession.open(file, false))
+                        .orElseGet(() -> AwsSession.open(connection));
+            }
+
+            @Override
+            public CloudSession openReadOnly(Connection connection) {
+                return connection.sandbox()
+                        .<CloudSession>map(file -> SandboxSession.open(file, true))
+                        .orElseGet(() -> AwsSession.open(connection));
+            }
+        };
     }
 }

@@ -61,8 +61,79 @@ class SandboxSessionTest {
         assertThatThrownBy(() -> SandboxSession.open(file))
                 .isInstanceOf(DrException.class)
                 .hasMessageStartingWith("sandbox file " + file + " cannot be read")
-                .hasMessageEndingWith("delete it to start a new sandbox")
+                .hasMessageEndingWith("nothing was changed: fix it, or move it aside to start a new sandbox")
                 .satisfies(e -> assertThat(((DrException) e).exitCode()).isEqualTo(ExitCode.BAD_INPUT));
+    }
+
+    @Test
+    void aFileHoldingNullOrAnEmptyObjectIsBadInputAndStaysUntouched() throws IOException {
+        for (String content : new String[] {"null", "{}", "[]", "42"}) {
+            Path file = Files.writeString(temp.resolve("sandbox.json"), content);
+
+            assertThatThrownBy(() -> SandboxSession.open(file))
+                    .isInstanceOf(DrException.class)
+                    .hasMessageContaining("holds no saved sandbox")
+                    .satisfies(e -> assertThat(((DrException) e).exitCode()).isEqualTo(ExitCode.BAD_INPUT));
+            assertThat(Files.readString(file)).isEqualTo(content);
+        }
+    }
+
+    @Test
+    void aReadOnlySessionNeitherCreatesNorRewritesTheFile() throws IOException {
+        Path missing = temp.resolve("none/sandbox.json");
+        SandboxSession.open(missing, true).close();
+        assertThat(missing.getParent()).doesNotExist();
+
+        Path file = temp.resolve("sandbox.json");
+        SandboxSession.open(file).close();
+        String saved = Files.readString(file);
+        var modified = Files.getLastModifiedTime(file);
+        SandboxSession reader = SandboxSession.open(file, true);
+        reader.world().clock().advance(Duration.ofHours(1));
+        reader.close();
+
+        assertThat(Files.readString(file)).isEqualTo(saved);
+        assertThat(Files.getLastModifiedTime(file)).isEqualTo(modified);
+    }
+
+    @Test
+    void aSecondSessionThatChangesTheSameFileIsRefusedWhileTheFirstRuns() {
+        Path file = temp.resolve("sandbox.json");
+        SandboxSession first = SandboxSession.open(file);
+
+        assertThatThrownBy(() -> SandboxSession.open(file))
+                .isInstanceOf(DrException.class)
+                .hasMessage("sandbox file " + file + " is in use by another dr command that changes it; run this one "
+                        + "when that has finished")
+                .satisfies(e -> assertThat(((DrException) e).exitCode()).isEqualTo(ExitCode.FAILED));
+        SandboxSession.open(file, true).close();
+
+        first.close();
+        SandboxSession.open(file).close();
+    }
+
+    @Test
+    void aStateThatCannotBeWrittenIsFoundBeforeTheCommandRuns() throws IOException {
+        Path notAFolder = Files.writeString(temp.resolve("plain-file"), "x");
+
+        assertThatThrownBy(() -> SandboxSession.open(notAFolder.resolve("sandbox.json")))
+                .isInstanceOf(DrException.class)
+                .hasMessageContaining("cannot be written")
+                .hasMessageNotContaining("delete")
+                .satisfies(e -> assertThat(((DrException) e).exitCode()).isEqualTo(ExitCode.BAD_INPUT));
+    }
+
+    @Test
+    void savingLeavesNoTemporaryFileAndTheStateIsPrivate() throws IOException {
+        Path file = temp.resolve("sandbox.json");
+        SandboxSession.open(file).close();
+
+        try (var files = Files.list(temp)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("sandbox.json",
+                    "sandbox.json.lock");
+        }
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
     }
 
     @Test

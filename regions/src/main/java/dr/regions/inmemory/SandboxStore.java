@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -28,6 +29,9 @@ public final class SandboxStore {
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+    /** Every saved world has its modeled time; nothing else is a sandbox. */
+    private static final String SAVED_CLOCK = "now";
+
     private final Path file;
 
     public SandboxStore(Path file) {
@@ -38,15 +42,31 @@ public final class SandboxStore {
         return file;
     }
 
-    /** The saved world, or a new sandbox account when the file does not exist yet. */
+    /**
+     * The saved world, or a new sandbox account when the file does not exist yet.
+     *
+     * @throws NotASandbox when the file is JSON but holds no saved world ({@code null}, {@code {}}, a list ...):
+     *                     taking it for an empty cloud would overwrite whatever it is
+     */
     public World load() {
         if (!Files.exists(file)) {
             return SandboxAccount.create();
         }
         try {
-            return JSON.readValue(file.toFile(), World.class);
+            JsonNode saved = JSON.readTree(file.toFile());
+            if (saved == null || !saved.isObject() || !saved.has(SAVED_CLOCK)) {
+                throw new NotASandbox(file);
+            }
+            return JSON.treeToValue(saved, World.class);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read sandbox file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A readable file that is not a saved sandbox. */
+    public static final class NotASandbox extends RuntimeException {
+        NotASandbox(Path file) {
+            super("sandbox file " + file + " holds no saved sandbox (no '" + SAVED_CLOCK + "' field)");
         }
     }
 
@@ -56,10 +76,14 @@ public final class SandboxStore {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
             Path temp = Files.createTempFile(parent, ".sandbox", ".tmp");
-            synchronized (world) {
-                JSON.writeValue(temp.toFile(), world);
+            try {
+                synchronized (world) {
+                    JSON.writeValue(temp.toFile(), world);
+                }
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
             }
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write sandbox file " + file + ": " + e.getMessage(), e);
         }

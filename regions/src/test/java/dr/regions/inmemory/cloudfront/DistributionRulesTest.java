@@ -279,6 +279,8 @@ class DistributionRulesTest {
 
             cloud.wafv2("us-east-1").deleteWebACL(r -> r.name("dr-shop").scope("CLOUDFRONT").id(acl.id())
                     .lockToken(acl.lockToken()));
+
+            assertThat(cloud.wafv2("us-east-1").listWebACLs(r -> r.scope("CLOUDFRONT")).webACLs()).isEmpty();
         }
     }
 

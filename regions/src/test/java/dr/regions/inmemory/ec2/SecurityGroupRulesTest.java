@@ -172,6 +172,8 @@ class SecurityGroupRulesTest extends Ec2TestSupport {
         ec2.authorizeSecurityGroupIngress(r -> r.groupId(web).ipPermissions(tcpFromGroup(80, web)));
 
         ec2.deleteSecurityGroup(r -> r.groupId(web));
+
+        assertEc2Error(() -> ec2.describeSecurityGroups(r -> r.groupIds(web)), "InvalidGroup.NotFound");
     }
 
     @Test
