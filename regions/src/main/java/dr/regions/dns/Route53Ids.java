@@ -6,6 +6,8 @@ package dr.regions.dns;
  * prefixed one is sent as {@code %2Fhostedzone%2F...} and refused: InvalidInput or NoSuchHostedZone). The SDK v2
  * client strips the prefix from some responses and not from others (ListHostedZonesByName keeps it, see
  * aws/aws-sdk-java PR 1555, reverted), so every id that crosses from a response into a request passes here.
+ * Health check ids need nothing: AWS answers them bare (a UUID) everywhere, and only a URL carries
+ * {@code /healthcheck/}.
  */
 public final class Route53Ids {
     private Route53Ids() {
@@ -19,11 +21,6 @@ public final class Route53Ids {
     /** {@code /change/C123} or {@code C123} → {@code C123}. */
     public static String change(String id) {
         return strip(id, "/change/");
-    }
-
-    /** Health check ids are bare in AWS's answers; a {@code /healthcheck/} prefix (from a URL, say) is dropped. */
-    public static String healthCheck(String id) {
-        return strip(id, "/healthcheck/");
     }
 
     private static String strip(String id, String prefix) {
