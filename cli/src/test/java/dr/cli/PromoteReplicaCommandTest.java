@@ -1,5 +1,6 @@
 package dr.cli;
 
+import dr.regions.dns.HostedZones;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dr.regions.cdn.DistributionSettings;
@@ -59,9 +60,8 @@ class PromoteReplicaCommandTest {
         assertThat(db.dbInstanceStatus()).isEqualTo("available");
         assertThat(db.readReplicaSourceDBInstanceIdentifier()).as("a writable database has no source").isNull();
         assertThat(db.deletionProtection()).isTrue();
-        String zone = runner.cloud.route53().listHostedZonesByName(r -> r.dnsName("dr.internal.")).hostedZones()
-                .stream().filter(z -> z.callerReference().startsWith("dr/dr/" + DR + "/")).findFirst().orElseThrow()
-                .id();
+        String zone = HostedZones.withCallerPrefix(runner.cloud.route53(), "dr.internal.", "dr/dr/" + DR + "/")
+                .orElseThrow().id();
         assertThat(runner.cloud.route53().listResourceRecordSets(r -> r.hostedZoneId(zone)
                 .startRecordName("db.dr.internal.").startRecordType("CNAME")).resourceRecordSets().get(0)
                 .resourceRecords().get(0).value()).isEqualTo(db.endpoint().address());

@@ -5,7 +5,10 @@ public interface ErrorClassifier {
     enum Kind {
         /** Throttling: retry with exponential backoff and jitter. */
         THROTTLED,
-        /** A resource just created is not visible yet: retry a few times. */
+        /**
+         * "Not found". Retried a few times only shortly after this run created something the step relies on (its own
+         * create or a dependency's), when it is likely eventual consistency; otherwise fatal at once (a wrong id).
+         */
         NOT_YET_VISIBLE,
         /** A network error: retry a few times, then fail. */
         TRANSIENT,

@@ -20,6 +20,7 @@ final class ExecutionRun {
     private final ProgressListener listener;
     private final ExecutorSettings settings;
     private final Random jitter;
+    private final RecentCreates creates;
     private final Map<StepKey, StepOutcome> finished = new HashMap<>();
     private final Map<StepKey, StepRun> runs = new HashMap<>();
     /** In topological order, so steps due at the same instant run in a fixed order. */
@@ -34,8 +35,9 @@ final class ExecutionRun {
         this.listener = listener;
         this.settings = settings;
         this.jitter = new Random(settings.seed());
+        this.creates = new RecentCreates(plan, settings.notFoundWindow());
         for (Step step : plan.topologicalOrder()) {
-            StepRun run = new StepRun(step, new RunContext(clock, plan, step.key(), finished));
+            StepRun run = new StepRun(step, new RunContext(clock, plan, step.key(), finished, creates));
             runs.put(step.key(), run);
             ordered.add(run);
         }
@@ -112,6 +114,10 @@ final class ExecutionRun {
         RetryPolicy policy = settings.retryPolicy(kind);
         run.consecutiveErrors++;
         String reason = classifier.describe(error);
+        if (kind == Kind.NOT_YET_VISIBLE && !creates.explainsNotFound(run.key(), clock.now())) {
+            fail(run, reason);
+            return;
+        }
         if (!policy.allows(run.consecutiveErrors)) {
             fail(run, kind == Kind.FATAL ? reason : reason + " (gave up after " + policy.maxRetries() + " retries)");
             return;
@@ -137,6 +143,9 @@ final class ExecutionRun {
             return;
         }
         Instant now = clock.now();
+        if (done.action() == Action.CREATE) {
+            creates.record(run.key(), now);
+        }
         StepOutcome outcome = new StepOutcome(run.key(), run.step.resourceType(), done.action(), done.resourceId(),
                 done.outputs(), Status.DONE, null, run.startedAt, now, run.attempts());
         finish(run, outcome);

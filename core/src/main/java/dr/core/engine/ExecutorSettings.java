@@ -10,7 +10,8 @@ import java.util.Objects;
  * each further one {@code pollMultiplier} times longer up to {@code maxPoll}, never sooner than the step's own
  * {@code pollAfter}. Retrying errors: one {@link RetryPolicy} per retryable {@link Kind}; jitter draws from a
  * {@code Random} seeded with {@code seed}, so a run is reproducible. {@code progressTick} is how often, at most,
- * the engine gives the progress listener a {@code tick} while it waits (zero: never).
+ * the engine gives the progress listener a {@code tick} while it waits (zero: never). {@code notFoundWindow} is how
+ * long after a create of this run a "not found" still counts as not yet visible (see {@link RecentCreates}).
  */
 public record ExecutorSettings(
         Duration firstPoll,
@@ -20,7 +21,14 @@ public record ExecutorSettings(
         RetryPolicy notYetVisible,
         RetryPolicy transientErrors,
         long seed,
-        Duration progressTick) {
+        Duration progressTick,
+        Duration notFoundWindow) {
+
+    /**
+     * AWS's advice for eventual consistency: back off from a couple of seconds up to a few minutes
+     * (Amazon EC2 developer guide, "Eventual consistency in the Amazon EC2 API").
+     */
+    public static final Duration DEFAULT_NOT_FOUND_WINDOW = Duration.ofMinutes(2);
 
     public ExecutorSettings {
         Objects.requireNonNull(firstPoll, "firstPoll");
@@ -29,6 +37,7 @@ public record ExecutorSettings(
         Objects.requireNonNull(notYetVisible, "notYetVisible");
         Objects.requireNonNull(transientErrors, "transientErrors");
         Objects.requireNonNull(progressTick, "progressTick");
+        Objects.requireNonNull(notFoundWindow, "notFoundWindow");
         if (pollMultiplier < 1) {
             throw new IllegalArgumentException("pollMultiplier must be >= 1, was " + pollMultiplier);
         }
@@ -41,7 +50,8 @@ public record ExecutorSettings(
                 new RetryPolicy(5, Duration.ofSeconds(1), Duration.ofSeconds(8), false),
                 new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(10), true),
                 42L,
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1),
+                DEFAULT_NOT_FOUND_WINDOW);
     }
 
     public RetryPolicy retryPolicy(Kind kind) {
@@ -61,7 +71,7 @@ public record ExecutorSettings(
 
     public ExecutorSettings withSeed(long newSeed) {
         return new ExecutorSettings(firstPoll, pollMultiplier, maxPoll, throttled, notYetVisible, transientErrors,
-                newSeed, progressTick);
+                newSeed, progressTick, notFoundWindow);
     }
 
     public ExecutorSettings withRetries(Kind kind, RetryPolicy policy) {
@@ -72,11 +82,16 @@ public record ExecutorSettings(
                 kind == Kind.THROTTLED ? policy : throttled,
                 kind == Kind.NOT_YET_VISIBLE ? policy : notYetVisible,
                 kind == Kind.TRANSIENT ? policy : transientErrors,
-                seed, progressTick);
+                seed, progressTick, notFoundWindow);
     }
 
     public ExecutorSettings withProgressTick(Duration tick) {
         return new ExecutorSettings(firstPoll, pollMultiplier, maxPoll, throttled, notYetVisible, transientErrors,
-                seed, tick);
+                seed, tick, notFoundWindow);
+    }
+
+    public ExecutorSettings withNotFoundWindow(Duration window) {
+        return new ExecutorSettings(firstPoll, pollMultiplier, maxPoll, throttled, notYetVisible, transientErrors,
+                seed, progressTick, window);
     }
 }

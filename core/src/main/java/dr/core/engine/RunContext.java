@@ -15,12 +15,14 @@ final class RunContext implements StepContext {
     private final StepKey self;
     private final Set<StepKey> readable;
     private final Map<StepKey, StepOutcome> finished;
+    private final RecentCreates creates;
 
-    RunContext(Clock clock, Plan plan, StepKey self, Map<StepKey, StepOutcome> finished) {
+    RunContext(Clock clock, Plan plan, StepKey self, Map<StepKey, StepOutcome> finished, RecentCreates creates) {
         this.clock = clock;
         this.self = self;
         this.readable = plan.transitiveDependencies(self);
         this.finished = finished;
+        this.creates = creates;
     }
 
     @Override
@@ -35,5 +37,10 @@ final class RunContext implements StepContext {
                     + ", which it does not depend on");
         }
         return Optional.ofNullable(finished.get(step)).map(outcome -> outcome.outputs().get(name));
+    }
+
+    @Override
+    public void created(String resourceId) {
+        creates.record(self, clock.now());
     }
 }

@@ -275,8 +275,8 @@ class ExecutorTest {
 
         @Test
         void aResourceNotYetVisibleIsRetriedWithoutJitter() {
-            FakeStep route = step("r", "route")
-                    .throwsFirst(new TestErrors.NotVisible("vpc-1"), new TestErrors.NotVisible("vpc-1"));
+            FakeStep route = step("r", "route").reportsCreate("rtb-1")
+                    .throwsFirst(new TestErrors.NotVisible("rtb-1"), new TestErrors.NotVisible("rtb-1"));
 
             ExecutionResult result = run(route);
 
@@ -331,6 +331,98 @@ class ExecutorTest {
             assertThat(result.outcome(vpc.key()).message())
                     .isEqualTo("timed out after 5m00s (last error: Throttled: Rate exceeded)");
             assertThat(result.duration()).isEqualTo(minutes(5));
+        }
+    }
+
+    /** "Not found" is eventual consistency only shortly after a create of this run; otherwise it is a wrong id. */
+    @Nested
+    class NotFound {
+        @Test
+        void aWrongIdWithNoCreateInThisRunFailsAtOnceWithTheFullError() {
+            FakeStep builder = step("us-east-1", "builder-web").timeout(minutes(60))
+                    .throwsFirst(new TestErrors.NotVisible("ami-0wrong"));
+
+            ExecutionResult result = run(builder);
+
+            StepOutcome outcome = result.outcome(builder.key());
+            assertThat(outcome.status()).isEqualTo(Status.FAILED);
+            assertThat(outcome.message()).isEqualTo("NotVisible: InvalidVpcID.NotFound: ami-0wrong");
+            assertThat(outcome.attempts()).isEqualTo(1);
+            assertThat(result.duration()).isZero();
+            assertThat(listener.retryDelays).isEmpty();
+        }
+
+        @Test
+        void aStepsOwnFreshResourceBrieflyInvisibleIsRetriedUntilItAppears() {
+            FakeStep nat = step("us-east-1", "nat-a").reportsCreate("nat-1")
+                    .throwsFirst(new TestErrors.NotVisible("nat-1"), new TestErrors.NotVisible("nat-1"),
+                            new TestErrors.NotVisible("nat-1"));
+
+            StepOutcome outcome = run(nat).outcome(nat.key());
+
+            assertThat(outcome.status()).isEqualTo(Status.DONE);
+            assertThat(outcome.attempts()).isEqualTo(4);
+        }
+
+        @Test
+        void aResourceADependencyJustCreatedIsRetriedUntilItAppears() {
+            FakeStep vpc = step("us-east-1", "vpc");
+            FakeStep subnet = step("us-east-1", "subnet").after(vpc)
+                    .throwsFirst(new TestErrors.NotVisible("vpc-1"), new TestErrors.NotVisible("vpc-1"));
+
+            ExecutionResult result = run(vpc, subnet);
+
+            assertThat(result.outcome(subnet.key()).status()).isEqualTo(Status.DONE);
+            assertThat(result.outcome(subnet.key()).attempts()).isEqualTo(3);
+        }
+
+        @Test
+        void aDependencyThatFoundItsResourceExplainsNoNotFound() {
+            FakeStep vpc = step("us-east-1", "vpc").resultAction(Action.KEEP);
+            FakeStep subnet = step("us-east-1", "subnet").after(vpc).throwsFirst(new TestErrors.NotVisible("vpc-1"));
+
+            StepOutcome outcome = run(vpc, subnet).outcome(subnet.key());
+
+            assertThat(outcome.status()).isEqualTo(Status.FAILED);
+            assertThat(outcome.attempts()).isEqualTo(1);
+        }
+
+        @Test
+        void aNotFoundLongAfterTheCreateIsAWrongIdNotEventualConsistency() {
+            FakeStep db = step("us-east-1", "db").runs(context -> {
+                if (context.clock().now().equals(START)) {
+                    context.created("db-1");
+                }
+                if (context.clock().now().isBefore(START.plus(minutes(10)))) {
+                    return StepResult.waiting("creating");
+                }
+                throw new TestErrors.NotVisible("db-1");
+            });
+
+            ExecutionResult result = run(db);
+
+            StepOutcome outcome = result.outcome(db.key());
+            assertThat(outcome.status()).isEqualTo(Status.FAILED);
+            assertThat(outcome.message()).isEqualTo("NotVisible: InvalidVpcID.NotFound: db-1");
+            assertThat(Duration.between(outcome.startedAt(), outcome.finishedAt()))
+                    .isLessThan(minutes(10).plus(MAX_POLL));
+            assertThat(listener.retryDelays).isEmpty();
+        }
+
+        @Test
+        void theWindowIsASetting() {
+            FakeStep nat = step("us-east-1", "nat-a").reportsCreate("nat-1")
+                    .throwsFirst(new TestErrors.NotVisible("nat-1"), new TestErrors.NotVisible("nat-1"),
+                            new TestErrors.NotVisible("nat-1"));
+            ExecutorSettings narrow = ExecutorSettings.defaults().withNotFoundWindow(Duration.ofMillis(1500));
+
+            StepOutcome outcome = new Executor(clock, TestErrors.CLASSIFIER, listener, narrow).run(Plan.of(nat))
+                    .outcome(nat.key());
+
+            assertThat(outcome.status()).as("errors at 0s and 1s retried; at 3s the window had closed")
+                    .isEqualTo(Status.FAILED);
+            assertThat(outcome.attempts()).isEqualTo(3);
+            assertThat(Duration.between(outcome.startedAt(), outcome.finishedAt())).isEqualTo(Duration.ofSeconds(3));
         }
     }
 

@@ -30,6 +30,7 @@ final class FakeStep implements Step {
     private String failure;
     private Function<StepContext, StepResult> logic;
     private Instant readyAt;
+    private String reportsCreate;
 
     private FakeStep(StepKey key) {
         this.key = key;
@@ -91,6 +92,12 @@ final class FakeStep implements Step {
         return this;
     }
 
+    /** On its first execute, before anything else, tells the engine it created {@code id}. */
+    FakeStep reportsCreate(String id) {
+        this.reportsCreate = id;
+        return this;
+    }
+
     FakeStep failsWith(String message) {
         this.failure = message;
         return this;
@@ -139,6 +146,9 @@ final class FakeStep implements Step {
     public StepResult execute(StepContext context) {
         Instant now = context.clock().now();
         executions.add(now);
+        if (reportsCreate != null && executions.size() == 1) {
+            context.created(reportsCreate);
+        }
         if (!errors.isEmpty()) {
             Throwable error = errors.pop();
             if (error instanceof Error e) {

@@ -59,7 +59,7 @@ class LineProgressWriterTest {
 
     @Test
     void retriesFailuresAndSkipsSayWhy() {
-        FakeStep vpc = step("us-east-1", "vpc").throwsFirst(new TestErrors.NotVisible("vpc-1"))
+        FakeStep vpc = step("us-east-1", "vpc").reportsCreate("vpc-1").throwsFirst(new TestErrors.NotVisible("vpc-1"))
                 .failsWith("VpcLimitExceeded: too many VPCs");
         FakeStep subnet = step("us-east-1", "subnet").after(vpc);
 

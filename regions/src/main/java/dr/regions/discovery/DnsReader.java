@@ -1,7 +1,7 @@
 package dr.regions.discovery;
 
 import dr.core.model.Tags;
-import dr.regions.dns.HostedZones;
+import dr.regions.dns.Route53Ids;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.HealthCheck;
 import software.amazon.awssdk.services.route53.model.HostedZone;
@@ -70,9 +70,9 @@ final class DnsReader {
             }
         }
         Map<String, Map<String, String>> tags = tags(TagResourceType.HOSTEDZONE,
-                privateCandidates.stream().map(z -> HostedZones.bareId(z.id())).toList());
+                privateCandidates.stream().map(z -> Route53Ids.zone(z.id())).toList());
         for (HostedZone zone : privateCandidates) {
-            if (stack.marks(tags.get(HostedZones.bareId(zone.id())))) {
+            if (stack.marks(tags.get(Route53Ids.zone(zone.id())))) {
                 stackZones.add(zone);
             }
         }
@@ -85,7 +85,7 @@ final class DnsReader {
 
     /** A zone's role and region from its CallerReference {@code dr/<stack>/<region>/<role>/...} and its tags. */
     private StackResource zone(HostedZone zone) {
-        String bare = HostedZones.bareId(zone.id());
+        String bare = Route53Ids.zone(zone.id());
         Map<String, String> tags = tags(TagResourceType.HOSTEDZONE, List.of(bare)).getOrDefault(bare, Map.of());
         String[] parts = zone.callerReference() == null ? new String[0] : zone.callerReference().split("/");
         boolean isPrivate = zone.config() != null && Boolean.TRUE.equals(zone.config().privateZone());
@@ -138,7 +138,7 @@ final class DnsReader {
                 if (!within(name, zone.name())) {
                     continue;
                 }
-                String bare = HostedZones.bareId(zone.id());
+                String bare = Route53Ids.zone(zone.id());
                 var page = route53.listResourceRecordSets(r -> r.hostedZoneId(bare).startRecordName(name));
                 for (ResourceRecordSet set : page.resourceRecordSets()) {
                     if (set.name().equalsIgnoreCase(name) && targets.pointsAtStack(set)) {

@@ -91,8 +91,8 @@ abstract class AliasRecordStep extends EnsureStep {
         if (changes.isEmpty()) {
             return;
         }
-        changeId = route53().changeResourceRecordSets(r -> r.hostedZoneId(zoneId())
-                .changeBatch(b -> b.comment("dr: " + key()).changes(changes))).changeInfo().id();
+        changeId = Route53Ids.change(route53().changeResourceRecordSets(r -> r.hostedZoneId(zoneId())
+                .changeBatch(b -> b.comment("dr: " + key()).changes(changes))).changeInfo().id());
         existing = wanted(context);
     }
 
@@ -140,7 +140,7 @@ abstract class AliasRecordStep extends EnsureStep {
             return a == b;
         }
         return absolute(a.dnsName()).equals(absolute(b.dnsName()))
-                && HostedZones.bareId(a.hostedZoneId()).equals(HostedZones.bareId(b.hostedZoneId()))
+                && Route53Ids.zone(a.hostedZoneId()).equals(Route53Ids.zone(b.hostedZoneId()))
                 && Objects.equals(a.evaluateTargetHealth(), b.evaluateTargetHealth());
     }
 

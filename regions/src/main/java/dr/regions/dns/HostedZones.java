@@ -10,13 +10,15 @@ import java.util.Optional;
 /**
  * Finding hosted zones. Route 53 cannot filter zones by tag, so dr stamps its zones' CallerReference with
  * {@code dr/<stack>/<region>/<role>/} and finds them by name plus that prefix — which also finds a zone
- * whose tagging was cut short by a crash.
+ * whose tagging was cut short by a crash. ListHostedZonesByName answers zone ids with their {@code /hostedzone/}
+ * prefix even through the SDK, so every zone found here carries its bare id ({@link Route53Ids#zone}), the form
+ * requests take.
  */
 public final class HostedZones {
     private HostedZones() {
     }
 
-    /** Zones named exactly {@code name} (with or without the trailing dot), in name order. */
+    /** Zones named exactly {@code name} (with or without the trailing dot), in name order, with bare ids. */
     public static List<HostedZone> named(Route53Client route53, String name) {
         String wanted = absolute(name);
         List<HostedZone> zones = new ArrayList<>();
@@ -30,13 +32,13 @@ public final class HostedZones {
                 if (!zone.name().equals(wanted)) {
                     return zones;
                 }
-                zones.add(zone);
+                zones.add(zone.toBuilder().id(Route53Ids.zone(zone.id())).build());
             }
             if (!Boolean.TRUE.equals(page.isTruncated())) {
                 return zones;
             }
             next = page.nextDNSName();
-            nextZoneId = page.nextHostedZoneId();
+            nextZoneId = Route53Ids.zone(page.nextHostedZoneId());
         }
     }
 
@@ -55,10 +57,5 @@ public final class HostedZones {
 
     public static String absolute(String name) {
         return name.endsWith(".") ? name : name + ".";
-    }
-
-    /** {@code /hostedzone/Z123} → {@code Z123}, the form tag and some other calls want. */
-    public static String bareId(String zoneId) {
-        return zoneId.substring(zoneId.lastIndexOf('/') + 1);
     }
 }

@@ -48,7 +48,7 @@ public final class PrivateZoneStep extends EnsureStep {
 
     @Override
     protected boolean converge(StepContext context, String zoneId) {
-        String bare = HostedZones.bareId(zoneId);
+        String bare = Route53Ids.zone(zoneId);
         var present = route53().listTagsForResource(r -> r.resourceType(TagResourceType.HOSTEDZONE).resourceId(bare))
                 .resourceTagSet().tags();
         List<Tag> wanted = target.tags(ROLE).entrySet().stream()

@@ -25,7 +25,7 @@ public final class PublicZoneCheck {
         return Optional.of(zoneId(clients.route53(), spec.domain()));
     }
 
-    /** The id ({@code /hostedzone/Z...}) of the public zone for {@code domain}. */
+    /** The bare id ({@code Z...}) of the public zone for {@code domain}. */
     public static String zoneId(Route53Client route53, String domain) {
         return HostedZones.publicZone(route53, domain).map(HostedZone::id)
                 .orElseThrow(() -> DrException.badInput("no public hosted zone for " + domain

@@ -5,7 +5,7 @@ import dr.regions.discovery.Inventory;
 import dr.regions.discovery.ResourceKind;
 import dr.regions.discovery.StackResource;
 import dr.regions.dns.FailoverRecordsStep;
-import dr.regions.dns.HostedZones;
+import dr.regions.dns.Route53Ids;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
@@ -60,12 +60,12 @@ final class ApiRecordFinder {
     /** Zones holding records of the stack that are not the stack's own (private) zones. */
     private static Set<String> operatorZones(Inventory inventory) {
         Set<String> own = new LinkedHashSet<>();
-        inventory.ofKind(ResourceKind.HOSTED_ZONE).forEach(zone -> own.add(HostedZones.bareId(zone.id())));
+        inventory.ofKind(ResourceKind.HOSTED_ZONE).forEach(zone -> own.add(Route53Ids.zone(zone.id())));
         Set<String> zones = new LinkedHashSet<>();
         for (StackResource record : inventory.ofKind(ResourceKind.RECORD_SET)) {
             String zone = record.attribute(Attributes.ZONE_ID);
-            if (zone != null && !own.contains(HostedZones.bareId(zone))) {
-                zones.add(HostedZones.bareId(zone));
+            if (zone != null && !own.contains(Route53Ids.zone(zone))) {
+                zones.add(Route53Ids.zone(zone));
             }
         }
         return zones;

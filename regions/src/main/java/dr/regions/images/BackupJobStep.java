@@ -115,6 +115,7 @@ abstract class BackupJobStep implements Step {
                 return StepResult.failed(jobKind() + " job " + jobId + " completed without a recovery point");
             }
             recoveryPointArn = job.recoveryPointArn();
+            context.created(recoveryPointArn);
         }
         if (!tagsChecked) {
             if (tagRecoveryPoint(context, recoveryPointArn) && action == Action.KEEP) {
@@ -147,6 +148,7 @@ abstract class BackupJobStep implements Step {
             action = Action.KEEP;
         } else {
             jobId = startJob(context);
+            context.created(jobId);
             action = Action.CREATE;
         }
     }

@@ -2,6 +2,7 @@ package dr.regions.promotion;
 
 import dr.core.DrException;
 import dr.regions.dns.FailoverRecordsStep;
+import dr.regions.dns.Route53Ids;
 import dr.regions.loadbalancing.ElbNames;
 import dr.regions.loadbalancing.LoadBalancingRoles;
 import dr.regions.topology.Tier;
@@ -75,9 +76,9 @@ public final class ApiRecordsFence {
                     Map.of("fenced", true, "record", records.name(), "target", drAlb.dnsName(), "changed", changed));
         }
         changed = changes.stream().map(c -> c.resourceRecordSet().failoverAsString()).toList();
-        changeId = route53().changeResourceRecordSets(r -> r.hostedZoneId(records.zoneId()).changeBatch(b -> b
+        changeId = Route53Ids.change(route53().changeResourceRecordSets(r -> r.hostedZoneId(records.zoneId()).changeBatch(b -> b
                 .comment("dr promote-replica: fence " + records.name() + " to " + target.drRegion())
-                .changes(changes))).changeInfo().id();
+                .changes(changes))).changeInfo().id());
         return Progress.waiting(records.name() + " " + String.join(" and ", changed) + " -> " + drAlb.dnsName()
                 + " submitted", POLL);
     }

@@ -3,6 +3,7 @@ package dr.regions.promotion;
 import dr.core.DrException;
 import dr.regions.dns.HostedZones;
 import dr.regions.dns.RecordSets;
+import dr.regions.dns.Route53Ids;
 import dr.regions.readiness.DbInstances;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.ChangeAction;
@@ -49,10 +50,10 @@ public final class DatabaseDns {
         if (current.isPresent() && same(current.get(), endpoint)) {
             return done(name, endpoint, false);
         }
-        changeId = route53().changeResourceRecordSets(r -> r.hostedZoneId(zone.id()).changeBatch(b -> b
+        changeId = Route53Ids.change(route53().changeResourceRecordSets(r -> r.hostedZoneId(zone.id()).changeBatch(b -> b
                 .comment("dr promote-replica: the promoted database of " + target.drRegion())
                 .changes(c -> c.action(ChangeAction.UPSERT).resourceRecordSet(s -> s.name(name).type(RRType.CNAME)
-                        .ttl(TTL_SECONDS).resourceRecords(v -> v.value(endpoint)))))).changeInfo().id();
+                        .ttl(TTL_SECONDS).resourceRecords(v -> v.value(endpoint)))))).changeInfo().id());
         return Progress.waiting(name + " -> " + endpoint + " submitted", POLL);
     }
 

@@ -68,6 +68,7 @@ public abstract class EnsureStep implements Step {
                 action = converge(context, resourceId) ? Action.UPDATE : Action.KEEP;
             } else {
                 resourceId = create(context);
+                context.created(resourceId);
                 converge(context, resourceId);
                 action = Action.CREATE;
             }

@@ -1,5 +1,6 @@
 package dr.regions.cleanup;
 
+import dr.regions.dns.HostedZones;
 import dr.core.DrException;
 import dr.core.engine.Action;
 import dr.core.engine.ProgressListener;
@@ -55,7 +56,7 @@ class CleanupTest {
     @Test
     void theUntaggedDecoysAndAnotherStackSurviveUntouched() {
         var route53 = world.cloud.route53();
-        String zone = route53.listHostedZonesByName(r -> r.dnsName("example.com")).hostedZones().get(0).id();
+        String zone = HostedZones.publicZone(route53, "example.com").orElseThrow().id();
         route53.changeResourceRecordSets(r -> r.hostedZoneId(zone).changeBatch(b -> b.changes(c -> c
                 .action("CREATE").resourceRecordSet(rr -> rr.name("api.example.com").type("TXT").ttl(60L)
                         .resourceRecords(v -> v.value("\"owner=web-team\""))))));

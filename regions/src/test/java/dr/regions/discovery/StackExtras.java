@@ -1,5 +1,6 @@
 package dr.regions.discovery;
 
+import dr.regions.dns.HostedZones;
 import dr.core.model.ModeledDurations;
 import dr.core.model.RegionRole;
 import dr.core.model.Regions;
@@ -228,9 +229,7 @@ public final class StackExtras {
     }
 
     private String publicZone() {
-        return cloud.route53().listHostedZonesByName(r -> r.dnsName(DOMAIN)).hostedZones().stream()
-                .filter(z -> z.name().equals(DOMAIN + ".") && !z.config().privateZone()).findFirst().orElseThrow()
-                .id();
+        return HostedZones.publicZone(cloud.route53(), DOMAIN).orElseThrow().id();
     }
 
     private void change(ChangeAction action, ResourceRecordSet record) {

@@ -15,6 +15,7 @@ import dr.regions.dns.DbRecordStep;
 import dr.regions.dns.HostedZones;
 import dr.regions.dns.PrivateZoneStep;
 import dr.regions.dns.RecordSets;
+import dr.regions.dns.Route53Ids;
 import dr.regions.network.VpcStep;
 import dr.regions.provision.RegionTarget;
 import org.junit.jupiter.api.AfterAll;
@@ -105,7 +106,7 @@ class PrivateZoneOnLocalStackTest {
     @Test
     void theZoneCarriesTheStackTags() {
         List<Tag> tags = route53().listTagsForResource(r -> r.resourceType(TagResourceType.HOSTEDZONE)
-                .resourceId(HostedZones.bareId(zoneId()))).resourceTagSet().tags();
+                .resourceId(Route53Ids.zone(zoneId()))).resourceTagSet().tags();
 
         assertThat(tags).extracting(Tag::key, Tag::value)
                 .contains(tuple("dr:stack", SPEC.stack()),

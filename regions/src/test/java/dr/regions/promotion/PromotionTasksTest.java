@@ -1,5 +1,6 @@
 package dr.regions.promotion;
 
+import dr.regions.dns.HostedZones;
 import dr.core.DrException;
 import dr.core.ExitCode;
 import dr.regions.cdn.DistributionSettings;
@@ -126,9 +127,8 @@ class PromotionTasksTest {
         @Test
         void aDatabaseRecordNamingSomethingElseIsRepointed() {
             promote();
-            String zone = cloud.route53().listHostedZonesByName(r -> r.dnsName("dr.internal.")).hostedZones().stream()
-                    .filter(z -> z.callerReference().startsWith("dr/dr/" + ReadyStack.DR + "/")).findFirst()
-                    .orElseThrow().id();
+            String zone = HostedZones.withCallerPrefix(cloud.route53(), "dr.internal.",
+                    "dr/dr/" + ReadyStack.DR + "/").orElseThrow().id();
             cloud.route53().changeResourceRecordSets(r -> r.hostedZoneId(zone).changeBatch(b -> b.changes(c -> c
                     .action("UPSERT").resourceRecordSet(s -> s.name("db.dr.internal.").type("CNAME").ttl(60L)
                             .resourceRecords(v -> v.value("stale.example.internal"))))));

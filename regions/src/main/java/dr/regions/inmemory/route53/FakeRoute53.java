@@ -43,7 +43,8 @@ import software.amazon.awssdk.services.route53.model.UpdateHealthCheckResponse;
 
 /**
  * The in-memory Route 53 service (global). Each group of operations lives in its own class; this one only
- * routes. Operations dr does not use keep the SDK's default: they throw.
+ * routes. Every answer goes through {@link SdkIdShapes}, so ids have the shape the SDK client gives dr. Operations
+ * dr does not use keep the SDK's default: they throw.
  */
 public final class FakeRoute53 implements Route53Client {
     private final HostedZoneOperations zones;
@@ -62,98 +63,98 @@ public final class FakeRoute53 implements Route53Client {
 
     @Override
     public CreateHostedZoneResponse createHostedZone(CreateHostedZoneRequest request) {
-        return zones.create(request);
+        return SdkIdShapes.asClientReturns(request, zones.create(request));
     }
 
     @Override
     public GetHostedZoneResponse getHostedZone(GetHostedZoneRequest request) {
-        return zones.get(request);
+        return SdkIdShapes.asClientReturns(request, zones.get(request));
     }
 
     @Override
     public ListHostedZonesResponse listHostedZones(ListHostedZonesRequest request) {
-        return zones.list(request);
+        return SdkIdShapes.asClientReturns(request, zones.list(request));
     }
 
     @Override
     public ListHostedZonesByNameResponse listHostedZonesByName(ListHostedZonesByNameRequest request) {
-        return zones.listByName(request);
+        return SdkIdShapes.asClientReturns(request, zones.listByName(request));
     }
 
     @Override
     public DeleteHostedZoneResponse deleteHostedZone(DeleteHostedZoneRequest request) {
-        return zones.delete(request);
+        return SdkIdShapes.asClientReturns(request, zones.delete(request));
     }
 
     @Override
     public ChangeResourceRecordSetsResponse changeResourceRecordSets(ChangeResourceRecordSetsRequest request) {
-        return records.change(request);
+        return SdkIdShapes.asClientReturns(request, records.change(request));
     }
 
     @Override
     public ListResourceRecordSetsResponse listResourceRecordSets(ListResourceRecordSetsRequest request) {
-        return records.list(request);
+        return SdkIdShapes.asClientReturns(request, records.list(request));
     }
 
     @Override
     public TestDnsAnswerResponse testDNSAnswer(TestDnsAnswerRequest request) {
-        return records.testDnsAnswer(request);
+        return SdkIdShapes.asClientReturns(request, records.testDnsAnswer(request));
     }
 
     @Override
     public GetChangeResponse getChange(GetChangeRequest request) {
-        return changes.getChange(request);
+        return SdkIdShapes.asClientReturns(request, changes.getChange(request));
     }
 
     @Override
     public CreateHealthCheckResponse createHealthCheck(CreateHealthCheckRequest request) {
-        return healthChecks.create(request);
+        return SdkIdShapes.asClientReturns(request, healthChecks.create(request));
     }
 
     @Override
     public GetHealthCheckResponse getHealthCheck(GetHealthCheckRequest request) {
-        return healthChecks.get(request);
+        return SdkIdShapes.asClientReturns(request, healthChecks.get(request));
     }
 
     @Override
     public ListHealthChecksResponse listHealthChecks(ListHealthChecksRequest request) {
-        return healthChecks.list(request);
+        return SdkIdShapes.asClientReturns(request, healthChecks.list(request));
     }
 
     @Override
     public UpdateHealthCheckResponse updateHealthCheck(UpdateHealthCheckRequest request) {
-        return healthChecks.update(request);
+        return SdkIdShapes.asClientReturns(request, healthChecks.update(request));
     }
 
     @Override
     public DeleteHealthCheckResponse deleteHealthCheck(DeleteHealthCheckRequest request) {
-        return healthChecks.delete(request);
+        return SdkIdShapes.asClientReturns(request, healthChecks.delete(request));
     }
 
     @Override
     public GetHealthCheckStatusResponse getHealthCheckStatus(GetHealthCheckStatusRequest request) {
-        return healthChecks.status(request);
+        return SdkIdShapes.asClientReturns(request, healthChecks.status(request));
     }
 
     @Override
     public GetHealthCheckLastFailureReasonResponse getHealthCheckLastFailureReason(
             GetHealthCheckLastFailureReasonRequest request) {
-        return healthChecks.lastFailureReason(request);
+        return SdkIdShapes.asClientReturns(request, healthChecks.lastFailureReason(request));
     }
 
     @Override
     public ChangeTagsForResourceResponse changeTagsForResource(ChangeTagsForResourceRequest request) {
-        return tags.change(request);
+        return SdkIdShapes.asClientReturns(request, tags.change(request));
     }
 
     @Override
     public ListTagsForResourceResponse listTagsForResource(ListTagsForResourceRequest request) {
-        return tags.list(request);
+        return SdkIdShapes.asClientReturns(request, tags.list(request));
     }
 
     @Override
     public ListTagsForResourcesResponse listTagsForResources(ListTagsForResourcesRequest request) {
-        return tags.listMany(request);
+        return SdkIdShapes.asClientReturns(request, tags.listMany(request));
     }
 
     @Override

@@ -29,6 +29,7 @@ import java.util.List;
 /** CreateHostedZone, GetHostedZone, ListHostedZones(ByName), DeleteHostedZone. */
 final class HostedZoneOperations {
     static final String PREFIX = "/hostedzone/";
+    static final int MAX_RESOURCE_ID = 32;
     private static final long SOA_TTL = 900;
     private static final long NS_TTL = 172_800;
 
@@ -42,18 +43,28 @@ final class HostedZoneOperations {
         this.changes = changes;
     }
 
+    /** Lenient, for alias targets only: a request's own zone id goes through {@link #zone}, which is strict. */
     static String bareId(String id) {
         return id.startsWith(PREFIX) ? id.substring(PREFIX.length()) : id;
     }
 
-    /** The zone, or NoSuchHostedZone. */
-    HostedZone zone(String id) {
+    /**
+     * The zone a request names in {@code member}. Route 53 wants the bare id ({@code Z...}): a ResourceId is at most
+     * 32 characters (API reference, Common data types / ResourceId), so {@code /hostedzone/} plus a 21-character id
+     * is InvalidInput (400) before any lookup, and a shorter prefixed id names no zone: NoSuchHostedZone (404).
+     * Both answers seen from AWS in crossplane-contrib/provider-aws issue 1826.
+     */
+    HostedZone zone(String id, String member) {
         if (id == null) {
-            throw Route53Errors.missing("hostedZoneId");
+            throw Route53Errors.missing(member);
         }
-        HostedZone zone = state.hostedZones.get(bareId(id));
+        if (id.length() > MAX_RESOURCE_ID) {
+            throw Route53Errors.constraint(member, id,
+                    "Member must have length less than or equal to " + MAX_RESOURCE_ID);
+        }
+        HostedZone zone = state.hostedZones.get(id);
         if (zone == null) {
-            throw Route53Errors.noSuchHostedZone(bareId(id));
+            throw Route53Errors.noSuchHostedZone(id);
         }
         return zone;
     }
@@ -161,7 +172,7 @@ final class HostedZoneOperations {
     }
 
     GetHostedZoneResponse get(GetHostedZoneRequest request) {
-        HostedZone zone = zone(request.id());
+        HostedZone zone = zone(request.id(), "id");
         if (!world.faults().visible(zone.id)) {
             throw Route53Errors.noSuchHostedZone(zone.id);
         }
@@ -230,7 +241,11 @@ final class HostedZoneOperations {
         int start = 0;
         if (request.dnsName() != null) {
             String name = DnsNames.absolute(request.dnsName());
-            String id = request.hostedZoneId() == null ? null : bareId(request.hostedZoneId());
+            String id = request.hostedZoneId();
+            if (id != null && id.length() > MAX_RESOURCE_ID) {
+                throw Route53Errors.constraint("hostedZoneId", id,
+                        "Member must have length less than or equal to " + MAX_RESOURCE_ID);
+            }
             while (start < zones.size() && before(zones.get(start), name, id)) {
                 start++;
             }
@@ -257,7 +272,7 @@ final class HostedZoneOperations {
     }
 
     DeleteHostedZoneResponse delete(DeleteHostedZoneRequest request) {
-        HostedZone zone = zone(request.id());
+        HostedZone zone = zone(request.id(), "id");
         boolean onlyApexRecords = zone.records.stream()
                 .allMatch(r -> r.name.equals(zone.name) && (r.type.equals("SOA") || r.type.equals("NS")));
         if (!onlyApexRecords) {

@@ -35,7 +35,7 @@ final class RecordSetOperations {
     }
 
     ChangeResourceRecordSetsResponse change(ChangeResourceRecordSetsRequest request) {
-        HostedZone zone = zones.zone(request.hostedZoneId());
+        HostedZone zone = zones.zone(request.hostedZoneId(), "hostedZoneId");
         if (request.changeBatch() == null) {
             throw Route53Errors.missing("changeBatch");
         }
@@ -46,7 +46,7 @@ final class RecordSetOperations {
     }
 
     ListResourceRecordSetsResponse list(ListResourceRecordSetsRequest request) {
-        HostedZone zone = zones.zone(request.hostedZoneId());
+        HostedZone zone = zones.zone(request.hostedZoneId(), "hostedZoneId");
         if (request.startRecordType() != null && request.startRecordName() == null) {
             throw Route53Errors.invalidInput("The input is not valid: StartRecordType requires StartRecordName.");
         }
@@ -79,7 +79,7 @@ final class RecordSetOperations {
     }
 
     TestDnsAnswerResponse testDnsAnswer(TestDnsAnswerRequest request) {
-        HostedZone zone = zones.zone(request.hostedZoneId());
+        HostedZone zone = zones.zone(request.hostedZoneId(), "hostedZoneId");
         if (request.recordName() == null || request.recordTypeAsString() == null) {
             throw Route53Errors.missing(request.recordName() == null ? "recordName" : "recordType");
         }

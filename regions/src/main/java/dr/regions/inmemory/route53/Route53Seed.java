@@ -24,6 +24,6 @@ public final class Route53Seed {
                         .callerReference("RegisterDomain-" + DnsNames.relative(name))
                         .hostedZoneConfig(c -> c.comment("HostedZone created by Route53 Registrar").privateZone(false)))
                 .hostedZone().id();
-        return world.route53.hostedZones.get(HostedZoneOperations.bareId(id));
+        return world.route53.hostedZones.get(id);
     }
 }

@@ -70,7 +70,7 @@ final class TagOperations {
             throw Route53Errors.missing("resourceId");
         }
         if ("hostedzone".equals(type)) {
-            return zones.zone(id).tags;
+            return zones.zone(id, "resourceId").tags;
         }
         if ("healthcheck".equals(type)) {
             return checks.check(id).tags;

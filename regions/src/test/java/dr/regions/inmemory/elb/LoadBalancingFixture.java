@@ -1,5 +1,6 @@
 package dr.regions.inmemory.elb;
 
+import dr.regions.dns.HostedZones;
 import dr.regions.inmemory.InMemoryCloud;
 import dr.regions.inmemory.SandboxAccount;
 import dr.regions.inmemory.World;
@@ -157,7 +158,7 @@ public class LoadBalancingFixture {
         DomainValidation validation = acm.describeCertificate(r -> r.certificateArn(arn)).certificate()
                 .domainValidationOptions().get(0);
         Route53Client route53 = cloud.route53();
-        String zoneId = route53.listHostedZonesByName(r -> r.dnsName("example.com")).hostedZones().get(0).id();
+        String zoneId = HostedZones.publicZone(route53, "example.com").orElseThrow().id();
         route53.changeResourceRecordSets(r -> r.hostedZoneId(zoneId).changeBatch(b -> b.changes(c -> c
                 .action("UPSERT")
                 .resourceRecordSet(s -> s.name(validation.resourceRecord().name()).type(RRType.CNAME).ttl(300L)

@@ -1,5 +1,6 @@
 package dr.regions.inmemory.route53;
 
+import dr.regions.dns.HostedZones;
 import dr.regions.inmemory.InMemoryCloud;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
@@ -86,11 +87,9 @@ public final class EdgeFixture {
         cloud.world().clock().advance(SETTLE);
     }
 
-    /** The id of the sandbox account's public zone for {@code domain}. */
+    /** The bare id of the sandbox account's public zone for {@code domain}, found as dr finds it. */
     public static String publicZoneId(InMemoryCloud cloud, String domain) {
-        return cloud.route53().listHostedZonesByName(r -> r.dnsName(domain)).hostedZones().stream()
-                .filter(z -> z.name().equals(domain + ".") && !z.config().privateZone())
-                .findFirst().orElseThrow().id();
+        return HostedZones.publicZone(cloud.route53(), domain).orElseThrow().id();
     }
 
     public static void change(Route53Client route53, String zoneId, ChangeAction action, ResourceRecordSet record) {

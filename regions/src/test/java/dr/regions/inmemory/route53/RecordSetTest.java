@@ -50,7 +50,7 @@ class RecordSetTest {
         ChangeInfo info = change(ChangeAction.CREATE, a("www.example.com", 60, "192.0.2.1"));
 
         assertThat(info.statusAsString()).isEqualTo("PENDING");
-        assertThat(info.id()).startsWith("/change/C");
+        assertThat(info.id()).startsWith("C");
         cloud.world().clock().advance(Duration.ofSeconds(59));
         assertThat(route53.getChange(r -> r.id(info.id())).changeInfo().statusAsString()).isEqualTo("PENDING");
         cloud.world().clock().advance(Duration.ofSeconds(1));

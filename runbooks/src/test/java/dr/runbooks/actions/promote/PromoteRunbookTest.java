@@ -1,5 +1,6 @@
 package dr.runbooks.actions.promote;
 
+import dr.regions.dns.HostedZones;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dr.core.ExitCode;
@@ -56,9 +57,8 @@ class PromoteRunbookTest {
         assertThat(db.backupRetentionPeriod()).isEqualTo(7);
         assertThat(db.deletionProtection()).isTrue();
         assertThat(db.masterUserSecret().secretArn()).contains(":" + ReadyStack.DR + ":");
-        String zone = cloud.route53().listHostedZonesByName(r -> r.dnsName("dr.internal.")).hostedZones().stream()
-                .filter(z -> z.callerReference().startsWith("dr/dr/" + ReadyStack.DR + "/")).findFirst().orElseThrow()
-                .id();
+        String zone = HostedZones.withCallerPrefix(cloud.route53(), "dr.internal.", "dr/dr/" + ReadyStack.DR + "/")
+                .orElseThrow().id();
         assertThat(cloud.route53().listResourceRecordSets(r -> r.hostedZoneId(zone).startRecordName("db.dr.internal.")
                 .startRecordType("CNAME")).resourceRecordSets().get(0).resourceRecords().get(0).value())
                 .isEqualTo(db.endpoint().address());
