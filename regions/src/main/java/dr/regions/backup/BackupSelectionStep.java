@@ -10,7 +10,6 @@ import dr.regions.topology.Tier;
 import software.amazon.awssdk.services.backup.BackupClient;
 import software.amazon.awssdk.services.backup.model.BackupSelection;
 import software.amazon.awssdk.services.backup.model.BackupSelectionsListMember;
-import software.amazon.awssdk.services.backup.model.Conditions;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -27,12 +26,15 @@ import java.util.TreeSet;
  * each disposable instance daily and copying it across regions. The golden images are made from the builders, so
  * they are what the plan keeps fresh copies of.
  *
- * <p>AWS Backup cannot update a selection. One that selects anything else (a builder replaced since, or the tag
- * selection of earlier dr versions) is deleted, then created anew; the creator request id names the ARNs, so a
- * retried create neither duplicates it nor brings back the old one.
+ * <p>AWS Backup cannot update a selection, so the selection's name carries a digest of the ARNs it selects,
+ * {@code <stack>-builders-<digest>}: a builder replaced since gives a new name, and the step creates that
+ * selection, then deletes the stack's other ones (an older builders selection, or the tag selection
+ * {@code <stack>-backup-selection} of earlier dr versions). Reading the name is enough to know what a selection
+ * of dr's selects (no GetBackupSelection), and the creator request id is the name, so a retried create is one.
  */
 public final class BackupSelectionStep extends EnsureStep {
     private final RegionTarget target;
+    private List<BackupSelectionsListMember> obsolete = List.of();
 
     public BackupSelectionStep(RegionTarget target) {
         super(target.key(BackupRoles.SELECTION), dependencies(target), "AWS::Backup::BackupSelection",
@@ -48,8 +50,18 @@ public final class BackupSelectionStep extends EnsureStep {
         return keys;
     }
 
-    private String name() {
+    /** The tag selection earlier dr versions made: {@code <stack>-backup-selection}. */
+    private String legacyName() {
         return target.name(BackupRoles.SELECTION);
+    }
+
+    private String namePrefix() {
+        return target.name("builders") + "-";
+    }
+
+    /** {@code <stack>-builders-<digest of the ARNs>}: at most 31 + 10 + 8 characters, within Backup's 50. */
+    private String name(List<String> resources) {
+        return namePrefix() + digest(resources);
     }
 
     private String planId(StepContext context) {
@@ -72,47 +84,48 @@ public final class BackupSelectionStep extends EnsureStep {
     @Override
     protected Optional<String> find(StepContext context) {
         String planId = planId(context);
-        Optional<String> found = backup().listBackupSelectionsPaginator(r -> r.backupPlanId(planId))
-                .backupSelectionsList().stream()
-                .filter(s -> name().equals(s.selectionName()))
-                .map(BackupSelectionsListMember::selectionId)
-                .findFirst();
-        if (found.isEmpty()) {
-            return found;
+        String wanted = name(resources(context));
+        Optional<String> found = Optional.empty();
+        List<BackupSelectionsListMember> obsolete = new ArrayList<>();
+        for (BackupSelectionsListMember selection : backup()
+                .listBackupSelectionsPaginator(r -> r.backupPlanId(planId)).backupSelectionsList()) {
+            if (wanted.equals(selection.selectionName())) {
+                found = Optional.of(selection.selectionId());
+            } else if (isDrs(selection.selectionName())) {
+                obsolete.add(selection);
+            }
         }
-        BackupSelection actual = backup().getBackupSelection(r -> r.backupPlanId(planId)
-                .selectionId(found.get())).backupSelection();
-        if (selectsOnly(actual, resources(context), roleArn(context))) {
-            return found;
+        this.obsolete = obsolete;
+        return found;
+    }
+
+    /** Deletes the stack's other selections, once the one wanted exists: the plan is never left without one. */
+    @Override
+    protected boolean converge(StepContext context, String selectionId) {
+        String planId = planId(context);
+        for (BackupSelectionsListMember selection : obsolete) {
+            backup().deleteBackupSelection(r -> r.backupPlanId(planId).selectionId(selection.selectionId()));
         }
-        backup().deleteBackupSelection(r -> r.backupPlanId(planId).selectionId(found.get()));
-        return Optional.empty();
+        boolean changed = !obsolete.isEmpty();
+        obsolete = List.of();
+        return changed;
+    }
+
+    private boolean isDrs(String selectionName) {
+        return legacyName().equals(selectionName) || selectionName.startsWith(namePrefix());
     }
 
     @Override
     protected String create(StepContext context) {
         List<String> resources = resources(context);
+        String name = name(resources);
         return backup().createBackupSelection(r -> r.backupPlanId(planId(context))
-                .creatorRequestId("dr-" + target.stack() + "-" + BackupRoles.SELECTION + "-" + digest(resources))
+                .creatorRequestId("dr-" + name)
                 .backupSelection(BackupSelection.builder()
-                        .selectionName(name())
+                        .selectionName(name)
                         .iamRoleArn(roleArn(context))
                         .resources(resources)
                         .build())).selectionId();
-    }
-
-    /** Exactly these resources with this role: no tag conditions, no exclusions. */
-    static boolean selectsOnly(BackupSelection actual, List<String> resources, String roleArn) {
-        return roleArn.equals(actual.iamRoleArn())
-                && new TreeSet<>(actual.resources()).equals(new TreeSet<>(resources))
-                && actual.listOfTags().isEmpty()
-                && actual.notResources().isEmpty()
-                && noConditions(actual.conditions());
-    }
-
-    private static boolean noConditions(Conditions conditions) {
-        return conditions == null || (conditions.stringEquals().isEmpty() && conditions.stringNotEquals().isEmpty()
-                && conditions.stringLike().isEmpty() && conditions.stringNotLike().isEmpty());
     }
 
     /** Eight hex digits of SHA-256 over the ARNs: a short, stable name for one set of resources. */

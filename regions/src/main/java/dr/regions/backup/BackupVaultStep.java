@@ -15,9 +15,9 @@ import java.util.Optional;
 
 /**
  * The backup vault of one region, {@code <stack>-vault}, found by its name in ListBackupVaults (see
- * {@link BackupVaults}: DescribeBackupVault cannot tell a missing vault from a forbidden one). A vault of that name that does not
- * carry this stack's tag belongs to someone else: dr fails rather than adopt it, since cleanup would later empty
- * and delete whatever dr considers its own.
+ * {@link BackupVaults}: DescribeBackupVault cannot tell a missing vault from a forbidden one). A vault of that
+ * name that does not carry this stack's tag belongs to someone else: dr fails rather than adopt it, since cleanup
+ * would later empty and delete whatever dr considers its own.
  */
 public final class BackupVaultStep extends EnsureStep {
     private final RegionTarget target;

@@ -105,7 +105,7 @@ class BackupStepsTest {
         ExecutionResult result = stack.run();
 
         BackupSelection selection = onlySelection();
-        assertThat(selection.selectionName()).isEqualTo("dr-backup-selection");
+        assertThat(selection.selectionName()).matches("dr-builders-[0-9a-f]{8}");
         assertThat(selection.iamRoleArn()).isEqualTo(SERVICE_ROLE);
         assertThat(selection.resources()).containsExactlyInAnyOrderElementsOf(builderArns(result))
                 .allSatisfy(arn -> assertThat(arn).matches("arn:aws:ec2:us-east-1:123456789012:instance/i-[0-9a-f]+"));
@@ -113,9 +113,8 @@ class BackupStepsTest {
         assertThat(selection.notResources()).isEmpty();
     }
 
-    @Test
-    void aTagSelectionOfAnEarlierVersionIsReplacedByTheBuilderSelectionOnceAndThenKept() {
-        ExecutionResult first = stack.run();
+    /** What dr made before: a selection of everything tagged with the stack, named {@code <stack>-backup-selection}. */
+    private void replaceWithTheTagSelectionOfAnEarlierVersion() {
         String planId = onlyPlan().backupPlanId();
         BackupClient backup = backup(StackRun.PRIMARY);
         String current = backup.listBackupSelections(r -> r.backupPlanId(planId)).backupSelectionsList().get(0)
@@ -125,6 +124,12 @@ class BackupStepsTest {
                 .backupSelection(s -> s.selectionName("dr-backup-selection").iamRoleArn(SERVICE_ROLE)
                         .listOfTags(c -> c.conditionType(ConditionType.STRINGEQUALS).conditionKey("dr:stack")
                                 .conditionValue("dr"))));
+    }
+
+    @Test
+    void aTagSelectionOfAnEarlierVersionIsReplacedByTheBuilderSelectionOnceAndThenKept() {
+        ExecutionResult first = stack.run();
+        replaceWithTheTagSelectionOfAnEarlierVersion();
 
         ExecutionResult second = stack.run();
 
@@ -156,27 +161,23 @@ class BackupStepsTest {
     }
 
     @Test
-    void aCrashBetweenDeletingTheOldSelectionAndCreatingTheNewOneIsFinishedByARerun() {
+    void aCrashBetweenCreatingTheNewSelectionAndDeletingTheOldOneIsFinishedByARerun() {
         stack.run();
-        String planId = onlyPlan().backupPlanId();
-        BackupClient backup = backup(StackRun.PRIMARY);
-        String current = backup.listBackupSelections(r -> r.backupPlanId(planId)).backupSelectionsList().get(0)
-                .selectionId();
-        backup.deleteBackupSelection(r -> r.backupPlanId(planId).selectionId(current));
-        backup.createBackupSelection(r -> r.backupPlanId(planId).backupSelection(s -> s
-                .selectionName("dr-backup-selection").iamRoleArn(SERVICE_ROLE)
-                .listOfTags(c -> c.conditionType(ConditionType.STRINGEQUALS).conditionKey("dr:stack")
-                        .conditionValue("dr"))));
-        // The re-run's first mutating call is the deletion of the out-of-date selection.
+        replaceWithTheTagSelectionOfAnEarlierVersion();
+        // The re-run's first mutating call creates the builders selection; the old one is deleted after it.
         cloud().world().faults().crashAtMutatingCall(1, Faults.CrashPoint.AFTER_CALL);
 
-        assertThatThrownBy(stack::run).isInstanceOf(SimulatedCrash.class).hasMessageContaining("DeleteBackupSelection");
+        assertThatThrownBy(stack::run).isInstanceOf(SimulatedCrash.class).hasMessageContaining("CreateBackupSelection");
         cloud().world().faults().noCrash();
-        assertThat(backup.listBackupSelections(r -> r.backupPlanId(planId)).backupSelectionsList()).isEmpty();
+        String planId = onlyPlan().backupPlanId();
+        assertThat(backup(StackRun.PRIMARY).listBackupSelections(r -> r.backupPlanId(planId)).backupSelectionsList())
+                .as("the plan is never without a selection").hasSize(2);
 
         ExecutionResult resumed = stack.run();
 
         assertThat(resumed.failed()).isEmpty();
+        assertThat(resumed.outcome(StepKey.of(StackRun.PRIMARY, "backup-selection")).action())
+                .isEqualTo(Action.UPDATE);
         assertThat(onlySelection().listOfTags()).isEmpty();
     }
 
