@@ -72,16 +72,25 @@ final class BackupReader {
                 .map(p -> imageOf(p.recoveryPointArn())).filter(Objects::nonNull).toList());
         List<StackResource> found = new ArrayList<>();
         for (RecoveryPointByBackupVault point : points) {
-            String image = imageOf(point.recoveryPointArn());
-            Map<String, String> tags = image != null ? imageTags.getOrDefault(image, Map.of())
-                    : isBackupArn(point.recoveryPointArn())
-                    ? backup.listTags(r -> r.resourceArn(point.recoveryPointArn())).tags() : Map.of();
+            Map<String, String> tags = tagsOf(point.recoveryPointArn(), imageTags);
             found.add(StackResource.of(ResourceKind.RECOVERY_POINT, region, point.recoveryPointArn(), tags)
                     .regionRole(vault.regionRole()).state(point.statusAsString())
                     .with(Attributes.VAULT, vault.id()).with(Attributes.IMAGE_ID, imageOf(point.recoveryPointArn()))
                     .with("resourceArn", point.resourceArn()).build());
         }
         return found;
+    }
+
+    /** An EC2 point's AMI tags; Backup's own tags for an {@code arn:aws:backup} point; none for any other. */
+    private Map<String, String> tagsOf(String recoveryPointArn, Map<String, Map<String, String>> imageTags) {
+        String image = imageOf(recoveryPointArn);
+        if (image != null) {
+            return imageTags.getOrDefault(image, Map.of());
+        }
+        if (isBackupArn(recoveryPointArn)) {
+            return backup.listTags(r -> r.resourceArn(recoveryPointArn)).tags();
+        }
+        return Map.of();
     }
 
     private List<StackResource> selections(StackResource plan) {
