@@ -221,6 +221,7 @@ class IamPolicyMatchesCallsTest {
             privateRouteViaInternetGateway(cloud.ec2(PRIMARY));
             weakerTlsPolicy(cloud.elb(PRIMARY));
             backupScheduleChanged(cloud.backup(PRIMARY));
+            backupSelectionOfAnEarlierVersion(cloud.backup(PRIMARY));
             webAclRulesAndTagRemoved(cloud.wafv2("us-east-1"));
             distributionCommentAndTagChanged(cloud.cloudFront());
         }
@@ -256,6 +257,18 @@ class IamPolicyMatchesCallsTest {
                     .backupPlanName(current.backupPlanName())
                     .rules(in -> in.ruleName(rule.ruleName()).targetBackupVaultName(rule.targetBackupVaultName())
                             .scheduleExpression("cron(0 6 ? * * *)").copyActions(rule.copyActions()))));
+        }
+
+        /** A tag selection (what dr made before it selected the builders by ARN): provision replaces it. */
+        private static void backupSelectionOfAnEarlierVersion(BackupClient backup) {
+            var plan = backup.listBackupPlans(r -> { }).backupPlansList().stream()
+                    .filter(p -> p.backupPlanName().startsWith(STACK + "-")).findFirst().orElseThrow();
+            var selection = backup.listBackupSelections(r -> r.backupPlanId(plan.backupPlanId()))
+                    .backupSelectionsList().get(0);
+            backup.deleteBackupSelection(r -> r.backupPlanId(plan.backupPlanId()).selectionId(selection.selectionId()));
+            backup.createBackupSelection(r -> r.backupPlanId(plan.backupPlanId()).backupSelection(s -> s
+                    .selectionName(STACK + "-backup-selection").iamRoleArn(selection.iamRoleArn())
+                    .listOfTags(c -> c.conditionType("STRINGEQUALS").conditionKey("dr:stack").conditionValue(STACK))));
         }
 
         private static void webAclRulesAndTagRemoved(Wafv2Client waf) {

@@ -1,67 +1,142 @@
 package dr.regions.backup;
 
 import dr.core.engine.StepContext;
+import dr.core.engine.StepKey;
 import dr.core.model.ModeledDurations;
-import dr.core.model.Tags;
 import dr.regions.network.NetworkRoles;
 import dr.regions.provision.EnsureStep;
 import dr.regions.provision.RegionTarget;
+import dr.regions.topology.Tier;
 import software.amazon.awssdk.services.backup.BackupClient;
 import software.amazon.awssdk.services.backup.model.BackupSelection;
 import software.amazon.awssdk.services.backup.model.BackupSelectionsListMember;
-import software.amazon.awssdk.services.backup.model.Condition;
-import software.amazon.awssdk.services.backup.model.ConditionType;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
- * What the plan backs up: every resource tagged {@code dr:stack=<stack>} that AWS Backup supports (the stack's
- * EC2 instances, among them the image builders, and its database), with the Backup service role. Found by name in
- * the plan's selections.
+ * What the daily plan backs up: the image builders, named by their instance ARNs, and nothing else. A selection by
+ * the stack tag would take every instance the Auto Scaling groups launch too (they propagate that tag), imaging
+ * each disposable instance daily and copying it across regions. The golden images are made from the builders, so
+ * they are what the plan keeps fresh copies of.
+ *
+ * <p>AWS Backup cannot update a selection, so the selection's name carries a digest of the ARNs it selects,
+ * {@code <stack>-builders-<digest>}: a builder replaced since gives a new name, and the step creates that
+ * selection, then deletes the stack's other ones (an older builders selection, or the tag selection
+ * {@code <stack>-backup-selection} of earlier dr versions). Reading the name is enough to know what a selection
+ * of dr's selects (no GetBackupSelection), and the creator request id is the name, so a retried create is one.
  */
 public final class BackupSelectionStep extends EnsureStep {
     private final RegionTarget target;
+    private List<BackupSelectionsListMember> obsolete = List.of();
 
     public BackupSelectionStep(RegionTarget target) {
-        super(target.key(BackupRoles.SELECTION),
-                List.of(target.key(BackupRoles.PLAN), target.key(NetworkRoles.VPC)),
-                "AWS::Backup::BackupSelection", ModeledDurations.IMMEDIATE);
+        super(target.key(BackupRoles.SELECTION), dependencies(target), "AWS::Backup::BackupSelection",
+                ModeledDurations.IMMEDIATE);
         this.target = target;
     }
 
-    private String name() {
+    private static List<StepKey> dependencies(RegionTarget target) {
+        List<StepKey> keys = new ArrayList<>(List.of(target.key(BackupRoles.PLAN), target.key(NetworkRoles.VPC)));
+        for (Tier tier : Tier.values()) {
+            keys.add(target.key(tier.builderRole()));
+        }
+        return keys;
+    }
+
+    /** The tag selection earlier dr versions made: {@code <stack>-backup-selection}. */
+    private String legacyName() {
         return target.name(BackupRoles.SELECTION);
+    }
+
+    private String namePrefix() {
+        return target.name("builders") + "-";
+    }
+
+    /** {@code <stack>-builders-<digest of the ARNs>}: at most 31 + 10 + 8 characters, within Backup's 50. */
+    private String name(List<String> resources) {
+        return namePrefix() + digest(resources);
     }
 
     private String planId(StepContext context) {
         return context.require(target.key(BackupRoles.PLAN), "id");
     }
 
+    private String roleArn(StepContext context) {
+        return BackupRoles.serviceRoleArn(context.require(target.key(NetworkRoles.VPC), "account"));
+    }
+
+    /** The builders' instance ARNs, sorted. */
+    private List<String> resources(StepContext context) {
+        TreeSet<String> arns = new TreeSet<>();
+        for (Tier tier : Tier.values()) {
+            arns.add(context.require(target.key(tier.builderRole()), "arn"));
+        }
+        return List.copyOf(arns);
+    }
+
     @Override
     protected Optional<String> find(StepContext context) {
         String planId = planId(context);
-        return backup().listBackupSelectionsPaginator(r -> r.backupPlanId(planId)).backupSelectionsList().stream()
-                .filter(s -> name().equals(s.selectionName()))
-                .map(BackupSelectionsListMember::selectionId)
-                .findFirst();
+        String wanted = name(resources(context));
+        Optional<String> found = Optional.empty();
+        List<BackupSelectionsListMember> obsolete = new ArrayList<>();
+        for (BackupSelectionsListMember selection : backup()
+                .listBackupSelectionsPaginator(r -> r.backupPlanId(planId)).backupSelectionsList()) {
+            if (wanted.equals(selection.selectionName())) {
+                found = Optional.of(selection.selectionId());
+            } else if (isDrs(selection.selectionName())) {
+                obsolete.add(selection);
+            }
+        }
+        this.obsolete = obsolete;
+        return found;
+    }
+
+    /** Deletes the stack's other selections, once the one wanted exists: the plan is never left without one. */
+    @Override
+    protected boolean converge(StepContext context, String selectionId) {
+        String planId = planId(context);
+        for (BackupSelectionsListMember selection : obsolete) {
+            backup().deleteBackupSelection(r -> r.backupPlanId(planId).selectionId(selection.selectionId()));
+        }
+        boolean changed = !obsolete.isEmpty();
+        obsolete = List.of();
+        return changed;
+    }
+
+    private boolean isDrs(String selectionName) {
+        return legacyName().equals(selectionName) || selectionName.startsWith(namePrefix());
     }
 
     @Override
     protected String create(StepContext context) {
-        String planId = planId(context);
-        String account = context.require(target.key(NetworkRoles.VPC), "account");
-        return backup().createBackupSelection(r -> r.backupPlanId(planId)
-                .creatorRequestId("dr-" + target.stack() + "-" + BackupRoles.SELECTION)
+        List<String> resources = resources(context);
+        String name = name(resources);
+        return backup().createBackupSelection(r -> r.backupPlanId(planId(context))
+                .creatorRequestId("dr-" + name)
                 .backupSelection(BackupSelection.builder()
-                        .selectionName(name())
-                        .iamRoleArn(BackupRoles.serviceRoleArn(account))
-                        .listOfTags(Condition.builder()
-                                .conditionType(ConditionType.STRINGEQUALS)
-                                .conditionKey(Tags.STACK)
-                                .conditionValue(target.stack())
-                                .build())
+                        .selectionName(name)
+                        .iamRoleArn(roleArn(context))
+                        .resources(resources)
                         .build())).selectionId();
+    }
+
+    /** Eight hex digits of SHA-256 over the ARNs: a short, stable name for one set of resources. */
+    static String digest(List<String> resources) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest(String.join("\n", resources).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
     }
 
     private BackupClient backup() {

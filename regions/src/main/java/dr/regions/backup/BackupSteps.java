@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * AWS Backup for one region: a vault in each region; in the primary region, the plan whose daily rule copies to
- * the DR vault and the tag selection that feeds it.
+ * the DR vault and the selection that feeds it (the image builders; needs {@code ImageSteps} in the same plan).
  */
 public final class BackupSteps {
     private BackupSteps() {

@@ -7,16 +7,17 @@ import dr.regions.provision.EnsureStep;
 import dr.regions.provision.Readiness;
 import dr.regions.provision.RegionTarget;
 import software.amazon.awssdk.services.backup.BackupClient;
-import software.amazon.awssdk.services.backup.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.backup.model.BackupVaultListMember;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The backup vault of one region, {@code <stack>-vault}, found by its name. A vault of that name that does not
- * carry this stack's tag belongs to someone else: dr fails rather than adopt it, since cleanup would later empty
- * and delete whatever dr considers its own.
+ * The backup vault of one region, {@code <stack>-vault}, found by its name in ListBackupVaults (see
+ * {@link BackupVaults}: DescribeBackupVault cannot tell a missing vault from a forbidden one). A vault of that
+ * name that does not carry this stack's tag belongs to someone else: dr fails rather than adopt it, since cleanup
+ * would later empty and delete whatever dr considers its own.
  */
 public final class BackupVaultStep extends EnsureStep {
     private final RegionTarget target;
@@ -34,11 +35,11 @@ public final class BackupVaultStep extends EnsureStep {
 
     @Override
     protected Optional<String> find(StepContext context) {
-        try {
-            arn = backup().describeBackupVault(r -> r.backupVaultName(name())).backupVaultArn();
-        } catch (ResourceNotFoundException e) {
+        Optional<BackupVaultListMember> vault = BackupVaults.named(backup(), name());
+        if (vault.isEmpty()) {
             return Optional.empty();
         }
+        arn = vault.get().backupVaultArn();
         Map<String, String> tags = backup().listTags(r -> r.resourceArn(arn)).tags();
         if (!target.stack().equals(tags.get(Tags.STACK))) {
             foreignOwner = tags.getOrDefault(Tags.STACK, "none");

@@ -1,18 +1,23 @@
 package dr.regions.cleanup;
 
 import dr.core.engine.StepContext;
+import dr.regions.backup.BackupVaults;
 import software.amazon.awssdk.services.backup.BackupClient;
+import software.amazon.awssdk.services.backup.model.BackupVaultListMember;
 import software.amazon.awssdk.services.backup.model.RecoveryPointByBackupVault;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * A backup vault, which AWS deletes only when empty. Its recovery points have their own steps; one that appears
  * later (a copy job that was still running when discovery looked) is deleted here once it completes, and the
- * vault waits while the count is not zero.
+ * vault waits while the count is not zero. The vault is looked up in ListBackupVaults, absent meaning gone: to
+ * DescribeBackupVault and ListRecoveryPointsByBackupVault a vault that is gone is AccessDeniedException
+ * (see {@link BackupVaults}).
  */
 final class BackupVaultDeletion extends DeletionStep {
     BackupVaultDeletion(DeletionTarget target) {
@@ -22,7 +27,11 @@ final class BackupVaultDeletion extends DeletionStep {
     @Override
     protected Progress advance(StepContext context) {
         BackupClient backup = target().clients().backup(target().region());
-        long held = backup.describeBackupVault(r -> r.backupVaultName(target().id())).numberOfRecoveryPoints();
+        Optional<BackupVaultListMember> vault = BackupVaults.named(backup, target().id());
+        if (vault.isEmpty()) {
+            return Progress.gone();
+        }
+        long held = vault.get().numberOfRecoveryPoints();
         if (held > 0) {
             List<RecoveryPointByBackupVault> points = new ArrayList<>();
             backup.listRecoveryPointsByBackupVaultPaginator(r -> r.backupVaultName(target().id())).recoveryPoints()

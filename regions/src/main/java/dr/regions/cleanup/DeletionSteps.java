@@ -52,10 +52,7 @@ final class DeletionSteps {
                     () -> clients.backup(region).deleteBackupSelection(r -> r.selectionId(id)
                             .backupPlanId(resource.attribute(Attributes.PLAN_ID))), Set.of());
             case BACKUP_PLAN -> new BackupPlanDeletion(target);
-            case RECOVERY_POINT -> new SingleCallDeletion(target,
-                    () -> clients.backup(region).deleteRecoveryPoint(r -> r.recoveryPointArn(id)
-                            .backupVaultName(resource.attribute(Attributes.VAULT))),
-                    Set.of("InvalidResourceStateException"));
+            case RECOVERY_POINT -> new RecoveryPointDeletion(target);
             case BACKUP_VAULT -> new BackupVaultDeletion(target);
             case CERTIFICATE -> new SingleCallDeletion(target,
                     () -> clients.acm(region).deleteCertificate(r -> r.certificateArn(id)),

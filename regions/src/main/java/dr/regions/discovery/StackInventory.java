@@ -93,7 +93,7 @@ public final class StackInventory {
         found.addAll(groups);
         found.addAll(new LoadBalancerReader(clients.elb(region), region, stack).read());
         found.addAll(new DatabaseReader(clients.rds(region), region, stack).read());
-        found.addAll(new BackupReader(clients.backup(region), region, stack).read());
+        found.addAll(new BackupReader(clients.backup(region), clients.ec2(region), region, stack).read());
         found.addAll(new CertificateReader(clients.acm(region), region, stack).read());
         return found;
     }

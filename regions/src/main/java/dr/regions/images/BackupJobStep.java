@@ -5,7 +5,9 @@ import dr.core.engine.Step;
 import dr.core.engine.StepContext;
 import dr.core.engine.StepKey;
 import dr.core.engine.StepResult;
+import dr.regions.network.Ec2Tags;
 import dr.regions.provision.RegionTarget;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Image;
 
 import java.time.Duration;
@@ -17,10 +19,15 @@ import java.util.Set;
 
 /**
  * An AMI made by an AWS Backup job (a backup, or a copy to another region), in the shape of every provisioning
- * step: find the finished recovery point by its tags; else find a job still at work (started by a run that died
- * before it could note it); else start one. Then wait for the job, make sure the recovery point carries dr's tags,
- * and wait until EC2 calls the image {@code available}. The step's resource id is the AMI id; the job id is only
+ * step: find the finished recovery point by its AMI's tags; else find a job still at work (started by a run that
+ * died before it could note it); else start one. Then wait for the job, make sure the AMI carries dr's tags, and
+ * wait until EC2 calls the image {@code available}. The step's resource id is the AMI id; the job id is only
  * known while waiting, which is why this is not an {@code EnsureStep}.
+ *
+ * <p>The tags go on the AMI through EC2 (DescribeImages, CreateTags): an EC2 recovery point's ARN is EC2's, which
+ * Backup's ListTags and TagResource refuse. AWS Backup itself copies the instance's and the job's tags onto the
+ * AMI it makes, and a copy job copies the original's tags to the copy ("Copying tags onto backups"), but only
+ * with the permissions to do so and, for a copy, with the source region's values: dr checks and sets its own.
  */
 abstract class BackupJobStep implements Step {
     /** Backup and copy job states after which no recovery point is coming. */
@@ -59,8 +66,8 @@ abstract class BackupJobStep implements Step {
 
     protected abstract Job describeJob(StepContext context, String jobId);
 
-    /** Adds dr's tags to the recovery point where missing; true when it had to. */
-    protected abstract boolean tagRecoveryPoint(StepContext context, String recoveryPointArn);
+    /** The tags the AMI must carry. */
+    protected abstract Map<String, String> imageTags(StepContext context);
 
     protected abstract RegionTarget imageRegion();
 
@@ -117,14 +124,15 @@ abstract class BackupJobStep implements Step {
             recoveryPointArn = job.recoveryPointArn();
             context.created(recoveryPointArn);
         }
-        if (!tagsChecked) {
-            if (tagRecoveryPoint(context, recoveryPointArn) && action == Action.KEEP) {
+        RecoveryPointImage image = RecoveryPointImage.parse(recoveryPointArn);
+        Optional<Image> described = describe(image);
+        if (!tagsChecked && described.isPresent()) {
+            if (tagImage(context, image, described.get()) && action == Action.KEEP) {
                 action = Action.UPDATE;
             }
             tagsChecked = true;
         }
-        RecoveryPointImage image = RecoveryPointImage.parse(recoveryPointArn);
-        String imageState = imageState(image);
+        String imageState = described.map(Image::stateAsString).orElse("deregistered");
         if (!"available".equals(imageState)) {
             return Set.of("pending", "transient").contains(imageState)
                     ? StepResult.waiting("image " + imageState)
@@ -153,9 +161,21 @@ abstract class BackupJobStep implements Step {
         }
     }
 
-    private String imageState(RecoveryPointImage image) {
-        return imageRegion().clients().ec2(image.region())
-                .describeImages(r -> r.imageIds(image.imageId())).images().stream()
-                .findFirst().map(Image::stateAsString).orElse("deregistered");
+    private Optional<Image> describe(RecoveryPointImage image) {
+        return ec2(image).describeImages(r -> r.imageIds(image.imageId())).images().stream().findFirst();
+    }
+
+    /** Adds dr's tags to the AMI where missing or different (EC2 CreateTags overwrites a key's value). */
+    private boolean tagImage(StepContext context, RecoveryPointImage image, Image described) {
+        Map<String, String> wanted = imageTags(context);
+        if (RecoveryPoints.carries(Ec2Tags.toMap(described.tags()), wanted)) {
+            return false;
+        }
+        ec2(image).createTags(r -> r.resources(image.imageId()).tags(Ec2Tags.toTags(wanted)));
+        return true;
+    }
+
+    private Ec2Client ec2(RecoveryPointImage image) {
+        return imageRegion().clients().ec2(image.region());
     }
 }

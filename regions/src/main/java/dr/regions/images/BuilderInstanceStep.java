@@ -27,10 +27,10 @@ import java.util.Optional;
  * that user data is done without an agent or an instance role; a builder whose user data ends by powering off
  * would give one, but the sandbox does not model instance-initiated shutdown).
  *
- * <p>Builders are kept after the images exist: the backup plan's tag selection backs them up daily and copies
- * them to the DR vault (the seed guide's scheme), re-baking is one backup job away, the image steps find their
- * recovery points by the builder's ARN, and two small instances cost little next to the NAT gateways and the
- * Multi-AZ database. An operator may stop them; dr treats a stopped builder as present.
+ * <p>Builders are kept after the images exist: the backup plan's selection (their ARNs, and only theirs) backs
+ * them up daily and copies them to the DR vault (the seed guide's scheme), re-baking is one backup job away, the
+ * image steps find their recovery points by the builder's ARN, and two small instances cost little next to the NAT
+ * gateways and the Multi-AZ database. An operator may stop them; dr treats a stopped builder as present.
  */
 public final class BuilderInstanceStep extends EnsureStep {
     /** Cloud-init runs the user data once the instance has booted: usable that long after launch. */

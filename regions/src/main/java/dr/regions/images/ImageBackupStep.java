@@ -10,6 +10,7 @@ import dr.regions.provision.RegionTarget;
 import software.amazon.awssdk.services.backup.BackupClient;
 import software.amazon.awssdk.services.backup.model.BackupJob;
 import software.amazon.awssdk.services.backup.model.DescribeBackupJobResponse;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 
 import java.util.Comparator;
 import java.util.List;
@@ -20,8 +21,9 @@ import java.util.Set;
 
 /**
  * A tier's golden image in the primary region: an on-demand AWS Backup job of the tier's builder into the primary
- * vault. The recovery point is an AMI, tagged as {@code image-<tier>} and kept until cleanup (no lifecycle).
- * Found again by the builder's ARN and those tags, so a re-run starts nothing.
+ * vault. The recovery point is an AMI, tagged as {@code image-<tier>} (the job's recovery point tags, which AWS
+ * Backup puts on the AMI, and dr's own EC2 CreateTags when they are missing) and kept until cleanup (no
+ * lifecycle). Found again by the builder's ARN and the AMI's tags, so a re-run starts nothing.
  */
 public final class ImageBackupStep extends BackupJobStep {
     private static final Set<String> IN_PROGRESS = Set.of("CREATED", "PENDING", "RUNNING");
@@ -51,7 +53,7 @@ public final class ImageBackupStep extends BackupJobStep {
 
     @Override
     protected Optional<String> findRecoveryPoint(StepContext context) {
-        return RecoveryPoints.newestTagged(backup(), vault(context), builderArn(context), tags());
+        return RecoveryPoints.newestTagged(backup(), ec2(), vault(context), builderArn(context), tags());
     }
 
     /** An on-demand job of the builder still running; jobs a backup plan started are not dr's image. */
@@ -85,13 +87,8 @@ public final class ImageBackupStep extends BackupJobStep {
     }
 
     @Override
-    protected boolean tagRecoveryPoint(StepContext context, String recoveryPointArn) {
-        Map<String, String> actual = backup().listTags(r -> r.resourceArn(recoveryPointArn)).tags();
-        if (RecoveryPoints.carries(actual, tags())) {
-            return false;
-        }
-        backup().tagResource(r -> r.resourceArn(recoveryPointArn).tags(tags()));
-        return true;
+    protected Map<String, String> imageTags(StepContext context) {
+        return tags();
     }
 
     @Override
@@ -115,5 +112,9 @@ public final class ImageBackupStep extends BackupJobStep {
 
     private BackupClient backup() {
         return target.clients().backup(target.region());
+    }
+
+    private Ec2Client ec2() {
+        return target.clients().ec2(target.region());
     }
 }

@@ -20,8 +20,9 @@ import java.util.Set;
 /**
  * A tier's golden image in the DR region: an AWS Backup copy job of the primary image's recovery point into the
  * DR vault, so the DR launch templates have an AMI of their own region. A copy job is started in the source
- * region. StartCopyJob takes no tags, so dr tags the copy once it exists: {@code image-<tier>} of the DR region
- * and {@value #SOURCE_IMAGE_TAG} = the primary AMI it copies; that pair is how a re-run finds it, and a re-baked
+ * region. StartCopyJob takes no tags, and AWS Backup gives the copied AMI the original's tags (primary region
+ * role included), so dr tags the copy through EC2 once it exists: {@code image-<tier>} of the DR region and
+ * {@value #SOURCE_IMAGE_TAG} = the primary AMI it copies; that pair is how a re-run finds it, and a re-baked
  * primary image gets a fresh copy.
  */
 public final class ImageCopyStep extends BackupJobStep {
@@ -67,8 +68,8 @@ public final class ImageCopyStep extends BackupJobStep {
 
     @Override
     protected Optional<String> findRecoveryPoint(StepContext context) {
-        return RecoveryPoints.newestTagged(backup(target), context.require(target.key(BackupRoles.VAULT), "id"),
-                builderArn(context), tags(context));
+        return RecoveryPoints.newestTagged(backup(target), target.clients().ec2(target.region()),
+                context.require(target.key(BackupRoles.VAULT), "id"), builderArn(context), tags(context));
     }
 
     /** A copy job of exactly the primary recovery point into the DR vault that has not failed. */
@@ -103,14 +104,8 @@ public final class ImageCopyStep extends BackupJobStep {
     }
 
     @Override
-    protected boolean tagRecoveryPoint(StepContext context, String recoveryPointArn) {
-        Map<String, String> wanted = tags(context);
-        Map<String, String> actual = backup(target).listTags(r -> r.resourceArn(recoveryPointArn)).tags();
-        if (RecoveryPoints.carries(actual, wanted)) {
-            return false;
-        }
-        backup(target).tagResource(r -> r.resourceArn(recoveryPointArn).tags(wanted));
-        return true;
+    protected Map<String, String> imageTags(StepContext context) {
+        return tags(context);
     }
 
     @Override

@@ -16,7 +16,9 @@ import java.util.Optional;
 
 /**
  * The newest completed recovery point in the DR vault and its age (ListRecoveryPointsByBackupVault): what DR could
- * restore or launch from if the primary region were gone. Too old, or none, is a failure.
+ * restore or launch from if the primary region were gone. Too old, or none, is a failure. The vault is the one
+ * discovery listed (ListBackupVaults): asked of a vault that does not exist, ListRecoveryPointsByBackupVault
+ * answers AccessDeniedException rather than "not found", so a missing vault is reported from the listing.
  */
 public final class RecoveryPointReadiness {
     static final String CHECK = "newest-recovery-point";

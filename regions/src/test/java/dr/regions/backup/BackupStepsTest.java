@@ -5,6 +5,8 @@ import dr.core.engine.ExecutionResult;
 import dr.core.engine.StepKey;
 import dr.regions.images.StackRun;
 import dr.regions.inmemory.InMemoryCloud;
+import dr.regions.inmemory.Faults;
+import dr.regions.inmemory.SimulatedCrash;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.backup.BackupClient;
 import software.amazon.awssdk.services.backup.model.BackupPlan;
@@ -16,10 +18,12 @@ import software.amazon.awssdk.services.backup.model.BackupSelection;
 import software.amazon.awssdk.services.backup.model.ConditionType;
 import software.amazon.awssdk.services.backup.model.Lifecycle;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BackupStepsTest {
     private static final String SERVICE_ROLE =
@@ -78,23 +82,103 @@ class BackupStepsTest {
         assertThat(backup(StackRun.DR).listBackupPlans().backupPlansList()).as("no plan in the DR region").isEmpty();
     }
 
-    @Test
-    void theSelectionTakesTheStacksTaggedResourcesWithTheBackupServiceRole() {
-        stack.run();
+    private BackupSelection onlySelection() {
         String planId = onlyPlan().backupPlanId();
         var selections = backup(StackRun.PRIMARY).listBackupSelections(r -> r.backupPlanId(planId))
                 .backupSelectionsList();
-        assertThat(selections).singleElement().satisfies(listed -> {
-            BackupSelection selection = backup(StackRun.PRIMARY).getBackupSelection(r -> r.backupPlanId(planId)
-                    .selectionId(listed.selectionId())).backupSelection();
-            assertThat(selection.selectionName()).isEqualTo("dr-backup-selection");
-            assertThat(selection.iamRoleArn()).isEqualTo(SERVICE_ROLE);
-            assertThat(selection.listOfTags()).singleElement().satisfies(condition -> {
-                assertThat(condition.conditionType()).isEqualTo(ConditionType.STRINGEQUALS);
-                assertThat(condition.conditionKey()).isEqualTo("dr:stack");
-                assertThat(condition.conditionValue()).isEqualTo("dr");
-            });
-        });
+        assertThat(selections).hasSize(1);
+        return backup(StackRun.PRIMARY).getBackupSelection(r -> r.backupPlanId(planId)
+                .selectionId(selections.get(0).selectionId())).backupSelection();
+    }
+
+    private static List<String> builderArns(ExecutionResult result) {
+        return List.of(result.outcome(StepKey.of(StackRun.PRIMARY, "builder-app")).outputs().get("arn"),
+                result.outcome(StepKey.of(StackRun.PRIMARY, "builder-web")).outputs().get("arn"));
+    }
+
+    /**
+     * Not the stack tag: the Auto Scaling groups propagate it to every instance they launch, so the daily plan would
+     * image each disposable instance and copy it across regions. Only the builders, which the images come from.
+     */
+    @Test
+    void theSelectionTakesOnlyTheImageBuildersByArnWithTheBackupServiceRole() {
+        ExecutionResult result = stack.run();
+
+        BackupSelection selection = onlySelection();
+        assertThat(selection.selectionName()).matches("dr-builders-[0-9a-f]{8}");
+        assertThat(selection.iamRoleArn()).isEqualTo(SERVICE_ROLE);
+        assertThat(selection.resources()).containsExactlyInAnyOrderElementsOf(builderArns(result))
+                .allSatisfy(arn -> assertThat(arn).matches("arn:aws:ec2:us-east-1:123456789012:instance/i-[0-9a-f]+"));
+        assertThat(selection.listOfTags()).as("no tag condition").isEmpty();
+        assertThat(selection.notResources()).isEmpty();
+    }
+
+    /** What dr made before: a selection of everything tagged with the stack, named {@code <stack>-backup-selection}. */
+    private void replaceWithTheTagSelectionOfAnEarlierVersion() {
+        String planId = onlyPlan().backupPlanId();
+        BackupClient backup = backup(StackRun.PRIMARY);
+        String current = backup.listBackupSelections(r -> r.backupPlanId(planId)).backupSelectionsList().get(0)
+                .selectionId();
+        backup.deleteBackupSelection(r -> r.backupPlanId(planId).selectionId(current));
+        backup.createBackupSelection(r -> r.backupPlanId(planId).creatorRequestId("dr-dr-backup-selection")
+                .backupSelection(s -> s.selectionName("dr-backup-selection").iamRoleArn(SERVICE_ROLE)
+                        .listOfTags(c -> c.conditionType(ConditionType.STRINGEQUALS).conditionKey("dr:stack")
+                                .conditionValue("dr"))));
+    }
+
+    @Test
+    void aTagSelectionOfAnEarlierVersionIsReplacedByTheBuilderSelectionOnceAndThenKept() {
+        ExecutionResult first = stack.run();
+        replaceWithTheTagSelectionOfAnEarlierVersion();
+
+        ExecutionResult second = stack.run();
+
+        assertThat(second.failed()).isEmpty();
+        assertThat(second.outcome(StepKey.of(StackRun.PRIMARY, "backup-selection")).action())
+                .isEqualTo(Action.CREATE);
+        BackupSelection migrated = onlySelection();
+        assertThat(migrated.listOfTags()).isEmpty();
+        assertThat(migrated.resources()).containsExactlyInAnyOrderElementsOf(builderArns(first));
+
+        long mutating = cloud().world().calls().mutating();
+        ExecutionResult third = stack.run();
+        assertThat(third.outcome(StepKey.of(StackRun.PRIMARY, "backup-selection")).action()).isEqualTo(Action.KEEP);
+        assertThat(cloud().world().calls().mutating()).isEqualTo(mutating);
+    }
+
+    @Test
+    void aReplacedBuilderIsSelectedInsteadOfTheOldOne() {
+        ExecutionResult first = stack.run();
+        String oldBuilder = first.outcome(StepKey.of(StackRun.PRIMARY, "builder-web")).resourceId();
+        cloud().ec2(StackRun.PRIMARY).terminateInstances(r -> r.instanceIds(oldBuilder));
+        cloud().world().clock().advance(Duration.ofMinutes(5));
+
+        ExecutionResult second = stack.run();
+
+        assertThat(second.failed()).isEmpty();
+        assertThat(onlySelection().resources()).containsExactlyInAnyOrderElementsOf(builderArns(second))
+                .noneMatch(arn -> arn.endsWith(oldBuilder));
+    }
+
+    @Test
+    void aCrashBetweenCreatingTheNewSelectionAndDeletingTheOldOneIsFinishedByARerun() {
+        stack.run();
+        replaceWithTheTagSelectionOfAnEarlierVersion();
+        // The re-run's first mutating call creates the builders selection; the old one is deleted after it.
+        cloud().world().faults().crashAtMutatingCall(1, Faults.CrashPoint.AFTER_CALL);
+
+        assertThatThrownBy(stack::run).isInstanceOf(SimulatedCrash.class).hasMessageContaining("CreateBackupSelection");
+        cloud().world().faults().noCrash();
+        String planId = onlyPlan().backupPlanId();
+        assertThat(backup(StackRun.PRIMARY).listBackupSelections(r -> r.backupPlanId(planId)).backupSelectionsList())
+                .as("the plan is never without a selection").hasSize(2);
+
+        ExecutionResult resumed = stack.run();
+
+        assertThat(resumed.failed()).isEmpty();
+        assertThat(resumed.outcome(StepKey.of(StackRun.PRIMARY, "backup-selection")).action())
+                .isEqualTo(Action.UPDATE);
+        assertThat(onlySelection().listOfTags()).isEmpty();
     }
 
     @Test

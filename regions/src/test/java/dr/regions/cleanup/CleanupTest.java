@@ -205,6 +205,28 @@ class CleanupTest {
                 });
     }
 
+    /**
+     * A vault that is gone answers DescribeBackupVault and ListRecoveryPointsByBackupVault with 403
+     * AccessDeniedException, not "not found" (aws-sdk-js#2625, boto3#2269): cleanup looks vaults up by listing.
+     */
+    @Test
+    void aVaultEmptiedAndDeletedByHandBetweenPlanAndRunCountsAsGone() {
+        Cleanup cleanup = cleanup(CleanupOptions.defaults());
+        CleanupPlan plan = cleanup.plan();
+        String vault = world.dr.albs().get(StackWorld.DR).vaultName();
+        var backup = world.cloud.backup(StackWorld.DR);
+        backup.listRecoveryPointsByBackupVault(r -> r.backupVaultName(vault)).recoveryPoints().forEach(p ->
+                backup.deleteRecoveryPoint(r -> r.backupVaultName(vault).recoveryPointArn(p.recoveryPointArn())));
+        backup.deleteBackupVault(r -> r.backupVaultName(vault));
+
+        CleanupReport report = cleanup.run(plan, ProgressListener.NONE);
+
+        assertThat(report.succeeded()).isTrue();
+        assertThat(report.result().outcomes()).filteredOn(o -> vault.equals(o.resourceId()))
+                .filteredOn(o -> o.key().toString().startsWith(StackWorld.DR + "/"))
+                .singleElement().satisfies(o -> assertThat(o.status()).isEqualTo(StepOutcome.Status.DONE));
+    }
+
     @Test
     void anUnreachableRegionStopsCleanupBeforeAnyDeletion() {
         world.cloud.world().faults().regionUnreachable(StackWorld.DR);

@@ -170,11 +170,11 @@ public final class StackExtras {
         backup.createBackupSelection(r -> r.backupPlanId(plan).backupSelection(s -> s.selectionName(name("x-sel"))
                 .iamRoleArn(BACKUP_ROLE)
                 .listOfTags(c -> c.conditionType("STRINGEQUALS").conditionKey(Tags.STACK).conditionValue(stack))));
-        String point = backup.startBackupJob(r -> r.backupVaultName(vault).iamRoleArn(BACKUP_ROLE)
-                .resourceArn("arn:aws:ec2:" + region + ":" + World.ACCOUNT_ID + ":instance/" + instance))
-                .recoveryPointArn();
+        // AWS Backup puts the job's recovery point tags on the AMI of an EC2 backup.
+        backup.startBackupJob(r -> r.backupVaultName(vault).iamRoleArn(BACKUP_ROLE)
+                .resourceArn("arn:aws:ec2:" + region + ":" + World.ACCOUNT_ID + ":instance/" + instance)
+                .recoveryPointTags(tags("x-recovery-point", role)));
         advance(ModeledDurations.BACKUP_JOB);
-        backup.tagResource(r -> r.resourceArn(point).tags(tags("x-recovery-point", role)));
         return new Alb(alb.loadBalancerArn(), alb.dnsName(), alb.canonicalHostedZoneId(), targetGroup, instance,
                 vault);
     }

@@ -66,6 +66,19 @@ class StackInventoryTest {
                 .satisfies(db -> assertThat(db.attribute(Attributes.REPLICA_OF)).contains(":db:dr-db"));
     }
 
+    /**
+     * An EC2 recovery point is named by its AMI's ARN, which Backup's ListTags refuses (the fake does too): its role
+     * comes from the AMI's tags, which AWS Backup copied from the job's recovery point tags.
+     */
+    @Test
+    void anEc2RecoveryPointTakesItsRoleFromItsAmisTags() {
+        for (String region : StackWorld.REGIONS) {
+            assertThat(inventory.ofKind(RECOVERY_POINT, region)).isNotEmpty()
+                    .allSatisfy(point -> assertThat(point.id()).startsWith("arn:aws:ec2:" + region + "::image/ami-"))
+                    .anySatisfy(point -> assertThat(point.role()).isEqualTo("x-recovery-point"));
+        }
+    }
+
     @Test
     void autoScalingMembersAreInstancesOfTheStackThatNameTheirGroup() {
         Set<String> groups = ids(AUTO_SCALING_GROUP, StackWorld.PRIMARY);

@@ -4,6 +4,7 @@ import dr.core.engine.Action;
 import dr.core.engine.ExecutionResult;
 import dr.core.engine.StepKey;
 import dr.core.engine.StepOutcome;
+import dr.regions.inmemory.CallLog;
 import dr.regions.inmemory.Faults;
 import dr.regions.inmemory.InMemoryCloud;
 import dr.regions.inmemory.SimulatedCrash;
@@ -103,12 +104,13 @@ class GoldenImagesTest {
         }
 
         @Test
-        void goldenRecoveryPointsCarryTheStackTagsAndNoExpiry() {
+        void goldenImagesCarryTheStackTagsOnTheirAmisAndTheirRecoveryPointsNoExpiry() {
             for (String region : List.of(StackRun.PRIMARY, StackRun.DR)) {
                 for (String tier : TIERS) {
                     String arn = output(region, "image-" + tier, "recoveryPointArn");
                     BackupClient backup = cloud().backup(region);
-                    assertThat(backup.listTags(r -> r.resourceArn(arn)).tags()).containsEntry("dr:stack", "dr")
+                    Image ami = image(cloud(), region, output(region, "image-" + tier, "id"));
+                    assertThat(Ec2Tags.toMap(ami.tags())).containsEntry("dr:stack", "dr")
                             .containsEntry("dr:role", "image-" + tier)
                             .containsEntry("dr:region-role", region.equals(StackRun.PRIMARY) ? "primary" : "dr");
                     assertThat(backup.describeRecoveryPoint(r -> r.backupVaultName("dr-vault").recoveryPointArn(arn))
@@ -270,6 +272,7 @@ class GoldenImagesTest {
         reference.run();
         cloud().world().faults().eventualConsistency(true);
         assertThat(stack.run().succeeded()).isTrue();
+        cloud().world().faults().eventualConsistency(false);
         assertThat(resourceCounts(cloud())).isEqualTo(resourceCounts(reference.cloud()));
     }
 
@@ -289,6 +292,41 @@ class GoldenImagesTest {
             assertThat(resourceCounts(run.cloud())).as("resources after crash at call %d", crashAt)
                     .isEqualTo(expected);
         }
+    }
+
+    /**
+     * AWS Backup copies the job's tags onto the AMI only when its role may tag ("Copying tags onto backups",
+     * permissions): a golden image whose AMI came without them is tagged by dr through EC2, never through Backup's
+     * TagResource (which refuses an arn:aws:ec2 recovery point).
+     */
+    @Test
+    void anAmiThatCameWithoutTheStackTagsIsTaggedThroughEc2() {
+        StackRun reference = new StackRun();
+        reference.run();
+        List<CallLog.Call> mutating = reference.cloud().world().calls().all().stream()
+                .filter(CallLog.Call::mutating).toList();
+        long startBackup = 1 + mutating.indexOf(mutating.stream()
+                .filter(c -> c.operation().equals("StartBackupJob")).findFirst().orElseThrow());
+        cloud().world().faults().crashAtMutatingCall(startBackup, Faults.CrashPoint.AFTER_CALL);
+        assertThatThrownBy(stack::run).isInstanceOf(SimulatedCrash.class);
+        cloud().world().faults().noCrash();
+        Ec2Client ec2 = cloud().ec2(StackRun.PRIMARY);
+        List<Image> untagged = ec2.describeImages(r -> r.owners("self")).images();
+        assertThat(untagged).singleElement().satisfies(ami -> assertThat(ami.tags()).isNotEmpty());
+        ec2.deleteTags(r -> r.resources(untagged.get(0).imageId()));
+
+        ExecutionResult resumed = stack.run();
+
+        assertThat(resumed.failed()).isEmpty();
+        String tier = resumed.outcome(StepKey.of(StackRun.PRIMARY, "image-web")).resourceId()
+                .equals(untagged.get(0).imageId()) ? "web" : "app";
+        String imageId = resumed.outcome(StepKey.of(StackRun.PRIMARY, "image-" + tier)).resourceId();
+        assertThat(imageId).isEqualTo(untagged.get(0).imageId());
+        assertThat(Ec2Tags.toMap(image(cloud(), StackRun.PRIMARY, imageId).tags()))
+                .containsEntry("dr:stack", "dr").containsEntry("dr:role", "image-" + tier)
+                .containsEntry("dr:region-role", "primary");
+        assertThat(cloud().world().calls().count(c -> c.operation().equals("TagResource"))).isZero();
+        assertThat(resourceCounts(cloud())).isEqualTo(resourceCounts(reference.cloud()));
     }
 
     /** How many of each thing exist: a duplicate anywhere changes a count. */

@@ -40,6 +40,19 @@ final class BackupContext {
         return vault;
     }
 
+    /**
+     * A vault of this region as DescribeBackupVault and ListRecoveryPointsByBackupVault look it up: a vault that does
+     * not exist (or that dr cannot see yet) is {@link BackupErrors#accessDenied}, not ResourceNotFoundException.
+     */
+    Vault vaultOrAccessDenied(String name) {
+        BackupErrors.required(name, "BackupVaultName");
+        Vault vault = state.vaults.get(name);
+        if (vault == null || !world.faults().visible(vault.arn)) {
+            throw BackupErrors.accessDenied();
+        }
+        return vault;
+    }
+
     /** A recovery point in the named vault of this region; ResourceNotFoundException otherwise. */
     RecoveryPoint recoveryPoint(String vaultName, String arn) {
         Vault vault = vault(vaultName);

@@ -11,7 +11,8 @@ import software.amazon.awssdk.services.backup.model.ResourceNotFoundException;
 
 /**
  * The errors the AWS Backup fake raises: the SDK's modeled exceptions, code = exception name, HTTP 400 for all
- * of them (AWS Backup API reference, each operation's "Errors" section).
+ * of them (AWS Backup API reference, each operation's "Errors" section), and the unmodeled 403
+ * {@code AccessDeniedException} AWS answers for a vault that does not exist.
  */
 final class BackupErrors {
     private BackupErrors() {
@@ -19,6 +20,16 @@ final class BackupErrors {
 
     static AwsServiceException notFound(String message) {
         return Service.BACKUP.error(ResourceNotFoundException.builder(), 400, "ResourceNotFoundException", message);
+    }
+
+    /**
+     * What DescribeBackupVault and ListRecoveryPointsByBackupVault answer for a vault that does not exist, even to a
+     * caller with full permissions: HTTP 403 {@code AccessDeniedException}, "Insufficient privileges to perform this
+     * action." (aws/aws-sdk-js#2625, boto/boto3#2269, ansible-collections/amazon.aws#1436). The Backup SDK models
+     * no such exception, so it arrives as the service's base exception.
+     */
+    static AwsServiceException accessDenied() {
+        return Service.BACKUP.error(403, "AccessDeniedException", "Insufficient privileges to perform this action.");
     }
 
     static AwsServiceException alreadyExists(String message) {

@@ -15,14 +15,23 @@ import software.amazon.awssdk.services.backup.model.StartBackupJobResponse;
 import software.amazon.awssdk.services.ec2.model.CreateImageRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
+import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.ec2.model.TagSpecification;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * StartBackupJob, DescribeBackupJob, ListBackupJobs for EC2 instances. An EC2 backup is an AMI: the job calls
  * CreateImage at its start, and its recovery point is that image ({@code arn:aws:ec2:<region>::image/ami-...}),
- * COMPLETED when the job is.
+ * COMPLETED when the job is. The AMI carries the instance's tags and the job's recovery point tags, the latter
+ * winning ("Copying tags onto backups", AWS Backup developer guide: "When an Amazon EC2 backup creates an image
+ * recovery point ... AWS Backup copies tags to the resulting AMI"; "Tags that are assigned during backup have
+ * priority"). The recovery point itself has no Backup tags: its ARN is EC2's.
  */
 final class BackupJobOperations {
     static final String CREATED = "CREATED";
@@ -48,7 +57,11 @@ final class BackupJobOperations {
                 }
             }
         }
-        String instanceId = instanceOf(resourceArn);
+        Instance instance = instanceOf(resourceArn);
+        Map<String, String> imageTags = new LinkedHashMap<>();
+        instance.tags().stream().filter(t -> !t.key().startsWith("aws:"))
+                .forEach(t -> imageTags.put(t.key(), t.value()));
+        imageTags.putAll(BackupTags.check(request.recoveryPointTags()));
         BackupJob job = new BackupJob();
         job.id = ctx.world.ids.uuid().toUpperCase();
         job.vaultName = vault.name;
@@ -61,7 +74,7 @@ final class BackupJobOperations {
         job.timeline = Timeline.startingAt(ctx.now(), CREATED)
                 .then(RUNNING, ModeledDurations.BACKUP_JOB_START)
                 .then(COMPLETED, ModeledDurations.BACKUP_JOB.minus(ModeledDurations.BACKUP_JOB_START));
-        String imageId = createImage(instanceId, job.id);
+        String imageId = createImage(instance.instanceId(), job.id, imageTags);
 
         RecoveryPoint point = new RecoveryPoint();
         point.arn = imageArn(ctx.region, imageId);
@@ -74,7 +87,6 @@ final class BackupJobOperations {
         point.creationDate = ctx.now();
         point.completionDate = job.timeline.enteredAt(COMPLETED);
         point.lifecycle = PlanOperations.lifecycle(request.lifecycle());
-        point.tags.putAll(BackupTags.check(request.recoveryPointTags()));
         ctx.state.recoveryPoints.put(point.arn, point);
 
         job.recoveryPointArn = point.arn;
@@ -83,7 +95,7 @@ final class BackupJobOperations {
         return started(job);
     }
 
-    private String createImage(String instanceId, String jobId) {
+    private String createImage(String instanceId, String jobId, Map<String, String> tags) {
         try {
             return ctx.world.faults().internal(() -> new FakeEc2(ctx.world, ctx.region)
                     .createImage(CreateImageRequest.builder()
@@ -91,6 +103,10 @@ final class BackupJobOperations {
                             .name("AwsBackup_" + instanceId + "_" + jobId)
                             .description("This image is created by the AWS Backup service.")
                             .noReboot(true)
+                            .tagSpecifications(TagSpecification.builder().resourceType(ResourceType.IMAGE)
+                                    .tags(tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey())
+                                            .value(e.getValue()).build()).toList())
+                                    .build())
                             .build())
                     .imageId());
         } catch (Ec2Exception e) {
@@ -108,8 +124,8 @@ final class BackupJobOperations {
         return "arn:aws:ec2:" + region + "::image/" + imageId;
     }
 
-    /** The instance id of an EC2 instance ARN of this region that exists; AWS Backup's errors otherwise. */
-    private String instanceOf(String resourceArn) {
+    /** The EC2 instance of an instance ARN of this region that exists; AWS Backup's errors otherwise. */
+    private Instance instanceOf(String resourceArn) {
         String[] parts = resourceArn.split(":", 6);
         if (parts.length != 6 || !parts[0].equals("arn") || !parts[2].equals("ec2")
                 || !parts[5].startsWith("instance/")) {
@@ -121,17 +137,15 @@ final class BackupJobOperations {
         }
         String instanceId = parts[5].substring("instance/".length());
         try {
-            boolean found = ctx.world.faults().internal(() -> new FakeEc2(ctx.world, ctx.region)
+            return ctx.world.faults().internal(() -> new FakeEc2(ctx.world, ctx.region)
                     .describeInstances(DescribeInstancesRequest.builder().instanceIds(instanceId).build()))
                     .reservations().stream().flatMap(r -> r.instances().stream())
-                    .anyMatch(i -> i.instanceId().equals(instanceId) && !"terminated".equals(i.state().nameAsString()));
-            if (!found) {
-                throw BackupErrors.notFound("Resource " + resourceArn + " not found.");
-            }
+                    .filter(i -> i.instanceId().equals(instanceId) && !"terminated".equals(i.state().nameAsString()))
+                    .findFirst()
+                    .orElseThrow(() -> BackupErrors.notFound("Resource " + resourceArn + " not found."));
         } catch (Ec2Exception e) {
             throw BackupErrors.notFound("Resource " + resourceArn + " not found.");
         }
-        return instanceId;
     }
 
     DescribeBackupJobResponse describe(DescribeBackupJobRequest request) {

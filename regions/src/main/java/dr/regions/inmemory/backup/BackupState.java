@@ -133,6 +133,10 @@ public final class BackupState {
         /** When the job that makes this recovery point completes; it is COMPLETED from then on. */
         public Instant completionDate;
         public Lifecycle lifecycle;
+        /**
+         * Backup tags, for a recovery point with an {@code arn:aws:backup} ARN; an EC2 recovery point has none (its
+         * tags are its AMI's).
+         */
         public Map<String, String> tags = new LinkedHashMap<>();
     }
 }

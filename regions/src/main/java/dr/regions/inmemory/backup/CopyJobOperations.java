@@ -21,7 +21,9 @@ import java.util.List;
 /**
  * StartCopyJob, DescribeCopyJob, ListCopyJobs, called in the source region. Copying an EC2 recovery point is
  * EC2 CopyImage into the destination region; the copy is a recovery point in the destination vault, COMPLETED
- * when the copy job is.
+ * when the copy job is. The copied AMI carries the source AMI's tags ("Copying tags onto backups": "If you copy
+ * your backup to another AWS Region, AWS Backup copies all tags of the original backup to the destination"), so
+ * a copy first says what the original says, {@code dr:region-role} included.
  */
 final class CopyJobOperations {
     private final BackupContext ctx;
@@ -117,6 +119,7 @@ final class CopyJobOperations {
                             .sourceRegion(ctx.region)
                             .name("AwsBackup_" + source.imageId + "_" + jobId)
                             .description("This image is a copy made by the AWS Backup service.")
+                            .copyImageTags(true)
                             .build())
                     .imageId());
         } catch (Ec2Exception e) {

@@ -30,7 +30,7 @@ final class RecoveryPointOperations {
     }
 
     ListRecoveryPointsByBackupVaultResponse list(ListRecoveryPointsByBackupVaultRequest request) {
-        Vault vault = ctx.vault(request.backupVaultName());
+        Vault vault = ctx.vaultOrAccessDenied(request.backupVaultName());
         List<RecoveryPoint> points = ctx.state.recoveryPoints.values().stream()
                 .filter(p -> p.vaultName.equals(vault.name))
                 .filter(view::completed)

@@ -58,10 +58,7 @@ final class VaultOperations {
     }
 
     DescribeBackupVaultResponse describe(DescribeBackupVaultRequest request) {
-        Vault vault = ctx.vault(request.backupVaultName());
-        if (!ctx.world.faults().visible(vault.arn)) {
-            throw BackupErrors.notFound("Backup vault " + vault.name + " does not exist.");
-        }
+        Vault vault = ctx.vaultOrAccessDenied(request.backupVaultName());
         return DescribeBackupVaultResponse.builder()
                 .backupVaultName(vault.name)
                 .backupVaultArn(vault.arn)
@@ -76,7 +73,8 @@ final class VaultOperations {
     }
 
     ListBackupVaultsResponse list(ListBackupVaultsRequest request) {
-        List<Vault> vaults = List.copyOf(ctx.state.vaults.values());
+        List<Vault> vaults = ctx.state.vaults.values().stream().filter(v -> ctx.world.faults().visible(v.arn))
+                .toList();
         BackupPage<Vault> page = BackupPage.of(vaults, v -> v.name, request.nextToken(), request.maxResults());
         return ListBackupVaultsResponse.builder()
                 .backupVaultList(page.items().stream().map(vault -> BackupVaultListMember.builder()

@@ -1,6 +1,7 @@
 package dr.regions.inmemory.backup;
 
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.backup.BackupClient;
 import software.amazon.awssdk.services.backup.model.AlreadyExistsException;
 import software.amazon.awssdk.services.backup.model.BackupVaultListMember;
@@ -17,6 +18,7 @@ import static dr.regions.inmemory.backup.BackupFixture.PRIMARY;
 import static dr.regions.inmemory.backup.BackupFixture.VAULT;
 import static dr.regions.inmemory.backup.BackupFixture.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BackupVaultTest {
     private final BackupFixture fixture = new BackupFixture();
@@ -48,9 +50,7 @@ class BackupVaultTest {
     }
 
     @Test
-    void anUnknownVaultIsNotFound() {
-        assertRefused(() -> backup.describeBackupVault(r -> r.backupVaultName("nope")),
-                ResourceNotFoundException.class, "ResourceNotFoundException");
+    void anUnknownVaultIsNotFoundWhenDeleted() {
         assertRefused(() -> backup.deleteBackupVault(r -> r.backupVaultName("nope")),
                 ResourceNotFoundException.class, "ResourceNotFoundException");
     }
@@ -88,8 +88,23 @@ class BackupVaultTest {
         fixture.cloud.world().faults().eventualConsistency(true);
         backup.createBackupVault(r -> r.backupVaultName("fresh"));
 
-        assertRefused(() -> backup.describeBackupVault(r -> r.backupVaultName("fresh")),
-                ResourceNotFoundException.class, "ResourceNotFoundException");
+        // A vault DescribeBackupVault cannot see is answered as a missing one: 403 (see MissingVaultTest).
+        assertThatThrownBy(() -> backup.describeBackupVault(r -> r.backupVaultName("fresh")))
+                .isInstanceOfSatisfying(AwsServiceException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(403);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
+                });
         assertThat(backup.describeBackupVault(r -> r.backupVaultName("fresh")).backupVaultName()).isEqualTo("fresh");
+    }
+
+    @Test
+    void aFreshVaultMayBeMissedOnceByTheListingToo() {
+        fixture.cloud.world().faults().eventualConsistency(true);
+        backup.createBackupVault(r -> r.backupVaultName("fresh"));
+
+        assertThat(backup.listBackupVaults().backupVaultList()).extracting(BackupVaultListMember::backupVaultName)
+                .doesNotContain("fresh");
+        assertThat(backup.listBackupVaults().backupVaultList()).extracting(BackupVaultListMember::backupVaultName)
+                .contains("fresh");
     }
 }
