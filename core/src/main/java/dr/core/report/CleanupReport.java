@@ -92,6 +92,9 @@ public record CleanupReport(String stack, List<String> regions, ExecutionResult 
             node.put("step", failed.key().toString());
             node.put("type", failed.resourceType());
             node.put("message", failed.message());
+            if (failed.error() != null) {
+                node.set("error", failed.error().toJson());
+            }
         }
         root.put("notRun", result.skipped().size());
         ArrayNode left = root.putArray("remaining");

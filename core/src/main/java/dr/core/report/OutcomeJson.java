@@ -23,6 +23,9 @@ final class OutcomeJson {
             if (outcome.message() != null) {
                 resource.put("message", outcome.message());
             }
+            if (outcome.error() != null) {
+                resource.set("error", outcome.error().toJson());
+            }
         }
     }
 }
