@@ -6,6 +6,7 @@ import dr.regions.readiness.Verdict;
 import dr.runbooks.step.ActionContext;
 import dr.runbooks.step.ActionResult;
 import dr.runbooks.step.RunbookAction;
+import dr.regions.aws.AwsServiceErrors;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -45,7 +46,7 @@ final class CheckAction implements RunbookAction {
                 throw error;
             }
             findings = List.of(new Finding(where.apply(scope), "status", context.stepId(), onError,
-                    "could not complete: " + error.getMessage()));
+                    "could not complete: " + AwsServiceErrors.describe(error)));
         }
         return ActionResult.done(StatusFindings.summary(findings), StatusFindings.outputs(findings));
     }
