@@ -26,10 +26,13 @@ public final class StackLocator {
             return target.spec();
         }
         StackLocation location = discover(context, target);
+        if ((location.primary().isEmpty() || location.dr().isEmpty()) && !location.unreachable().isEmpty()) {
+            throw DrException.failed("cannot find both regions of stack '" + target.stack() + "' from its tags: "
+                    + unread(location) + "; pass --primary and --dr");
+        }
         if (location.primary().isEmpty() || location.dr().isEmpty()) {
             throw DrException.badInput("cannot find both regions of stack '" + target.stack() + "' from its tags"
-                    + (location.unreachable().isEmpty() ? "" : " (unreachable: " + String.join(", ",
-                    location.unreachable().keySet()) + ")") + "; pass --primary and --dr");
+                    + "; pass --primary and --dr");
         }
         return target.withRegions(location.primary().get(), location.dr().get());
     }
@@ -42,10 +45,18 @@ public final class StackLocator {
         }
         StackLocation location = discover(context, target);
         if (!location.unreachable().isEmpty()) {
-            throw DrException.failed("cannot look for stack '" + target.stack() + "' in "
-                    + String.join(", ", location.unreachable().keySet()) + "; pass --primary and --dr");
+            throw DrException.failed("cannot look for stack '" + target.stack() + "' in every region: "
+                    + unread(location) + "; pass --primary and --dr");
         }
         return location.regions();
+    }
+
+    /** The regions that could not be read, each with why, e.g. {@code us-east-2: Ec2 DescribeVpcs: HTTP 403...}. */
+    private static String unread(StackLocation location) {
+        StringBuilder text = new StringBuilder();
+        location.unreachable().forEach((region, why) -> text.append(text.length() == 0 ? "" : "; ").append(region)
+                .append(": ").append(why));
+        return text.toString();
     }
 
     private static StackLocation discover(CommandContext context, StackTarget target) {

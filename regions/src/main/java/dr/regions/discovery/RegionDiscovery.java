@@ -4,6 +4,8 @@ import dr.core.model.RegionRole;
 import dr.core.model.Tags;
 import dr.regions.aws.AwsClients;
 import dr.regions.network.Ec2Tags;
+import dr.regions.aws.AwsServiceErrors;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.ec2.model.Vpc;
 
@@ -17,7 +19,8 @@ import java.util.Optional;
 /**
  * Where a stack lives when neither the options nor the config say: one DescribeVpcs with the {@code dr:stack}
  * tag filter in each candidate region; a region with a stack VPC is the stack's, and the VPC's
- * {@code dr:region-role} tag says which side it plays.
+ * {@code dr:region-role} tag says which side it plays. A region that cannot be read (no answer, or an AWS error) is
+ * named in {@code unreachable} with the reason, and the others are still scanned.
  */
 public final class RegionDiscovery {
     private final AwsClients clients;
@@ -52,8 +55,8 @@ public final class RegionDiscovery {
                 vpcs = new ArrayList<>();
                 clients.ec2(region).describeVpcsPaginator(r -> r.filters(Ec2Tags.tag(Tags.STACK, stack.stack())))
                         .vpcs().forEach(vpcs::add);
-            } catch (SdkClientException e) {
-                unreachable.put(region, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            } catch (SdkClientException | AwsServiceException e) {
+                unreachable.put(region, AwsServiceErrors.describe(e));
                 continue;
             }
             for (Vpc vpc : vpcs) {
