@@ -1,6 +1,5 @@
 package dr.cli.runtime;
 
-import dr.core.DrException;
 import dr.core.config.StackTarget;
 import dr.core.model.Regions;
 import dr.core.model.StackSpec;
@@ -25,15 +24,7 @@ public final class StackLocator {
         if (target.regionsKnown()) {
             return target.spec();
         }
-        StackLocation location = discover(context, target);
-        if ((location.primary().isEmpty() || location.dr().isEmpty()) && !location.unreachable().isEmpty()) {
-            throw DrException.failed("cannot find both regions of stack '" + target.stack() + "' from its tags: "
-                    + unread(location) + "; pass --primary and --dr");
-        }
-        if (location.primary().isEmpty() || location.dr().isEmpty()) {
-            throw DrException.badInput("cannot find both regions of stack '" + target.stack() + "' from its tags"
-                    + "; pass --primary and --dr");
-        }
+        StackLocation location = discover(context, target).bothRegionsOrThrow();
         return target.withRegions(location.primary().get(), location.dr().get());
     }
 
@@ -43,20 +34,7 @@ public final class StackLocator {
         if (target.regionsKnown()) {
             return List.of(target.primaryRegion().orElseThrow(), target.drRegion().orElseThrow());
         }
-        StackLocation location = discover(context, target);
-        if (!location.unreachable().isEmpty()) {
-            throw DrException.failed("cannot look for stack '" + target.stack() + "' in every region: "
-                    + unread(location) + "; pass --primary and --dr");
-        }
-        return location.regions();
-    }
-
-    /** The regions that could not be read, each with why, e.g. {@code us-east-2: Ec2 DescribeVpcs: HTTP 403...}. */
-    private static String unread(StackLocation location) {
-        StringBuilder text = new StringBuilder();
-        location.unreachable().forEach((region, why) -> text.append(text.length() == 0 ? "" : "; ").append(region)
-                .append(": ").append(why));
-        return text.toString();
+        return discover(context, target).everyRegionOrThrow();
     }
 
     private static StackLocation discover(CommandContext context, StackTarget target) {

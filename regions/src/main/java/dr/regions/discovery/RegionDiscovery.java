@@ -1,5 +1,6 @@
 package dr.regions.discovery;
 
+import dr.core.DrException;
 import dr.core.model.RegionRole;
 import dr.core.model.Tags;
 import dr.regions.aws.AwsClients;
@@ -41,6 +42,44 @@ public final class RegionDiscovery {
 
         public boolean found() {
             return !regions.isEmpty();
+        }
+
+        /** Both regions, or the reason they are not known ({@link #bothRegionsOrThrow}). */
+        public boolean bothRegions() {
+            return primary.isPresent() && dr.isPresent();
+        }
+
+        /**
+         * @throws DrException unless both regions were found: exit 1 naming each region that could not be read and
+         *                     why (an AWS error is never bad input), else exit 2 (no such stack)
+         */
+        public StackLocation bothRegionsOrThrow() {
+            if (bothRegions()) {
+                return this;
+            }
+            if (!unreachable.isEmpty()) {
+                throw DrException.failed("cannot find both regions of stack '" + stack + "' from its tags: "
+                        + unread() + "; pass --primary and --dr");
+            }
+            throw DrException.badInput("cannot find both regions of stack '" + stack + "' from its tags; pass "
+                    + "--primary and --dr");
+        }
+
+        /** @throws DrException (exit 1) when a region could not be read: then where the stack is is not known */
+        public List<String> everyRegionOrThrow() {
+            if (!unreachable.isEmpty()) {
+                throw DrException.failed("cannot look for stack '" + stack + "' in every region: " + unread()
+                        + "; pass --primary and --dr");
+            }
+            return regions;
+        }
+
+        /** The regions that could not be read, each with why, e.g. {@code us-east-2: Ec2 DescribeVpcs: HTTP 403...}. */
+        private String unread() {
+            StringBuilder text = new StringBuilder();
+            new java.util.TreeMap<>(unreachable).forEach((region, why) -> text.append(text.length() == 0 ? "" : "; ")
+                    .append(region).append(": ").append(why));
+            return text.toString();
         }
     }
 

@@ -208,7 +208,9 @@ public final class EdgeReadiness {
 
     private String albDnsName(RegionRole role) {
         return scope.find(ResourceKind.LOAD_BALANCER, scope.region(role), LoadBalancingRoles.loadBalancer(Tier.APP))
-                .map(alb -> alb.attribute(Attributes.DNS_NAME)).orElse("(not found)");
+                .map(alb -> alb.attribute(Attributes.DNS_NAME)).orElseGet(() -> scope.unverified(
+                        ResourceKind.LOAD_BALANCER, scope.region(role)).map(why -> "(" + why + ")")
+                        .orElse("(not found)"));
     }
 
     private static String describe(Optional<ResourceRecordSet> record) {

@@ -65,7 +65,7 @@ public record ReadinessScope(AwsClients clients, StackSpec spec, Inventory inven
      */
     void reportUnverified(String region, Findings findings) {
         inventory.notVerified().stream().filter(entry -> entry.region().equals(region)).forEach(entry ->
-                findings.add("discovery", "not-verified", Verdict.FAIL, entry.what() + ": " + entry.error().line(),
+                findings.add("discovery", "not-verified", Verdict.FAIL, entry.describe(),
                         java.util.Map.of()));
     }
 

@@ -54,8 +54,8 @@ class AwsServiceErrorsTest {
                 .statusCode(400).requestId("7d3f").build();
         AwsCall.mark(error, "Ec2", "DeleteSecurityGroup");
 
-        assertThat(AwsServiceErrors.describe(error)).isEqualTo("Ec2 DeleteSecurityGroup: HTTP 400, DependencyViolation: "
-                + "resource sg-1 has a dependent object (request id 7d3f)");
+        assertThat(AwsServiceErrors.describe(error)).isEqualTo("Ec2 DeleteSecurityGroup: HTTP 400, "
+                + "DependencyViolation: resource sg-1 has a dependent object (request id 7d3f)");
         assertThat(AwsServiceErrors.of(error)).contains(new ServiceError("Ec2", "DeleteSecurityGroup", 400,
                 "DependencyViolation", "resource sg-1 has a dependent object", "7d3f"));
     }

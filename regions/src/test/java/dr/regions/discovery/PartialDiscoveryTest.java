@@ -26,12 +26,13 @@ class PartialDiscoveryTest {
     }
 
     @Test
-    void oneVaultsRecoveryPointsAnswering404LeaveOnlyThemNotVerified() {
+    void vaultsWhoseRecoveryPointsAnswer404LeaveOnlyThemNotVerified() {
         Inventory inventory = scanWith("backup", "ListRecoveryPointsByBackupVault", StackWorld.DR, 404);
 
         assertThat(inventory.complete()).isFalse();
         assertThat(inventory.unreachable()).isEmpty();
-        assertThat(inventory.notVerified()).singleElement().satisfies(entry -> {
+        assertThat(inventory.notVerified()).as("one entry per vault of the stack in DR")
+                .hasSize(inventory.ofKind(ResourceKind.BACKUP_VAULT, StackWorld.DR).size()).allSatisfy(entry -> {
             assertThat(entry.region()).isEqualTo(StackWorld.DR);
             assertThat(entry.kinds()).containsExactly(ResourceKind.RECOVERY_POINT);
             assertThat(entry.scope()).startsWith("vault ");
