@@ -10,7 +10,8 @@ import java.util.function.Supplier;
 /**
  * Runs the reads of one scan so that an AWS error on one kind of resource costs only that kind: it is recorded as
  * {@link NotVerified} and the scan goes on. A request that got no answer at all (network, region down) is not
- * caught here: the whole region is then unreachable, which {@link StackInventory} records.
+ * caught here: the whole region is then unreachable, which {@link StackInventory} records. Nor is throttling: the
+ * caller's retries are for that.
  */
 final class KindReads {
     private final List<NotVerified> notVerified = new ArrayList<>();
@@ -20,6 +21,9 @@ final class KindReads {
         try {
             return reader.get();
         } catch (AwsServiceException e) {
+            if (e.isThrottlingException()) {
+                throw e;
+            }
             notVerified.add(new NotVerified(region, kinds, scope, AwsServiceErrors.of(e).orElseThrow()));
             return List.of();
         }

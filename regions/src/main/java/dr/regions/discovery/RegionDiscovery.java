@@ -94,7 +94,13 @@ public final class RegionDiscovery {
                 vpcs = new ArrayList<>();
                 clients.ec2(region).describeVpcsPaginator(r -> r.filters(Ec2Tags.tag(Tags.STACK, stack.stack())))
                         .vpcs().forEach(vpcs::add);
-            } catch (SdkClientException | AwsServiceException e) {
+            } catch (SdkClientException e) {
+                unreachable.put(region, AwsServiceErrors.describe(e));
+                continue;
+            } catch (AwsServiceException e) {
+                if (e.isThrottlingException()) {
+                    throw e;
+                }
                 unreachable.put(region, AwsServiceErrors.describe(e));
                 continue;
             }

@@ -9,6 +9,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -116,12 +117,15 @@ final class ServiceProxy implements InvocationHandler {
     }
 
     /**
-     * The error as a real client raises it: with the request id every AWS answer carries, and naming the service
-     * and operation as {@code SdkAwsClients} does ({@link AwsCall}).
+     * The error as a real client raises it: with the request id every AWS answer carries (derived from the call's
+     * place in the call log, so a sandbox run stays deterministic), and naming the service and operation as
+     * {@code SdkAwsClients} does ({@link AwsCall}).
      */
     private AwsServiceException asTheSdkRaisesIt(AwsServiceException error, String name) {
+        String requestId = UUID.nameUUIDFromBytes((region + "/" + operationName(name) + "/"
+                + world.calls().total()).getBytes(StandardCharsets.UTF_8)).toString();
         AwsServiceException raised = error.requestId() != null ? error
-                : (AwsServiceException) error.toBuilder().requestId(UUID.randomUUID().toString()).build();
+                : (AwsServiceException) error.toBuilder().requestId(requestId).build();
         return AwsCall.mark(raised, service.sdkName(), operationName(name));
     }
 

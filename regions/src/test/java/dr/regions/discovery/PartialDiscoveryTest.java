@@ -2,10 +2,12 @@ package dr.regions.discovery;
 
 import dr.core.model.Regions;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * AWS answering one list or describe with an error costs discovery only that kind of resource: it is named "not
@@ -78,6 +80,14 @@ class PartialDiscoveryTest {
         assertThat(inventory.ofKind(ResourceKind.WEB_ACL)).isNotEmpty();
         assertThat(inventory.ofKind(ResourceKind.HOSTED_ZONE)).isNotEmpty();
         assertThat(inventory.in(StackWorld.DR)).isEqualTo(full.in(StackWorld.DR));
+    }
+
+    @Test
+    void throttlingIsNotSwallowedButLeftToTheCallersRetries() {
+        world.cloud.world().faults().throttle(1.0, 1);
+
+        assertThatThrownBy(() -> world.inventory(StackWorld.STACK)).isInstanceOfSatisfying(AwsServiceException.class,
+                e -> assertThat(e.isThrottlingException()).isTrue());
     }
 
     @Test
