@@ -51,6 +51,13 @@ public record ServiceError(String service, String operation, int status, String 
         return node;
     }
 
+    /** The parts that are present, as text fields (e.g. a finding's facts), in the order of {@link #toJson}. */
+    public java.util.Map<String, String> fields() {
+        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+        toJson().fields().forEachRemaining(field -> fields.put(field.getKey(), field.getValue().asText()));
+        return fields;
+    }
+
     @Override
     public String toString() {
         return line();

@@ -65,8 +65,7 @@ public record ReadinessScope(AwsClients clients, StackSpec spec, Inventory inven
      */
     void reportUnverified(String region, Findings findings) {
         inventory.notVerified().stream().filter(entry -> entry.region().equals(region)).forEach(entry ->
-                findings.add("discovery", "not-verified", Verdict.FAIL, entry.describe(),
-                        java.util.Map.of()));
+                findings.add("discovery", "not-verified", Verdict.FAIL, entry.describe(), entry.error().fields()));
     }
 
     List<StackResource> all(ResourceKind kind, String region) {

@@ -31,6 +31,11 @@ class UnverifiedReadinessTest {
         assertThat(report.findings()).filteredOn(f -> f.region().equals(ReadyStack.DR) && f.check().equals("vpc"))
                 .singleElement().satisfies(f -> assertThat(f.verdict()).isEqualTo(Verdict.OK));
         assertThat(report.findings()).allSatisfy(f -> assertThat(f.detail()).doesNotContain("null"));
+        assertThat(report.findings()).filteredOn(f -> f.check().equals("not-verified")).singleElement()
+                .satisfies(f -> assertThat(f.facts()).containsEntry("service", "Ec2")
+                        .containsEntry("operation", "DescribeLaunchTemplates").containsEntry("status", "404")
+                        .containsKey("requestId").doesNotContainKeys("code", "message"));
+        assertThat(report.toJson().toString()).contains("\"operation\":\"DescribeLaunchTemplates\"");
     }
 
     @Test
