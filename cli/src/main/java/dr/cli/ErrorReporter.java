@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dr.cli.commands.DrCommand;
 import dr.core.DrException;
 import dr.core.ExitCode;
+import dr.core.engine.ServiceError;
+import dr.regions.aws.AwsServiceErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IExitCodeExceptionMapper;
@@ -19,7 +21,8 @@ import java.util.List;
 
 /**
  * The one place that turns an error into an exit code and a message: {@link DrException} keeps its code, a usage
- * error is bad input, anything else is an internal error. One line on stderr, prefixed {@code dr: }; the stack
+ * error is bad input, an AWS error (the service's answer or a request that got none) is a failure with the AWS line
+ * ({@link AwsServiceErrors}), anything else is an internal error. One line on stderr, prefixed {@code dr: }; the stack
  * trace only with {@code --stacktrace}; with {@code --output json} also {@code {"error":{...}}} on stdout.
  */
 public final class ErrorReporter implements IExecutionExceptionHandler, IParameterExceptionHandler,
@@ -57,7 +60,7 @@ public final class ErrorReporter implements IExecutionExceptionHandler, IParamet
         err.flush();
         if (json) {
             PrintWriter out = commandLine.getOut();
-            out.println(errorDocument(code, message));
+            out.println(errorDocument(code, message, AwsServiceErrors.of(error).orElse(null)));
             out.flush();
         }
         return code.code();
@@ -70,6 +73,9 @@ public final class ErrorReporter implements IExecutionExceptionHandler, IParamet
         if (error instanceof ParameterException) {
             return ExitCode.BAD_INPUT;
         }
+        if (AwsServiceErrors.isAws(error)) {
+            return ExitCode.FAILED;
+        }
         return ExitCode.INTERNAL;
     }
 
@@ -77,6 +83,8 @@ public final class ErrorReporter implements IExecutionExceptionHandler, IParamet
         String message;
         if (error instanceof DrException) {
             message = error.getMessage();
+        } else if (AwsServiceErrors.isAws(error)) {
+            message = AwsServiceErrors.describe(error);
         } else if (error instanceof ParameterException usage) {
             message = usage.getMessage() + suggestion(usage) + " (see '"
                     + usage.getCommandLine().getCommandSpec().qualifiedName() + " --help')";
@@ -98,11 +106,19 @@ public final class ErrorReporter implements IExecutionExceptionHandler, IParamet
     }
 
     static String errorDocument(ExitCode code, String message) {
+        return errorDocument(code, message, null);
+    }
+
+    /** {@code aws}: the AWS error behind it, given as fields too ({@code aws.service}, {@code aws.operation}...). */
+    static String errorDocument(ExitCode code, String message, ServiceError aws) {
         // Built here, not at class load: every command loads this class, few print a JSON error.
         ObjectNode document = new ObjectMapper().createObjectNode();
         ObjectNode error = document.putObject("error");
         error.put("exitCode", code.code());
         error.put("message", message);
+        if (aws != null) {
+            error.set("aws", aws.toJson());
+        }
         return document.toString();
     }
 }

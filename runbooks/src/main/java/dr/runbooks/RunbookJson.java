@@ -52,7 +52,12 @@ public final class RunbookJson {
             node.put("id", step.id());
             node.put("type", step.type());
             node.put("status", step.status().name());
-            node.put("summary", step.summary());
+            if (step.summary() != null) {
+                node.put("summary", step.summary());
+            }
+            if (step.error() != null) {
+                node.set("error", step.error().toJson());
+            }
             node.set("outputs", JSON.valueToTree(step.outputs()));
             if (step.startedAt() != null) {
                 node.put("startedAt", step.startedAt().toString());

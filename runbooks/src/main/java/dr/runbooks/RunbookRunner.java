@@ -1,10 +1,12 @@
 package dr.runbooks;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dr.core.DrException;
 import dr.core.ExitCode;
 import dr.core.engine.ExecutionResult;
 import dr.core.engine.Executor;
 import dr.core.engine.Plan;
+import dr.core.engine.ServiceError;
 import dr.core.engine.StepKey;
 import dr.core.engine.StepOutcome;
 import dr.runbooks.step.ActionResult;
@@ -40,6 +42,7 @@ import java.util.stream.Collectors;
  * </ul>
  */
 public final class RunbookRunner {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final Runbook runbook;
     private final RunbookContext context;
     private final RunJournal journal;
@@ -336,14 +339,25 @@ public final class RunbookRunner {
             return new StepReport(step.id(), step.type(), step.always(), StepReport.Status.INTERRUPTED,
                     "interrupted", Map.of(), null, outcome.startedAt(), outcome.finishedAt());
         }
-        return failed(step, outcome.message(), engineStep.failureCode(), outcome.startedAt(), outcome.finishedAt());
+        return failed(step, outcome.message(), outcome.error(), engineStep.failureCode(), outcome.startedAt(),
+                outcome.finishedAt());
     }
 
     private StepReport failed(RunbookStep step, String message, ExitCode exitCode, Instant from, Instant to) {
+        return failed(step, message, null, exitCode, from, to);
+    }
+
+    /** {@code error}: the AWS error behind the failure, journaled part by part too (for the reports), or null. */
+    private StepReport failed(RunbookStep step, String message, ServiceError error, ExitCode exitCode, Instant from,
+                              Instant to) {
         String reason = message == null ? "failed" : message;
-        journal.append(RunJournal.STEP_FAILED, step.id(), Map.of("message", reason, "exitCode", exitCode.name()));
+        Map<String, Object> record = new LinkedHashMap<>(Map.of("message", reason, "exitCode", exitCode.name()));
+        if (error != null) {
+            record.put("error", JSON.convertValue(error.toJson(), Map.class));
+        }
+        journal.append(RunJournal.STEP_FAILED, step.id(), record);
         return new StepReport(step.id(), step.type(), step.always(), StepReport.Status.FAILED, reason, Map.of(),
-                exitCode, from, to);
+                exitCode, from, to, error);
     }
 
     private List<String> alwaysDone() {

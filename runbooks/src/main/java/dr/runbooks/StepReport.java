@@ -1,6 +1,7 @@
 package dr.runbooks;
 
 import dr.core.ExitCode;
+import dr.core.engine.ServiceError;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +12,8 @@ import java.util.Map;
 /**
  * What happened to one step in a run. {@code summary} is the action's one line when done, the reason when failed or
  * skipped. {@code exitCode} is set only for a failed step. {@code startedAt}/{@code finishedAt} are clock times (modeled
- * on a virtual clock), null for a step that did not run.
+ * on a virtual clock), null for a step that did not run. {@code error} is the AWS error a failed step ended on, part
+ * by part (its line is the summary); null for any other step.
  */
 public record StepReport(
         String id,
@@ -22,7 +24,8 @@ public record StepReport(
         Map<String, Object> outputs,
         ExitCode exitCode,
         Instant startedAt,
-        Instant finishedAt) {
+        Instant finishedAt,
+        ServiceError error) {
 
     public enum Status {
         /** Not reached (yet). */
@@ -43,12 +46,18 @@ public record StepReport(
         outputs = outputs == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
     }
 
+    /** A report no AWS error ended. */
+    public StepReport(String id, String type, boolean always, Status status, String summary,
+                      Map<String, Object> outputs, ExitCode exitCode, Instant startedAt, Instant finishedAt) {
+        this(id, type, always, status, summary, outputs, exitCode, startedAt, finishedAt, null);
+    }
+
     static StepReport pending(RunbookStep step) {
         return new StepReport(step.id(), step.type(), step.always(), Status.PENDING, null, Map.of(), null, null, null);
     }
 
     StepReport withStatus(Status newStatus, String newSummary) {
-        return new StepReport(id, type, always, newStatus, newSummary, outputs, exitCode, startedAt, finishedAt);
+        return new StepReport(id, type, always, newStatus, newSummary, outputs, exitCode, startedAt, finishedAt, error);
     }
 
     /** This step, failed while running by something other than its action's result. */

@@ -72,21 +72,50 @@ public final class GraphCommand extends DrSubcommand {
     protected int run(CommandContext context) {
         StackSpec stack = context.spec();
         Plan plan = ProvisionPlan.build(stack, null);
-        TopologyGraph graph = live ? TopologyGraph.of(plan, statuses(context, stack)) : TopologyGraph.of(plan);
-        Printer.text(context, format == Format.dot ? graph.dot() : graph.mermaid(),
-                JsonNodeFactory.instance.objectNode().put("format", format.name()).put("live", live));
-        return ExitCode.OK.code();
-    }
-
-    private static Map<StepKey, String> statuses(CommandContext context, StackSpec stack) {
+        if (!live) {
+            print(context, TopologyGraph.of(plan), List.of());
+            return ExitCode.OK.code();
+        }
         Inventory inventory = new StackInventory(context.clients(), stack.stack())
                 .scan(List.of(stack.primaryRegion(), stack.drRegion()));
+        print(context, TopologyGraph.of(plan, statuses(plan, inventory, stack)), inventory.gaps());
+        if (inventory.complete()) {
+            return ExitCode.OK.code();
+        }
+        inventory.gaps().forEach(gap -> context.err().println("dr: " + gap));
+        context.err().println("dr: the live graph could not check " + inventory.gaps().size() + " part(s) of stack "
+                + stack.stack() + "; they are drawn as 'not verified'");
+        return ExitCode.FAILED.code();
+    }
+
+    private void print(CommandContext context, TopologyGraph graph, List<String> notVerified) {
+        var document = JsonNodeFactory.instance.objectNode().put("format", format.name()).put("live", live);
+        if (!notVerified.isEmpty()) {
+            notVerified.forEach(document.putArray("notVerified")::add);
+        }
+        Printer.text(context, format == Format.dot ? graph.dot() : graph.mermaid(), document);
+    }
+
+    /**
+     * What discovery saw of each planned resource; one of a kind discovery could not read (or in a region it could
+     * not reach) and not found is {@code not verified}, not missing.
+     */
+    private static Map<StepKey, String> statuses(Plan plan, Inventory inventory, StackSpec stack) {
         Map<StepKey, String> statuses = new HashMap<>();
+        for (var step : plan.steps()) {
+            boolean unread = inventory.unreachable().containsKey(step.key().region())
+                    || inventory.notVerified().stream().anyMatch(entry -> entry.kinds().stream()
+                    .anyMatch(kind -> kind.awsType().equals(step.resourceType()))
+                    && (entry.region().equals(step.key().region()) || entry.region().equals(StackResource.GLOBAL)));
+            if (unread) {
+                statuses.put(step.key(), "not verified");
+            }
+        }
         for (StackResource resource : inventory.resources()) {
             String state = resource.state() == null ? "ok" : resource.state();
             String status = HEALTHY.contains(state.toLowerCase(Locale.ROOT)) ? "ok" : state;
             statuses.merge(StepKey.of(regionOf(resource, stack), roleOf(resource)), status,
-                    (a, b) -> "ok".equals(a) ? b : a);
+                    (a, b) -> "ok".equals(a) || "not verified".equals(a) ? b : a);
         }
         return statuses;
     }

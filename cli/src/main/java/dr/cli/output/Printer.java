@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import dr.cli.runtime.CommandContext;
 import dr.core.engine.LineProgressWriter;
 import dr.core.engine.ProgressListener;
@@ -19,7 +20,9 @@ import java.io.UncheckedIOException;
  * event otherwise), so {@code dr provision > summary.txt} still shows progress.
  */
 public final class Printer {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Fields without a value are left out, not written as {@code null}: a script tests for the field. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .configure(JsonNodeFeature.WRITE_NULL_PROPERTIES, false);
 
     private Printer() {
     }

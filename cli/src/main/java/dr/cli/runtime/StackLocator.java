@@ -1,6 +1,5 @@
 package dr.cli.runtime;
 
-import dr.core.DrException;
 import dr.core.config.StackTarget;
 import dr.core.model.Regions;
 import dr.core.model.StackSpec;
@@ -25,12 +24,7 @@ public final class StackLocator {
         if (target.regionsKnown()) {
             return target.spec();
         }
-        StackLocation location = discover(context, target);
-        if (location.primary().isEmpty() || location.dr().isEmpty()) {
-            throw DrException.badInput("cannot find both regions of stack '" + target.stack() + "' from its tags"
-                    + (location.unreachable().isEmpty() ? "" : " (unreachable: " + String.join(", ",
-                    location.unreachable().keySet()) + ")") + "; pass --primary and --dr");
-        }
+        StackLocation location = discover(context, target).bothRegionsOrThrow();
         return target.withRegions(location.primary().get(), location.dr().get());
     }
 
@@ -40,12 +34,7 @@ public final class StackLocator {
         if (target.regionsKnown()) {
             return List.of(target.primaryRegion().orElseThrow(), target.drRegion().orElseThrow());
         }
-        StackLocation location = discover(context, target);
-        if (!location.unreachable().isEmpty()) {
-            throw DrException.failed("cannot look for stack '" + target.stack() + "' in "
-                    + String.join(", ", location.unreachable().keySet()) + "; pass --primary and --dr");
-        }
-        return location.regions();
+        return discover(context, target).everyRegionOrThrow();
     }
 
     private static StackLocation discover(CommandContext context, StackTarget target) {

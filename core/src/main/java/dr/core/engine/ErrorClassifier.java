@@ -23,5 +23,10 @@ public interface ErrorClassifier {
         return error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
     }
 
+    /** The service's answer, part by part, when {@code error} is a service error; empty for anything else. */
+    default java.util.Optional<ServiceError> serviceError(Throwable error) {
+        return java.util.Optional.empty();
+    }
+
     ErrorClassifier NONE = error -> Kind.FATAL;
 }

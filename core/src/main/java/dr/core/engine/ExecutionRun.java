@@ -90,7 +90,7 @@ final class ExecutionRun {
         } else if (result instanceof StepResult.Waiting waiting) {
             keepWaiting(run, waiting);
         } else if (result instanceof StepResult.Failed failure) {
-            fail(run, failure.message());
+            fail(run, failure.message(), failure.error());
         } else {
             fail(run, "step returned no result");
         }
@@ -114,17 +114,19 @@ final class ExecutionRun {
         RetryPolicy policy = settings.retryPolicy(kind);
         run.consecutiveErrors++;
         String reason = classifier.describe(error);
+        ServiceError serviceError = classifier.serviceError(error).orElse(null);
         if (kind == Kind.NOT_YET_VISIBLE && !creates.explainsNotFound(run.key(), clock.now())) {
-            fail(run, reason);
+            fail(run, reason, serviceError);
             return;
         }
         if (!policy.allows(run.consecutiveErrors)) {
-            fail(run, kind == Kind.FATAL ? reason : reason + " (gave up after " + policy.maxRetries() + " retries)");
+            fail(run, kind == Kind.FATAL ? reason : reason + " (gave up after " + policy.maxRetries() + " retries)",
+                    serviceError);
             return;
         }
         Instant now = clock.now();
         if (!now.isBefore(run.deadline())) {
-            fail(run, timedOut(run, "last error: " + reason));
+            fail(run, timedOut(run, "last error: " + reason), serviceError);
             return;
         }
         Duration delay = policy.delay(run.consecutiveErrors, jitter);
@@ -159,9 +161,14 @@ final class ExecutionRun {
     }
 
     private void fail(StepRun run, String message) {
+        fail(run, message, null);
+    }
+
+    private void fail(StepRun run, String message, ServiceError error) {
         Instant now = clock.now();
         StepOutcome outcome = new StepOutcome(run.key(), run.step.resourceType(), run.step.plannedAction(), null,
-                Map.of(), Status.FAILED, message, run.startedAt, now, run.attempts());
+                Map.of(), Status.FAILED, message == null ? "failed" : message, run.startedAt, now, run.attempts(),
+                error);
         finish(run, outcome);
         listener.stepFailed(outcome);
         for (StepKey dependent : plan.transitiveDependents(run.key())) {

@@ -8,7 +8,8 @@ import java.util.Map;
  * What happened to one step in a run. {@code action} is what the step did (its {@link StepResult.Done}); for a
  * failed step the planned action, for a skipped one {@link Action#SKIP}. {@code resourceId} and {@code message}
  * are null when there is none; {@code startedAt} is null for a step that never ran. {@code attempts} is 1 plus
- * the number of times the engine retried the step after a retryable error, 0 for a skipped step.
+ * the number of times the engine retried the step after a retryable error, 0 for a skipped step. {@code error} is
+ * the service error a failed step ended on, part by part (its line is {@code message}); null for anything else.
  */
 public record StepOutcome(
         StepKey key,
@@ -20,7 +21,8 @@ public record StepOutcome(
         String message,
         Instant startedAt,
         Instant finishedAt,
-        int attempts) {
+        int attempts,
+        ServiceError error) {
 
     public enum Status {
         /** Finished; its outputs are available to dependents. */
@@ -37,6 +39,12 @@ public record StepOutcome(
 
     public StepOutcome {
         outputs = Map.copyOf(outputs);
+    }
+
+    /** An outcome that no service error ended. */
+    public StepOutcome(StepKey key, String resourceType, Action action, String resourceId, Map<String, String> outputs,
+                       Status status, String message, Instant startedAt, Instant finishedAt, int attempts) {
+        this(key, resourceType, action, resourceId, outputs, status, message, startedAt, finishedAt, attempts, null);
     }
 
     public boolean succeeded() {

@@ -20,7 +20,11 @@ public sealed interface StepResult {
     record Waiting(String status, Duration pollAfter) implements StepResult {
     }
 
-    record Failed(String message) implements StepResult {
+    /** Failed for good; {@code error} is the service error behind it, when there was one (else null). */
+    record Failed(String message, ServiceError error) implements StepResult {
+        public Failed(String message) {
+            this(message, null);
+        }
     }
 
     static Done done(Action action, String resourceId, Map<String, String> outputs) {
@@ -41,5 +45,10 @@ public sealed interface StepResult {
 
     static Failed failed(String message) {
         return new Failed(message);
+    }
+
+    /** Failed on a service error: the message is the error's line, the report gets its parts. */
+    static Failed failed(ServiceError error) {
+        return new Failed(error.line(), error);
     }
 }

@@ -26,9 +26,18 @@ public record CleanupReport(String stack, List<String> regions, ExecutionResult 
     public record KeptSnapshot(String region, String identifier, String dbInstance, String status) {
     }
 
-    /** A resource of the stack still there after the run. */
+    /**
+     * A resource of the stack still there after the run; or, with role {@value #NOT_VERIFIED}, what the fresh look
+     * could not read ({@code id} names it, {@code state} says why): a region not reachable, or a kind of resource
+     * AWS answered with an error for.
+     */
     public record Remaining(String region, String type, String id, String role, String state) {
+        public boolean verified() {
+            return !NOT_VERIFIED.equals(role);
+        }
     }
+
+    public static final String NOT_VERIFIED = "not verified";
 
     public CleanupReport {
         regions = List.copyOf(regions);
@@ -63,6 +72,16 @@ public record CleanupReport(String stack, List<String> regions, ExecutionResult 
         return counts;
     }
 
+    /** Resources of the stack seen after the run. */
+    public List<Remaining> stillThere() {
+        return remaining.stream().filter(Remaining::verified).toList();
+    }
+
+    /** What the look after the run could not read. */
+    public List<Remaining> notVerified() {
+        return remaining.stream().filter(r -> !r.verified()).toList();
+    }
+
     public int deletedTotal() {
         return deletedByRegion().values().stream().mapToInt(Integer::intValue).sum();
     }
@@ -92,6 +111,9 @@ public record CleanupReport(String stack, List<String> regions, ExecutionResult 
             node.put("step", failed.key().toString());
             node.put("type", failed.resourceType());
             node.put("message", failed.message());
+            if (failed.error() != null) {
+                node.set("error", failed.error().toJson());
+            }
         }
         root.put("notRun", result.skipped().size());
         ArrayNode left = root.putArray("remaining");
@@ -128,9 +150,17 @@ public record CleanupReport(String stack, List<String> regions, ExecutionResult 
         if (remaining.isEmpty()) {
             out.println("  Verified: nothing tagged with stack " + stack + " remains.");
         } else {
-            out.println("  Still there: " + remaining.size() + " resource(s) of stack " + stack + ":");
-            remaining.forEach(r -> out.println("    " + r.region() + " " + r.type() + " " + r.id() + " (" + r.role()
-                    + (r.state() == null ? "" : ", " + r.state()) + ")"));
+            List<Remaining> there = stillThere();
+            if (!there.isEmpty()) {
+                out.println("  Still there: " + there.size() + " resource(s) of stack " + stack + ":");
+                there.forEach(r -> out.println("    " + r.region() + " " + r.type() + " " + r.id() + " (" + r.role()
+                        + (r.state() == null ? "" : ", " + r.state()) + ")"));
+            }
+            List<Remaining> unread = notVerified();
+            if (!unread.isEmpty()) {
+                out.println("  Not verified: " + unread.size() + " part(s) could not be read; what is there may remain:");
+                unread.forEach(r -> out.println("    " + r.id() + ": " + r.state()));
+            }
             out.println("  Re-run the same command to resume: dr finds what is left and deletes it.");
         }
     }
@@ -140,7 +170,8 @@ public record CleanupReport(String stack, List<String> regions, ExecutionResult 
         StringBuilder md = new StringBuilder("# Cleanup of stack " + stack + "\n\n");
         md.append("- Regions: ").append(String.join(", ", regions)).append('\n');
         md.append("- Outcome: ").append(stackGone() ? "nothing tagged with stack " + stack + " remains (verified)"
-                : remaining.size() + " resource(s) of the stack still there").append('\n');
+                : stillThere().size() + " resource(s) of the stack still there" + (notVerified().isEmpty() ? ""
+                : ", " + notVerified().size() + " part(s) not verified")).append('\n');
         md.append("- Deleted: ").append(deletedTotal());
         deletedByRegion().forEach((region, count) -> md.append(", ").append(region).append(' ').append(count));
         md.append('\n');
@@ -157,9 +188,13 @@ public record CleanupReport(String stack, List<String> regions, ExecutionResult 
             result.failed().forEach(f -> md.append("- ").append(f.key()).append(" (").append(f.resourceType())
                     .append("): ").append(f.message()).append('\n'));
         }
-        if (!remaining.isEmpty()) {
+        if (!notVerified().isEmpty()) {
+            md.append("\n## Not verified\n\nCould not be read; what is there may remain.\n\n");
+            notVerified().forEach(r -> md.append("- ").append(r.id()).append(": ").append(r.state()).append('\n'));
+        }
+        if (!stillThere().isEmpty()) {
             md.append("\n## Still there\n\n| region | type | id | role |\n|---|---|---|---|\n");
-            remaining.forEach(r -> md.append("| ").append(r.region()).append(" | ").append(r.type()).append(" | ")
+            stillThere().forEach(r -> md.append("| ").append(r.region()).append(" | ").append(r.type()).append(" | ")
                     .append(r.id()).append(" | ").append(r.role()).append(" |\n"));
         }
         md.append("\n## Deleted\n\n| region | type | id |\n|---|---|---|\n");

@@ -17,11 +17,16 @@ final class OutcomeJson {
             resource.put("region", outcome.key().region());
             resource.put("role", outcome.key().role());
             resource.put("type", outcome.resourceType());
-            resource.put("id", outcome.resourceId());
+            if (outcome.resourceId() != null) {
+                resource.put("id", outcome.resourceId());
+            }
             resource.put("action", outcome.action().label());
             resource.put("status", outcome.status().name().toLowerCase());
             if (outcome.message() != null) {
                 resource.put("message", outcome.message());
+            }
+            if (outcome.error() != null) {
+                resource.set("error", outcome.error().toJson());
             }
         }
     }

@@ -1,8 +1,11 @@
 package dr.regions.aws;
 
 import dr.core.engine.ErrorClassifier;
+import dr.core.engine.ServiceError;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+
+import java.util.Optional;
 
 /**
  * Which AWS errors the engine retries: throttling (every service's code, as the SDK knows them), "not found"
@@ -24,12 +27,15 @@ public final class AwsErrorClassifier implements ErrorClassifier {
         return Kind.FATAL;
     }
 
+    /** The AWS line ({@link AwsServiceErrors#describe}): service, operation, status, code, message, request id. */
     @Override
     public String describe(Throwable error) {
-        if (error instanceof AwsServiceException service && service.awsErrorDetails() != null) {
-            return code(service) + ": " + service.awsErrorDetails().errorMessage();
-        }
-        return error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+        return AwsServiceErrors.describe(error);
+    }
+
+    @Override
+    public Optional<ServiceError> serviceError(Throwable error) {
+        return AwsServiceErrors.of(error);
     }
 
     private static String code(AwsServiceException error) {

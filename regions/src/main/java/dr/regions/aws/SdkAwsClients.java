@@ -104,6 +104,7 @@ public final class SdkAwsClients implements AwsClients {
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(RetryMode.STANDARD)
                         .apiCallTimeout(API_CALL_TIMEOUT)
+                        .addExecutionInterceptor(new FailedCallInterceptor())
                         .build());
         settings.endpoint().ifPresent(builder::endpointOverride);
         return builder;

@@ -63,8 +63,10 @@ public final class Cleanup {
     /**
      * The inventory and the deletion plan, with read-only calls only (the {@code --dry-run} answer).
      *
-     * @throws DrException (exit 1) when a region or the global services cannot be read: deleting half a stack
-     *                     blind to the other half could break the order AWS needs (replica before primary)
+     * @throws DrException (exit 1) when a region or the global services cannot be reached: deleting half a stack
+     *                     blind to the other half could break the order AWS needs (replica before primary). A kind of
+     *                     resource AWS answered with an error for is only not verified: the plan deletes everything
+     *                     else, and {@link #remaining()} lists that kind.
      */
     public CleanupPlan plan() {
         return planner().plan(completeInventory());
@@ -82,7 +84,7 @@ public final class Cleanup {
 
     private Inventory completeInventory() {
         Inventory inventory = scan();
-        if (!inventory.complete()) {
+        if (!inventory.unreachable().isEmpty()) {
             throw DrException.failed("cannot read all of stack " + stack + ", nothing deleted: "
                     + describe(inventory.unreachable()));
         }
@@ -145,6 +147,8 @@ public final class Cleanup {
                 .toList());
         after.unreachable().forEach((region, error) -> left.add(new CleanupReport.Remaining(region, "unreachable",
                 region, "not verified", error)));
+        after.notVerified().forEach(entry -> left.add(new CleanupReport.Remaining(entry.region(), "not verified",
+                entry.what(), "not verified", entry.error().line())));
         return left;
     }
 

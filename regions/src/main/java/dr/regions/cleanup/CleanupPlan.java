@@ -35,6 +35,11 @@ public record CleanupPlan(Inventory inventory, Plan plan, List<StackResource> mu
         out.append('\n').append("Resources of stack ").append(inventory.stack()).append(" (")
                 .append(inventory.size()).append("):\n");
         inventory.resources().forEach(r -> out.append("  ").append(r.describe()).append('\n'));
+        if (!inventory.notVerified().isEmpty()) {
+            out.append("Not verified (").append(inventory.notVerified().size())
+                    .append("): AWS answered with an error, what is there stays:\n");
+            inventory.notVerified().forEach(entry -> out.append("  ").append(entry.describe()).append('\n'));
+        }
         if (!runnable()) {
             out.append("Must be deleted first (").append(mustGoFirst.size()).append("):\n");
             mustGoFirst.forEach(r -> out.append("  ").append(r.describe()).append('\n'));

@@ -30,15 +30,26 @@ final class BackupReader {
     private final Ec2Client ec2;
     private final String region;
     private final StackTag stack;
+    private final KindReads reads;
 
-    BackupReader(BackupClient backup, Ec2Client ec2, String region, StackTag stack) {
+    BackupReader(BackupClient backup, Ec2Client ec2, String region, StackTag stack, KindReads reads) {
         this.backup = backup;
         this.ec2 = ec2;
         this.region = region;
         this.stack = stack;
+        this.reads = reads;
     }
 
+    /** Vaults (with what they hold) and plans (with their selections), each readable or not verified on its own. */
     List<StackResource> read() {
+        List<StackResource> found = new ArrayList<>(reads.read(region, List.of(ResourceKind.BACKUP_VAULT,
+                ResourceKind.RECOVERY_POINT), null, this::vaults));
+        found.addAll(reads.read(region, List.of(ResourceKind.BACKUP_PLAN, ResourceKind.BACKUP_SELECTION), null,
+                this::plans));
+        return found;
+    }
+
+    private List<StackResource> vaults() {
         List<StackResource> found = new ArrayList<>();
         for (BackupVaultListMember vault : backup.listBackupVaultsPaginator(r -> { }).backupVaultList()) {
             Map<String, String> tags = backup.listTags(r -> r.resourceArn(vault.backupVaultArn())).tags();
@@ -48,9 +59,15 @@ final class BackupReader {
                         .state(vault.vaultStateAsString()).with(Attributes.ARN, vault.backupVaultArn())
                         .with("recoveryPoints", vault.numberOfRecoveryPoints()).build();
                 found.add(resource);
-                found.addAll(recoveryPoints(resource));
+                found.addAll(reads.read(region, List.of(ResourceKind.RECOVERY_POINT), "vault " + resource.id(),
+                        () -> recoveryPoints(resource)));
             }
         }
+        return found;
+    }
+
+    private List<StackResource> plans() {
+        List<StackResource> found = new ArrayList<>();
         for (BackupPlansListMember plan : backup.listBackupPlansPaginator(r -> { }).backupPlansList()) {
             Map<String, String> tags = backup.listTags(r -> r.resourceArn(plan.backupPlanArn())).tags();
             if (stack.marks(tags)) {
@@ -58,7 +75,8 @@ final class BackupReader {
                         .with(Attributes.ARN, plan.backupPlanArn()).with(Attributes.NAME, plan.backupPlanName())
                         .build();
                 found.add(resource);
-                found.addAll(selections(resource));
+                found.addAll(reads.read(region, List.of(ResourceKind.BACKUP_SELECTION), "plan " + resource.id(),
+                        () -> selections(resource)));
             }
         }
         return found;

@@ -24,21 +24,23 @@ final class ComputeReader {
     private final String region;
     private final StackTag stack;
     private final List<Filter> byStack;
+    private final KindReads reads;
 
-    ComputeReader(Ec2Client ec2, String region, StackTag stack) {
+    ComputeReader(Ec2Client ec2, String region, StackTag stack, KindReads reads) {
         this.ec2 = ec2;
         this.region = region;
         this.stack = stack;
         this.byStack = List.of(Ec2Tags.tag(Tags.STACK, stack.stack()));
+        this.reads = reads;
     }
 
     /** {@code groupOfInstance}: instance id → the stack Auto Scaling group it belongs to. */
     List<StackResource> read(Map<String, String> groupOfInstance) {
         List<StackResource> found = new ArrayList<>();
-        found.addAll(instances(groupOfInstance));
-        found.addAll(images());
-        found.addAll(snapshots());
-        found.addAll(launchTemplates());
+        found.addAll(reads.read(region, ResourceKind.INSTANCE, () -> instances(groupOfInstance)));
+        found.addAll(reads.read(region, ResourceKind.IMAGE, this::images));
+        found.addAll(reads.read(region, ResourceKind.SNAPSHOT, this::snapshots));
+        found.addAll(reads.read(region, ResourceKind.LAUNCH_TEMPLATE, this::launchTemplates));
         return found;
     }
 

@@ -15,15 +15,23 @@ import java.util.TreeMap;
  * Everything of one stack that discovery found, per region and globally, at one moment. A value: readers of the
  * stack ({@code dr status}, {@code dr cleanup}) take it and decide what it means. {@code unreachable} names the
  * regions (or {@code global}) that could not be read, with the error: what lives there is missing from
- * {@code resources}, so such an inventory is not complete.
+ * {@code resources}, so such an inventory is not complete. {@code notVerified} names the kinds of resource a
+ * reachable region answered with an error for: the same, for those kinds only.
  */
 public record Inventory(String stack, List<String> regions, List<StackResource> resources,
-                        Map<String, String> unreachable) {
+                        Map<String, String> unreachable, List<NotVerified> notVerified) {
 
     public Inventory {
         regions = List.copyOf(regions);
         resources = List.copyOf(resources);
         unreachable = Map.copyOf(new TreeMap<>(unreachable));
+        notVerified = List.copyOf(notVerified);
+    }
+
+    /** An inventory in which every kind of resource of the reachable regions could be read. */
+    public Inventory(String stack, List<String> regions, List<StackResource> resources,
+                     Map<String, String> unreachable) {
+        this(stack, regions, resources, unreachable, List.of());
     }
 
     public boolean isEmpty() {
@@ -34,9 +42,22 @@ public record Inventory(String stack, List<String> regions, List<StackResource> 
         return resources.size();
     }
 
-    /** True when every region and the global services could be read. */
+    /** True when every region and the global services could be read, every kind of resource in them. */
     public boolean complete() {
-        return unreachable.isEmpty();
+        return unreachable.isEmpty() && notVerified.isEmpty();
+    }
+
+    /** Whether resources of {@code kind} in {@code region} could be read (an unreachable region could not). */
+    public boolean verified(ResourceKind kind, String region) {
+        return !unreachable.containsKey(region) && notVerified.stream().noneMatch(n -> n.covers(kind, region));
+    }
+
+    /** What could not be checked, one line each: the unreachable regions, then the kinds not verified. */
+    public List<String> gaps() {
+        List<String> gaps = new ArrayList<>();
+        unreachable.forEach((region, error) -> gaps.add(region + ": not reachable: " + error));
+        notVerified.forEach(entry -> gaps.add(entry.describe()));
+        return gaps;
     }
 
     /** The resources of one region, or of {@link StackResource#GLOBAL}. */
@@ -92,6 +113,10 @@ public record Inventory(String stack, List<String> regions, List<StackResource> 
         if (!unreachable.isEmpty()) {
             ObjectNode errors = root.putObject("unreachable");
             unreachable.forEach(errors::put);
+        }
+        if (!notVerified.isEmpty()) {
+            ArrayNode list = root.putArray("notVerified");
+            notVerified.forEach(entry -> list.add(entry.toJson()));
         }
         ObjectNode counts = root.putObject("counts");
         countsByRegion().forEach(counts::put);

@@ -29,23 +29,25 @@ final class NetworkReader {
     private final String region;
     private final StackTag stack;
     private final List<Filter> byStack;
+    private final KindReads reads;
 
-    NetworkReader(Ec2Client ec2, String region, StackTag stack) {
+    NetworkReader(Ec2Client ec2, String region, StackTag stack, KindReads reads) {
         this.ec2 = ec2;
         this.region = region;
         this.stack = stack;
         this.byStack = List.of(Ec2Tags.tag(Tags.STACK, stack.stack()));
+        this.reads = reads;
     }
 
     List<StackResource> read() {
         List<StackResource> found = new ArrayList<>();
-        found.addAll(vpcs());
-        found.addAll(subnets());
-        found.addAll(routeTables());
-        found.addAll(internetGateways());
-        found.addAll(natGateways());
-        found.addAll(addresses());
-        found.addAll(securityGroups());
+        found.addAll(reads.read(region, ResourceKind.VPC, this::vpcs));
+        found.addAll(reads.read(region, ResourceKind.SUBNET, this::subnets));
+        found.addAll(reads.read(region, ResourceKind.ROUTE_TABLE, this::routeTables));
+        found.addAll(reads.read(region, ResourceKind.INTERNET_GATEWAY, this::internetGateways));
+        found.addAll(reads.read(region, ResourceKind.NAT_GATEWAY, this::natGateways));
+        found.addAll(reads.read(region, ResourceKind.ELASTIC_IP, this::addresses));
+        found.addAll(reads.read(region, ResourceKind.SECURITY_GROUP, this::securityGroups));
         return found;
     }
 

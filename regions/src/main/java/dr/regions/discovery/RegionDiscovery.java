@@ -1,9 +1,12 @@
 package dr.regions.discovery;
 
+import dr.core.DrException;
 import dr.core.model.RegionRole;
 import dr.core.model.Tags;
 import dr.regions.aws.AwsClients;
 import dr.regions.network.Ec2Tags;
+import dr.regions.aws.AwsServiceErrors;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.ec2.model.Vpc;
 
@@ -17,7 +20,8 @@ import java.util.Optional;
 /**
  * Where a stack lives when neither the options nor the config say: one DescribeVpcs with the {@code dr:stack}
  * tag filter in each candidate region; a region with a stack VPC is the stack's, and the VPC's
- * {@code dr:region-role} tag says which side it plays.
+ * {@code dr:region-role} tag says which side it plays. A region that cannot be read (no answer, or an AWS error) is
+ * named in {@code unreachable} with the reason, and the others are still scanned.
  */
 public final class RegionDiscovery {
     private final AwsClients clients;
@@ -39,6 +43,44 @@ public final class RegionDiscovery {
         public boolean found() {
             return !regions.isEmpty();
         }
+
+        /** Both regions, or the reason they are not known ({@link #bothRegionsOrThrow}). */
+        public boolean bothRegions() {
+            return primary.isPresent() && dr.isPresent();
+        }
+
+        /**
+         * @throws DrException unless both regions were found: exit 1 naming each region that could not be read and
+         *                     why (an AWS error is never bad input), else exit 2 (no such stack)
+         */
+        public StackLocation bothRegionsOrThrow() {
+            if (bothRegions()) {
+                return this;
+            }
+            if (!unreachable.isEmpty()) {
+                throw DrException.failed("cannot find both regions of stack '" + stack + "' from its tags: "
+                        + unread() + "; pass --primary and --dr");
+            }
+            throw DrException.badInput("cannot find both regions of stack '" + stack + "' from its tags; pass "
+                    + "--primary and --dr");
+        }
+
+        /** @throws DrException (exit 1) when a region could not be read: then where the stack is is not known */
+        public List<String> everyRegionOrThrow() {
+            if (!unreachable.isEmpty()) {
+                throw DrException.failed("cannot look for stack '" + stack + "' in every region: " + unread()
+                        + "; pass --primary and --dr");
+            }
+            return regions;
+        }
+
+        /** The regions that could not be read, each with why, e.g. {@code us-east-2: Ec2 DescribeVpcs: HTTP 403...}. */
+        private String unread() {
+            StringBuilder text = new StringBuilder();
+            new java.util.TreeMap<>(unreachable).forEach((region, why) -> text.append(text.length() == 0 ? "" : "; ")
+                    .append(region).append(": ").append(why));
+            return text.toString();
+        }
     }
 
     public StackLocation locate(List<String> candidates) {
@@ -53,7 +95,13 @@ public final class RegionDiscovery {
                 clients.ec2(region).describeVpcsPaginator(r -> r.filters(Ec2Tags.tag(Tags.STACK, stack.stack())))
                         .vpcs().forEach(vpcs::add);
             } catch (SdkClientException e) {
-                unreachable.put(region, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                unreachable.put(region, AwsServiceErrors.describe(e));
+                continue;
+            } catch (AwsServiceException e) {
+                if (e.isThrottlingException()) {
+                    throw e;
+                }
+                unreachable.put(region, AwsServiceErrors.describe(e));
                 continue;
             }
             for (Vpc vpc : vpcs) {

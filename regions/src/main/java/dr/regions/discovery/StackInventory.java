@@ -39,62 +39,71 @@ public final class StackInventory {
         Set<String> scanned = new LinkedHashSet<>(regions);
         List<StackResource> found = new ArrayList<>();
         Map<String, String> unreachable = new LinkedHashMap<>();
+        KindReads reads = new KindReads();
         for (String region : scanned) {
             try {
-                found.addAll(region(region));
+                found.addAll(region(region, reads));
             } catch (SdkClientException e) {
                 unreachable.put(region, message(e));
             }
         }
         if (!scanned.contains(Regions.GLOBAL_EDGE)) {
             try {
-                found.addAll(new CertificateReader(clients.acm(Regions.GLOBAL_EDGE), Regions.GLOBAL_EDGE, stack)
-                        .read());
+                found.addAll(reads.read(Regions.GLOBAL_EDGE, ResourceKind.CERTIFICATE, () -> new CertificateReader(
+                        clients.acm(Regions.GLOBAL_EDGE), Regions.GLOBAL_EDGE, stack).read()));
             } catch (SdkClientException e) {
                 unreachable.put(Regions.GLOBAL_EDGE, message(e));
             }
         }
-        found.addAll(global(found, unreachable));
-        return new Inventory(stack.stack(), List.copyOf(scanned), found, unreachable);
+        found.addAll(global(found, unreachable, reads));
+        return new Inventory(stack.stack(), List.copyOf(scanned), found, unreachable, reads.notVerified());
     }
 
     /**
      * CloudFront and Route 53 are global services; the web ACL is read through the us-east-1 endpoint, so an
      * outage of us-east-1 loses only the web ACL. Route 53 records are matched against what was found before.
      */
-    private List<StackResource> global(List<StackResource> regional, Map<String, String> unreachable) {
+    private List<StackResource> global(List<StackResource> regional, Map<String, String> unreachable,
+                                       KindReads reads) {
         EdgeReader edge = new EdgeReader(clients.cloudFront(), clients.wafv2(Regions.GLOBAL_EDGE), stack);
         List<StackResource> found = new ArrayList<>();
         try {
-            found.addAll(edge.distributions());
+            found.addAll(reads.read(StackResource.GLOBAL, ResourceKind.DISTRIBUTION, edge::distributions));
         } catch (SdkClientException e) {
             unreachable.put(StackResource.GLOBAL, message(e));
         }
         try {
-            found.addAll(edge.webAcls());
+            found.addAll(reads.read(StackResource.GLOBAL, ResourceKind.WEB_ACL, edge::webAcls));
         } catch (SdkClientException e) {
             unreachable.putIfAbsent(Regions.GLOBAL_EDGE, message(e));
         }
         List<StackResource> context = new ArrayList<>(regional);
         context.addAll(found);
         try {
-            found.addAll(new DnsReader(clients.route53(), stack).read(context));
+            found.addAll(reads.read(StackResource.GLOBAL, List.of(ResourceKind.HOSTED_ZONE, ResourceKind.RECORD_SET,
+                    ResourceKind.HEALTH_CHECK), null, () -> new DnsReader(clients.route53(), stack).read(context)));
         } catch (SdkClientException e) {
             unreachable.put(StackResource.GLOBAL, message(e));
         }
         return found;
     }
 
-    private List<StackResource> region(String region) {
-        List<StackResource> found = new ArrayList<>(new NetworkReader(clients.ec2(region), region, stack).read());
+    private List<StackResource> region(String region, KindReads reads) {
+        List<StackResource> found = new ArrayList<>(new NetworkReader(clients.ec2(region), region, stack, reads)
+                .read());
         AutoScalingReader autoScaling = new AutoScalingReader(clients.autoScaling(region), region, stack);
-        List<StackResource> groups = autoScaling.read();
-        found.addAll(new ComputeReader(clients.ec2(region), region, stack).read(autoScaling.groupOfInstance()));
+        List<StackResource> groups = reads.read(region, ResourceKind.AUTO_SCALING_GROUP, autoScaling::read);
+        found.addAll(new ComputeReader(clients.ec2(region), region, stack, reads)
+                .read(autoScaling.groupOfInstance()));
         found.addAll(groups);
-        found.addAll(new LoadBalancerReader(clients.elb(region), region, stack).read());
-        found.addAll(new DatabaseReader(clients.rds(region), region, stack).read());
-        found.addAll(new BackupReader(clients.backup(region), clients.ec2(region), region, stack).read());
-        found.addAll(new CertificateReader(clients.acm(region), region, stack).read());
+        found.addAll(reads.read(region, List.of(ResourceKind.LOAD_BALANCER, ResourceKind.LISTENER,
+                ResourceKind.LISTENER_RULE, ResourceKind.TARGET_GROUP), null,
+                () -> new LoadBalancerReader(clients.elb(region), region, stack).read()));
+        found.addAll(reads.read(region, List.of(ResourceKind.DB_INSTANCE, ResourceKind.DB_SUBNET_GROUP), null,
+                () -> new DatabaseReader(clients.rds(region), region, stack).read()));
+        found.addAll(new BackupReader(clients.backup(region), clients.ec2(region), region, stack, reads).read());
+        found.addAll(reads.read(region, ResourceKind.CERTIFICATE,
+                () -> new CertificateReader(clients.acm(region), region, stack).read()));
         return found;
     }
 

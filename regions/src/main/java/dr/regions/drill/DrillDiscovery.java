@@ -1,6 +1,5 @@
 package dr.regions.drill;
 
-import dr.core.DrException;
 import dr.core.model.RegionRole;
 import dr.core.model.Regions;
 import dr.regions.aws.AwsClients;
@@ -43,12 +42,8 @@ public final class DrillDiscovery {
 
     /** The primary and DR region of {@code stack} from its VPCs' tags, when the operator did not give them. */
     public StackRegions locate(String stack) {
-        var location = new RegionDiscovery(clients, stack).locate(List.copyOf(new TreeSet<>(Regions.KNOWN)));
-        if (location.primary().isEmpty() || location.dr().isEmpty()) {
-            throw DrException.badInput("cannot find both regions of stack '" + stack + "' from its tags"
-                    + (location.unreachable().isEmpty() ? "" : " (unreachable: "
-                    + String.join(", ", location.unreachable().keySet()) + ")") + "; pass --primary and --dr");
-        }
+        var location = new RegionDiscovery(clients, stack).locate(List.copyOf(new TreeSet<>(Regions.KNOWN)))
+                .bothRegionsOrThrow();
         return new StackRegions(location.primary().get(), location.dr().get());
     }
 

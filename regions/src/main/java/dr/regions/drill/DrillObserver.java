@@ -5,6 +5,7 @@ import dr.core.report.drill.DrillObservation;
 import dr.core.report.drill.DrillObservation.Health;
 import dr.core.report.drill.DrillObservation.Phase;
 import dr.regions.loadbalancing.LoadBalancingRoles;
+import dr.regions.aws.AwsServiceErrors;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.route53.Route53Client;
 
@@ -78,6 +79,6 @@ public final class DrillObserver {
     }
 
     private static String message(SdkException e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return AwsServiceErrors.describe(e);
     }
 }

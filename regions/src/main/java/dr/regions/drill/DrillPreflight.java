@@ -42,6 +42,7 @@ public final class DrillPreflight {
         DrillTopology topology = discovered.topology();
         List<String> problems = new ArrayList<>();
         inventory.unreachable().forEach((region, error) -> problems.add("cannot read " + region + ": " + error));
+        inventory.notVerified().forEach(entry -> problems.add(entry.describe()));
         for (String region : List.of(topology.primaryRegion(), topology.drRegion())) {
             if (inventory.ofKind(ResourceKind.VPC, region).isEmpty()) {
                 problems.add("no VPC of the stack in " + region);

@@ -1,6 +1,9 @@
 package dr.regions.inmemory;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -9,7 +12,8 @@ import java.util.function.Supplier;
 /**
  * Faults a test switches on in the in-memory cloud: throttling on a fraction of calls, a simulated process
  * death at the N-th mutating call, whole regions unreachable, and eventual consistency (a describe right
- * after a create misses the new resource once).
+ * after a create misses the new resource once), and an operation answered with a bare error (an HTTP status, no
+ * error code, no message: what the SDK raises for an empty error body).
  *
  * <p>Only dr's own calls see that miss: {@link ServiceProxy} runs each call as a {@link #toolCall tool call}, and a
  * fake that asks another fake about its resources does so in an {@link #internal internal} scope.
@@ -31,6 +35,8 @@ public final class Faults {
     private final Set<String> unreachableRegions = new HashSet<>();
     private boolean eventualConsistency;
     private final Set<String> notYetVisible = new HashSet<>();
+    /** Operations answered with a bare error: {@code service:Operation@region} (or {@code *}) → HTTP status. */
+    private final Map<String, Integer> bareErrors = new HashMap<>();
     /** Per thread: whether the call running now is dr's own (through ServiceProxy), not one fake asking another. */
     private final ThreadLocal<Boolean> toolIsAsking = ThreadLocal.withInitial(() -> false);
 
@@ -70,7 +76,38 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * Every call of {@code operation} (the API's name, e.g. {@code ListRecoveryPointsByBackupVault}) to
+     * {@code service} (its ARN namespace, e.g. {@code backup}; null: any) in {@code region} (null: any; Route 53
+     * and CloudFront are {@code global}) is answered with a service exception of HTTP {@code status} that carries no
+     * error code and no message, until {@link #clear}.
+     */
+    public synchronized Faults bareError(String service, String operation, String region, int status) {
+        bareErrors.put(key(service, operation, region), status);
+        return this;
+    }
+
+    /** {@link #bareError} for {@code operation} of any service in any region. */
+    public synchronized Faults bareError(String operation, int status) {
+        return bareError(null, operation, null, status);
+    }
+
+    synchronized Optional<Integer> bareErrorFor(String service, String operation, String region) {
+        for (String key : new String[] {key(service, operation, region), key(null, operation, region),
+                key(service, operation, null), key(null, operation, null)}) {
+            if (bareErrors.containsKey(key)) {
+                return Optional.of(bareErrors.get(key));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String key(String service, String operation, String region) {
+        return (service == null ? "*" : service) + ":" + operation + "@" + (region == null ? "*" : region);
+    }
+
     public synchronized Faults clear() {
+        bareErrors.clear();
         throttleFraction = 0;
         crashAtMutatingCall = -1;
         unreachableRegions.clear();

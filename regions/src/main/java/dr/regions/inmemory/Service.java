@@ -70,6 +70,22 @@ public enum Service {
                 .build();
     }
 
+    /**
+     * An error whose body AWS left empty: the SDK raises the service's exception with the HTTP status and its
+     * service name, but no error code and no message.
+     */
+    public AwsServiceException bareError(int status) {
+        return exceptionBuilder.get()
+                .awsErrorDetails(AwsErrorDetails.builder().serviceName(sdkName).build())
+                .statusCode(status)
+                .build();
+    }
+
+    /** The service name the SDK puts on its errors and execution attributes, e.g. {@code Ec2}. */
+    public String sdkName() {
+        return sdkName;
+    }
+
     public AwsServiceException badRequest(String code, String message) {
         return error(400, code, message);
     }

@@ -1,5 +1,7 @@
 package dr.regions.inmemory;
 
+import dr.regions.aws.AwsCall;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 import java.lang.reflect.InvocationHandler;
@@ -7,7 +9,10 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Wraps a fake service client so that every call, for all nine services alike, goes through one place:
@@ -65,9 +70,9 @@ final class ServiceProxy implements InvocationHandler {
         for (int attempt = 1; ; attempt++) {
             try {
                 return attempt(method, args, name);
-            } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+            } catch (AwsServiceException e) {
                 if (!e.isThrottlingException() || attempt >= SDK_MAX_ATTEMPTS) {
-                    throw e;
+                    throw asTheSdkRaisesIt(e, name);
                 }
                 world.clock().advance(SDK_THROTTLE_BACKOFF.multipliedBy(1L << (attempt - 1)));
             }
@@ -88,6 +93,10 @@ final class ServiceProxy implements InvocationHandler {
         if (faults.shouldThrottle()) {
             throw service.throttled();
         }
+        Optional<Integer> bareError = faults.bareErrorFor(service.arnNamespace(), operationName(name), region);
+        if (bareError.isPresent()) {
+            throw service.bareError(bareError.get());
+        }
         boolean crash = mutating && faults.countMutatingCallAndCheckCrash();
         if (crash && faults.crashPoint() == Faults.CrashPoint.BEFORE_CALL) {
             throw new SimulatedCrash("process died before " + service.arnNamespace() + ":" + operationName(name));
@@ -105,6 +114,19 @@ final class ServiceProxy implements InvocationHandler {
             throw new SimulatedCrash("process died after " + service.arnNamespace() + ":" + operationName(name));
         }
         return result;
+    }
+
+    /**
+     * The error as a real client raises it: with the request id every AWS answer carries (derived from the call's
+     * place in the call log, so a sandbox run stays deterministic), and naming the service and operation as
+     * {@code SdkAwsClients} does ({@link AwsCall}).
+     */
+    private AwsServiceException asTheSdkRaisesIt(AwsServiceException error, String name) {
+        String requestId = UUID.nameUUIDFromBytes((region + "/" + operationName(name) + "/"
+                + world.calls().total()).getBytes(StandardCharsets.UTF_8)).toString();
+        AwsServiceException raised = error.requestId() != null ? error
+                : (AwsServiceException) error.toBuilder().requestId(requestId).build();
+        return AwsCall.mark(raised, service.sdkName(), operationName(name));
     }
 
     static boolean isMutating(String methodName) {

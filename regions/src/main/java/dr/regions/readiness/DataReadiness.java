@@ -52,7 +52,8 @@ final class DataReadiness {
     private void subnetGroup() {
         Optional<StackResource> group = scope.find(ResourceKind.DB_SUBNET_GROUP, region, DatabaseRoles.SUBNET_GROUP);
         findings.check(group.isPresent(), DATABASE, DatabaseRoles.SUBNET_GROUP,
-                group.map(g -> g.id() + " present").orElse("missing"));
+                group.map(g -> g.id() + " present")
+                        .orElseGet(() -> scope.absent(ResourceKind.DB_SUBNET_GROUP, region)));
     }
 
     private void primaryDatabase(Optional<DBInstance> database) {
@@ -74,7 +75,8 @@ final class DataReadiness {
                 .filter(z -> PrivateZoneStep.ROLE.equals(z.role()) && region.equals(z.attribute("zoneRegion")))
                 .findFirst();
         if (zone.isEmpty()) {
-            findings.problem(DNS, PrivateZoneStep.ROLE, scope.reachable(StackResource.GLOBAL) ? "missing"
+            findings.problem(DNS, PrivateZoneStep.ROLE, scope.reachable(StackResource.GLOBAL)
+                    ? scope.absent(ResourceKind.HOSTED_ZONE, StackResource.GLOBAL)
                     : "cannot be read: Route 53 unreachable");
             return;
         }
@@ -101,7 +103,8 @@ final class DataReadiness {
     private void vault() {
         Optional<StackResource> vault = scope.find(ResourceKind.BACKUP_VAULT, region, BackupRoles.VAULT);
         findings.check(vault.isPresent(), BACKUP, BackupRoles.VAULT,
-                vault.map(v -> v.id() + " " + v.state()).orElse("missing"));
+                vault.map(v -> v.id() + " " + v.state())
+                        .orElseGet(() -> scope.absent(ResourceKind.BACKUP_VAULT, region)));
     }
 
     private static String strip(String name) {

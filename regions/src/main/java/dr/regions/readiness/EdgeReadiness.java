@@ -47,6 +47,11 @@ public final class EdgeReadiness {
             findings.problem(EDGE, "global-services", "Route 53 or CloudFront cannot be read: "
                     + scope.inventory().unreachable().get(StackResource.GLOBAL));
         }
+        scope.reportUnverified(StackResource.GLOBAL, findings);
+        if (!scope.spec().primaryRegion().equals(Regions.GLOBAL_EDGE) && !scope.spec().drRegion()
+                .equals(Regions.GLOBAL_EDGE)) {
+            scope.reportUnverified(Regions.GLOBAL_EDGE, findings);
+        }
         healthCheck();
         Optional<Distribution> distribution = distribution();
         webAcl(distribution);
@@ -59,7 +64,8 @@ public final class EdgeReadiness {
         Optional<StackResource> check = scope.find(ResourceKind.HEALTH_CHECK, StackResource.GLOBAL,
                 HealthCheckStep.ROLE);
         if (check.isEmpty()) {
-            findings.problem(EDGE, HealthCheckStep.ROLE, "missing: Route 53 cannot tell that the primary is down");
+            findings.problem(EDGE, HealthCheckStep.ROLE, scope.absent(ResourceKind.HEALTH_CHECK, StackResource.GLOBAL,
+                    ": Route 53 cannot tell that the primary is down"));
             return;
         }
         List<HealthCheckObservation> observations = scope.clients().route53()
@@ -85,7 +91,7 @@ public final class EdgeReadiness {
     private Optional<Distribution> distribution() {
         Optional<StackResource> listed = scope.find(ResourceKind.DISTRIBUTION, StackResource.GLOBAL, "distribution");
         if (listed.isEmpty()) {
-            findings.problem(EDGE, "distribution", "missing");
+            findings.problem(EDGE, "distribution", scope.absent(ResourceKind.DISTRIBUTION, StackResource.GLOBAL));
             return Optional.empty();
         }
         Distribution distribution = scope.clients().cloudFront().getDistribution(r -> r.id(listed.get().id()))
@@ -123,7 +129,7 @@ public final class EdgeReadiness {
                 findings.warn(EDGE, "web-acl", "cannot be read: the WAF endpoint in " + Regions.GLOBAL_EDGE
                         + " is unreachable");
             } else {
-                findings.problem(EDGE, "web-acl", "missing");
+                findings.problem(EDGE, "web-acl", scope.absent(ResourceKind.WEB_ACL, StackResource.GLOBAL));
             }
             return;
         }
@@ -202,7 +208,9 @@ public final class EdgeReadiness {
 
     private String albDnsName(RegionRole role) {
         return scope.find(ResourceKind.LOAD_BALANCER, scope.region(role), LoadBalancingRoles.loadBalancer(Tier.APP))
-                .map(alb -> alb.attribute(Attributes.DNS_NAME)).orElse("(not found)");
+                .map(alb -> alb.attribute(Attributes.DNS_NAME)).orElseGet(() -> scope.unverified(
+                        ResourceKind.LOAD_BALANCER, scope.region(role)).map(why -> "(" + why + ")")
+                        .orElse("(not found)"));
     }
 
     private static String describe(Optional<ResourceRecordSet> record) {

@@ -40,7 +40,7 @@ final class NetworkReadiness {
     private void vpc() {
         Optional<StackResource> vpc = scope.find(ResourceKind.VPC, region, NetworkRoles.VPC);
         if (vpc.isEmpty()) {
-            findings.problem(NETWORK, "vpc", "missing");
+            findings.problem(NETWORK, "vpc", scope.absent(ResourceKind.VPC, region));
             return;
         }
         findings.check("available".equals(vpc.get().state()), NETWORK, "vpc",
@@ -48,6 +48,11 @@ final class NetworkReadiness {
     }
 
     private void subnets() {
+        Optional<String> unverified = scope.unverified(ResourceKind.SUBNET, region);
+        if (unverified.isPresent()) {
+            findings.problem(NETWORK, "subnets", unverified.get());
+            return;
+        }
         List<String> missing = new ArrayList<>();
         List<String> unavailable = new ArrayList<>();
         for (SubnetRole subnet : SubnetRole.values()) {
@@ -78,7 +83,7 @@ final class NetworkReadiness {
         Optional<StackResource> gateway = scope.find(ResourceKind.INTERNET_GATEWAY, region,
                 NetworkRoles.INTERNET_GATEWAY);
         if (gateway.isEmpty()) {
-            findings.problem(NETWORK, "internet-gateway", "missing");
+            findings.problem(NETWORK, "internet-gateway", scope.absent(ResourceKind.INTERNET_GATEWAY, region));
             return;
         }
         findings.check("attached".equals(gateway.get().state()), NETWORK, "internet-gateway",
@@ -89,7 +94,8 @@ final class NetworkReadiness {
     private void natGateways() {
         List<StackResource> nats = scope.all(ResourceKind.NAT_GATEWAY, region);
         if (nats.isEmpty()) {
-            findings.problem(NETWORK, "nat-gateway", "missing: private subnets have no way out");
+            findings.problem(NETWORK, "nat-gateway", scope.absent(ResourceKind.NAT_GATEWAY, region,
+                    ": private subnets have no way out"));
             return;
         }
         List<String> states = nats.stream().map(nat -> nat.role() + " " + nat.state()).toList();
@@ -100,7 +106,10 @@ final class NetworkReadiness {
     private void routeTables() {
         boolean publicRoutes = scope.find(ResourceKind.ROUTE_TABLE, region, NetworkRoles.PUBLIC_ROUTES).isPresent();
         boolean privateRoutes = scope.find(ResourceKind.ROUTE_TABLE, region, NetworkRoles.privateRoutes(0)).isPresent();
-        if (publicRoutes && privateRoutes) {
+        Optional<String> unverified = scope.unverified(ResourceKind.ROUTE_TABLE, region);
+        if (unverified.isPresent()) {
+            findings.problem(NETWORK, "route-tables", unverified.get());
+        } else if (publicRoutes && privateRoutes) {
             findings.ok(NETWORK, "route-tables", "public and private present");
         } else {
             findings.problem(NETWORK, "route-tables", "missing " + (publicRoutes ? "" : NetworkRoles.PUBLIC_ROUTES
@@ -111,7 +120,10 @@ final class NetworkReadiness {
     private void securityGroups() {
         List<String> missing = REQUIRED_GROUPS.stream().map(SecurityRoles::role)
                 .filter(role -> scope.find(ResourceKind.SECURITY_GROUP, region, role).isEmpty()).toList();
-        if (missing.isEmpty()) {
+        Optional<String> unverified = scope.unverified(ResourceKind.SECURITY_GROUP, region);
+        if (unverified.isPresent()) {
+            findings.problem(SECURITY, "security-groups", unverified.get());
+        } else if (missing.isEmpty()) {
             findings.ok(SECURITY, "security-groups", REQUIRED_GROUPS.size() + "/" + REQUIRED_GROUPS.size()
                     + " present");
         } else {

@@ -39,6 +39,35 @@ public record ReadinessScope(AwsClients clients, StackSpec spec, Inventory inven
         return !inventory.unreachable().containsKey(region);
     }
 
+    /**
+     * Why discovery has nothing of {@code kind} in {@code region}: {@code missing}, or {@code not verified: <the AWS
+     * error>} when that kind could not be read (then it may well be there).
+     */
+    String absent(ResourceKind kind, String region) {
+        return unverified(kind, region).orElse("missing");
+    }
+
+    /** {@link #absent}, with what a missing resource means added only when it is known to be missing. */
+    String absent(ResourceKind kind, String region, String consequence) {
+        return unverified(kind, region).orElse("missing" + consequence);
+    }
+
+    /** {@code not verified: <the AWS error>} when discovery could not read {@code kind} in {@code region}. */
+    Optional<String> unverified(ResourceKind kind, String region) {
+        return inventory.notVerified().stream().filter(entry -> entry.covers(kind, region)).findFirst()
+                .map(entry -> "not verified: " + entry.error().line());
+    }
+
+    /**
+     * One failure per kind of resource discovery could not read in {@code region}, naming the AWS error: unlike a
+     * region down (a warning in the primary, what failover is for), an answer AWS refuses means readiness is unknown,
+     * in either region.
+     */
+    void reportUnverified(String region, Findings findings) {
+        inventory.notVerified().stream().filter(entry -> entry.region().equals(region)).forEach(entry ->
+                findings.add("discovery", "not-verified", Verdict.FAIL, entry.describe(), entry.error().fields()));
+    }
+
     List<StackResource> all(ResourceKind kind, String region) {
         return inventory.ofKind(kind, region);
     }

@@ -41,7 +41,8 @@ public final class RecoveryPointReadiness {
             return findings.list();
         }
         if (vault.isEmpty()) {
-            findings.problem(DataReadiness.BACKUP, CHECK, "no DR backup vault");
+            findings.problem(DataReadiness.BACKUP, CHECK, scope.unverified(ResourceKind.BACKUP_VAULT, region)
+                    .orElse("no DR backup vault"));
             return findings.list();
         }
         List<RecoveryPointByBackupVault> points = scope.clients().backup(region)

@@ -27,6 +27,7 @@ public final class RegionReadiness {
                     + (role == RegionRole.PRIMARY ? " (a regional outage is what failover is for)" : ""));
             return findings.list();
         }
+        scope.reportUnverified(region, findings);
         new NetworkReadiness(scope, region, findings).check();
         for (Tier tier : Tier.values()) {
             new TierReadiness(scope, region, tier, findings).check();

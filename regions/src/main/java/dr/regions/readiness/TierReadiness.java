@@ -50,7 +50,7 @@ final class TierReadiness {
         String role = LoadBalancingRoles.loadBalancer(tier);
         Optional<StackResource> balancer = scope.find(ResourceKind.LOAD_BALANCER, region, role);
         if (balancer.isEmpty()) {
-            findings.problem(tierName(), role, "missing");
+            findings.problem(tierName(), role, scope.absent(ResourceKind.LOAD_BALANCER, region));
             return;
         }
         List<String> listeners = scope.all(ResourceKind.LISTENER, region).stream()
@@ -65,7 +65,7 @@ final class TierReadiness {
         String role = LoadBalancingRoles.targetGroup(tier);
         Optional<StackResource> group = scope.find(ResourceKind.TARGET_GROUP, region, role);
         if (group.isEmpty()) {
-            findings.problem(tierName(), role, "missing");
+            findings.problem(tierName(), role, scope.absent(ResourceKind.TARGET_GROUP, region));
             return;
         }
         List<TargetHealthDescription> targets = scope.clients().elb(region)
@@ -86,7 +86,8 @@ final class TierReadiness {
         String role = ComputeRoles.launchTemplate(tier);
         Optional<StackResource> template = scope.find(ResourceKind.LAUNCH_TEMPLATE, region, role);
         if (template.isEmpty()) {
-            findings.problem(tierName(), role, "missing: the group cannot launch instances");
+            findings.problem(tierName(), role, scope.absent(ResourceKind.LAUNCH_TEMPLATE, region,
+                    ": the group cannot launch instances"));
         } else {
             findings.ok(tierName(), role, template.get().id() + " present");
         }
@@ -96,7 +97,7 @@ final class TierReadiness {
         String role = ComputeRoles.autoScalingGroup(tier);
         Optional<StackResource> listed = scope.find(ResourceKind.AUTO_SCALING_GROUP, region, role);
         if (listed.isEmpty()) {
-            findings.problem(tierName(), role, "missing");
+            findings.problem(tierName(), role, scope.absent(ResourceKind.AUTO_SCALING_GROUP, region));
             return;
         }
         Optional<AutoScalingGroup> group = scope.clients().autoScaling(region)

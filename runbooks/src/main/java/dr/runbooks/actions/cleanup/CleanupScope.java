@@ -1,12 +1,10 @@
 package dr.runbooks.actions.cleanup;
 
-import dr.core.DrException;
 import dr.core.config.StackTarget;
 import dr.core.model.Regions;
 import dr.regions.cleanup.Cleanup;
 import dr.regions.cleanup.CleanupOptions;
 import dr.regions.discovery.RegionDiscovery;
-import dr.regions.discovery.RegionDiscovery.StackLocation;
 import dr.runbooks.Operations;
 import dr.runbooks.step.ActionContext;
 
@@ -48,12 +46,7 @@ final class CleanupScope {
         if (target.regionsKnown()) {
             return List.of(target.primaryRegion().orElseThrow(), target.drRegion().orElseThrow());
         }
-        StackLocation location = new RegionDiscovery(operations.clients(), target.stack())
-                .locate(List.copyOf(new TreeSet<>(Regions.KNOWN)));
-        if (!location.unreachable().isEmpty()) {
-            throw DrException.failed("cannot look for stack '" + target.stack() + "' in "
-                    + String.join(", ", location.unreachable().keySet()) + "; pass --primary and --dr");
-        }
-        return location.regions();
+        return new RegionDiscovery(operations.clients(), target.stack())
+                .locate(List.copyOf(new TreeSet<>(Regions.KNOWN))).everyRegionOrThrow();
     }
 }

@@ -101,9 +101,11 @@ public record PromotionReport(String stack, String drRegion, String primaryRegio
         }
         if (failed.isPresent() && (from == null || !failed.get().time().isBefore(from))) {
             boolean interrupted = Boolean.TRUE.equals(failed.get().data().get("interrupted"));
+            Map<String, Object> error = failed.get().data().get("error") instanceof Map<?, ?> map
+                    ? Map.of("error", plain(map)) : Map.of();
             return new StepLine(id, type, interrupted ? "interrupted" : "failed",
                     String.valueOf(failed.get().data().getOrDefault("message", "")), from, failed.get().time(),
-                    Map.of());
+                    error);
         }
         if (started.isPresent()) {
             return new StepLine(id, type, "interrupted", "the process stopped during this step", from, null, Map.of());

@@ -6,10 +6,13 @@ import dr.regions.readiness.Verdict;
 import dr.runbooks.step.ActionContext;
 import dr.runbooks.step.ActionResult;
 import dr.runbooks.step.RunbookAction;
+import dr.core.engine.ServiceError;
+import dr.regions.aws.AwsServiceErrors;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -45,7 +48,8 @@ final class CheckAction implements RunbookAction {
                 throw error;
             }
             findings = List.of(new Finding(where.apply(scope), "status", context.stepId(), onError,
-                    "could not complete: " + error.getMessage()));
+                    "could not complete: " + AwsServiceErrors.describe(error),
+                    AwsServiceErrors.of(error).map(ServiceError::fields).orElse(Map.of())));
         }
         return ActionResult.done(StatusFindings.summary(findings), StatusFindings.outputs(findings));
     }

@@ -1,6 +1,5 @@
 package dr.runbooks.actions.status;
 
-import dr.core.DrException;
 import dr.core.config.StackTarget;
 import dr.core.model.Regions;
 import dr.core.model.StackSpec;
@@ -44,12 +43,8 @@ final class StatusScope {
             return target.spec();
         }
         List<String> candidates = List.copyOf(new TreeSet<>(Regions.KNOWN));
-        StackLocation location = new RegionDiscovery(operations.clients(), target.stack()).locate(candidates);
-        if (location.primary().isEmpty() || location.dr().isEmpty()) {
-            throw DrException.badInput("cannot find both regions of stack '" + target.stack() + "' from its tags"
-                    + (location.unreachable().isEmpty() ? "" : " (unreachable: "
-                    + String.join(", ", location.unreachable().keySet()) + ")") + "; pass --primary and --dr");
-        }
+        StackLocation location = new RegionDiscovery(operations.clients(), target.stack()).locate(candidates)
+                .bothRegionsOrThrow();
         return target.withRegions(location.primary().get(), location.dr().get());
     }
 }
