@@ -132,7 +132,7 @@ public final class ZoneSelection {
         }
         if (slots.size() < ZonePair.SLOTS.size()) {
             throw DrException.failed(region + " has no two availability zones that offer " + String.join(" and ",
-                    instanceTypes) + " (" + describe(zones) + "); choose other instance types (--web-instance-type, "
+                    new TreeSet<>(instanceTypes)) + " (" + describe(zones) + "); choose other instance types (--web-instance-type, "
                     + "--app-instance-type) or another region");
         }
         return new ZonePair(slots.get("a"), slots.get("b"));
