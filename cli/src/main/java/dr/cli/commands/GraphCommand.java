@@ -1,6 +1,8 @@
 package dr.cli.commands;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dr.regions.network.ZonePreview;
 import dr.cli.output.Printer;
 
 import dr.core.engine.Plan;
@@ -31,8 +33,9 @@ import picocli.CommandLine.Command;
             "",
             "Every resource provision manages, one cluster per region and one for the global edge, with the "
                 + "dependencies between them; the cross-region links (replica, image copy, failover, origin group) "
-                + "are dashed. Mermaid renders on GitHub; DOT renders with Graphviz (dot -Tsvg).",
-            "Changes: nothing; calls no AWS API.",
+                + "are dashed. Mermaid renders on GitHub; DOT renders with Graphviz (dot -Tsvg). Each region "
+                + "names its two availability zones: read with --live or --sandbox, else 'chosen at run time'.",
+            "Changes: nothing; calls no AWS API (--live: read-only calls).",
             "Takes: about a second.",
             ""},
         footerHeading = "%nExample:%n",
@@ -68,8 +71,17 @@ public final class GraphCommand extends DrSubcommand {
         StackSpec stack = context.spec();
         Plan plan = ProvisionPlan.build(stack, null);
         TopologyGraph graph = live ? TopologyGraph.of(plan, statuses(context, stack)) : TopologyGraph.of(plan);
-        Printer.text(context, format == Format.dot ? graph.dot() : graph.mermaid(),
-                JsonNodeFactory.instance.objectNode().put("format", format.name()).put("live", live));
+        // Without --live the graph asks no AWS API, so the zones are known only in the sandbox.
+        Map<String, ZonePreview> zones = live || context.connection().isSandbox()
+                ? ZonePreview.of(stack, context.clients())
+                : ZonePreview.unknown(stack, "read with --live");
+        ObjectNode document = JsonNodeFactory.instance.objectNode().put("format", format.name()).put("live", live);
+        ObjectNode zoneNode = document.putObject("zones");
+        zones.forEach((region, preview) -> {
+            graph.noteRegion(region, preview.text());
+            zoneNode.put(region, preview.zones() == null ? ZonePreview.AT_RUN_TIME : preview.zones().toString());
+        });
+        Printer.text(context, format == Format.dot ? graph.dot() : graph.mermaid(), document);
         return ExitCode.OK.code();
     }
 
