@@ -34,7 +34,8 @@ class GraphCommandTest {
         assertThat(result.exitCode()).isZero();
         String mermaid = result.out();
         assertThat(mermaid).startsWith("flowchart LR\n");
-        assertThat(mermaid).contains("subgraph us_east_1[\"us-east-1\"]", "subgraph us_west_2[\"us-west-2\"]");
+        assertThat(mermaid).contains("subgraph us_east_1[\"us-east-1<br/>zones chosen at run time (read with --live)\"]",
+                "subgraph us_west_2[\"us-west-2<br/>zones chosen at run time (read with --live)\"]");
         Set<String> nodes = matches(MERMAID_NODE, mermaid, 1);
         assertThat(nodes).contains("us_east_1_vpc", "us_east_1_db_primary", "us_west_2_db_replica", "us_west_2_sg_db");
         List<String[]> edges = MERMAID_EDGE.matcher(mermaid).results()
@@ -47,6 +48,22 @@ class GraphCommandTest {
             assertThat(e[1]).contains("replicates");
         });
         assertThat(dr.cloud.world().calls().total()).isZero();
+    }
+
+    @Test
+    void eachRegionNamesTheZonesItWouldUseWhenTheyCanBeRead() throws Exception {
+        // The sandbox account has no us-west-1b (see SandboxZones).
+        DrRunner.Result result = dr.run("graph", "--primary", "us-east-1", "--dr", "us-west-1", "--sandbox",
+                "--format", "dot");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("label=\"us-east-1\\nzones us-east-1a (a), us-east-1b (b)\";",
+                "label=\"us-west-1\\nzones us-west-1a (a), us-west-1c (b)\";");
+        assertThat(dr.cloud.world().calls().mutating()).isZero();
+
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dr.run("graph", "--primary",
+                "us-east-1", "--dr", "us-west-1", "--output", "json").out());
+        assertThat(json.path("zones").path("us-west-1").asText()).isEqualTo("chosen at run time");
     }
 
     @Test

@@ -76,6 +76,21 @@ class ProvisionCommandTest {
         assertThat(result.exitCode()).isZero();
         JsonNode plan = JSON.readTree(result.out());
         assertThat(plan.path("criticalPath").toString()).contains("us-east-1/db-primary", "us-west-2/db-replica");
+        assertThat(plan.path("zones").path("us-west-2").path("b").asText()).isEqualTo("us-west-2b");
+        // In the sandbox the zones are read; nothing else is called, nothing changes.
+        assertThat(dr.cloud.world().calls().all()).as("calls in a sandbox dry run")
+                .allSatisfy(call -> assertThat(call.operation()).isIn("DescribeSubnets", "DescribeAvailabilityZones",
+                        "DescribeInstanceTypeOfferings"));
+        assertThat(dr.cloud.world().calls().mutating()).isZero();
+    }
+
+    @Test
+    void aDryRunOnAwsCallsNothingAndSaysTheZonesAreChosenAtRunTime() {
+        DrRunner.Result result = dr.run("provision", "--primary", "us-east-1", "--dr", "us-west-2", "--dry-run");
+
+        assertThat(result.exitCode()).as("stderr: %s", result.err()).isZero();
+        assertThat(result.out()).contains("Zones in us-east-1: chosen at run time (a dry run makes no AWS call)",
+                "Zones in us-west-2: chosen at run time (a dry run makes no AWS call)");
         assertThat(dr.cloud.world().calls().total()).as("AWS calls in a dry run").isZero();
     }
 }

@@ -1,6 +1,8 @@
 package dr.cli.commands;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dr.regions.network.ZonePreview;
 import dr.cli.output.Printer;
 
 import dr.core.engine.Plan;
@@ -31,8 +33,9 @@ import picocli.CommandLine.Command;
             "",
             "Every resource provision manages, one cluster per region and one for the global edge, with the "
                 + "dependencies between them; the cross-region links (replica, image copy, failover, origin group) "
-                + "are dashed. Mermaid renders on GitHub; DOT renders with Graphviz (dot -Tsvg).",
-            "Changes: nothing; calls no AWS API.",
+                + "are dashed. Mermaid renders on GitHub; DOT renders with Graphviz (dot -Tsvg). Each region "
+                + "names its two availability zones: read with --live or --sandbox, else 'chosen at run time'.",
+            "Changes: nothing; calls no AWS API (--live: read-only calls).",
             "Takes: about a second.",
             ""},
         footerHeading = "%nExample:%n",
@@ -72,13 +75,17 @@ public final class GraphCommand extends DrSubcommand {
     protected int run(CommandContext context) {
         StackSpec stack = context.spec();
         Plan plan = ProvisionPlan.build(stack, null);
+        // Without --live the graph asks no AWS API, so the zones are known only in the sandbox.
+        Map<String, ZonePreview> zones = live || context.connection().isSandbox()
+                ? ZonePreview.of(stack, context.clients())
+                : ZonePreview.unknown(stack, "read with --live");
         if (!live) {
-            print(context, TopologyGraph.of(plan), List.of());
+            print(context, TopologyGraph.of(plan), List.of(), zones);
             return ExitCode.OK.code();
         }
         Inventory inventory = new StackInventory(context.clients(), stack.stack())
                 .scan(List.of(stack.primaryRegion(), stack.drRegion()));
-        print(context, TopologyGraph.of(plan, statuses(plan, inventory, stack)), inventory.gaps());
+        print(context, TopologyGraph.of(plan, statuses(plan, inventory, stack)), inventory.gaps(), zones);
         if (inventory.complete()) {
             return ExitCode.OK.code();
         }
@@ -88,8 +95,14 @@ public final class GraphCommand extends DrSubcommand {
         return ExitCode.FAILED.code();
     }
 
-    private void print(CommandContext context, TopologyGraph graph, List<String> notVerified) {
-        var document = JsonNodeFactory.instance.objectNode().put("format", format.name()).put("live", live);
+    private void print(CommandContext context, TopologyGraph graph, List<String> notVerified,
+            Map<String, ZonePreview> zones) {
+        ObjectNode document = JsonNodeFactory.instance.objectNode().put("format", format.name()).put("live", live);
+        ObjectNode zoneNode = document.putObject("zones");
+        zones.forEach((region, preview) -> {
+            graph.noteRegion(region, preview.text());
+            zoneNode.put(region, preview.zones() == null ? ZonePreview.AT_RUN_TIME : preview.zones().toString());
+        });
         if (!notVerified.isEmpty()) {
             notVerified.forEach(document.putArray("notVerified")::add);
         }

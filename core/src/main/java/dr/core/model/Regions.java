@@ -1,6 +1,5 @@
 package dr.core.model;
 
-import java.util.List;
 import java.util.Set;
 
 /** The AWS commercial regions dr knows, so that a typo is caught before any call. */
@@ -24,10 +23,5 @@ public final class Regions {
 
     public static boolean isKnown(String region) {
         return region != null && KNOWN.contains(region);
-    }
-
-    /** The two availability zones dr spreads over: the region's "a" and "b" zones. */
-    public static List<String> availabilityZones(String region) {
-        return List.of(region + "a", region + "b");
     }
 }

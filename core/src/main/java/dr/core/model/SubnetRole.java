@@ -32,16 +32,17 @@ public enum SubnetRole {
         return tier;
     }
 
-    /** 0 for the region's "a" zone, 1 for "b". */
+    /** 0 for the zone of slot a, 1 for slot b (see {@link ZonePair}). */
     public int zoneIndex() {
         return zoneIndex;
     }
 
-    public boolean isPublic() {
-        return tier == Tier.PUBLIC;
+    /** {@code a} or {@code b}: the value of the subnet's {@link Tags#AZ_SLOT} tag. */
+    public String zoneSlot() {
+        return ZonePair.slot(zoneIndex);
     }
 
-    public String availabilityZone(String region) {
-        return Regions.availabilityZones(region).get(zoneIndex);
+    public boolean isPublic() {
+        return tier == Tier.PUBLIC;
     }
 }

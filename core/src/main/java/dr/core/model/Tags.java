@@ -11,6 +11,8 @@ public final class Tags {
     public static final String MANAGED_BY = "managed-by";
     public static final String MANAGED_BY_VALUE = "dr";
     public static final String NAME = "Name";
+    /** On subnets: which of the stack's two zones ({@link ZonePair} slot {@code a} or {@code b}) the subnet is in. */
+    public static final String AZ_SLOT = "dr:az-slot";
 
     private Tags() {
     }

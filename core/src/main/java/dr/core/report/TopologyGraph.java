@@ -24,6 +24,7 @@ public final class TopologyGraph {
     }
 
     private final Map<String, List<Node>> clusters = new LinkedHashMap<>();
+    private final Map<String, String> regionNotes = new LinkedHashMap<>();
     private final List<Edge> edges = new ArrayList<>();
 
     public static TopologyGraph of(Plan plan) {
@@ -65,6 +66,17 @@ public final class TopologyGraph {
         return "feeds";
     }
 
+    /** A second line under the region's name, e.g. the availability zones it spreads over. */
+    public TopologyGraph noteRegion(String region, String note) {
+        regionNotes.put(region, note);
+        return this;
+    }
+
+    private String clusterLabel(String region, String lineBreak) {
+        String note = regionNotes.get(region);
+        return note == null ? region : region + lineBreak + note;
+    }
+
     public List<Node> nodes() {
         return clusters.values().stream().flatMap(List::stream).toList();
     }
@@ -76,7 +88,8 @@ public final class TopologyGraph {
     public String mermaid() {
         StringBuilder out = new StringBuilder("flowchart LR\n");
         clusters.forEach((region, nodes) -> {
-            out.append("  subgraph ").append(id(region)).append("[\"").append(region).append("\"]\n");
+            out.append("  subgraph ").append(id(region)).append("[\"").append(clusterLabel(region, "<br/>"))
+                    .append("\"]\n");
             for (Node node : nodes) {
                 out.append("    ").append(id(node.key().toString())).append("[\"").append(label(node, "<br/>")).append("\"]");
                 if (node.status() != null && !"ok".equals(node.status())) {
@@ -99,7 +112,8 @@ public final class TopologyGraph {
     public String dot() {
         StringBuilder out = new StringBuilder("digraph dr {\n  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n");
         clusters.forEach((region, nodes) -> {
-            out.append("  subgraph \"cluster_").append(region).append("\" {\n    label=\"").append(region).append("\";\n");
+            out.append("  subgraph \"cluster_").append(region).append("\" {\n    label=\"")
+                    .append(clusterLabel(region, "\\n")).append("\";\n");
             for (Node node : nodes) {
                 out.append("    \"").append(node.key()).append("\" [label=\"").append(label(node, "\\n")).append('"');
                 if ("missing".equals(node.status())) {

@@ -27,7 +27,7 @@ public final class LeastPrivilegePolicy {
 
     private static final Map<String, String> SERVICE_SIDS = Map.of(
             "ec2", "Ec2", "rds", "Rds", "backup", "Backup", "autoscaling", "AutoScaling",
-            "elasticloadbalancing", "ElasticLoadBalancing", "acm", "Acm", "wafv2", "Wafv2",
+            "elasticloadbalancing", "Elb", "acm", "Acm", "wafv2", "Wafv2",
             "route53", "Route53", "cloudfront", "CloudFront");
 
     private final OperationCatalog catalog;

@@ -1,6 +1,7 @@
 package dr.regions.network;
 
 import dr.core.model.SubnetRole;
+import dr.core.model.ZonePair;
 
 /** Logical role names of the network resources, used in tags, names and step keys. */
 public final class NetworkRoles {
@@ -30,6 +31,6 @@ public final class NetworkRoles {
     }
 
     private static String zone(int zoneIndex) {
-        return zoneIndex == 0 ? "a" : "b";
+        return ZonePair.slot(zoneIndex);
     }
 }

@@ -22,8 +22,9 @@ public final class NetworkSteps {
         List<Step> steps = new ArrayList<>();
         steps.add(new VpcStep(target));
         FirstLook<Subnet> subnets = SubnetStep.firstLook(target);
+        ZoneSelection zones = new ZoneSelection(target);
         for (SubnetRole subnet : SubnetRole.values()) {
-            steps.add(new SubnetStep(target, subnet, subnets));
+            steps.add(new SubnetStep(target, subnet, subnets, zones));
         }
         steps.add(new InternetGatewayStep(target));
         int natCount = target.spec().natPerAz() ? 2 : 1;

@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.Subnet;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,15 +22,20 @@ public final class SubnetStep extends EnsureStep {
     private final RegionTarget target;
     private final SubnetRole subnet;
     private final FirstLook<Subnet> firstLook;
+    private final ZoneSelection zones;
     private Subnet seen;
 
-    /** {@code firstLook}: the stack's subnets of the region, shared by its subnet steps ({@link #firstLook}). */
-    public SubnetStep(RegionTarget target, SubnetRole subnet, FirstLook<Subnet> firstLook) {
+    /**
+     * {@code firstLook}: the stack's subnets of the region, shared by its subnet steps ({@link #firstLook});
+     * {@code zones}: the region's zone choice, shared by them too.
+     */
+    public SubnetStep(RegionTarget target, SubnetRole subnet, FirstLook<Subnet> firstLook, ZoneSelection zones) {
         super(target.key(NetworkRoles.subnet(subnet)), List.of(target.key(NetworkRoles.VPC)), "AWS::EC2::Subnet",
                 ModeledDurations.IMMEDIATE);
         this.target = target;
         this.subnet = subnet;
         this.firstLook = firstLook;
+        this.zones = zones;
     }
 
     public static FirstLook<Subnet> firstLook(RegionTarget target) {
@@ -52,9 +58,8 @@ public final class SubnetStep extends EnsureStep {
         String vpcId = context.require(target.key(NetworkRoles.VPC), "id");
         seen = ec2().createSubnet(r -> r.vpcId(vpcId)
                 .cidrBlock(target.spec().cidrPlan(target.role()).subnet(subnet).toString())
-                .availabilityZone(subnet.availabilityZone(target.region()))
-                .tagSpecifications(Ec2Tags.specification(ResourceType.SUBNET,
-                        target.tags(NetworkRoles.subnet(subnet))))).subnet();
+                .availabilityZone(zones.zones().zoneFor(subnet))
+                .tagSpecifications(Ec2Tags.specification(ResourceType.SUBNET, tags()))).subnet();
         return seen.subnetId();
     }
 
@@ -71,7 +76,14 @@ public final class SubnetStep extends EnsureStep {
 
     @Override
     protected Map<String, String> outputs(StepContext context, String subnetId) {
-        return Map.of("id", subnetId, "az", subnet.availabilityZone(target.region()));
+        return Map.of("id", subnetId, "az", seen != null ? seen.availabilityZone() : zones.zones().zoneFor(subnet));
+    }
+
+    /** The resource tags plus the zone slot, so discovery reads which of the two zones the subnet stands for. */
+    private Map<String, String> tags() {
+        Map<String, String> tags = new LinkedHashMap<>(target.tags(NetworkRoles.subnet(subnet)));
+        tags.put(Tags.AZ_SLOT, subnet.zoneSlot());
+        return tags;
     }
 
     private Ec2Client ec2() {

@@ -152,7 +152,7 @@ class LeastPrivilegePolicyTest {
         assertThat(roles.condition().at("/StringEquals/iam:AWSServiceName").get(0).asText())
                 .isEqualTo("elasticloadbalancing.amazonaws.com");
         assertThat(statements(catalog(PolicyCommand.CLEANUP, "elasticloadbalancing:DeleteLoadBalancer"), rules,
-                PolicyCommand.CLEANUP)).extracting(PolicyStatement::sid).containsExactly("CleanupElasticLoadBalancing");
+                PolicyCommand.CLEANUP)).extracting(PolicyStatement::sid).containsExactly("CleanupElb");
     }
 
     @Test

@@ -11,6 +11,7 @@ import dr.regions.database.DatabaseRoles;
 import dr.regions.database.DbSubnetGroupStep;
 import dr.regions.network.NetworkRoles;
 import dr.regions.network.SubnetStep;
+import dr.regions.network.ZoneSelection;
 import dr.regions.network.VpcStep;
 import dr.regions.provision.RegionTarget;
 import org.junit.jupiter.api.AfterAll;
@@ -54,8 +55,9 @@ class DbSubnetGroupOnLocalStackTest {
         RegionTarget target = new RegionTarget(SPEC, RegionRole.PRIMARY, session.clients());
         List<Step> steps = new ArrayList<>();
         steps.add(new VpcStep(target));
+        ZoneSelection zones = new ZoneSelection(target);
         for (SubnetRole subnet : SubnetRole.values()) {
-            steps.add(new SubnetStep(target, subnet, SubnetStep.firstLook(target)));
+            steps.add(new SubnetStep(target, subnet, SubnetStep.firstLook(target), zones));
         }
         steps.add(new DbSubnetGroupStep(target));
         return steps;

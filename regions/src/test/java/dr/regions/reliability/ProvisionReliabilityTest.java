@@ -25,6 +25,7 @@ class ProvisionReliabilityTest {
         ProvisionFixture reference = new ProvisionFixture();
         assertThat(reference.provision(ProvisionFixture.defaultSpec()).succeeded()).isTrue();
         Map<String, Integer> expected = Census.of(reference.cloud().world());
+        Map<String, String> expectedZones = subnetZones(reference);
         int sharedRoles = sharedRoles(reference);
         long crashPoints = reference.cloud().world().calls().mutating();
 
@@ -40,6 +41,8 @@ class ProvisionReliabilityTest {
             ProvisionReport resumed = run.provision(ProvisionFixture.defaultSpec());
 
             Map<String, Integer> census = Census.of(run.cloud().world());
+            assertThat(subnetZones(run)).as("subnet zones after a crash at mutating call %d", crashAt)
+                    .isEqualTo(expectedZones);
             int runDuplicates = sharedRoles(run) - sharedRoles;
             int runOrphans = Math.max(0, Census.total(census) - Census.total(expected) - runDuplicates);
             duplicates += runDuplicates;
@@ -105,6 +108,17 @@ class ProvisionReliabilityTest {
                 .filter(r -> r.role() != null)
                 .collect(Collectors.groupingBy(ProvisionReliabilityTest::identity, Collectors.counting()));
         return byRole.values().stream().mapToInt(count -> (int) (count - 1)).sum();
+    }
+
+    /** Each subnet's zone by region and role: a resumed run keeps the zones its first part chose. */
+    private static Map<String, String> subnetZones(ProvisionFixture fixture) {
+        Map<String, String> zones = new java.util.TreeMap<>();
+        for (String region : List.of(ProvisionFixture.PRIMARY, ProvisionFixture.DR)) {
+            fixture.cloud().ec2(region).describeSubnets().subnets().forEach(subnet -> zones.put(region + "/"
+                    + subnet.tags().stream().filter(t -> t.key().equals("dr:role")).findFirst().orElseThrow().value(),
+                    subnet.availabilityZone()));
+        }
+        return zones;
     }
 
     private static String identity(StackResource resource) {

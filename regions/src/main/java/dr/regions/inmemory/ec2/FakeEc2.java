@@ -62,6 +62,8 @@ import software.amazon.awssdk.services.ec2.model.DescribeAddressesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeAddressesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeAvailabilityZonesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeAvailabilityZonesResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeInstanceTypeOfferingsRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeInstanceTypeOfferingsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeImagesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeImagesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesRequest;
@@ -117,6 +119,7 @@ import software.amazon.awssdk.services.ec2.model.TerminateInstancesResponse;
  */
 public final class FakeEc2 implements Ec2Client {
     private final VpcOperations vpcs;
+    private final ZoneOperations zones;
     private final SubnetOperations subnets;
     private final InternetGatewayOperations internetGateways;
     private final AddressOperations addresses;
@@ -133,6 +136,7 @@ public final class FakeEc2 implements Ec2Client {
         this.securityGroups = new SecurityGroupOperations(ctx);
         this.routeTables = new RouteTableOperations(ctx);
         this.vpcs = new VpcOperations(ctx, securityGroups, routeTables);
+        this.zones = new ZoneOperations(ctx);
         this.subnets = new SubnetOperations(ctx);
         this.internetGateways = new InternetGatewayOperations(ctx);
         this.addresses = new AddressOperations(ctx);
@@ -179,7 +183,13 @@ public final class FakeEc2 implements Ec2Client {
 
     @Override
     public DescribeAvailabilityZonesResponse describeAvailabilityZones(DescribeAvailabilityZonesRequest request) {
-        return vpcs.describeAvailabilityZones(request);
+        return zones.describeAvailabilityZones(request);
+    }
+
+    @Override
+    public DescribeInstanceTypeOfferingsResponse describeInstanceTypeOfferings(
+            DescribeInstanceTypeOfferingsRequest request) {
+        return zones.describeInstanceTypeOfferings(request);
     }
 
     @Override

@@ -93,6 +93,7 @@ final class InstanceOperations {
             throw Ec2Errors.error("VPCIdNotSpecified", "No default VPC for this user");
         }
         Ec2State.Subnet subnet = ctx.subnet(launch.subnetId);
+        checkOffered(launch.instanceType, subnet.availabilityZone);
         List<String> groups = securityGroups(launch, subnet);
         checkUserData(launch.userData);
         String reservationId = ctx.newId("r");
@@ -193,6 +194,24 @@ final class InstanceOperations {
             ids.add(ctx.vpc(subnet.vpcId).defaultSecurityGroupId);
         }
         return ids;
+    }
+
+    /**
+     * A known type the subnet's zone does not offer is refused as AWS does: "Unsupported: Your requested instance
+     * type (t3.micro) is not supported in your requested Availability Zone (us-east-1e). Please retry your request
+     * by not specifying an Availability Zone or choosing us-east-1a, ..." (ned1313/Getting-Started-Terraform issue
+     * 44; pulumi/pulumi-awsx issue 384).
+     */
+    private void checkOffered(String instanceType, String zoneName) {
+        SandboxZones.Zone zone = SandboxZones.find(ctx.region, zoneName).orElse(null);
+        if (zone == null || !SandboxZones.INSTANCE_TYPES.contains(instanceType) || zone.offers(instanceType)) {
+            return;
+        }
+        List<String> others = SandboxZones.of(ctx.region).stream()
+                .filter(z -> z.isAvailabilityZone() && z.offers(instanceType)).map(SandboxZones.Zone::name).toList();
+        throw Ec2Errors.error("Unsupported", "Your requested instance type (" + instanceType + ") is not supported in "
+                + "your requested Availability Zone (" + zoneName + "). Please retry your request by not specifying an "
+                + "Availability Zone or choosing " + String.join(", ", others) + ".");
     }
 
     static void checkUserData(String userData) {

@@ -1,7 +1,6 @@
 package dr.regions.inmemory.ec2;
 
 import dr.core.model.Cidr;
-import dr.core.model.Regions;
 import dr.regions.inmemory.World;
 import software.amazon.awssdk.services.ec2.model.CreateSubnetRequest;
 import software.amazon.awssdk.services.ec2.model.CreateSubnetResponse;
@@ -58,20 +57,30 @@ final class SubnetOperations {
         return CreateSubnetResponse.builder().subnet(toSdk(subnet)).build();
     }
 
+    /**
+     * The zone must be one of the account's zones in the region, by name or id; AWS answers any other with
+     * InvalidParameterValue "Value (us-east-1c) for parameter availabilityZone is invalid. Subnets can currently only
+     * be created in the following availability zones: ..." (kz8s/tack issue 67, TheSudoYT/terraform-aws-palworld
+     * issue 9). Without one, EC2 picks a zone.
+     */
     private String zone(CreateSubnetRequest request) {
-        List<String> zones = Regions.availabilityZones(ctx.region);
+        List<SandboxZones.Zone> zones = SandboxZones.of(ctx.region);
         if (request.availabilityZone() == null && request.availabilityZoneId() == null) {
-            return zones.get(0);
+            return zones.get(0).name();
         }
-        for (String zone : zones) {
-            if (zone.equals(request.availabilityZone())
-                    || VpcOperations.zoneId(ctx.region, zone).equals(request.availabilityZoneId())) {
-                return zone;
+        for (SandboxZones.Zone zone : zones) {
+            if (zone.name().equals(request.availabilityZone()) || zone.id().equals(request.availabilityZoneId())) {
+                return zone.name();
             }
         }
         String given = request.availabilityZone() != null ? request.availabilityZone() : request.availabilityZoneId();
         throw Ec2Errors.invalidValue("Value (" + given + ") for parameter availabilityZone is invalid. Subnets can "
-                + "currently only be created in the following availability zones: " + String.join(", ", zones) + ".");
+                + "currently only be created in the following availability zones: "
+                + String.join(", ", zones.stream().map(SandboxZones.Zone::name).toList()) + ".");
+    }
+
+    private String zoneId(Ec2State.Subnet subnet) {
+        return SandboxZones.find(ctx.region, subnet.availabilityZone).map(SandboxZones.Zone::id).orElse(null);
     }
 
     DescribeSubnetsResponse describeSubnets(DescribeSubnetsRequest request) {
@@ -91,7 +100,7 @@ final class SubnetOperations {
             case "subnet-id" -> List.of(subnet.id);
             case "vpc-id" -> List.of(subnet.vpcId);
             case "availability-zone" -> List.of(subnet.availabilityZone);
-            case "availability-zone-id" -> List.of(VpcOperations.zoneId(ctx.region, subnet.availabilityZone));
+            case "availability-zone-id" -> List.of(zoneId(subnet));
             case "cidr-block", "cidr", "cidrBlock" -> List.of(subnet.cidrBlock);
             case "state" -> List.of("available");
             case "map-public-ip-on-launch" -> List.of(String.valueOf(subnet.mapPublicIpOnLaunch));
@@ -158,7 +167,7 @@ final class SubnetOperations {
                 .vpcId(subnet.vpcId)
                 .cidrBlock(subnet.cidrBlock)
                 .availabilityZone(subnet.availabilityZone)
-                .availabilityZoneId(VpcOperations.zoneId(ctx.region, subnet.availabilityZone))
+                .availabilityZoneId(zoneId(subnet))
                 .availableIpAddressCount(availableAddresses(subnet))
                 .mapPublicIpOnLaunch(subnet.mapPublicIpOnLaunch)
                 .defaultForAz(false)

@@ -2,16 +2,12 @@ package dr.regions.inmemory.ec2;
 
 import dr.core.DrException;
 import dr.core.model.Cidr;
-import dr.core.model.Regions;
 import dr.regions.inmemory.World;
 import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
-import software.amazon.awssdk.services.ec2.model.AvailabilityZone;
 import software.amazon.awssdk.services.ec2.model.CreateVpcRequest;
 import software.amazon.awssdk.services.ec2.model.CreateVpcResponse;
 import software.amazon.awssdk.services.ec2.model.DeleteVpcRequest;
 import software.amazon.awssdk.services.ec2.model.DeleteVpcResponse;
-import software.amazon.awssdk.services.ec2.model.DescribeAvailabilityZonesRequest;
-import software.amazon.awssdk.services.ec2.model.DescribeAvailabilityZonesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcAttributeRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcAttributeResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcsRequest;
@@ -27,10 +23,9 @@ import software.amazon.awssdk.services.ec2.model.VpcState;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
-/** VPCs, their DNS attributes, and the region's availability zones. */
+/** VPCs and their DNS attributes. */
 final class VpcOperations {
     private static final Set<String> FILTERS = Set.of("vpc-id", "cidr", "cidr-block-association.cidr-block", "state",
             "is-default", "owner-id", "dhcp-options-id");
@@ -178,61 +173,6 @@ final class VpcOperations {
                         .build())
                 .tags(Ec2Tags.toSdk(vpc.tags))
                 .build();
-    }
-
-    DescribeAvailabilityZonesResponse describeAvailabilityZones(DescribeAvailabilityZonesRequest request) {
-        Ec2Filter filter = Ec2Filter.of(request.filters(),
-                Set.of("zone-name", "zone-id", "state", "region-name", "zone-type", "group-name"));
-        List<String> zones = Regions.availabilityZones(ctx.region);
-        for (String wanted : request.zoneNames()) {
-            if (!zones.contains(wanted)) {
-                throw Ec2Errors.invalidValue("Invalid availability zone: [" + wanted + "]");
-            }
-        }
-        List<AvailabilityZone> out = new ArrayList<>();
-        for (String zone : zones) {
-            String zoneId = zoneId(ctx.region, zone);
-            boolean named = request.zoneNames().isEmpty() || request.zoneNames().contains(zone);
-            boolean byId = request.zoneIds().isEmpty() || request.zoneIds().contains(zoneId);
-            boolean matches = filter.matches(Map.of(), name -> switch (name) {
-                case "zone-name" -> List.of(zone);
-                case "zone-id" -> List.of(zoneId);
-                case "state" -> List.of("available");
-                case "region-name", "group-name" -> List.of(ctx.region);
-                case "zone-type" -> List.of("availability-zone");
-                default -> List.of();
-            });
-            if (named && byId && matches) {
-                out.add(AvailabilityZone.builder()
-                        .zoneName(zone)
-                        .zoneId(zoneId)
-                        .regionName(ctx.region)
-                        .groupName(ctx.region)
-                        .networkBorderGroup(ctx.region)
-                        .zoneType("availability-zone")
-                        .optInStatus("opt-in-not-required")
-                        .state("available")
-                        .build());
-            }
-        }
-        return DescribeAvailabilityZonesResponse.builder().availabilityZones(out).build();
-    }
-
-    /**
-     * The zone id AWS prints for a zone, e.g. {@code use1-az1} for us-east-1a, {@code apse2-az2} for
-     * ap-southeast-2b. (Real accounts map letters to ids differently; a fixed mapping is enough here.)
-     */
-    static String zoneId(String region, String zone) {
-        String[] parts = region.split("-");
-        String direction = switch (parts[1]) {
-            case "northeast" -> "ne";
-            case "southeast" -> "se";
-            case "northwest" -> "nw";
-            case "southwest" -> "sw";
-            default -> parts[1].substring(0, 1);
-        };
-        int index = zone.charAt(zone.length() - 1) - 'a' + 1;
-        return parts[0] + direction + parts[2] + "-az" + index;
     }
 
     static Cidr parseCidr(String text, String parameter) {

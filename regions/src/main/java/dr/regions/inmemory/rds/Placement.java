@@ -1,6 +1,7 @@
 package dr.regions.inmemory.rds;
 
 import dr.regions.inmemory.ec2.FakeEc2;
+import dr.regions.inmemory.ec2.SandboxZones;
 import dr.regions.inmemory.rds.RdsState.DbInstance;
 import dr.regions.inmemory.rds.RdsState.DbSubnetGroup;
 import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsRequest;
@@ -26,7 +27,7 @@ final class Placement {
     void place(DbInstance db, String subnetGroupName, List<String> securityGroupIds) {
         DbSubnetGroup group = subnetGroupName == null ? null : ctx.subnetGroup(subnetGroupName);
         List<String> zones = group == null
-                ? List.of(ctx.region + "a", ctx.region + "b")
+                ? defaultNetworkZones()
                 : group.subnets.values().stream().distinct().sorted().toList();
         db.subnetGroupName = group == null ? null : group.name;
         db.availabilityZone = zones.get(0);
@@ -34,6 +35,12 @@ final class Placement {
         String vpcId = group == null ? null : group.vpcId;
         db.vpcSecurityGroupIds = new ArrayList<>(ctx.world.faults().internal(() -> securityGroups(securityGroupIds,
                 vpcId)));
+    }
+
+    /** Without a subnet group RDS uses the default VPC, which has a subnet in each of the account's zones. */
+    private List<String> defaultNetworkZones() {
+        return SandboxZones.of(ctx.region).stream().filter(SandboxZones.Zone::isAvailabilityZone)
+                .map(SandboxZones.Zone::name).limit(2).toList();
     }
 
     /** Registers what the instance uses, so EC2 and RDS refuse to delete it while the instance exists. */

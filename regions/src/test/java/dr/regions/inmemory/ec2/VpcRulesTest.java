@@ -141,14 +141,4 @@ class VpcRulesTest extends Ec2TestSupport {
         world().dependencies.release("arn:aws:route53:::hostedzone/Z1");
         ec2.deleteVpc(r -> r.vpcId(vpcId));
     }
-
-    @Test
-    void theRegionHasItsAandBZones() {
-        assertThat(ec2.describeAvailabilityZones().availabilityZones())
-                .extracting(z -> z.zoneName() + "=" + z.zoneId() + "/" + z.stateAsString())
-                .containsExactly("us-east-1a=use1-az1/available", "us-east-1b=use1-az2/available");
-        assertThat(cloud.ec2("ap-southeast-2").describeAvailabilityZones(r -> r.zoneNames("ap-southeast-2b"))
-                .availabilityZones()).singleElement().satisfies(z -> assertThat(z.zoneId()).isEqualTo("apse2-az2"));
-        assertEc2Error(() -> ec2.describeAvailabilityZones(r -> r.zoneNames("us-east-1z")), "InvalidParameterValue");
-    }
 }
