@@ -3,6 +3,8 @@ package dr.regions.backup;
 import dr.core.engine.StepContext;
 import dr.core.model.ModeledDurations;
 import dr.core.model.Tags;
+import dr.regions.identity.IdentityRoles;
+import dr.regions.identity.RolePropagation;
 import dr.regions.network.NetworkRoles;
 import dr.regions.provision.EnsureStep;
 import dr.regions.provision.RegionTarget;
@@ -17,15 +19,15 @@ import java.util.Optional;
 
 /**
  * What the plan backs up: every resource tagged {@code dr:stack=<stack>} that AWS Backup supports (the stack's
- * EC2 instances, among them the image builders, and its database), with the Backup service role. Found by name in
- * the plan's selections.
+ * EC2 instances, among them the image builders, and its database), with the stack's Backup role
+ * ({@link IdentityRoles#BACKUP_ROLE}). Found by name in the plan's selections.
  */
 public final class BackupSelectionStep extends EnsureStep {
     private final RegionTarget target;
 
     public BackupSelectionStep(RegionTarget target) {
         super(target.key(BackupRoles.SELECTION),
-                List.of(target.key(BackupRoles.PLAN), target.key(NetworkRoles.VPC)),
+                List.of(target.key(BackupRoles.PLAN), target.key(NetworkRoles.VPC), IdentityRoles.BACKUP_ROLE_KEY),
                 "AWS::Backup::BackupSelection", ModeledDurations.IMMEDIATE);
         this.target = target;
     }
@@ -50,18 +52,18 @@ public final class BackupSelectionStep extends EnsureStep {
     @Override
     protected String create(StepContext context) {
         String planId = planId(context);
-        String account = context.require(target.key(NetworkRoles.VPC), "account");
-        return backup().createBackupSelection(r -> r.backupPlanId(planId)
+        String role = RolePropagation.backupRoleArn(context);
+        return RolePropagation.toBackup(context, () -> backup().createBackupSelection(r -> r.backupPlanId(planId)
                 .creatorRequestId("dr-" + target.stack() + "-" + BackupRoles.SELECTION)
                 .backupSelection(BackupSelection.builder()
                         .selectionName(name())
-                        .iamRoleArn(BackupRoles.serviceRoleArn(account))
+                        .iamRoleArn(role)
                         .listOfTags(Condition.builder()
                                 .conditionType(ConditionType.STRINGEQUALS)
                                 .conditionKey(Tags.STACK)
                                 .conditionValue(target.stack())
                                 .build())
-                        .build())).selectionId();
+                        .build())).selectionId());
     }
 
     private BackupClient backup() {

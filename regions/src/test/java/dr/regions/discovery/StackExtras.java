@@ -43,8 +43,6 @@ import java.util.Map;
  */
 public final class StackExtras {
     public static final String DOMAIN = "example.com";
-    private static final String BACKUP_ROLE = "arn:aws:iam::" + World.ACCOUNT_ID
-            + ":role/service-role/AWSBackupDefaultServiceRole";
     private static final String CLOUDFRONT_ZONE = "Z2FDTNDATAQYW2";
 
     private final InMemoryCloud cloud;
@@ -53,6 +51,11 @@ public final class StackExtras {
     private final String dr;
     /** The names under the public zone this stack uses: {@code example.com} for dr, {@code other.example.com}... */
     private final String domain;
+
+    /** The provisioned stack's own Backup role. */
+    private String backupRole() {
+        return "arn:aws:iam::" + World.ACCOUNT_ID + ":role/dr/" + stack + "-backup-role";
+    }
 
     public StackExtras(InMemoryCloud cloud, String stack, String primary, String dr, String domain) {
         this.cloud = cloud;
@@ -167,9 +170,9 @@ public final class StackExtras {
                                 .scheduleExpression("cron(0 5 * * ? *)")))
                 .backupPlanTags(tags("x-plan", role))).backupPlanId();
         backup.createBackupSelection(r -> r.backupPlanId(plan).backupSelection(s -> s.selectionName(name("x-sel"))
-                .iamRoleArn(BACKUP_ROLE)
+                .iamRoleArn(backupRole())
                 .listOfTags(c -> c.conditionType("STRINGEQUALS").conditionKey(Tags.STACK).conditionValue(stack))));
-        String point = backup.startBackupJob(r -> r.backupVaultName(vault).iamRoleArn(BACKUP_ROLE)
+        String point = backup.startBackupJob(r -> r.backupVaultName(vault).iamRoleArn(backupRole())
                 .resourceArn("arn:aws:ec2:" + region + ":" + World.ACCOUNT_ID + ":instance/" + instance))
                 .recoveryPointArn();
         advance(ModeledDurations.BACKUP_JOB);
@@ -185,7 +188,7 @@ public final class StackExtras {
         String destination = cloud.backup(dr).describeBackupVault(r -> r.backupVaultName(to.vaultName()))
                 .backupVaultArn();
         backup.startCopyJob(r -> r.recoveryPointArn(point).sourceBackupVaultName(from.vaultName())
-                .destinationBackupVaultArn(destination).iamRoleArn(BACKUP_ROLE));
+                .destinationBackupVaultArn(destination).iamRoleArn(backupRole()));
         advance(ModeledDurations.BACKUP_COPY_JOB);
     }
 
