@@ -10,6 +10,7 @@ import dr.regions.backup.BackupRoles;
 import dr.regions.discovery.Inventory;
 import dr.regions.discovery.ResourceKind;
 import dr.regions.discovery.StackInventory;
+import dr.regions.identity.IdentityRoles;
 import dr.regions.discovery.StackResource;
 import java.util.HashMap;
 import java.util.List;
@@ -74,7 +75,7 @@ public final class GraphCommand extends DrSubcommand {
     }
 
     private static Map<StepKey, String> statuses(CommandContext context, StackSpec stack) {
-        Inventory inventory = new StackInventory(context.clients(), stack.stack())
+        Inventory inventory = new StackInventory(context.clients(), stack.stack()).withIdentity()
                 .scan(List.of(stack.primaryRegion(), stack.drRegion()));
         Map<StepKey, String> statuses = new HashMap<>();
         for (StackResource resource : inventory.resources()) {
@@ -82,6 +83,11 @@ public final class GraphCommand extends DrSubcommand {
             String status = HEALTHY.contains(state.toLowerCase(Locale.ROOT)) ? "ok" : state;
             statuses.merge(StepKey.of(regionOf(resource, stack), roleOf(resource)), status,
                     (a, b) -> "ok".equals(a) ? b : a);
+        }
+        // The rds-db:connect policy is inline in the app role: it exists where the role does.
+        String appRole = statuses.get(IdentityRoles.APP_ROLE_KEY);
+        if (appRole != null) {
+            statuses.put(IdentityRoles.DB_CONNECT_KEY, appRole);
         }
         return statuses;
     }
