@@ -59,7 +59,6 @@ import software.amazon.awssdk.services.iam.model.UpdateAssumeRolePolicyResponse;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -271,10 +270,6 @@ public final class FakeIam implements IamClient {
             builder.tags(RoleOperations.toTags(profile.tags));
         }
         return builder.build();
-    }
-
-    static Map<String, String> tags(List<Tag> tags) {
-        return RoleOperations.toMap(tags);
     }
 
     @Override

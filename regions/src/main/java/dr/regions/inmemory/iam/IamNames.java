@@ -1,6 +1,7 @@
 package dr.regions.inmemory.iam;
 
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -50,7 +51,7 @@ final class IamNames {
                         "Member must have length less than or equal to 256");
             }
         }
-        java.util.Map<String, String> merged = new java.util.TreeMap<>(existing);
+        Map<String, String> merged = new TreeMap<>(existing);
         merged.putAll(added);
         if (merged.size() > MAX_TAGS) {
             throw IamErrors.limitExceeded("The number of tags has reached the maximum limit.");
