@@ -224,6 +224,7 @@ class IamPolicyMatchesCallsTest {
             backupSelectionOfAnEarlierVersion(cloud.backup(PRIMARY));
             webAclRulesAndTagRemoved(cloud.wafv2("us-east-1"));
             distributionCommentAndTagChanged(cloud.cloudFront());
+            roleTrustAndTagsChanged(cloud.iam());
         }
 
         static void addExtrasCleanupMustRemove(InMemoryCloud cloud) {
@@ -287,6 +288,14 @@ class IamPolicyMatchesCallsTest {
             cloudFront.updateDistribution(r -> r.id(summary.id()).ifMatch(config.eTag())
                     .distributionConfig(config.distributionConfig().toBuilder().comment("edited by hand").build()));
             cloudFront.untagResource(r -> r.resource(summary.arn()).tagKeys(k -> k.items(MANAGED_BY)));
+        }
+
+        private static void roleTrustAndTagsChanged(software.amazon.awssdk.services.iam.IamClient iam) {
+            iam.updateAssumeRolePolicy(r -> r.roleName(STACK + "-backup-role").policyDocument("{\"Version\":"
+                    + "\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
+                    + "\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"));
+            iam.untagRole(r -> r.roleName(STACK + "-backup-role").tagKeys(MANAGED_BY));
+            iam.untagInstanceProfile(r -> r.instanceProfileName(STACK + "-app-profile").tagKeys(MANAGED_BY));
         }
 
         private static void imageOfAStackInstance(Ec2Client ec2) {

@@ -12,6 +12,7 @@ import dr.regions.backup.BackupRoles;
 import dr.regions.discovery.Inventory;
 import dr.regions.discovery.ResourceKind;
 import dr.regions.discovery.StackInventory;
+import dr.regions.identity.IdentityRoles;
 import dr.regions.discovery.StackResource;
 import java.util.HashMap;
 import java.util.List;
@@ -83,7 +84,7 @@ public final class GraphCommand extends DrSubcommand {
             print(context, TopologyGraph.of(plan), List.of(), zones);
             return ExitCode.OK.code();
         }
-        Inventory inventory = new StackInventory(context.clients(), stack.stack())
+        Inventory inventory = new StackInventory(context.clients(), stack.stack()).withIdentity()
                 .scan(List.of(stack.primaryRegion(), stack.drRegion()));
         print(context, TopologyGraph.of(plan, statuses(plan, inventory, stack)), inventory.gaps(), zones);
         if (inventory.complete()) {
@@ -129,6 +130,11 @@ public final class GraphCommand extends DrSubcommand {
             String status = HEALTHY.contains(state.toLowerCase(Locale.ROOT)) ? "ok" : state;
             statuses.merge(StepKey.of(regionOf(resource, stack), roleOf(resource)), status,
                     (a, b) -> "ok".equals(a) || "not verified".equals(a) ? b : a);
+        }
+        // The rds-db:connect policy is inline in the app role: it exists where the role does.
+        String appRole = statuses.get(IdentityRoles.APP_ROLE_KEY);
+        if (appRole != null) {
+            statuses.put(IdentityRoles.DB_CONNECT_KEY, appRole);
         }
         return statuses;
     }

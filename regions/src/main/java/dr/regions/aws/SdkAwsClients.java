@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.backup.BackupClient;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.wafv2.Wafv2Client;
@@ -34,7 +35,7 @@ import java.util.function.Supplier;
  */
 public final class SdkAwsClients implements AwsClients {
     private static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(60);
-    /** Route 53 and CloudFront are global; their API lives in us-east-1. */
+    /** Route 53, CloudFront and IAM are global; their API lives in us-east-1 (aws-global in SDK v2). */
     private static final Region GLOBAL_REGION = Region.AWS_GLOBAL;
 
     private final ClientSettings settings;
@@ -89,6 +90,11 @@ public final class SdkAwsClients implements AwsClients {
     @Override
     public CloudFrontClient cloudFront() {
         return client("cloudfront", "global", () -> configure(CloudFrontClient.builder(), GLOBAL_REGION).build());
+    }
+
+    @Override
+    public IamClient iam() {
+        return client("iam", "global", () -> configure(IamClient.builder(), GLOBAL_REGION).build());
     }
 
     @SuppressWarnings("unchecked")

@@ -6,18 +6,14 @@ import dr.regions.provision.RegionTarget;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Role names, names and fixed settings of the AWS Backup resources. */
+/**
+ * Role names, names and fixed settings of the AWS Backup resources. The IAM role AWS Backup assumes is the stack's own
+ * ({@code dr.regions.identity.IdentityRoles#BACKUP_ROLE}), so no account needs the console's default service role.
+ */
 public final class BackupRoles {
     public static final String VAULT = "backup-vault";
     public static final String PLAN = "backup-plan";
     public static final String SELECTION = "backup-selection";
-
-    /**
-     * The role AWS Backup uses to back up and copy: the default service role, which the Backup console creates on
-     * first use (create it, or a role with the AWSBackupServiceRolePolicyForBackup policy, before the first run).
-     * A constant for now; meant to become a stack setting.
-     */
-    public static final String SERVICE_ROLE = "service-role/AWSBackupDefaultServiceRole";
 
     /** The plan's one rule: daily at 05:00 UTC, started within an hour, done within three. */
     public static final String DAILY_RULE = "daily";
@@ -28,10 +24,6 @@ public final class BackupRoles {
     public static final long RETENTION_DAYS = 35;
 
     private BackupRoles() {
-    }
-
-    public static String serviceRoleArn(String account) {
-        return "arn:aws:iam::" + account + ":role/" + SERVICE_ROLE;
     }
 
     /** {@code <stack>-vault}, the same name in both regions. */

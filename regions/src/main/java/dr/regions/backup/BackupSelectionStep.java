@@ -3,6 +3,8 @@ package dr.regions.backup;
 import dr.core.engine.StepContext;
 import dr.core.engine.StepKey;
 import dr.core.model.ModeledDurations;
+import dr.regions.identity.IdentityRoles;
+import dr.regions.identity.RolePropagation;
 import dr.regions.network.NetworkRoles;
 import dr.regions.provision.EnsureStep;
 import dr.regions.provision.RegionTarget;
@@ -31,6 +33,7 @@ import java.util.TreeSet;
  * selection, then deletes the stack's other ones (an older builders selection, or the tag selection
  * {@code <stack>-backup-selection} of earlier dr versions). Reading the name is enough to know what a selection
  * of dr's selects (no GetBackupSelection), and the creator request id is the name, so a retried create is one.
+ * The selection uses the stack's Backup role ({@link IdentityRoles#BACKUP_ROLE}).
  */
 public final class BackupSelectionStep extends EnsureStep {
     private final RegionTarget target;
@@ -43,7 +46,8 @@ public final class BackupSelectionStep extends EnsureStep {
     }
 
     private static List<StepKey> dependencies(RegionTarget target) {
-        List<StepKey> keys = new ArrayList<>(List.of(target.key(BackupRoles.PLAN), target.key(NetworkRoles.VPC)));
+        List<StepKey> keys = new ArrayList<>(List.of(target.key(BackupRoles.PLAN), target.key(NetworkRoles.VPC),
+                IdentityRoles.BACKUP_ROLE_KEY));
         for (Tier tier : Tier.values()) {
             keys.add(target.key(tier.builderRole()));
         }
@@ -66,10 +70,6 @@ public final class BackupSelectionStep extends EnsureStep {
 
     private String planId(StepContext context) {
         return context.require(target.key(BackupRoles.PLAN), "id");
-    }
-
-    private String roleArn(StepContext context) {
-        return BackupRoles.serviceRoleArn(context.require(target.key(NetworkRoles.VPC), "account"));
     }
 
     /** The builders' instance ARNs, sorted. */
@@ -119,13 +119,15 @@ public final class BackupSelectionStep extends EnsureStep {
     protected String create(StepContext context) {
         List<String> resources = resources(context);
         String name = name(resources);
-        return backup().createBackupSelection(r -> r.backupPlanId(planId(context))
+        String planId = planId(context);
+        String role = RolePropagation.backupRoleArn(context);
+        return RolePropagation.toBackup(context, () -> backup().createBackupSelection(r -> r.backupPlanId(planId)
                 .creatorRequestId("dr-" + name)
                 .backupSelection(BackupSelection.builder()
                         .selectionName(name)
-                        .iamRoleArn(roleArn(context))
+                        .iamRoleArn(role)
                         .resources(resources)
-                        .build())).selectionId();
+                        .build())).selectionId());
     }
 
     /** Eight hex digits of SHA-256 over the ARNs: a short, stable name for one set of resources. */

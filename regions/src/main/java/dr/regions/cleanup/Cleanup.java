@@ -100,7 +100,7 @@ public final class Cleanup {
         Random jitter = new Random(stack.hashCode());
         for (int retry = 1; ; retry++) {
             try {
-                return new StackInventory(clients, stack).scan(regions);
+                return new StackInventory(clients, stack).withIdentity().scan(regions);
             } catch (RuntimeException error) {
                 if (CLASSIFIER.classify(error) != ErrorClassifier.Kind.THROTTLED || !policy.allows(retry)) {
                     throw error;

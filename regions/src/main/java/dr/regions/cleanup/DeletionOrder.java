@@ -17,9 +17,11 @@ import static dr.regions.discovery.ResourceKind.BACKUP_SELECTION;
 import static dr.regions.discovery.ResourceKind.DB_INSTANCE;
 import static dr.regions.discovery.ResourceKind.DB_SUBNET_GROUP;
 import static dr.regions.discovery.ResourceKind.DISTRIBUTION;
+import static dr.regions.discovery.ResourceKind.BACKUP_VAULT;
 import static dr.regions.discovery.ResourceKind.ELASTIC_IP;
 import static dr.regions.discovery.ResourceKind.HOSTED_ZONE;
 import static dr.regions.discovery.ResourceKind.IMAGE;
+import static dr.regions.discovery.ResourceKind.INSTANCE_PROFILE;
 import static dr.regions.discovery.ResourceKind.INSTANCE;
 import static dr.regions.discovery.ResourceKind.INTERNET_GATEWAY;
 import static dr.regions.discovery.ResourceKind.LAUNCH_TEMPLATE;
@@ -40,7 +42,9 @@ import static dr.regions.discovery.ResourceKind.TARGET_GROUP;
  * distributions before the web ACL and the certificates; records before health checks and zones; read replicas
  * before the databases they replicate, databases before their subnet groups; selections before plans, plans and
  * recovery points before vaults, images before snapshots; NAT gateways before their Elastic IPs and the internet
- * gateway; everything that sits in a subnet or a security group before those; the VPC last. Only resources that
+ * gateway; everything that sits in a subnet or a security group before those; the VPC last; the IAM instance profile
+ * after every launch template, group and instance that names it, the IAM roles after the instance profile and after all
+ * of AWS Backup (which assumes the backup role) and compute. Only resources that
  * get a step of their own count ({@code planned}).
  */
 final class DeletionOrder {
@@ -66,6 +70,9 @@ final class DeletionOrder {
             case SNAPSHOT -> in(region, IMAGE, RECOVERY_POINT);
             case CERTIFICATE -> concat(in(region, LISTENER, LISTENER_RULE, LOAD_BALANCER), everywhere(DISTRIBUTION));
             case WEB_ACL -> everywhere(DISTRIBUTION);
+            case INSTANCE_PROFILE -> everywhere(LAUNCH_TEMPLATE, AUTO_SCALING_GROUP, INSTANCE);
+            case IAM_ROLE -> everywhere(INSTANCE_PROFILE, LAUNCH_TEMPLATE, AUTO_SCALING_GROUP, INSTANCE,
+                    BACKUP_SELECTION, BACKUP_PLAN, RECOVERY_POINT, BACKUP_VAULT);
             case HEALTH_CHECK -> everywhere(RECORD_SET);
             case HOSTED_ZONE -> matching(RECORD_SET, x -> r.id().equals(x.attribute(Attributes.ZONE_ID)));
             case DB_INSTANCE -> r.attribute(Attributes.REPLICA_OF) != null ? List.of()

@@ -63,6 +63,8 @@ final class DeletionSteps {
             case HOSTED_ZONE -> new HostedZoneDeletion(target);
             case DISTRIBUTION -> new DistributionDeletion(target);
             case WEB_ACL -> new WebAclDeletion(target);
+            case INSTANCE_PROFILE -> new InstanceProfileDeletion(target);
+            case IAM_ROLE -> new IamRoleDeletion(target);
         };
     }
 }

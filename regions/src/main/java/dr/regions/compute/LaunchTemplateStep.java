@@ -1,7 +1,9 @@
 package dr.regions.compute;
 
 import dr.core.engine.StepContext;
+import dr.core.engine.StepKey;
 import dr.core.model.ModeledDurations;
+import dr.regions.identity.IdentityRoles;
 import dr.regions.topology.Tier;
 import dr.regions.network.Ec2Tags;
 import dr.regions.provision.EnsureStep;
@@ -9,6 +11,7 @@ import dr.regions.provision.RegionTarget;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.LaunchTemplate;
 import software.amazon.awssdk.services.ec2.model.LaunchTemplateHttpTokensState;
+import software.amazon.awssdk.services.ec2.model.LaunchTemplateIamInstanceProfileSpecificationRequest;
 import software.amazon.awssdk.services.ec2.model.LaunchTemplateInstanceMetadataEndpointState;
 import software.amazon.awssdk.services.ec2.model.LaunchTemplateInstanceMetadataOptionsRequest;
 import software.amazon.awssdk.services.ec2.model.LaunchTemplateTagSpecificationRequest;
@@ -17,6 +20,7 @@ import software.amazon.awssdk.services.ec2.model.RequestLaunchTemplateData;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.ResponseLaunchTemplateData;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +30,10 @@ import java.util.Optional;
 /**
  * A tier's launch template: the region's golden image, the tier's instance type and security group, the tier's boot
  * script, instances tagged as the tier, and instance metadata only through IMDSv2 session tokens with a hop limit of
- * one (a request forged through the application, or from a container, cannot read the instance's credentials). Found
- * by name. When the image, instance type, security group, user data or metadata setting drifts from the spec, a new
+ * one (a request forged through the application, or from a container, cannot read the instance's credentials). The app
+ * tier's instances also carry the stack's app instance profile, whose role may connect to the databases with IAM
+ * authentication ({@code dr.regions.identity}); the web tier needs no AWS access and gets none. Found
+ * by name. When the image, instance type, security group, user data, instance profile or metadata setting drifts, a new
  * version is made the default, which the Auto Scaling group launches from ({@code $Default}); running instances are
  * not replaced.
  */
@@ -40,11 +46,19 @@ public final class LaunchTemplateStep extends EnsureStep {
     private boolean justCreated;
 
     public LaunchTemplateStep(RegionTarget target, Tier tier) {
-        super(target.key(ComputeRoles.launchTemplate(tier)),
-                List.of(target.key(ComputeRoles.image(tier)), target.key(tier.instanceGroup().role())),
+        super(target.key(ComputeRoles.launchTemplate(tier)), dependencies(target, tier),
                 "AWS::EC2::LaunchTemplate", ModeledDurations.IMMEDIATE);
         this.target = target;
         this.tier = tier;
+    }
+
+    private static List<StepKey> dependencies(RegionTarget target, Tier tier) {
+        List<StepKey> keys = new ArrayList<>(List.of(target.key(ComputeRoles.image(tier)),
+                target.key(tier.instanceGroup().role())));
+        if (tier == Tier.APP) {
+            keys.add(IdentityRoles.APP_PROFILE_KEY);
+        }
+        return keys;
     }
 
     String name() {
@@ -99,7 +113,12 @@ public final class LaunchTemplateStep extends EnsureStep {
     }
 
     private RequestLaunchTemplateData data(StepContext context) {
-        return RequestLaunchTemplateData.builder()
+        RequestLaunchTemplateData.Builder data = RequestLaunchTemplateData.builder();
+        if (tier == Tier.APP) {
+            data.iamInstanceProfile(LaunchTemplateIamInstanceProfileSpecificationRequest.builder()
+                    .arn(context.require(IdentityRoles.APP_PROFILE_KEY, "arn")).build());
+        }
+        return data
                 .imageId(context.require(target.key(ComputeRoles.image(tier)), "id"))
                 .instanceType(instanceType())
                 .securityGroupIds(context.require(target.key(tier.instanceGroup().role()), "id"))
@@ -122,6 +141,8 @@ public final class LaunchTemplateStep extends EnsureStep {
                 && Objects.equals(data.instanceTypeAsString(), wanted.instanceTypeAsString())
                 && Objects.equals(data.securityGroupIds(), wanted.securityGroupIds())
                 && Objects.equals(data.userData(), wanted.userData())
+                && Objects.equals(data.iamInstanceProfile() == null ? null : data.iamInstanceProfile().arn(),
+                        wanted.iamInstanceProfile() == null ? null : wanted.iamInstanceProfile().arn())
                 && data.metadataOptions() != null
                 && LaunchTemplateHttpTokensState.REQUIRED == data.metadataOptions().httpTokens();
     }

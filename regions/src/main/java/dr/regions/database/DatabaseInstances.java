@@ -38,6 +38,8 @@ public final class DatabaseInstances {
         Map<String, String> outputs = new LinkedHashMap<>();
         outputs.put("id", db.dbInstanceIdentifier());
         outputs.put("arn", db.dbInstanceArn());
+        // What IAM database authentication names the database by (rds-db:connect resources).
+        outputs.put("resourceId", db.dbiResourceId());
         if (db.endpoint() != null) {
             outputs.put("endpoint", db.endpoint().address());
             outputs.put("port", String.valueOf(db.endpoint().port()));

@@ -29,7 +29,9 @@ public enum ResourceKind {
     RECORD_SET("AWS::Route53::RecordSet"),
     HEALTH_CHECK("AWS::Route53::HealthCheck"),
     DISTRIBUTION("AWS::CloudFront::Distribution"),
-    WEB_ACL("AWS::WAFv2::WebACL");
+    WEB_ACL("AWS::WAFv2::WebACL"),
+    IAM_ROLE("AWS::IAM::Role"),
+    INSTANCE_PROFILE("AWS::IAM::InstanceProfile");
 
     private final String awsType;
 

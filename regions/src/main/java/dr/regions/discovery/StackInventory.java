@@ -25,10 +25,24 @@ import java.util.Set;
 public final class StackInventory {
     private final AwsClients clients;
     private final StackTag stack;
+    private final boolean identity;
 
     public StackInventory(AwsClients clients, String stack) {
+        this(clients, new StackTag(Objects.requireNonNull(stack, "stack")), false);
+    }
+
+    private StackInventory(AwsClients clients, StackTag stack, boolean identity) {
         this.clients = Objects.requireNonNull(clients, "clients");
-        this.stack = new StackTag(Objects.requireNonNull(stack, "stack"));
+        this.stack = stack;
+        this.identity = identity;
+    }
+
+    /**
+     * The same scan plus the stack's IAM roles and instance profiles, for cleanup. Left out of the others (status, the
+     * drill, graph), which need no IAM permission and so make no IAM call.
+     */
+    public StackInventory withIdentity() {
+        return new StackInventory(clients, stack, true);
     }
 
     public Inventory scan(String... regions) {
@@ -84,6 +98,13 @@ public final class StackInventory {
                     ResourceKind.HEALTH_CHECK), null, () -> new DnsReader(clients.route53(), stack).read(context)));
         } catch (SdkClientException e) {
             unreachable.put(StackResource.GLOBAL, message(e));
+        }
+        if (identity) {
+            try {
+                found.addAll(new IdentityReader(clients.iam(), stack).read());
+            } catch (SdkClientException e) {
+                unreachable.putIfAbsent(StackResource.GLOBAL, message(e));
+            }
         }
         return found;
     }

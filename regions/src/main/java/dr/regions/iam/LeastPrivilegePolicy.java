@@ -1,6 +1,6 @@
 package dr.regions.iam;
 
-import dr.regions.backup.BackupRoles;
+import dr.regions.identity.IdentityRoles;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,7 +17,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The IAM policy for running dr commands, derived from what they call: per command, one statement per service with
- * exactly the IAM actions its recorded operations need ({@code ProvisionEc2}, {@code CleanupRoute53}...), then the
+ * exactly the IAM actions its recorded operations need ({@code ProvisionEc2}, {@code CleanupRoute53}...; one
+ * {@code <Command>Actions} statement instead when that is what lets the policy fit one managed policy), then the
  * implied permissions AWS checks besides those calls ({@code ProvisionImpliedPassBackupServiceRole}...), each
  * narrowed where AWS allows it. Calls no AWS API: it reads {@link OperationCatalog} and {@link PermissionRules}.
  */
@@ -28,7 +29,7 @@ public final class LeastPrivilegePolicy {
     private static final Map<String, String> SERVICE_SIDS = Map.of(
             "ec2", "Ec2", "rds", "Rds", "backup", "Backup", "autoscaling", "AutoScaling",
             "elasticloadbalancing", "Elb", "acm", "Acm", "wafv2", "Wafv2",
-            "route53", "Route53", "cloudfront", "CloudFront");
+            "route53", "Route53", "cloudfront", "CloudFront", "iam", "Iam");
 
     private final OperationCatalog catalog;
     private final PermissionRules rules;
@@ -60,7 +61,8 @@ public final class LeastPrivilegePolicy {
      */
     public PolicyDocument document(Collection<PolicyCommand> commands, String account) {
         UnaryOperator<String> placeholders = text -> text
-                .replace("${backupServiceRoleArn}", BackupRoles.serviceRoleArn(account))
+                .replace("${backupRoleArn}", IdentityRoles.anyStackRoleArn(account, IdentityRoles.BACKUP_ROLE))
+                .replace("${appRoleArn}", IdentityRoles.anyStackRoleArn(account, IdentityRoles.APP_ROLE))
                 .replace("${account}", account);
         if (commands.isEmpty()) {
             throw new IllegalArgumentException("a policy is for at least one command");
@@ -70,17 +72,37 @@ public final class LeastPrivilegePolicy {
             SortedSet<ApiOperation> called = catalog.operations(command).orElseThrow(() ->
                     new IllegalArgumentException(command.cliName() + " has no recorded operations"));
             List<PolicyStatement> own = serviceStatements(command, called);
-            statements.addAll(own);
             Set<String> granted = new HashSet<>();
             own.forEach(s -> granted.addAll(s.actions()));
+            List<PolicyStatement> implied = new ArrayList<>();
             for (ImpliedPermission permission : rules.implied()) {
                 permission.statement(command, called, placeholders)
                         .filter(s -> !(s.unrestricted() && granted.containsAll(s.actions())))
-                        .ifPresent(statements::add);
+                        .ifPresent(implied::add);
             }
-            rules.serviceLinkedRoles().statement(command, called, account).ifPresent(statements::add);
+            rules.serviceLinkedRoles().statement(command, called, account).ifPresent(implied::add);
+            statements.addAll(fitted(command, own, implied));
+            statements.addAll(implied);
         }
         return new PolicyDocument(statements);
+    }
+
+    /**
+     * The service statements, one per service for readability; merged into one {@code <Command>Actions} statement
+     * (the same actions on the same {@code *}: the same permissions) when the command's policy would otherwise not fit
+     * one managed policy.
+     */
+    private static List<PolicyStatement> fitted(PolicyCommand command, List<PolicyStatement> own,
+                                                List<PolicyStatement> implied) {
+        List<PolicyStatement> all = new ArrayList<>(own);
+        all.addAll(implied);
+        if (own.size() < 2 || new PolicyDocument(all).fitsOneManagedPolicy()) {
+            return own;
+        }
+        SortedSet<String> actions = new TreeSet<>();
+        own.forEach(s -> actions.addAll(s.actions()));
+        return List.of(new PolicyStatement(command.sidPrefix() + "Actions", actions,
+                List.of(PolicyStatement.ANY_RESOURCE), null));
     }
 
     private List<PolicyStatement> serviceStatements(PolicyCommand command, SortedSet<ApiOperation> called) {

@@ -5,7 +5,8 @@ import dr.regions.topology.Tier;
 import dr.core.engine.StepContext;
 import dr.core.model.ModeledDurations;
 import dr.regions.backup.BackupRoles;
-import dr.regions.network.NetworkRoles;
+import dr.regions.identity.IdentityRoles;
+import dr.regions.identity.RolePropagation;
 import dr.regions.provision.RegionTarget;
 import software.amazon.awssdk.services.backup.BackupClient;
 import software.amazon.awssdk.services.backup.model.BackupJob;
@@ -33,7 +34,7 @@ public final class ImageBackupStep extends BackupJobStep {
 
     public ImageBackupStep(RegionTarget target, Tier tier) {
         super(target.key(tier.imageRole()),
-                List.of(target.key(tier.builderRole()), target.key(BackupRoles.VAULT)),
+                List.of(target.key(tier.builderRole()), target.key(BackupRoles.VAULT), IdentityRoles.BACKUP_ROLE_KEY),
                 ModeledDurations.BACKUP_JOB_START.plus(ModeledDurations.BACKUP_JOB));
         this.target = target;
         this.tier = tier;
@@ -71,13 +72,13 @@ public final class ImageBackupStep extends BackupJobStep {
 
     @Override
     protected String startJob(StepContext context) {
-        String account = context.require(target.key(NetworkRoles.VPC), "account");
         String builderId = context.require(target.key(tier.builderRole()), "id");
-        return backup().startBackupJob(r -> r.backupVaultName(vault(context))
+        String role = RolePropagation.backupRoleArn(context);
+        return RolePropagation.toBackup(context, () -> backup().startBackupJob(r -> r.backupVaultName(vault(context))
                 .resourceArn(builderArn(context))
-                .iamRoleArn(BackupRoles.serviceRoleArn(account))
+                .iamRoleArn(role)
                 .idempotencyToken("dr-" + target.stack() + "-" + tier.imageRole() + "-" + builderId)
-                .recoveryPointTags(tags())).backupJobId();
+                .recoveryPointTags(tags())).backupJobId());
     }
 
     @Override

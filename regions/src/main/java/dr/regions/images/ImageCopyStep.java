@@ -5,7 +5,8 @@ import dr.regions.topology.Tier;
 import dr.core.engine.StepContext;
 import dr.core.model.ModeledDurations;
 import dr.regions.backup.BackupRoles;
-import dr.regions.network.NetworkRoles;
+import dr.regions.identity.IdentityRoles;
+import dr.regions.identity.RolePropagation;
 import dr.regions.provision.RegionTarget;
 import software.amazon.awssdk.services.backup.BackupClient;
 import software.amazon.awssdk.services.backup.model.CopyJob;
@@ -36,7 +37,8 @@ public final class ImageCopyStep extends BackupJobStep {
 
     public ImageCopyStep(RegionTarget target, Tier tier) {
         super(target.key(tier.imageRole()),
-                List.of(target.other().key(tier.imageRole()), target.key(BackupRoles.VAULT)),
+                List.of(target.other().key(tier.imageRole()), target.key(BackupRoles.VAULT),
+                        IdentityRoles.BACKUP_ROLE_KEY),
                 ModeledDurations.BACKUP_COPY_JOB);
         this.target = target;
         this.primary = target.other();
@@ -88,13 +90,14 @@ public final class ImageCopyStep extends BackupJobStep {
 
     @Override
     protected String startJob(StepContext context) {
-        String account = context.require(primary.key(NetworkRoles.VPC), "account");
-        return backup(primary).startCopyJob(r -> r.recoveryPointArn(sourceRecoveryPoint(context))
+        String role = RolePropagation.backupRoleArn(context);
+        return RolePropagation.toBackup(context, () -> backup(primary).startCopyJob(r -> r
+                .recoveryPointArn(sourceRecoveryPoint(context))
                 .sourceBackupVaultName(context.require(primary.key(BackupRoles.VAULT), "id"))
                 .destinationBackupVaultArn(vaultArn(context))
-                .iamRoleArn(BackupRoles.serviceRoleArn(account))
+                .iamRoleArn(role)
                 .idempotencyToken("dr-" + target.stack() + "-copy-" + tier.imageRole() + "-" + sourceImage(context)))
-                .copyJobId();
+                .copyJobId());
     }
 
     @Override

@@ -7,6 +7,7 @@ import dr.regions.inmemory.backup.FakeBackup;
 import dr.regions.inmemory.cloudfront.FakeCloudFront;
 import dr.regions.inmemory.ec2.FakeEc2;
 import dr.regions.inmemory.elb.FakeElb;
+import dr.regions.inmemory.iam.FakeIam;
 import dr.regions.inmemory.rds.FakeRds;
 import dr.regions.inmemory.route53.FakeRoute53;
 import dr.regions.inmemory.wafv2.FakeWafv2;
@@ -16,6 +17,7 @@ import software.amazon.awssdk.services.backup.BackupClient;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.wafv2.Wafv2Client;
@@ -87,6 +89,11 @@ public final class InMemoryCloud implements AwsClients {
     public CloudFrontClient cloudFront() {
         return ServiceProxy.wrap(CloudFrontClient.class, new FakeCloudFront(world), Service.CLOUDFRONT, "global",
                 world);
+    }
+
+    @Override
+    public IamClient iam() {
+        return ServiceProxy.wrap(IamClient.class, new FakeIam(world), Service.IAM, "global", world);
     }
 
     @Override

@@ -8,6 +8,7 @@ import software.amazon.awssdk.services.backup.model.BackupException;
 import software.amazon.awssdk.services.cloudfront.model.CloudFrontException;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ElasticLoadBalancingV2Exception;
+import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.rds.model.RdsException;
 import software.amazon.awssdk.services.route53.model.Route53Exception;
 import software.amazon.awssdk.services.wafv2.model.Wafv2Exception;
@@ -15,7 +16,7 @@ import software.amazon.awssdk.services.wafv2.model.Wafv2Exception;
 import java.util.function.Supplier;
 
 /**
- * The nine services of the in-memory cloud, each with its SDK exception type and its throttling error
+ * The ten services of the in-memory cloud, each with its SDK exception type and its throttling error
  * (the code the real service returns when it throttles; the SDK's retry logic recognises each of them).
  */
 public enum Service {
@@ -27,7 +28,8 @@ public enum Service {
     ACM("acm", "Acm", AcmException::builder, 400, "ThrottlingException"),
     WAFV2("wafv2", "Wafv2", Wafv2Exception::builder, 400, "ThrottlingException"),
     ROUTE53("route53", "Route53", Route53Exception::builder, 400, "Throttling"),
-    CLOUDFRONT("cloudfront", "CloudFront", CloudFrontException::builder, 400, "Throttling");
+    CLOUDFRONT("cloudfront", "CloudFront", CloudFrontException::builder, 400, "Throttling"),
+    IAM("iam", "Iam", IamException::builder, 400, "Throttling");
 
     private final String arnNamespace;
     private final String sdkName;
@@ -49,7 +51,7 @@ public enum Service {
     }
 
     public boolean isGlobal() {
-        return this == ROUTE53 || this == CLOUDFRONT;
+        return this == ROUTE53 || this == CLOUDFRONT || this == IAM;
     }
 
     /** An error as the SDK would raise it: the service's exception type with code, message and status. */

@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Wraps a fake service client so that every call, for all nine services alike, goes through one place:
+ * Wraps a fake service client so that every call, for all ten services alike, goes through one place:
  * the region-down check, throttling, the call log, the world lock, the simulated crash, and marking the call as
  * dr's own (the only kind an eventual-consistency miss is meant for, see {@link Faults#toolCall}). Interface
  * default methods (consumer-builder overloads, paginators) run on the proxy, so the calls they make are

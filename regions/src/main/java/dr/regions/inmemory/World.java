@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dr.core.clock.VirtualClock;
 import dr.core.model.Regions;
 import dr.regions.inmemory.cloudfront.CloudFrontState;
+import dr.regions.inmemory.iam.IamState;
 import dr.regions.inmemory.route53.Route53State;
 
 import java.time.Instant;
@@ -23,6 +24,7 @@ public final class World {
     public Map<String, RegionState> regions = new TreeMap<>();
     public Route53State route53 = new Route53State();
     public CloudFrontState cloudFront = new CloudFrontState();
+    public IamState iam = new IamState();
     public Dependencies dependencies = new Dependencies();
 
     @JsonIgnore

@@ -18,6 +18,7 @@ import dr.regions.database.PrimaryDatabaseStep;
 import dr.regions.database.ReplicaDatabaseStep;
 import dr.regions.dns.DbRecordStep;
 import dr.regions.dns.PrivateZoneStep;
+import dr.regions.identity.IdentitySteps;
 import dr.regions.network.NetworkSteps;
 import dr.regions.security.SecuritySteps;
 
@@ -44,6 +45,7 @@ public final class ProvisionPlan {
         for (RegionRole role : RegionRole.values()) {
             steps.addAll(regionSteps(new RegionTarget(wanted, role, clients)));
         }
+        steps.addAll(IdentitySteps.forStack(wanted, clients));
         steps.addAll(EdgeSteps.forStack(wanted, clients, failover == Failover.PROMOTED));
         return Plan.of(steps);
     }

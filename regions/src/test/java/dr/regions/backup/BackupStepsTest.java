@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BackupStepsTest {
-    private static final String SERVICE_ROLE =
-            "arn:aws:iam::123456789012:role/service-role/AWSBackupDefaultServiceRole";
+    /** The stack's own Backup role (dr.regions.identity), not the console's default service role. */
+    private static final String SERVICE_ROLE = "arn:aws:iam::123456789012:role/dr/dr-backup-role";
 
     private final StackRun stack = new StackRun();
 
@@ -220,11 +220,5 @@ class BackupStepsTest {
         assertThat(backup(StackRun.DR).listTags(r -> r.resourceArn(
                 backup(StackRun.DR).describeBackupVault(d -> d.backupVaultName("dr-vault")).backupVaultArn()))
                 .tags()).doesNotContainKey("dr:stack");
-    }
-
-    @Test
-    void theServiceRoleArnNamesTheAccountsDefaultBackupRole() {
-        assertThat(BackupRoles.serviceRoleArn("111122223333"))
-                .isEqualTo("arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole");
     }
 }

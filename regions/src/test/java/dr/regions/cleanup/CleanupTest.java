@@ -53,6 +53,21 @@ class CleanupTest {
         assertThat(TaggedState.tagged(world.cloud, StackWorld.STACK)).isEmpty();
     }
 
+    /** DeleteRole answers DeleteConflict until the role is out of its instance profile and has no policies left. */
+    @Test
+    void theStacksIamRolesAndInstanceProfileGoWithTheirPoliciesAndTheOtherStacksStay() {
+        var iam = world.cloud.world().iam;
+        assertThat(iam.roles).containsKeys(StackWorld.STACK + "-backup-role", StackWorld.STACK + "-app-role");
+
+        CleanupReport report = run();
+
+        assertThat(report.succeeded()).isTrue();
+        assertThat(iam.roles.keySet()).noneMatch(name -> name.startsWith(StackWorld.STACK + "-"))
+                .contains(StackWorld.OTHER + "-backup-role", StackWorld.OTHER + "-app-role");
+        assertThat(iam.instanceProfiles.keySet()).containsExactly(StackWorld.OTHER + "-app-profile");
+        assertThat(iam.role(StackWorld.OTHER + "-app-role").inlinePolicies).containsKey("rds-db-connect");
+    }
+
     @Test
     void theUntaggedDecoysAndAnotherStackSurviveUntouched() {
         var route53 = world.cloud.route53();

@@ -44,8 +44,6 @@ import java.util.Map;
  */
 public final class StackExtras {
     public static final String DOMAIN = "example.com";
-    private static final String BACKUP_ROLE = "arn:aws:iam::" + World.ACCOUNT_ID
-            + ":role/service-role/AWSBackupDefaultServiceRole";
     private static final String CLOUDFRONT_ZONE = "Z2FDTNDATAQYW2";
 
     private final InMemoryCloud cloud;
@@ -54,6 +52,11 @@ public final class StackExtras {
     private final String dr;
     /** The names under the public zone this stack uses: {@code example.com} for dr, {@code other.example.com}... */
     private final String domain;
+
+    /** The provisioned stack's own Backup role. */
+    private String backupRole() {
+        return "arn:aws:iam::" + World.ACCOUNT_ID + ":role/dr/" + stack + "-backup-role";
+    }
 
     public StackExtras(InMemoryCloud cloud, String stack, String primary, String dr, String domain) {
         this.cloud = cloud;
@@ -168,10 +171,10 @@ public final class StackExtras {
                                 .scheduleExpression("cron(0 5 * * ? *)")))
                 .backupPlanTags(tags("x-plan", role))).backupPlanId();
         backup.createBackupSelection(r -> r.backupPlanId(plan).backupSelection(s -> s.selectionName(name("x-sel"))
-                .iamRoleArn(BACKUP_ROLE)
+                .iamRoleArn(backupRole())
                 .listOfTags(c -> c.conditionType("STRINGEQUALS").conditionKey(Tags.STACK).conditionValue(stack))));
         // AWS Backup puts the job's recovery point tags on the AMI of an EC2 backup.
-        backup.startBackupJob(r -> r.backupVaultName(vault).iamRoleArn(BACKUP_ROLE)
+        backup.startBackupJob(r -> r.backupVaultName(vault).iamRoleArn(backupRole())
                 .resourceArn("arn:aws:ec2:" + region + ":" + World.ACCOUNT_ID + ":instance/" + instance)
                 .recoveryPointTags(tags("x-recovery-point", role)));
         advance(ModeledDurations.BACKUP_JOB);
@@ -186,7 +189,7 @@ public final class StackExtras {
         String destination = cloud.backup(dr).describeBackupVault(r -> r.backupVaultName(to.vaultName()))
                 .backupVaultArn();
         backup.startCopyJob(r -> r.recoveryPointArn(point).sourceBackupVaultName(from.vaultName())
-                .destinationBackupVaultArn(destination).iamRoleArn(BACKUP_ROLE));
+                .destinationBackupVaultArn(destination).iamRoleArn(backupRole()));
         advance(ModeledDurations.BACKUP_COPY_JOB);
     }
 

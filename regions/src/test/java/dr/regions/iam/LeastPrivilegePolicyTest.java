@@ -63,7 +63,7 @@ class LeastPrivilegePolicyTest {
                     why: dr passes the role
                     source: https://example.org/doc
                     actions: [iam:PassRole]
-                    resources: ["${backupServiceRoleArn}"]
+                    resources: ["${backupRoleArn}"]
                     condition: {StringEquals: {"iam:PassedToService": backup.amazonaws.com}}
                     when: [backup:StartBackupJob]
                 """);
@@ -78,7 +78,7 @@ class LeastPrivilegePolicyTest {
                 .containsExactly("ProvisionBackup", "ProvisionImpliedPassBackupServiceRole", "CleanupBackup");
         PolicyStatement passRole = document.statements().get(1);
         assertThat(passRole.resources())
-                .containsExactly("arn:aws:iam::123456789012:role/service-role/AWSBackupDefaultServiceRole");
+                .containsExactly("arn:aws:iam::123456789012:role/dr/*-backup-role");
         assertThat(passRole.condition().at("/StringEquals/iam:PassedToService").asText())
                 .isEqualTo("backup.amazonaws.com");
     }
@@ -230,6 +230,22 @@ class LeastPrivilegePolicyTest {
         for (ApiOperation mapped : PermissionRules.load().mappings().keySet()) {
             assertThat(called).as("mapped operation").contains(mapped);
         }
+    }
+
+    @Test
+    void serviceStatementsThatWouldNotFitOneManagedPolicyAreMergedIntoOneWithTheSameActions() throws Exception {
+        List<String> operations = new java.util.ArrayList<>();
+        for (int i = 0; i < 90; i++) {
+            operations.add("service" + i + ":DescribeSomething");
+        }
+        var statements = statements(catalog(PolicyCommand.PROVISION, operations.toArray(String[]::new)),
+                rules("implied: []"), PolicyCommand.PROVISION);
+
+        assertThat(statements).singleElement().satisfies(merged -> {
+            assertThat(merged.sid()).isEqualTo("ProvisionActions");
+            assertThat(merged.actions()).hasSize(90).contains("service0:DescribeSomething", "service89:DescribeSomething");
+            assertThat(merged.resources()).containsExactly("*");
+        });
     }
 
     @Test

@@ -124,8 +124,8 @@ class GoldenImagesTest {
             List<BackupJob> jobs = cloud().backup(StackRun.PRIMARY).listBackupJobs(r -> r.byBackupVaultName("dr-vault"))
                     .backupJobs();
             assertThat(jobs).hasSize(2).allSatisfy(job -> {
-                assertThat(job.iamRoleArn()).isEqualTo(
-                        "arn:aws:iam::123456789012:role/service-role/AWSBackupDefaultServiceRole");
+                assertThat(job.iamRoleArn()).as("the stack's own Backup role")
+                        .isEqualTo("arn:aws:iam::123456789012:role/dr/dr-backup-role");
                 assertThat(job.stateAsString()).isEqualTo("COMPLETED");
             });
             assertThat(jobs).extracting(BackupJob::resourceArn).containsExactlyInAnyOrder(
@@ -233,7 +233,7 @@ class GoldenImagesTest {
         ExecutionResult first = stack.run();
         String builderArn = first.outcome(StepKey.of(StackRun.PRIMARY, "builder-web")).outputs().get("arn");
         cloud().backup(StackRun.PRIMARY).startBackupJob(r -> r.backupVaultName("dr-vault").resourceArn(builderArn)
-                .iamRoleArn("arn:aws:iam::123456789012:role/service-role/AWSBackupDefaultServiceRole"));
+                .iamRoleArn("arn:aws:iam::123456789012:role/dr/dr-backup-role"));
         cloud().world().clock().advance(Duration.ofHours(1));
 
         ExecutionResult second = stack.run();

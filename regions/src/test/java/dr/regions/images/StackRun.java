@@ -9,6 +9,7 @@ import dr.core.model.RegionRole;
 import dr.core.model.StackSpec;
 import dr.regions.aws.AwsErrorClassifier;
 import dr.regions.backup.BackupSteps;
+import dr.regions.identity.IdentitySteps;
 import dr.regions.inmemory.InMemoryCloud;
 import dr.regions.inmemory.SandboxAccount;
 import dr.regions.network.NetworkSteps;
@@ -46,6 +47,7 @@ public final class StackRun {
             steps.addAll(ImageSteps.forRegion(target));
             steps.addAll(BastionSteps.forRegion(target));
         }
+        steps.add(IdentitySteps.backupRole(spec, cloud));
         return Plan.of(steps);
     }
 

@@ -13,6 +13,7 @@ import dr.core.model.Tags;
 import dr.regions.aws.AwsClients;
 import dr.regions.aws.AwsErrorClassifier;
 import dr.regions.compute.ComputeSteps;
+import dr.regions.identity.IdentitySteps;
 import dr.regions.inmemory.InMemoryCloud;
 import dr.regions.inmemory.route53.Reachability;
 import dr.regions.network.Ec2Tags;
@@ -69,6 +70,7 @@ public final class TiersFixture {
             steps.addAll(LoadBalancingSteps.forRegion(target));
             steps.addAll(ComputeSteps.forRegion(target));
         }
+        steps.addAll(IdentitySteps.appInstanceProfile(spec, clients));
         return Plan.of(steps);
     }
 

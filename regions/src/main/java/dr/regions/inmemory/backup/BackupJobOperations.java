@@ -49,7 +49,7 @@ final class BackupJobOperations {
     StartBackupJobResponse start(StartBackupJobRequest request) {
         Vault vault = ctx.vault(request.backupVaultName());
         String resourceArn = BackupErrors.required(request.resourceArn(), "ResourceArn");
-        String role = BackupErrors.required(request.iamRoleArn(), "IamRoleArn");
+        String role = BackupRole.assumable(ctx.world, BackupErrors.required(request.iamRoleArn(), "IamRoleArn"));
         if (request.idempotencyToken() != null) {
             for (BackupJob job : ctx.state.backupJobs.values()) {
                 if (request.idempotencyToken().equals(job.idempotencyToken)) {

@@ -39,7 +39,7 @@ final class CopyJobOperations {
         BackupErrors.required(request.sourceBackupVaultName(), "SourceBackupVaultName");
         String destinationArn = BackupErrors.required(request.destinationBackupVaultArn(),
                 "DestinationBackupVaultArn");
-        String role = BackupErrors.required(request.iamRoleArn(), "IamRoleArn");
+        String role = BackupRole.assumable(ctx.world, BackupErrors.required(request.iamRoleArn(), "IamRoleArn"));
         if (request.idempotencyToken() != null) {
             for (CopyJob job : ctx.state.copyJobs.values()) {
                 if (request.idempotencyToken().equals(job.idempotencyToken)) {

@@ -35,7 +35,7 @@ final class SelectionOperations {
             throw BackupErrors.missingParameter("BackupSelection");
         }
         String name = BackupErrors.required(input.selectionName(), "SelectionName");
-        String role = BackupErrors.required(input.iamRoleArn(), "IamRoleArn");
+        String role = BackupRole.assumable(ctx.world, BackupErrors.required(input.iamRoleArn(), "IamRoleArn"));
         // CreateBackupSelection declares no ResourceNotFoundException: an unknown plan id is an invalid value.
         Plan plan = ctx.state.plans.get(planId);
         if (plan == null) {

@@ -14,7 +14,10 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A sandbox account with a running web instance in the primary region and a backup vault in each region. */
+/**
+ * A sandbox account with a running web instance in the primary region, a backup vault in each region and a role AWS
+ * Backup may assume.
+ */
 final class BackupFixture {
     static final String PRIMARY = "us-east-1";
     static final String DR = "us-west-2";
@@ -26,6 +29,11 @@ final class BackupFixture {
     final String instanceArn;
 
     BackupFixture() {
+        // Backup refuses a role that does not exist or does not trust it (BackupRoleTest); booting the instance below
+        // gives the role time to propagate.
+        cloud.iam().createRole(r -> r.roleName("AWSBackupDefaultServiceRole").path("/service-role/")
+                .assumeRolePolicyDocument("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                        + "\"Principal\":{\"Service\":\"backup.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"));
         instanceId = runInstance(PRIMARY);
         instanceArn = "arn:aws:ec2:" + PRIMARY + ":123456789012:instance/" + instanceId;
         backup(PRIMARY).createBackupVault(r -> r.backupVaultName(VAULT));

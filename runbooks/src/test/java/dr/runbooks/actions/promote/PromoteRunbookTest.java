@@ -85,6 +85,8 @@ class PromoteRunbookTest {
 
         assertThat(result.exitCode()).as(result.message()).isEqualTo(ExitCode.OK);
         assertThat(cloud.world().calls().inRegion(ReadyStack.PRIMARY)).as("calls to the primary region").isZero();
+        assertThat(cloud.world().calls().count(call -> call.service().equals("iam")))
+                .as("IAM calls (its control plane is in us-east-1)").isZero();
         assertPromoted();
         JsonNode report = JSON.readTree(Files.readString(Path.of(
                 result.step("report").outputs().get("json").toString())));

@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.wafv2.Wafv2Client;
 
 /** Every client from {@code delegate}; a test overrides the one it wants to misbehave. */
@@ -62,6 +63,11 @@ class DelegatingClients implements AwsClients {
     @Override
     public CloudFrontClient cloudFront() {
         return delegate.cloudFront();
+    }
+
+    @Override
+    public IamClient iam() {
+        return delegate.iam();
     }
 
     @Override

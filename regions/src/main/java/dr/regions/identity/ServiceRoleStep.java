@@ -1,0 +1,153 @@
+package dr.regions.identity;
+
+import dr.core.engine.StepContext;
+import dr.core.engine.StepKey;
+import dr.core.model.ModeledDurations;
+import dr.core.model.StackSpec;
+import dr.core.model.Tags;
+import dr.regions.aws.AwsClients;
+import dr.regions.provision.EnsureStep;
+import dr.regions.provision.Readiness;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.iam.model.Role;
+import software.amazon.awssdk.services.iam.model.Tag;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A stack-owned IAM role that one AWS service assumes: {@code <stack>-<role>} under {@link IdentityRoles#PATH}, trusted
+ * by that service only, with the given AWS managed policies attached, tagged as the stack's. Found by name (GetRole,
+ * which also answers the tags); a trust policy that drifted is put back, a missing attachment or tag added. A policy an
+ * operator attached besides (AmazonSSMManagedInstanceCore for Session Manager on the app tier, say) is left alone. A role of that name without this stack's tag
+ * belongs to someone else: dr fails rather than adopt it, since cleanup would later delete it.
+ *
+ * <p>Outputs {@code arn} and {@code changedAt}: when the trust policy last changed as far as dr knows (the role's
+ * creation, or this run's update). IAM is eventually consistent, so a service handed the role right after that may
+ * still refuse it; {@link RolePropagation} retries those refusals for a short while after {@code changedAt}.
+ */
+public final class ServiceRoleStep extends EnsureStep {
+    private final StackSpec spec;
+    private final AwsClients clients;
+    private final String role;
+    private final String service;
+    private final List<String> managedPolicies;
+    private Role seen;
+    private Instant changedAt;
+    private String foreignOwner;
+
+    public ServiceRoleStep(StackSpec spec, AwsClients clients, String role, String service,
+                           List<String> managedPolicies) {
+        super(StepKey.global(role), List.of(), "AWS::IAM::Role", ModeledDurations.IMMEDIATE);
+        this.spec = spec;
+        this.clients = clients;
+        this.role = role;
+        this.service = service;
+        this.managedPolicies = List.copyOf(managedPolicies);
+    }
+
+    public String name() {
+        return spec.name(role);
+    }
+
+    @Override
+    protected Optional<String> find(StepContext context) {
+        try {
+            seen = iam().getRole(r -> r.roleName(name())).role();
+        } catch (NoSuchEntityException e) {
+            return Optional.empty();
+        }
+        changedAt = seen.createDate();
+        String owner = tags().get(Tags.STACK);
+        if (!spec.stack().equals(owner)) {
+            foreignOwner = owner == null ? "none" : owner;
+        }
+        return Optional.of(seen.roleName());
+    }
+
+    @Override
+    protected String create(StepContext context) {
+        try {
+            seen = iam().createRole(r -> r.roleName(name()).path(IdentityRoles.PATH)
+                    .assumeRolePolicyDocument(PolicyJson.trust(service))
+                    .description("dr stack " + spec.stack() + ": assumed by " + service)
+                    .tags(wantedTags())).role();
+        } catch (EntityAlreadyExistsException e) {
+            // A run that died right after CreateRole, and a GetRole that did not see the new role yet.
+            seen = iam().getRole(r -> r.roleName(name())).role();
+        }
+        changedAt = seen.createDate();
+        return seen.roleName();
+    }
+
+    @Override
+    protected boolean converge(StepContext context, String name) {
+        if (foreignOwner != null) {
+            return false;
+        }
+        boolean changed = false;
+        if (!PolicyJson.same(seen.assumeRolePolicyDocument(), PolicyJson.trust(service))) {
+            iam().updateAssumeRolePolicy(r -> r.roleName(name).policyDocument(PolicyJson.trust(service)));
+            changedAt = context.clock().now();
+            changed = true;
+        }
+        Set<String> attached = new TreeSet<>();
+        iam().listAttachedRolePoliciesPaginator(r -> r.roleName(name)).attachedPolicies()
+                .forEach(p -> attached.add(p.policyArn()));
+        for (String policy : managedPolicies) {
+            if (!attached.contains(policy)) {
+                iam().attachRolePolicy(r -> r.roleName(name).policyArn(policy));
+                changed = true;
+            }
+        }
+        Map<String, String> present = tags();
+        List<Tag> missing = wantedTags().stream().filter(t -> !t.value().equals(present.get(t.key()))).toList();
+        if (!missing.isEmpty()) {
+            iam().tagRole(r -> r.roleName(name).tags(missing));
+            changed = true;
+        }
+        return changed;
+    }
+
+    @Override
+    protected Readiness readiness(StepContext context, String id) {
+        if (foreignOwner != null) {
+            return Readiness.broken("not this stack's (tag " + Tags.STACK + "=" + foreignOwner
+                    + "); dr does not adopt a role it did not create");
+        }
+        return Readiness.ready();
+    }
+
+    /** {@code id} (the role name), {@code arn}, and {@code changedAt} (ISO-8601). */
+    @Override
+    protected Map<String, String> outputs(StepContext context, String id) {
+        Map<String, String> outputs = new LinkedHashMap<>();
+        outputs.put("id", id);
+        outputs.put("arn", seen.arn());
+        outputs.put("changedAt", changedAt.toString());
+        return outputs;
+    }
+
+    /** GetRole answers the role's tags (ListRoles does not). */
+    private Map<String, String> tags() {
+        Map<String, String> tags = new HashMap<>();
+        seen.tags().forEach(t -> tags.put(t.key(), t.value()));
+        return tags;
+    }
+
+    private List<Tag> wantedTags() {
+        return Tags.forGlobal(spec.stack(), role).entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+    }
+
+    private IamClient iam() {
+        return clients.iam();
+    }
+}
