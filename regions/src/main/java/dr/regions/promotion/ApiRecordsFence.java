@@ -2,13 +2,9 @@ package dr.regions.promotion;
 
 import dr.core.DrException;
 import dr.regions.dns.FailoverRecordsStep;
-import dr.regions.loadbalancing.ElbNames;
-import dr.regions.loadbalancing.LoadBalancingRoles;
-import dr.regions.topology.Tier;
 import dr.regions.readiness.ApiRecords;
 import dr.regions.readiness.StackDomain;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerNotFoundException;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.AliasTarget;
 import software.amazon.awssdk.services.route53.model.Change;
@@ -65,7 +61,7 @@ public final class ApiRecordsFence {
             return Progress.done("no failover records at " + records.name() + ": nothing to fence",
                     Map.of("fenced", false));
         }
-        LoadBalancer drAlb = drAppLoadBalancer();
+        LoadBalancer drAlb = DrAppLoadBalancer.find(target);
         List<Change> changes = new ArrayList<>();
         fence(records.primary(), records.name(), "PRIMARY", true, drAlb).ifPresent(changes::add);
         fence(records.secondary(), records.name(), "SECONDARY", false, drAlb).ifPresent(changes::add);
@@ -108,21 +104,6 @@ public final class ApiRecordsFence {
         List<String> aliases = StackDistribution.find(target.clients().cloudFront(), target.stack())
                 .map(d -> d.aliases() == null ? List.<String>of() : d.aliases().items()).orElse(List.of());
         return StackDomain.of(target.settings(), aliases);
-    }
-
-    private LoadBalancer drAppLoadBalancer() {
-        String name = ElbNames.of(target.stack(), LoadBalancingRoles.loadBalancer(Tier.APP));
-        try {
-            return target.clients().elb(target.drRegion()).describeLoadBalancers(r -> r.names(name)).loadBalancers()
-                    .stream().findFirst().orElseThrow(() -> missing(name));
-        } catch (LoadBalancerNotFoundException e) {
-            throw missing(name);
-        }
-    }
-
-    private DrException missing(String name) {
-        return DrException.failed("the DR app load balancer " + name + " is missing in " + target.drRegion()
-                + "; run dr provision");
     }
 
     private Route53Client route53() {
