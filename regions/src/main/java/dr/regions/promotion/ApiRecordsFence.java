@@ -51,7 +51,8 @@ public final class ApiRecordsFence {
                 return Progress.waiting("api records change " + status, POLL);
             }
         }
-        Optional<String> domain = domain();
+        LoadBalancer drAlb = DrAppLoadBalancer.find(target);
+        Optional<String> domain = domain(drAlb);
         if (domain.isEmpty()) {
             return Progress.done("no domain, so no api records to fence", Map.of("fenced", false));
         }
@@ -61,7 +62,6 @@ public final class ApiRecordsFence {
             return Progress.done("no failover records at " + records.name() + ": nothing to fence",
                     Map.of("fenced", false));
         }
-        LoadBalancer drAlb = DrAppLoadBalancer.find(target);
         List<Change> changes = new ArrayList<>();
         fence(records.primary(), records.name(), "PRIMARY", true, drAlb).ifPresent(changes::add);
         fence(records.secondary(), records.name(), "SECONDARY", false, drAlb).ifPresent(changes::add);
@@ -96,14 +96,16 @@ public final class ApiRecordsFence {
         return Optional.of(Change.builder().action(ChangeAction.UPSERT).resourceRecordSet(wanted).build());
     }
 
-    /** The configured domain, else the one the distribution serves as {@code app.<domain>}. */
-    private Optional<String> domain() {
-        if (target.settings().hasDomain()) {
-            return Optional.of(target.settings().domain());
-        }
-        List<String> aliases = StackDistribution.find(target.clients().cloudFront(), target.stack())
-                .map(d -> d.aliases() == null ? List.<String>of() : d.aliases().items()).orElse(List.of());
-        return StackDomain.of(target.settings(), aliases);
+    /**
+     * The configured domain, else the one the DR load balancer's certificate names (the DR region's API), else the
+     * one the distribution serves as {@code app.<domain>} (CloudFront's API, in us-east-1).
+     */
+    private Optional<String> domain(LoadBalancer drAlb) {
+        return DrDomain.find(target, drAlb).or(() -> {
+            List<String> aliases = StackDistribution.find(target.clients().cloudFront(), target.stack())
+                    .map(d -> d.aliases() == null ? List.<String>of() : d.aliases().items()).orElse(List.of());
+            return StackDomain.of(target.settings(), aliases);
+        });
     }
 
     private Route53Client route53() {
