@@ -58,12 +58,12 @@ class PromotionTasksTest {
         }
 
         @Test
-        void aMissingReplicaIsNotReady() {
+        void aMissingReplicaFailsThePromotion() {
             PromotionTarget elsewhere = new PromotionTarget(cloud, ReadyStack.spec(), "eu-west-1", Optional.empty());
 
             assertThatThrownBy(() -> new ReplicaPreflight(elsewhere).check(cloud.world().time()))
                     .isInstanceOfSatisfying(DrException.class,
-                            e -> assertThat(e.exitCode()).isEqualTo(ExitCode.NOT_READY))
+                            e -> assertThat(e.exitCode()).isEqualTo(ExitCode.FAILED))
                     .hasMessageContaining("no DB instance dr-db-replica in eu-west-1");
         }
     }

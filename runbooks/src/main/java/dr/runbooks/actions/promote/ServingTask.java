@@ -7,6 +7,7 @@ import dr.regions.promotion.ServingCheck;
 import dr.regions.promotion.ServingCheck.Observation;
 import dr.regions.promotion.ServingCheck.TierView;
 import dr.runbooks.step.ActionContext;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +19,7 @@ import java.util.stream.Collectors;
 /**
  * Looks, through the data planes only ({@link ServingCheck}), until users are served from DR, at most {@code wait}.
  * Not there by then: a {@code required} check fails the run, any other is done saying so (traffic may still move
- * with the global steps after it). Each tier's first time seen on DR is kept as {@value #ON_DR_SINCE}: the
+ * with the global steps after it); a look that is not required and cannot be made is done too, as not observed. Each tier's first time seen on DR is kept as {@value #ON_DR_SINCE}: the
  * report's "users served from DR" times.
  */
 final class ServingTask implements ProgressAction.Task {
@@ -43,7 +44,17 @@ final class ServingTask implements ProgressAction.Task {
         if (startedAt == null) {
             startedAt = now;
         }
-        Observation seen = check.observe(now);
+        Observation seen;
+        try {
+            seen = check.observe(now);
+        } catch (RuntimeException error) {
+            if (required || error instanceof AwsServiceException service && service.isThrottlingException()) {
+                throw error;
+            }
+            // a look that is not required must never hold back what comes after it (DR's capacity)
+            return Progress.done("not observed: " + error.getMessage(), Map.of("observed", false,
+                    "servedFromDr", false));
+        }
         if (seen.tiers().isEmpty()) {
             return Progress.done("not observed: the stack has no domain, so users reach the load balancers by "
                     + "name and nothing routes them", Map.of("observed", false, "servedFromDr", false));

@@ -244,6 +244,45 @@ class PromoteRunbookTest {
     }
 
     @Test
+    void whenDrCapacityCannotBeBroughtUpTheExitCodeIsOne() throws IOException {
+        cloud.autoScaling(ReadyStack.DR).deleteAutoScalingGroup(r -> r.autoScalingGroupName("dr-asg-app")
+                .forceDelete(true));
+
+        RunbookResult result = run.run("promote-replica");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(result.message()).contains("scale-dr", "dr-asg-app");
+        assertThat(database().readReplicaSourceDBInstanceIdentifier()).as("the database was promoted").isNull();
+        JsonNode report = JSON.readTree(Files.readString(Path.of(
+                result.step("report").outputs().get("json").toString())));
+        assertThat(report.get("succeeded").asBoolean()).isFalse();
+        assertThat(report.get("timeline").get("dbWritableSeconds").asLong()).isPositive();
+        assertThat(report.get("timeline").get("drFullCapacitySeconds").isNull()).isTrue();
+    }
+
+    @Test
+    void whenThereIsNoDatabaseToPromoteTheExitCodeIsOne() {
+        RunbookResult result = new OperationsRun(cloud, OperationsRun.target(null, "eu-west-1"), temp)
+                .run("promote-replica");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(result.message()).contains("no DB instance dr-db-replica in eu-west-1");
+    }
+
+    @Test
+    void whenUsersCannotBeSeenOnDrTheLookBeforeScalingDoesNotHoldItBackButTheRunFails() {
+        cloud.elb(ReadyStack.DR).deleteLoadBalancer(r -> r.loadBalancerArn(cloud.elb(ReadyStack.DR)
+                .describeLoadBalancers(d -> d.names("dr-alb-app")).loadBalancers().get(0).loadBalancerArn()));
+
+        RunbookResult result = run.run("promote-replica");
+
+        assertThat(result.step("users-on-dr").outputs()).containsEntry("observed", false);
+        assertThat(result.step("scale-dr").status()).isEqualTo(StepReport.Status.DONE);
+        assertThat(result.step("confirm-users-on-dr").status()).isEqualTo(StepReport.Status.FAILED);
+        assertThat(result.exitCode()).isEqualTo(ExitCode.FAILED);
+    }
+
+    @Test
     void withoutYesAndWithoutATerminalNothingIsChangedAndTheExitCodeIsTwo() {
         RunbookResult result = run.yes(false).run("promote-replica");
 
