@@ -134,7 +134,8 @@ public final class PromoteActions {
             .build();
 
     public static final StepType REPORT = StepType.builder("promote-report")
-            .description("Markdown and JSON report: timings per step, replication evidence, what was done")
+            .description("Markdown and JSON report: time to DB writable, to full capacity and to users on DR, the "
+                    + "pending global steps, replication evidence, each step")
             .defaultTimeout(Duration.ofMinutes(2))
             .action(params -> new PromotionReportAction())
             .build();
