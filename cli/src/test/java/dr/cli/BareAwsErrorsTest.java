@@ -113,7 +113,7 @@ class BareAwsErrorsTest {
         assertThat(calmResult.exitCode()).as("%s without faults; stderr: %s", name, calmResult.err()).isNotEqualTo(4);
         Set<CallLog.Call> operations = new LinkedHashSet<>();
         calm.cloud.world().calls().all().forEach(call -> operations.add(
-                new CallLog.Call(call.service(), call.operation(), "any", call.mutating())));
+                new CallLog.Call(call.service(), call.operation(), "any", call.mutating(), null)));
         assertThat(operations).as("operations %s calls", name).isNotEmpty();
         List<String> failures = new ArrayList<>();
         int index = 0;

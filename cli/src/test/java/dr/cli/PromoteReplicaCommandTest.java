@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dr.regions.cdn.DistributionSettings;
 import dr.regions.inmemory.Faults.CrashPoint;
 import dr.regions.inmemory.SimulatedCrash;
+import dr.regions.inmemory.cloudfront.EdgeSimulator;
+import dr.regions.inmemory.route53.PublicResolver;
 import dr.regions.readiness.ApiRecords;
 import dr.regions.readiness.ReadyStack;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,17 +56,12 @@ class PromoteReplicaCommandTest {
                 .get(0);
     }
 
-    /** Writable, protected, named by the DR database record, DR at primary capacity, traffic fenced to DR. */
-    private static void assertPromoted(DrRunner runner) {
+    /** Writable, protected, DR at primary capacity, users served from DR: seen without us-east-1's APIs. */
+    private static void assertDrTookOver(DrRunner runner) {
         DBInstance db = database(runner);
         assertThat(db.dbInstanceStatus()).isEqualTo("available");
         assertThat(db.readReplicaSourceDBInstanceIdentifier()).as("a writable database has no source").isNull();
         assertThat(db.deletionProtection()).isTrue();
-        String zone = HostedZones.withCallerPrefix(runner.cloud.route53(), "dr.internal.", "dr/dr/" + DR + "/")
-                .orElseThrow().id();
-        assertThat(runner.cloud.route53().listResourceRecordSets(r -> r.hostedZoneId(zone)
-                .startRecordName("db.dr.internal.").startRecordType("CNAME")).resourceRecordSets().get(0)
-                .resourceRecords().get(0).value()).isEqualTo(db.endpoint().address());
         for (String name : new String[] {"dr-asg-web", "dr-asg-app"}) {
             AutoScalingGroup group = runner.cloud.autoScaling(DR).describeAutoScalingGroups(r -> r
                     .autoScalingGroupNames(name)).autoScalingGroups().get(0);
@@ -73,6 +70,23 @@ class PromoteReplicaCommandTest {
             assertThat(group.maxSize()).isEqualTo(4);
             assertThat(group.instances()).filteredOn(i -> i.lifecycleStateAsString().equals("InService")).hasSize(2);
         }
+        String drAlb = runner.cloud.elb(DR).describeLoadBalancers(r -> r.names("dr-alb-app")).loadBalancers().get(0)
+                .dnsName();
+        assertThat(new PublicResolver(runner.cloud.world()).resolve("api." + ReadyStack.DOMAIN, "A").data())
+                .singleElement().asString().startsWith(drAlb.toLowerCase());
+        assertThat(new EdgeSimulator(runner.cloud.world()).get("app." + ReadyStack.DOMAIN, "/_dr/region").body())
+                .isEqualTo(DR);
+    }
+
+    /** The DR database record, the api fence and the origin order: through the global APIs (us-east-1 up). */
+    private static void assertFenced(DrRunner runner) {
+        DBInstance db = database(runner);
+        String zone = runner.cloud.route53().listHostedZonesByName(r -> r.dnsName("dr.internal.")).hostedZones()
+                .stream().filter(z -> z.callerReference().startsWith("dr/dr/" + DR + "/")).findFirst().orElseThrow()
+                .id();
+        assertThat(runner.cloud.route53().listResourceRecordSets(r -> r.hostedZoneId(zone)
+                .startRecordName("db.dr.internal.").startRecordType("CNAME")).resourceRecordSets().get(0)
+                .resourceRecords().get(0).value()).isEqualTo(db.endpoint().address());
         String drAlb = runner.cloud.elb(DR).describeLoadBalancers(r -> r.names("dr-alb-app")).loadBalancers().get(0)
                 .dnsName();
         ApiRecords records = ApiRecords.find(runner.cloud.route53(), ReadyStack.spec(), ReadyStack.DOMAIN)
@@ -86,9 +100,11 @@ class PromoteReplicaCommandTest {
                 .isEqualTo(DistributionSettings.originId(DR));
     }
 
+    private static final String FINISH = "dr promote-replica --stack dr --dr " + DR + " --sandbox --yes";
+
     @Test
-    void succeedsWithThePrimaryRegionUnreachableAndMakesNoCallToIt() throws Exception {
-        DrRunner.Result result = promote(dr, "--yes");
+    void withUsEast1DarkItExitsZeroWithDrServingAndListsThePendingGlobalSteps() throws Exception {
+        DrRunner.Result result = promote(dr, "--primary", PRIMARY, "--yes");
 
         long primaryCalls = dr.cloud.world().calls().inRegion(PRIMARY);
         System.out.printf("RELIABILITY promote with every primary-region call failing: %s, %d calls to the primary "
@@ -96,14 +112,37 @@ class PromoteReplicaCommandTest {
                 primaryCalls);
         dr.assertSucceeded(result);
         assertThat(primaryCalls).as("calls to the primary region").isZero();
-        assertPromoted(dr);
+        assertDrTookOver(dr);
+        assertThat(result.out()).containsPattern("fence-api +PENDING")
+                .contains("3 global steps are PENDING", "point-dns, fence-api, fence-web", "answers with: " + FINISH);
         Matcher report = Pattern.compile("Report: (\\S+\\.md) \\(JSON: (\\S+\\.json)\\)").matcher(result.out());
         assertThat(report.find()).as("report paths in: %s", result.out()).isTrue();
         assertThat(Path.of(report.group(1))).exists().startsWith(dr.workingDirectory.resolve("dr-reports"));
         JsonNode json = JSON.readTree(Files.readString(Path.of(report.group(2))));
         assertThat(json.get("succeeded").asBoolean()).isTrue();
+        assertThat(json.get("pending")).hasSize(3);
+        assertThat(json.get("timeline").get("webServedFromDrSeconds").asLong()).isPositive();
         assertThat(json.get("replicationEvidence").get("replicationStatus").asText()).isEqualTo("replicating");
         assertThat(result.out()).contains("preflight-dr", "promote", "fence-web");
+    }
+
+    @Test
+    void aLaterRunWithUsEast1BackSaysWhatItFinishesAndChangesOnlyThat() {
+        dr.assertSucceeded(promote(dr, "--yes"));
+        dr.cloud.world().faults().regionReachable(PRIMARY);
+        dr.cloud.world().calls().reset();
+
+        DrRunner.Result again = promote(dr, "--yes");
+
+        dr.assertSucceeded(again);
+        assertThat(again.err()).contains("finishing the global steps the run started",
+                "left pending: point-dns, fence-api, fence-web");
+        assertThat(again.out()).doesNotContain("PENDING");
+        assertThat(dr.cloud.world().calls().all()).filteredOn(c -> c.mutating())
+                .extracting(c -> c.service() + ":" + c.operation())
+                .containsExactlyInAnyOrder("route53:ChangeResourceRecordSets", "cloudfront:UpdateDistribution");
+        assertFenced(dr);
+        assertDrTookOver(dr);
     }
 
     @Test
@@ -114,7 +153,8 @@ class PromoteReplicaCommandTest {
         JsonNode report = JSON.readTree(result.out());
         assertThat(report.get("succeeded").asBoolean()).isTrue();
         assertThat(report.get("drRegion").asText()).isEqualTo(DR);
-        assertThat(report.get("steps")).hasSize(9);
+        assertThat(report.get("steps")).hasSize(11);
+        assertThat(report.get("finishWith").asText()).isEqualTo(FINISH);
         assertThat(report.get("replicationEvidence").get("source").asText()).contains(":db:dr-db");
     }
 
@@ -155,12 +195,13 @@ class PromoteReplicaCommandTest {
         dr.assertSucceeded(again);
         assertThat(dr.cloud.world().calls().mutating()).isZero();
         assertThat(dr.cloud.world().calls().inRegion(PRIMARY)).isZero();
-        assertPromoted(dr);
+        assertThat(again.err()).contains("left pending: point-dns, fence-api, fence-web");
+        assertDrTookOver(dr);
     }
 
     @Test
     void aRunKilledAtAnyChangeIsFinishedByTheNextRun() throws Exception {
-        for (long change = 1; change <= 6; change++) {
+        for (long change = 1; change <= 4; change++) { // with us-east-1 dark, only DR's four changes can be made
             DrRunner runner = runner(Files.createDirectories(temp.resolve("crash-" + change)));
             runner.cloud.world().faults().crashAtMutatingCall(change, CrashPoint.AFTER_CALL);
             try {
@@ -174,7 +215,7 @@ class PromoteReplicaCommandTest {
 
             runner.assertSucceeded(rerun);
             assertThat(rerun.err()).as("change %d", change).contains("resuming the promote-replica run");
-            assertPromoted(runner);
+            assertDrTookOver(runner);
             assertThat(runner.cloud.world().calls().inRegion(PRIMARY)).isZero();
         }
     }
@@ -183,6 +224,7 @@ class PromoteReplicaCommandTest {
     void aProvisionAfterPromotionKeepsDrServingAndChangesNothing() {
         dr.assertSucceeded(promote(dr, "--yes"));
         dr.cloud.world().faults().regionReachable(PRIMARY);
+        dr.assertSucceeded(promote(dr, "--yes"));
         dr.cloud.world().calls().reset();
 
         DrRunner.Result provision = dr.run("provision", "--sandbox", "--primary", PRIMARY, "--dr", DR,
@@ -192,6 +234,7 @@ class PromoteReplicaCommandTest {
         assertThat(dr.cloud.world().calls().mutating()).as("the fence and DR's capacity stay as promotion left them")
                 .isZero();
         assertThat(provision.out()).contains("failed over: dr-db-replica in " + DR + " was promoted");
-        assertPromoted(dr);
+        assertFenced(dr);
+        assertDrTookOver(dr);
     }
 }

@@ -45,7 +45,8 @@ class RunbookCatalogTest {
         Runbook cleanup = catalog.describe("cleanup");
 
         assertThat(promote.steps()).extracting(RunbookStep::id).containsExactly("preflight-dr", "approval", "promote",
-                "wait-writable", "secure-database", "point-dns", "scale-dr", "fence-api", "fence-web", "report");
+                "wait-writable", "users-on-dr", "secure-database", "scale-dr", "point-dns", "fence-api", "fence-web",
+                "confirm-users-on-dr", "report");
         assertThat(promote.step("approval").available()).as("approval is built in").isTrue();
         assertThat(cleanup.steps()).extracting(RunbookStep::id)
                 .containsExactly("discover", "approval", "delete", "verify", "report");

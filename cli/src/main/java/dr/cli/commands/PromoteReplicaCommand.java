@@ -16,6 +16,7 @@ import dr.core.config.StackTarget;
 import dr.core.engine.DurationFormat;
 import dr.core.model.Capacity;
 import dr.core.model.StackSpec;
+import dr.runbooks.JournaledRun;
 import dr.runbooks.Runbook;
 import dr.runbooks.RunbookJson;
 import dr.runbooks.RunbookResult;
@@ -29,6 +30,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,15 +41,23 @@ import java.util.Optional;
             "",
             "In the DR region only: checks the read replica and records RDS's replication status as RPO evidence, "
                 + "promotes it with automated backups kept, waits until it is writable, turns on deletion protection "
-                + "and gives it an RDS-managed master secret in the DR region, makes sure the DR database record names "
-                + "it, scales DR compute to the primary's capacity, and fences the old primary: both api failover "
-                + "records name the DR load balancer and CloudFront tries the DR origin first. Writes a Markdown and "
-                + "JSON report (timings, evidence) and prints its path. Makes no call to the primary region; "
-                + "--dr (or 'dr:' in the config) is required for that reason.",
+                + "and gives it an RDS-managed master secret in the DR region, scales DR compute to the primary's "
+                + "capacity, and checks through DNS answers and CloudFront (data planes, no API) that users are served "
+                + "from DR. Then, on the global APIs (Route 53, CloudFront, whose control planes are in us-east-1): "
+                + "makes sure the DR database record names it, and fences the old primary (both api failover records "
+                + "name the DR load balancer, CloudFront tries the DR origin first). A global step whose API does not "
+                + "answer is PENDING, not a failure: run the command again later to finish it. Writes a Markdown and "
+                + "JSON report (time to writable, to full capacity, to users on DR; pending steps; evidence) and "
+                + "prints its path. Makes no call to the primary region; --dr (or 'dr:' in the config) is required "
+                + "for that reason.",
+            "Exit 0 when users are served from DR with a writable database and full capacity, also with pending "
+                + "global steps (listed, with the command that finishes them); 1 when the database, DR's capacity "
+                + "or the move of users to DR could not be brought about.",
             "Changes: the DR region, the api records and the CloudFront origin order. Promotion is one-way: the "
                 + "replica stops replicating for good; 'dr provision' then keeps DR serving until you fail back "
                 + "(README: 'After a promotion').",
-            "Safe to run again: a second run changes nothing; a run that died is resumed from its journal.",
+            "Safe to run again: a second run changes nothing but what an earlier run left pending; a run that died is "
+                + "resumed from its journal.",
             "Takes: about 10 minutes on AWS (promotion about 5, then scale-up and CloudFront).",
             "Asks for confirmation unless --yes.",
             ""},
@@ -84,7 +95,9 @@ public final class PromoteReplicaCommand extends DrSubcommand {
         if (context.dryRun()) {
             return printPlan(context, runbook, target, drRegion);
         }
-        RunbookResult result = new RunbookSession(context, reportDirectory(report)).runOrResume(runbook, Map.of());
+        RunbookSession session = new RunbookSession(context, reportDirectory(report));
+        announcePending(context, session, runbook);
+        RunbookResult result = session.runOrResume(runbook, Map.of());
         Optional<Path> json = result.find("report").filter(StepReport::finished)
                 .map(step -> step.outputs().get("json")).map(Object::toString).map(Path::of);
         if (json.isEmpty()) {
@@ -101,15 +114,45 @@ public final class PromoteReplicaCommand extends DrSubcommand {
         return result.exitCode().code();
     }
 
+    /** A finished earlier run that left global steps pending: this run finishes them (each looks before it acts). */
+    private static void announcePending(CommandContext context, RunbookSession session, Runbook runbook) {
+        JournaledRun.last(session.journal(runbook.name()))
+                .filter(last -> last.runbook().equals(runbook.name()) && last.finished())
+                .ifPresent(last -> {
+                    List<String> pending = last.finishedSteps().values().stream()
+                            .filter(step -> isPending(step.outputs())).map(JournaledRun.FinishedStep::id).toList();
+                    if (!pending.isEmpty()) {
+                        context.err().println("dr: finishing the global steps the run started " + last.startedAt()
+                                + " left pending: " + String.join(", ", pending));
+                    }
+                });
+    }
+
+    private static boolean isPending(Map<String, Object> outputs) {
+        return Boolean.TRUE.equals(outputs.get("pending"));
+    }
+
     private static void printSummary(CommandContext context, RunbookResult result, Path json) {
+        List<StepReport> pending = new ArrayList<>();
         for (StepReport step : result.steps()) {
             String took = step.finished() ? DurationFormat.compact(step.elapsed()) : "";
-            context.out().println(String.format("%-16s %-13s %8s  %s", step.id(), step.status().name().toLowerCase()
-                    .replace('_', ' '), took, step.summary() == null ? "" : step.summary()).stripTrailing());
+            boolean isPending = isPending(step.outputs());
+            if (isPending) {
+                pending.add(step);
+            }
+            String status = isPending ? "PENDING" : step.status().name().toLowerCase().replace('_', ' ');
+            context.out().println(String.format("%-19s %-13s %8s  %s", step.id(), status, took,
+                    step.summary() == null ? "" : step.summary()).stripTrailing());
         }
         String markdown = json.toString().replaceAll("\\.json$", ".md");
         context.out().println((result.succeeded() ? "Promoted" : "Not finished") + " in "
                 + DurationFormat.compact(result.duration()) + ". Report: " + markdown + " (JSON: " + json + ")");
+        if (result.succeeded() && !pending.isEmpty()) {
+            context.out().println("Users are served from DR. " + pending.size() + " global step"
+                    + (pending.size() == 1 ? " is" : "s are") + " PENDING (their API did not answer): "
+                    + String.join(", ", pending.stream().map(StepReport::id).toList()) + ". Finish them once it "
+                    + "answers with: " + pending.get(0).outputs().getOrDefault("finishWith", "dr promote-replica"));
+        }
     }
 
     private static ObjectNode readJson(Path file) {

@@ -68,7 +68,7 @@ public final class DnsProbe {
         return data.stream().anyMatch(addresses::contains);
     }
 
-    static String normalize(String name) {
+    public static String normalize(String name) {
         String n = name.toLowerCase(Locale.ROOT).strip();
         if (n.endsWith(".")) {
             n = n.substring(0, n.length() - 1);

@@ -1,5 +1,8 @@
 package dr.regions.inmemory;
 
+import dr.core.model.Regions;
+
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,8 +11,16 @@ import java.util.function.Predicate;
 
 /** Every call made to the in-memory cloud, for counters and for proving which region a command touched. */
 public final class CallLog {
-    /** One API call. {@code region} is {@code global} for Route 53 and CloudFront. */
-    public record Call(String service, String operation, String region, boolean mutating) {
+    /**
+     * One API call. {@code region} is {@code global} for Route 53 and CloudFront (their control planes are in
+     * us-east-1); {@code at} is the modeled time it was made.
+     */
+    public record Call(String service, String operation, String region, boolean mutating, Instant at) {
+        /** Whether the call went to a control plane in {@code region}: its own APIs, or a global one living there. */
+        public boolean controlPlaneIn(String controlPlaneRegion) {
+            return region.equals(controlPlaneRegion) || region.equals("global")
+                    && controlPlaneRegion.equals(Regions.GLOBAL_EDGE);
+        }
     }
 
     private final List<Call> calls = new ArrayList<>();

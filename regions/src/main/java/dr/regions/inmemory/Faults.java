@@ -1,5 +1,7 @@
 package dr.regions.inmemory;
 
+import dr.core.model.Regions;
+
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -14,6 +16,12 @@ import java.util.function.Supplier;
  * death at the N-th mutating call, whole regions unreachable, and eventual consistency (a describe right
  * after a create misses the new resource once), and an operation answered with a bare error (an HTTP status, no
  * error code, no message: what the SDK raises for an empty error body).
+ *
+ * <p>A region that is down takes its own APIs and traffic into it down, and, for {@value Regions#GLOBAL_EDGE}, the
+ * control planes of the global services that live there too: the Route 53 API and the CloudFront API (WAF's
+ * CLOUDFRONT scope and ACM for CloudFront are us-east-1 endpoints anyway). Their data planes keep working: Route 53's
+ * health checkers and name servers, and CloudFront's edges and origin failover ("AWS Fault Isolation Boundaries",
+ * global services: recovery must depend on data planes only).
  *
  * <p>Only dr's own calls see that miss: {@link ServiceProxy} runs each call as a {@link #toolCall tool call}, and a
  * fake that asks another fake about its resources does so in an {@link #internal internal} scope.
@@ -123,6 +131,15 @@ public final class Faults {
     /** Whether calls to, and traffic into, {@code region} fail: a regional outage. */
     public synchronized boolean isUnreachable(String region) {
         return unreachableRegions.contains(region);
+    }
+
+    /**
+     * Whether an API call to {@code service} at {@code region} fails: the region is down, or the service is global
+     * ({@code region} is then {@code global}) and its control plane's region, {@value Regions#GLOBAL_EDGE}, is down.
+     */
+    public synchronized boolean isApiUnreachable(Service service, String region) {
+        return unreachableRegions.contains(region)
+                || service.isGlobal() && unreachableRegions.contains(Regions.GLOBAL_EDGE);
     }
 
     /** Counts a mutating call; true when this is the one that dies. */

@@ -16,7 +16,8 @@ import java.util.UUID;
 
 /**
  * Wraps a fake service client so that every call, for all ten services alike, goes through one place:
- * the region-down check, throttling, the call log, the world lock, the simulated crash, and marking the call as
+ * the region-down check (for Route 53 and CloudFront, their control plane's region, us-east-1), throttling, the call
+ * log, the world lock, the simulated crash, and marking the call as
  * dr's own (the only kind an eventual-consistency miss is meant for, see {@link Faults#toolCall}). Interface
  * default methods (consumer-builder overloads, paginators) run on the proxy, so the calls they make are
  * counted and faulted like direct ones.
@@ -82,12 +83,14 @@ final class ServiceProxy implements InvocationHandler {
     private Object attempt(Method method, Object[] args, String name) throws Throwable {
         Faults faults = world.faults();
         boolean mutating = isMutating(name);
-        world.calls().record(new CallLog.Call(service.arnNamespace(), operationName(name), region, mutating));
-        if (faults.isUnreachable(region)) {
+        world.calls().record(new CallLog.Call(service.arnNamespace(), operationName(name), region, mutating,
+                world.time()));
+        if (faults.isApiUnreachable(service, region)) {
+            String host = service.isGlobal() ? service.arnNamespace() + ".amazonaws.com"
+                    : service.arnNamespace() + "." + region + ".amazonaws.com";
             throw SdkClientException.builder()
-                    .message("Unable to execute HTTP request: " + service.arnNamespace() + "." + region
-                            + ".amazonaws.com: Name or service not known")
-                    .cause(new UnknownHostException(service.arnNamespace() + "." + region + ".amazonaws.com"))
+                    .message("Unable to execute HTTP request: " + host + ": Name or service not known")
+                    .cause(new UnknownHostException(host))
                     .build();
         }
         if (faults.shouldThrottle()) {

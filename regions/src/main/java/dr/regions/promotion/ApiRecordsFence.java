@@ -3,13 +3,9 @@ package dr.regions.promotion;
 import dr.core.DrException;
 import dr.regions.dns.FailoverRecordsStep;
 import dr.regions.dns.Route53Ids;
-import dr.regions.loadbalancing.ElbNames;
-import dr.regions.loadbalancing.LoadBalancingRoles;
-import dr.regions.topology.Tier;
 import dr.regions.readiness.ApiRecords;
 import dr.regions.readiness.StackDomain;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerNotFoundException;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.AliasTarget;
 import software.amazon.awssdk.services.route53.model.Change;
@@ -56,7 +52,8 @@ public final class ApiRecordsFence {
                 return Progress.waiting("api records change " + status, POLL);
             }
         }
-        Optional<String> domain = domain();
+        LoadBalancer drAlb = DrAppLoadBalancer.find(target);
+        Optional<String> domain = domain(drAlb);
         if (domain.isEmpty()) {
             return Progress.done("no domain, so no api records to fence", Map.of("fenced", false));
         }
@@ -66,7 +63,6 @@ public final class ApiRecordsFence {
             return Progress.done("no failover records at " + records.name() + ": nothing to fence",
                     Map.of("fenced", false));
         }
-        LoadBalancer drAlb = drAppLoadBalancer();
         List<Change> changes = new ArrayList<>();
         fence(records.primary(), records.name(), "PRIMARY", true, drAlb).ifPresent(changes::add);
         fence(records.secondary(), records.name(), "SECONDARY", false, drAlb).ifPresent(changes::add);
@@ -101,29 +97,16 @@ public final class ApiRecordsFence {
         return Optional.of(Change.builder().action(ChangeAction.UPSERT).resourceRecordSet(wanted).build());
     }
 
-    /** The configured domain, else the one the distribution serves as {@code app.<domain>}. */
-    private Optional<String> domain() {
-        if (target.settings().hasDomain()) {
-            return Optional.of(target.settings().domain());
-        }
-        List<String> aliases = StackDistribution.find(target.clients().cloudFront(), target.stack())
-                .map(d -> d.aliases() == null ? List.<String>of() : d.aliases().items()).orElse(List.of());
-        return StackDomain.of(target.settings(), aliases);
-    }
-
-    private LoadBalancer drAppLoadBalancer() {
-        String name = ElbNames.of(target.stack(), LoadBalancingRoles.loadBalancer(Tier.APP));
-        try {
-            return target.clients().elb(target.drRegion()).describeLoadBalancers(r -> r.names(name)).loadBalancers()
-                    .stream().findFirst().orElseThrow(() -> missing(name));
-        } catch (LoadBalancerNotFoundException e) {
-            throw missing(name);
-        }
-    }
-
-    private DrException missing(String name) {
-        return DrException.failed("the DR app load balancer " + name + " is missing in " + target.drRegion()
-                + "; run dr provision");
+    /**
+     * The configured domain, else the one the DR load balancer's certificate names (the DR region's API), else the
+     * one the distribution serves as {@code app.<domain>} (CloudFront's API, in us-east-1).
+     */
+    private Optional<String> domain(LoadBalancer drAlb) {
+        return DrDomain.find(target, drAlb).or(() -> {
+            List<String> aliases = StackDistribution.find(target.clients().cloudFront(), target.stack())
+                    .map(d -> d.aliases() == null ? List.<String>of() : d.aliases().items()).orElse(List.of());
+            return StackDomain.of(target.settings(), aliases);
+        });
     }
 
     private Route53Client route53() {

@@ -32,17 +32,17 @@ public final class ReplicaPreflight {
         this.target = target;
     }
 
-    /** @throws DrException not ready (exit 3) when there is no usable database to promote */
+    /** @throws DrException failed (exit 1: the database cannot be brought up) when there is no usable one to promote */
     public Progress check(Instant now) {
         String identifier = target.databaseIdentifier();
         Optional<DBInstance> found = DbInstances.find(target.clients().rds(target.drRegion()), identifier);
         if (found.isEmpty()) {
-            throw DrException.notReady("no DB instance " + identifier + " in " + target.drRegion()
+            throw DrException.failed("no DB instance " + identifier + " in " + target.drRegion()
                     + ": there is no replica to promote");
         }
         ReplicationEvidence evidence = ReplicationEvidence.of(found.get(), now);
         if (STUCK.contains(evidence.status())) {
-            throw DrException.notReady(identifier + " in " + target.drRegion() + " is " + evidence.status()
+            throw DrException.failed(identifier + " in " + target.drRegion() + " is " + evidence.status()
                     + ": it cannot be promoted");
         }
         if (!"available".equals(evidence.status())) {

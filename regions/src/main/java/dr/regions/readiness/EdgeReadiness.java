@@ -64,8 +64,10 @@ public final class EdgeReadiness {
         Optional<StackResource> check = scope.find(ResourceKind.HEALTH_CHECK, StackResource.GLOBAL,
                 HealthCheckStep.ROLE);
         if (check.isEmpty()) {
-            findings.problem(EDGE, HealthCheckStep.ROLE, scope.absent(ResourceKind.HEALTH_CHECK, StackResource.GLOBAL,
-                    ": Route 53 cannot tell that the primary is down"));
+            findings.problem(EDGE, HealthCheckStep.ROLE, scope.reachable(StackResource.GLOBAL)
+                    ? scope.absent(ResourceKind.HEALTH_CHECK, StackResource.GLOBAL,
+                            ": Route 53 cannot tell that the primary is down")
+                    : "cannot be read: Route 53 unreachable");
             return;
         }
         List<HealthCheckObservation> observations = scope.clients().route53()
@@ -91,7 +93,9 @@ public final class EdgeReadiness {
     private Optional<Distribution> distribution() {
         Optional<StackResource> listed = scope.find(ResourceKind.DISTRIBUTION, StackResource.GLOBAL, "distribution");
         if (listed.isEmpty()) {
-            findings.problem(EDGE, "distribution", scope.absent(ResourceKind.DISTRIBUTION, StackResource.GLOBAL));
+            findings.problem(EDGE, "distribution", scope.reachable(StackResource.GLOBAL)
+                    ? scope.absent(ResourceKind.DISTRIBUTION, StackResource.GLOBAL)
+                    : "cannot be read: CloudFront unreachable");
             return Optional.empty();
         }
         Distribution distribution = scope.clients().cloudFront().getDistribution(r -> r.id(listed.get().id()))
@@ -176,6 +180,10 @@ public final class EdgeReadiness {
         Optional<String> domain = domain();
         if (domain.isEmpty()) {
             findings.ok(EDGE, "api-record", "none (no domain: reach the app load balancers by their own names)");
+            return;
+        }
+        if (!scope.reachable(StackResource.GLOBAL)) {
+            findings.problem(EDGE, "api-record", "cannot be read: Route 53 unreachable");
             return;
         }
         Optional<ApiRecords> records = ApiRecords.find(scope.clients().route53(), scope.spec(), domain.get());

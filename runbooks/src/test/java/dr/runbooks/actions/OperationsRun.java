@@ -17,6 +17,8 @@ import dr.runbooks.RunbookRunner;
 import dr.runbooks.Runbooks;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Runs a built-in runbook against an in-memory cloud the way the CLI does: the shipped registry, the AWS context as
@@ -28,6 +30,7 @@ public final class OperationsRun {
     private final StackTarget target;
     private final Path directory;
     private boolean yes = true;
+    private final Map<String, Object> attributes = new LinkedHashMap<>();
 
     public OperationsRun(InMemoryCloud cloud, StackTarget target, Path directory) {
         this(cloud, cloud.world().clock(), target, directory);
@@ -45,6 +48,12 @@ public final class OperationsRun {
     public static StackTarget target(String primary, String dr) {
         return new StackSpecResolver().resolve(StackConfig.builder().option(ConfigKey.STACK, "dr")
                 .option(ConfigKey.PRIMARY, primary).option(ConfigKey.DR, dr).build(), false);
+    }
+
+    /** Shared with the run's actions, as the CLI shares e.g. the regions it located. */
+    public OperationsRun attribute(String name, Object value) {
+        attributes.put(name, value);
+        return this;
     }
 
     public OperationsRun yes(boolean value) {
@@ -73,6 +82,7 @@ public final class OperationsRun {
                 .errorClassifier(new AwsErrorClassifier())
                 .attribute(Operations.ATTRIBUTE, new Operations(clients, target, true, reports()))
                 .build();
+        attributes.forEach(context::putAttribute);
         return new RunbookRunner(runbook, context);
     }
 

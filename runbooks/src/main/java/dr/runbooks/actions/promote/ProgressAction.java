@@ -6,6 +6,7 @@ import dr.runbooks.step.ActionContext;
 import dr.runbooks.step.ActionResult;
 import dr.runbooks.step.RunbookAction;
 
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -19,17 +20,21 @@ final class ProgressAction implements RunbookAction {
         Progress next(ActionContext context);
     }
 
-    private final Function<PromotionTarget, Task> factory;
+    private final BiFunction<PromotionTarget, ActionContext, Task> factory;
     private Task task;
 
     ProgressAction(Function<PromotionTarget, Task> factory) {
+        this((target, context) -> factory.apply(target));
+    }
+
+    ProgressAction(BiFunction<PromotionTarget, ActionContext, Task> factory) {
         this.factory = factory;
     }
 
     @Override
     public ActionResult execute(ActionContext context) {
         if (task == null) {
-            task = factory.apply(PromoteScope.target(context));
+            task = factory.apply(PromoteScope.target(context), context);
         }
         Progress progress = task.next(context);
         return progress.done() ? ActionResult.done(progress.status(), progress.outputs())

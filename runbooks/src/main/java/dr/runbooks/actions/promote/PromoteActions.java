@@ -7,6 +7,7 @@ import dr.regions.promotion.DatabaseDns;
 import dr.regions.promotion.DatabaseHardening;
 import dr.regions.promotion.DatabasePromotion;
 import dr.regions.promotion.OriginGroupFence;
+import dr.regions.promotion.PromotionTarget;
 import dr.runbooks.step.ActionResult;
 import dr.runbooks.step.ParamSpec;
 import dr.runbooks.step.ParamType;
@@ -15,13 +16,18 @@ import dr.runbooks.step.StepTypeRegistry;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The step types of {@code dr promote-replica}. Every one calls the DR region or the global services (Route 53,
  * CloudFront) only, never the primary region; every one looks before it changes anything, so a second run changes
- * nothing and a run resumed after a crash finishes the job.
+ * nothing and a run resumed after a crash finishes the job. The steps on a global API are best effort (their control
+ * planes live in us-east-1, which may be the region that is down): pending rather than failed when it does not answer.
  */
 public final class PromoteActions {
+    /** An {@code EdgeProbe} the caller may share to look at CloudFront with (default: HTTPS, or the sandbox's edge). */
+    public static final String EDGE_PROBE_ATTRIBUTE = "promote.edge-probe";
+
     public static final StepType PREFLIGHT = StepType.builder("promote-preflight")
             .description("in the DR region only: the replica exists and is available; RDS's replication status "
                     + "recorded as RPO evidence (an already promoted database passes)")
@@ -65,9 +71,10 @@ public final class PromoteActions {
             .build();
 
     public static final StepType POINT_DNS = StepType.builder("point-database-dns")
-            .description("the DR private zone's database CNAME names the promoted database (UPSERT if not)")
+            .description("the DR private zone's database CNAME names the promoted database (UPSERT only if not); "
+                    + "PENDING when the Route 53 API does not answer")
             .defaultTimeout(Duration.ofMinutes(10))
-            .action(params -> new ProgressAction(target -> {
+            .action(params -> global("Route 53", target -> {
                 DatabaseDns dns = new DatabaseDns(target);
                 return context -> dns.ensure();
             }))
@@ -91,25 +98,44 @@ public final class PromoteActions {
             .build();
 
     public static final StepType FENCE_RECORDS = StepType.builder("fence-api-records")
-            .description("both api.<domain> failover records name the DR app load balancer, without health check")
+            .description("both api.<domain> failover records name the DR app load balancer, without health check; "
+                    + "PENDING when the Route 53 API does not answer")
             .defaultTimeout(Duration.ofMinutes(10))
-            .action(params -> new ProgressAction(target -> {
+            .action(params -> global("Route 53", target -> {
                 ApiRecordsFence fence = new ApiRecordsFence(target);
                 return context -> fence.ensure();
             }))
             .build();
 
     public static final StepType FENCE_ORIGINS = StepType.builder("fence-origin-group")
-            .description("the CloudFront origin group tries the DR origin first, until Deployed")
+            .description("the CloudFront origin group tries the DR origin first, until Deployed; PENDING when the "
+                    + "CloudFront API does not answer")
             .defaultTimeout(Duration.ofMinutes(45))
-            .action(params -> new ProgressAction(target -> {
+            .action(params -> global("CloudFront", target -> {
                 OriginGroupFence fence = new OriginGroupFence(target);
                 return context -> fence.ensure();
             }))
             .build();
 
+    public static final StepType CHECK_SERVING = StepType.builder("check-serving")
+            .description("through the data planes only (DNS answers for api.<domain>, CloudFront at app.<domain>), "
+                    + "until users are served from DR, at most 'wait'; not by then: fails if 'required', else says so")
+            .param(ParamSpec.optional("wait", ParamType.DURATION, Duration.ZERO,
+                    "how long to keep looking for users on DR (0s: one look)"))
+            .param(ParamSpec.optional("required", ParamType.FLAG, false,
+                    "fail the run when users are not served from DR by then"))
+            .defaultTimeout(Duration.ofMinutes(20))
+            .action(params -> {
+                Duration wait = params.duration("wait");
+                boolean required = params.flag("required");
+                return new ProgressAction((target, context) ->
+                        new ServingTask(PromoteScope.servingCheck(context, target), wait, required));
+            })
+            .build();
+
     public static final StepType REPORT = StepType.builder("promote-report")
-            .description("Markdown and JSON report: timings per step, replication evidence, what was done")
+            .description("Markdown and JSON report: time to DB writable, to full capacity and to users on DR, the "
+                    + "pending global steps, replication evidence, each step")
             .defaultTimeout(Duration.ofMinutes(2))
             .action(params -> new PromotionReportAction())
             .build();
@@ -117,9 +143,15 @@ public final class PromoteActions {
     private PromoteActions() {
     }
 
+    /** A step on a global API: best effort, {@link GlobalStepTask pending} when that API cannot be reached. */
+    private static ProgressAction global(String api, Function<PromotionTarget, ProgressAction.Task> factory) {
+        return new ProgressAction((target, context) ->
+                new GlobalStepTask(api, PromoteScope.finishCommand(context), factory.apply(target)));
+    }
+
     public static StepTypeRegistry register(StepTypeRegistry registry) {
         return registry.register(PREFLIGHT).register(PROMOTE).register(WAIT_WRITABLE).register(SECURE)
                 .register(POINT_DNS).register(SCALE).register(FENCE_RECORDS).register(FENCE_ORIGINS)
-                .register(REPORT);
+                .register(CHECK_SERVING).register(REPORT);
     }
 }

@@ -2,7 +2,10 @@ package dr.runbooks.actions.promote;
 
 import dr.core.DrException;
 import dr.core.config.StackTarget;
+import dr.regions.drill.EdgeProbe;
+import dr.regions.promotion.DnsLookup;
 import dr.regions.promotion.PromotionTarget;
+import dr.regions.promotion.ServingCheck;
 import dr.runbooks.Operations;
 import dr.runbooks.step.ActionContext;
 
@@ -21,5 +24,21 @@ final class PromoteScope {
                 + " only and never searches the regions for the stack (that would call the primary region): pass "
                 + "--dr REGION or set 'dr:' in the config"));
         return new PromotionTarget(operations.clients(), target.settings(), dr, target.primaryRegion());
+    }
+
+    /** The command that finishes what a run left pending: promote-replica again, on the same stack and DR region. */
+    static String finishCommand(ActionContext context) {
+        Operations operations = context.requireAttribute(Operations.ATTRIBUTE, Operations.class);
+        PromotionTarget target = target(context);
+        return "dr promote-replica --stack " + target.stack() + " --dr " + target.drRegion()
+                + (operations.sandbox() ? " --sandbox" : "") + " --yes";
+    }
+
+    /** The data-plane view of which region serves users: DNS answers and CloudFront, never their APIs. */
+    static ServingCheck servingCheck(ActionContext context, PromotionTarget target) {
+        Operations operations = context.requireAttribute(Operations.ATTRIBUTE, Operations.class);
+        EdgeProbe edge = context.attribute(PromoteActions.EDGE_PROBE_ATTRIBUTE, EdgeProbe.class)
+                .orElseGet(() -> EdgeProbe.forClients(operations.clients(), operations.sandbox(), context.clock()));
+        return new ServingCheck(target, DnsLookup.forClients(operations.clients(), operations.sandbox()), edge);
     }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -22,9 +23,29 @@ import java.util.Optional;
  */
 public record PromotionReport(String stack, String drRegion, String primaryRegion, Instant startedAt,
                               Instant finishedAt, boolean succeeded, String outcome, Map<String, Object> evidence,
-                              List<StepLine> steps, List<String> notes) {
+                              List<StepLine> steps, Milestones milestones, List<StepLine> pending,
+                              List<String> notes) {
 
-    /** One step: {@code status} is done, failed, interrupted or not run. */
+    /**
+     * Times from the run's start on the modeled clock, null when not reached: the database writable, DR at full
+     * capacity, and users served from DR per tier (first seen so through the data planes).
+     */
+    public record Milestones(Duration dbWritable, Duration drFullCapacity, Duration apiOnDr, Duration webOnDr) {
+        Map<String, Duration> named() {
+            Map<String, Duration> named = new LinkedHashMap<>();
+            named.put("dbWritable", dbWritable);
+            named.put("drFullCapacity", drFullCapacity);
+            named.put("apiServedFromDr", apiOnDr);
+            named.put("webServedFromDr", webOnDr);
+            return named;
+        }
+    }
+
+    private static final Map<String, String> MILESTONE_TEXT = Map.of(
+            "dbWritable", "DB writable", "drFullCapacity", "DR at full capacity",
+            "apiServedFromDr", "users served from DR: api", "webServedFromDr", "users served from DR: web");
+
+    /** One step: {@code status} is done, pending (a global step whose API did not answer), failed, interrupted or not run. */
     public record StepLine(String id, String type, String status, String summary, Instant startedAt,
                            Instant finishedAt, Map<String, Object> outputs) {
         Duration took() {
@@ -36,6 +57,7 @@ public record PromotionReport(String stack, String drRegion, String primaryRegio
     static final String STEP_STARTED = "step-started";
     static final String STEP_FINISHED = "step-finished";
     static final String STEP_FAILED = "step-failed";
+    static final String PENDING = "pending";
 
     /** The records a report is made from, by type, as {@code ActionContext#records} gives them. */
     interface Records {
@@ -56,7 +78,7 @@ public record PromotionReport(String stack, String drRegion, String primaryRegio
             }
             StepLine line = line(records, id);
             lines.add(line);
-            if (!always.contains(id) && !line.status().equals("done")) {
+            if (!always.contains(id) && !line.status().equals("done") && !line.status().equals(PENDING)) {
                 complete = false;
                 if (firstFailure == null && !line.status().equals("not run")) {
                     firstFailure = "step '" + id + "' " + line.status() + ": " + line.summary();
@@ -66,16 +88,59 @@ public record PromotionReport(String stack, String drRegion, String primaryRegio
         Map<String, Object> evidence = records.of(PreflightTask.EVIDENCE).stream().reduce((a, b) -> b)
                 .map(Journal.Entry::data).orElse(Map.of());
         String primary = primaryRegion != null ? primaryRegion : regionOf(evidence.get("source"));
-        String outcome = complete ? "promoted: the DR database is writable, DNS names it, DR is scaled up and fenced"
-                : firstFailure != null ? firstFailure : "did not finish";
+        Instant startedAt = start.map(Journal.Entry::time).orElse(now);
+        List<StepLine> pending = lines.stream().filter(l -> l.status().equals(PENDING)).toList();
+        String outcome = complete ? promoted(lines, pending) : firstFailure != null ? firstFailure : "did not finish";
         List<String> notes = List.of(
                 "Replica lag at promotion: not measured; " + ReplicationEvidence.LAG_NOTE + ".",
-                "Every call went to " + drRegion + " or to the global services (Route 53, CloudFront); none to the "
-                        + "primary region" + (primary == null ? "" : " " + primary) + ".",
+                "Every call went to " + drRegion + " or to the global services' APIs (Route 53, CloudFront), and "
+                        + "those only after users were checked on DR; none to the primary region"
+                        + (primary == null ? "" : " " + primary) + ".",
+                "Users reach DR through data planes only: the health-checked api failover records and CloudFront's "
+                        + "origin group. The global steps fence the old primary for when it comes back.",
                 "Failback is deliberate: 'dr provision' keeps traffic on DR while the promoted database is the "
                         + "writer; see the README, 'After a promotion', for bringing the primary back.");
-        return new PromotionReport(stack, drRegion, primary, start.map(Journal.Entry::time).orElse(now), now,
-                complete, outcome, evidence, lines, notes);
+        return new PromotionReport(stack, drRegion, primary, startedAt, now, complete, outcome, evidence, lines,
+                milestones(lines, startedAt), pending, notes);
+    }
+
+    private static String promoted(List<StepLine> lines, List<StepLine> pending) {
+        boolean served = lines.stream().filter(l -> l.type().equals(PromoteActions.CHECK_SERVING.name()))
+                .reduce((a, b) -> b).map(l -> Boolean.TRUE.equals(l.outputs().get("servedFromDr"))).orElse(false);
+        String text = "promoted: the DR database is writable, DR is at full capacity, "
+                + (served ? "users are served from DR" : "users' routing not observed (no domain)");
+        if (pending.isEmpty()) {
+            return text + ", and the old primary is fenced";
+        }
+        return text + "; " + pending.size() + " global step" + (pending.size() == 1 ? "" : "s") + " PENDING ("
+                + String.join(", ", pending.stream().map(StepLine::id).toList()) + "): finish with '"
+                + finishWith(pending) + "' once the API answers";
+    }
+
+    /** The command the pending steps name (all the same); empty without pending steps. */
+    static String finishWith(List<StepLine> pending) {
+        return pending.stream().map(l -> l.outputs().get("finishWith")).filter(Objects::nonNull)
+                .map(String::valueOf).findFirst().orElse("dr promote-replica");
+    }
+
+    private static Milestones milestones(List<StepLine> lines, Instant start) {
+        return new Milestones(finished(lines, PromoteActions.WAIT_WRITABLE.name(), start),
+                finished(lines, PromoteActions.SCALE.name(), start),
+                onDr(lines, "api", start), onDr(lines, "web", start));
+    }
+
+    private static Duration finished(List<StepLine> lines, String type, Instant start) {
+        return lines.stream().filter(l -> l.type().equals(type) && l.status().equals("done") && l.finishedAt() != null)
+                .map(l -> Duration.between(start, l.finishedAt())).findFirst().orElse(null);
+    }
+
+    /** The earliest time any serving check saw {@code tier} served from DR. */
+    private static Duration onDr(List<StepLine> lines, String tier, Instant start) {
+        return lines.stream().filter(l -> l.type().equals(PromoteActions.CHECK_SERVING.name()))
+                .map(l -> l.outputs().get("tiers")).filter(Map.class::isInstance).map(t -> ((Map<?, ?>) t).get(tier))
+                .filter(Map.class::isInstance).map(t -> ((Map<?, ?>) t).get(ServingTask.ON_DR_SINCE))
+                .filter(Objects::nonNull).map(t -> Instant.parse(t.toString())).min(Instant::compareTo)
+                .map(t -> Duration.between(start, t)).orElse(null);
     }
 
     /** The region of an RDS ARN ({@code arn:aws:rds:us-east-1:...:db:x}): where the replica's source lives. */
@@ -96,8 +161,9 @@ public record PromotionReport(String stack, String drRegion, String primaryRegio
         if (finished.isPresent()) {
             Map<String, Object> outputs = finished.get().data().get("outputs") instanceof Map<?, ?> map
                     ? plain(map) : Map.of();
-            return new StepLine(id, type, "done", String.valueOf(finished.get().data().getOrDefault("summary", "")),
-                    from, finished.get().time(), outputs);
+            return new StepLine(id, type, GlobalStepTask.isPending(outputs) ? PENDING : "done",
+                    String.valueOf(finished.get().data().getOrDefault("summary", "")), from, finished.get().time(),
+                    outputs);
         }
         if (failed.isPresent() && (from == null || !failed.get().time().isBefore(from))) {
             boolean interrupted = Boolean.TRUE.equals(failed.get().data().get("interrupted"));
@@ -151,6 +217,26 @@ public record PromotionReport(String stack, String drRegion, String primaryRegio
         root.put("durationSeconds", duration().toSeconds());
         root.put("succeeded", succeeded);
         root.put("outcome", outcome);
+        ObjectNode timeline = root.putObject("timeline");
+        milestones.named().forEach((name, took) -> {
+            if (took == null) {
+                timeline.putNull(name + "Seconds");
+            } else {
+                timeline.put(name + "Seconds", took.toSeconds());
+            }
+        });
+        ArrayNode pendingNode = root.putArray("pending");
+        for (StepLine step : pending) {
+            ObjectNode node = pendingNode.addObject();
+            node.put("step", step.id());
+            node.put("api", String.valueOf(step.outputs().get("api")));
+            node.put("reason", String.valueOf(step.outputs().get("reason")));
+        }
+        if (pending.isEmpty()) {
+            root.putNull("finishWith");
+        } else {
+            root.put("finishWith", finishWith(pending));
+        }
         root.set("replicationEvidence", json.valueToTree(evidence));
         ArrayNode list = root.putArray("steps");
         for (StepLine step : steps) {
@@ -182,6 +268,19 @@ public record PromotionReport(String stack, String drRegion, String primaryRegio
         md.append("- Started: ").append(startedAt).append("; finished: ").append(finishedAt).append("; took ")
                 .append(DurationFormat.compact(duration())).append("\n");
         md.append("- Result: ").append(succeeded ? "succeeded, " : "NOT finished, ").append(outcome).append("\n\n");
+        md.append("## Timeline (modeled clock, from the start)\n\n| milestone | after |\n|---|---|\n");
+        milestones.named().forEach((name, took) -> md.append("| ").append(MILESTONE_TEXT.get(name)).append(" | ")
+                .append(took == null ? "not reached" : DurationFormat.compact(took)).append(" |\n"));
+        md.append("\n");
+        if (!pending.isEmpty()) {
+            md.append("## Pending global steps\n\nTheir APIs did not answer. Users do not need them (they reach DR "
+                    + "through the data planes); they fence the old primary for when it comes back. Finish them with "
+                    + "`").append(finishWith(pending)).append("` once the API answers: it changes nothing else.\n\n"
+                    + "| step | API | reason |\n|---|---|---|\n");
+            pending.forEach(step -> md.append("| ").append(step.id()).append(" | ").append(cell(step.outputs()
+                    .get("api"))).append(" | ").append(cell(step.outputs().get("reason"))).append(" |\n"));
+            md.append("\n");
+        }
         md.append("## Replication evidence at promotion (RPO)\n\n");
         if (evidence.isEmpty()) {
             md.append("None recorded: the preflight did not finish.\n\n");
