@@ -72,6 +72,73 @@ record Refusal(String id, String expectedCode, String awsSource, Optional<String
                                         .launchTemplateData(d -> d.instanceType("t3.micro")));
                             }
                         }),
+                of("EC2 CreateVpc with a block larger than /16", "InvalidVpc.Range",
+                        "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html", f ->
+                                f.ec2().createVpc(r -> r.cidrBlock("10.0.0.0/15"))),
+                of("EC2 CreateSubnet outside the VPC's block", "InvalidSubnet.Range",
+                        "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html", f ->
+                                f.subnet(f.vpc(), "10.99.1.0/24", "a")),
+                of("EC2 CreateSubnet overlapping another subnet", "InvalidSubnet.Conflict",
+                        "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html", f -> {
+                            String vpc = f.vpc();
+                            f.subnet(vpc, "10.30.1.0/24", "a");
+                            f.subnet(vpc, "10.30.1.128/25", "b");
+                        }),
+                of("EC2 AuthorizeSecurityGroupIngress with a rule the group has", "InvalidPermission.Duplicate",
+                        "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AuthorizeSecurityGroupIngress.html",
+                        f -> {
+                            String vpc = f.vpc();
+                            String source = f.securityGroup(vpc, "source");
+                            String target = f.securityGroup(vpc, "target");
+                            f.allow(target, source);
+                            f.allow(target, source);
+                        }),
+                of("EC2 CreateRoute to a destination the table routes", "RouteAlreadyExists",
+                        "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html", f -> {
+                            String vpc = f.vpc();
+                            String igw = f.ec2().createInternetGateway(r -> { }).internetGateway().internetGatewayId();
+                            f.ec2().attachInternetGateway(r -> r.vpcId(vpc).internetGatewayId(igw));
+                            String table = f.ec2().createRouteTable(r -> r.vpcId(vpc)).routeTable().routeTableId();
+                            for (int i = 0; i < 2; i++) {
+                                f.ec2().createRoute(r -> r.routeTableId(table).destinationCidrBlock("0.0.0.0/0")
+                                        .gatewayId(igw));
+                            }
+                        }),
+                of("EC2 DetachInternetGateway that is not attached", "Gateway.NotAttached",
+                        "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html", f -> {
+                            String vpc = f.vpc();
+                            String igw = f.ec2().createInternetGateway(r -> { }).internetGateway().internetGatewayId();
+                            f.ec2().detachInternetGateway(r -> r.vpcId(vpc).internetGatewayId(igw));
+                        }),
+                of("RDS CreateDBSubnetGroup with subnets in one zone", "DBSubnetGroupDoesNotCoverEnoughAZs",
+                        "https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBSubnetGroup.html", f -> {
+                            String vpc = f.vpc();
+                            String a = f.subnet(vpc, "10.30.1.0/24", "a");
+                            String b = f.subnet(vpc, "10.30.2.0/24", "a");
+                            f.clients().rds(Fixture.REGION).createDBSubnetGroup(r -> r.dbSubnetGroupName("one-zone")
+                                    .dbSubnetGroupDescription("one zone").subnetIds(a, b));
+                        }).gap("G13"),
+                // the same settings again are accepted (CreateListener is idempotent); other settings are refused
+                of("ELB CreateListener on a port in use, with other settings", "DuplicateListener",
+                        "https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateListener.html",
+                        f -> {
+                            String vpc = f.vpc();
+                            String balancer = f.loadBalancer(vpc, "lb");
+                            for (String group : List.of(f.targetGroup(vpc, "one", 80), f.targetGroup(vpc, "two", 80))) {
+                                f.clients().elb(Fixture.REGION).createListener(r -> r.loadBalancerArn(balancer)
+                                        .protocol(ProtocolEnum.HTTP).port(80)
+                                        .defaultActions(a -> a.type(ActionTypeEnum.FORWARD).targetGroupArn(group)));
+                            }
+                        }).gap("G15"),
+                of("Route 53 DeleteHealthCheck of an unknown id", "NoSuchHealthCheck",
+                        "https://docs.aws.amazon.com/Route53/latest/APIReference/API_DeleteHealthCheck.html", f ->
+                                f.clients().route53().deleteHealthCheck(r -> r
+                                        .healthCheckId("0b6a8d5e-1b2c-4d3e-8f90-123456789abc"))).gap("G14"),
+                of("ACM DescribeCertificate of an unknown ARN", "ResourceNotFoundException",
+                        "https://docs.aws.amazon.com/acm/latest/APIReference/API_DescribeCertificate.html", f ->
+                                f.clients().acm(Fixture.REGION).describeCertificate(r -> r.certificateArn(
+                                        "arn:aws:acm:us-east-1:123456789012:certificate/"
+                                                + "12345678-1234-1234-1234-123456789012"))),
                 of("RDS CreateDBSubnetGroup with a name in use", "DBSubnetGroupAlreadyExists",
                         "https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBSubnetGroup.html", f -> {
                             f.dbSubnetGroup("twice");

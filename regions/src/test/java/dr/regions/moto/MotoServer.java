@@ -117,8 +117,10 @@ public final class MotoServer implements ExtensionContext.Store.CloseableResourc
                 throw new IllegalStateException("moto server exited with " + process.exitValue() + " before answering");
             }
             try {
-                HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/data.json"))
-                        .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                // the reset every test starts with anyway: cheap, unlike data.json on a server full of state
+                HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/reset"))
+                        .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (answer.statusCode() == 200) {
                     return;
                 }
