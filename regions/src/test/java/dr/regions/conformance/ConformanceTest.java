@@ -4,8 +4,12 @@ import dr.core.engine.Action;
 import dr.core.engine.ExecutionResult;
 import dr.core.engine.Executor;
 import dr.core.engine.ExecutorSettings;
+import dr.core.engine.Plan;
 import dr.core.engine.ProgressListener;
+import dr.core.engine.Step;
+import dr.core.engine.StepKey;
 import dr.core.engine.StepOutcome;
+import dr.core.model.RegionRole;
 import dr.core.model.StackSpec;
 import dr.core.report.CleanupReport;
 import dr.regions.aws.AwsErrorClassifier;
@@ -13,6 +17,9 @@ import dr.regions.cleanup.Cleanup;
 import dr.regions.cleanup.CleanupOptions;
 import dr.regions.inmemory.SandboxAccount;
 import dr.regions.moto.Moto;
+import dr.regions.network.NetworkSteps;
+import dr.regions.provision.RegionTarget;
+import dr.regions.security.SecuritySteps;
 import dr.regions.moto.OnMoto;
 import dr.regions.provision.ProvisionPlan;
 import org.junit.jupiter.api.AfterAll;
@@ -31,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -126,6 +134,41 @@ class ConformanceTest {
         });
         assertThat(seen).as("steps run").isNotEmpty();
         assertThat(problems).as("steps that did not behave as AWS documents").isEmpty();
+    }
+
+    static Stream<Arguments> drifts() {
+        return Drift.all().stream().flatMap(drift -> Stream.of(Implementation.values())
+                .map(implementation -> Arguments.of(drift, implementation)));
+    }
+
+    /** The primary region's network and security steps, a drift made by hand, then two more runs. */
+    @ParameterizedTest(name = "converge repairs: {0} on {1}")
+    @MethodSource("drifts")
+    void convergeRepairsDriftAndReportsIt(Drift drift, Implementation implementation, Moto moto) {
+        StackSpec spec = StackSpec.defaults(Drift.REGION, "us-west-2");
+        String answer;
+        try (Implementation.Cloud cloud = implementation.open(moto)) {
+            RegionTarget target = new RegionTarget(spec, RegionRole.PRIMARY, cloud.clients());
+            StepKey drifted = target.key(drift.stepRole());
+            ExecutionResult first = runRegion(cloud, target);
+            assertThat(first.failed()).as("first run on %s", implementation).isEmpty();
+            drift.change().accept(cloud.clients(), first.outcome(drifted).resourceId());
+            ExecutionResult repair = runRegion(cloud, target);
+            ExecutionResult again = runRegion(cloud, target);
+            Set<String> others = new TreeSet<>();
+            repair.outcomes().stream().filter(o -> !o.key().equals(drifted)).forEach(o -> others.add(describe(o)));
+            answer = describe(repair.outcome(drifted)) + ", others " + String.join("/", others) + ", again "
+                    + describe(again.outcome(drifted));
+        }
+        judge("converge: " + drift.id(), implementation, "UPDATE, others KEEP, again KEEP", answer, Optional.empty(),
+                "DESIGN.md: provision is idempotent and repairs drift; EnsureStep reports a repair as UPDATE");
+    }
+
+    private static ExecutionResult runRegion(Implementation.Cloud cloud, RegionTarget target) {
+        List<Step> steps = new ArrayList<>(NetworkSteps.forRegion(target));
+        steps.addAll(SecuritySteps.forRegion(target));
+        return new Executor(cloud.clock(), new AwsErrorClassifier(), ProgressListener.NONE, ExecutorSettings.defaults())
+                .run(Plan.of(steps));
     }
 
     /**
