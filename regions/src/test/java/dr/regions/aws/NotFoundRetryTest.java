@@ -40,7 +40,7 @@ class NotFoundRetryTest {
         StepOutcome outcome = run(new ImageUser("ami-0123456789abcdef0")).outcome(ImageUser.KEY);
 
         assertThat(outcome.status()).isEqualTo(StepOutcome.Status.FAILED);
-        assertThat(outcome.message()).startsWith("InvalidAMIID.NotFound");
+        assertThat(outcome.message()).startsWith("Ec2 DescribeImages: HTTP 400, InvalidAMIID.NotFound");
         assertThat(outcome.attempts()).isEqualTo(1);
         assertThat(Duration.between(outcome.startedAt(), outcome.finishedAt())).isZero();
     }

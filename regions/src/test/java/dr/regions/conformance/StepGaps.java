@@ -10,6 +10,7 @@ import java.util.Optional;
 public final class StepGaps {
     private static final Map<String, String> ROWS = Map.ofEntries(
             Map.entry("backup-selection", "G1"),
+            Map.entry("backup-role", "G16"),
             Map.entry("image-web", "G3"),
             Map.entry("image-app", "G3"),
             Map.entry("lt-web", "G3"),
