@@ -81,9 +81,8 @@ class PromoteReplicaCommandTest {
     /** The DR database record, the api fence and the origin order: through the global APIs (us-east-1 up). */
     private static void assertFenced(DrRunner runner) {
         DBInstance db = database(runner);
-        String zone = runner.cloud.route53().listHostedZonesByName(r -> r.dnsName("dr.internal.")).hostedZones()
-                .stream().filter(z -> z.callerReference().startsWith("dr/dr/" + DR + "/")).findFirst().orElseThrow()
-                .id();
+        String zone = HostedZones.withCallerPrefix(runner.cloud.route53(), "dr.internal.", "dr/dr/" + DR + "/")
+                .orElseThrow().id();
         assertThat(runner.cloud.route53().listResourceRecordSets(r -> r.hostedZoneId(zone)
                 .startRecordName("db.dr.internal.").startRecordType("CNAME")).resourceRecordSets().get(0)
                 .resourceRecords().get(0).value()).isEqualTo(db.endpoint().address());

@@ -101,7 +101,8 @@ public final class StackInventory {
         }
         if (identity) {
             try {
-                found.addAll(new IdentityReader(clients.iam(), stack).read());
+                found.addAll(reads.read(StackResource.GLOBAL, List.of(ResourceKind.IAM_ROLE,
+                        ResourceKind.INSTANCE_PROFILE), null, () -> new IdentityReader(clients.iam(), stack).read()));
             } catch (SdkClientException e) {
                 unreachable.putIfAbsent(StackResource.GLOBAL, message(e));
             }

@@ -94,8 +94,7 @@ class PromoteRunbookTest {
     private static void assertFenced(InMemoryCloud in, String dr) {
         DBInstance db = in.rds(dr).describeDBInstances(r -> r.dbInstanceIdentifier("dr-db-replica")).dbInstances()
                 .get(0);
-        String zone = in.route53().listHostedZonesByName(r -> r.dnsName("dr.internal.")).hostedZones().stream()
-                .filter(z -> z.callerReference().startsWith("dr/dr/" + dr + "/")).findFirst().orElseThrow().id();
+        String zone = HostedZones.withCallerPrefix(in.route53(), "dr.internal.", "dr/dr/" + dr + "/").orElseThrow().id();
         assertThat(in.route53().listResourceRecordSets(r -> r.hostedZoneId(zone).startRecordName("db.dr.internal.")
                 .startRecordType("CNAME")).resourceRecordSets().get(0).resourceRecords().get(0).value())
                 .isEqualTo(db.endpoint().address());
@@ -260,7 +259,7 @@ class PromoteRunbookTest {
                 result.step("report").outputs().get("json").toString())));
         assertThat(report.get("succeeded").asBoolean()).isFalse();
         assertThat(report.get("timeline").get("dbWritableSeconds").asLong()).isPositive();
-        assertThat(report.get("timeline").get("drFullCapacitySeconds").isNull()).isTrue();
+        assertThat(report.get("timeline").has("drFullCapacitySeconds")).as("no time to full capacity").isFalse();
     }
 
     @Test
