@@ -14,7 +14,6 @@ import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.Role;
 import software.amazon.awssdk.services.iam.model.Tag;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,7 +49,7 @@ public final class InstanceProfileStep extends EnsureStep {
         } catch (NoSuchEntityException e) {
             return Optional.empty();
         }
-        String owner = tags().get(Tags.STACK);
+        String owner = IamTags.toMap(seen.tags()).get(Tags.STACK);
         if (!spec.stack().equals(owner)) {
             foreignOwner = owner == null ? "none" : owner;
         }
@@ -81,8 +80,7 @@ public final class InstanceProfileStep extends EnsureStep {
             iam().addRoleToInstanceProfile(r -> r.instanceProfileName(name).roleName(appRole));
             changed = true;
         }
-        Map<String, String> present = tags();
-        List<Tag> missing = wantedTags().stream().filter(t -> !t.value().equals(present.get(t.key()))).toList();
+        List<Tag> missing = IamTags.missing(wantedTags(), seen.tags());
         if (!missing.isEmpty()) {
             iam().tagInstanceProfile(r -> r.instanceProfileName(name).tags(missing));
             changed = true;
@@ -110,16 +108,9 @@ public final class InstanceProfileStep extends EnsureStep {
         return Map.of("id", id, "arn", seen.arn());
     }
 
-    /** GetInstanceProfile and CreateInstanceProfile answer the profile's tags. */
-    private Map<String, String> tags() {
-        Map<String, String> tags = new HashMap<>();
-        seen.tags().forEach(t -> tags.put(t.key(), t.value()));
-        return tags;
-    }
 
     private List<Tag> wantedTags() {
-        return Tags.forGlobal(spec.stack(), IdentityRoles.APP_PROFILE).entrySet().stream()
-                .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+        return IamTags.of(Tags.forGlobal(spec.stack(), IdentityRoles.APP_PROFILE));
     }
 
     private IamClient iam() {

@@ -15,7 +15,6 @@ import software.amazon.awssdk.services.iam.model.Role;
 import software.amazon.awssdk.services.iam.model.Tag;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +65,7 @@ public final class ServiceRoleStep extends EnsureStep {
             return Optional.empty();
         }
         changedAt = seen.createDate();
-        String owner = tags().get(Tags.STACK);
+        String owner = IamTags.toMap(seen.tags()).get(Tags.STACK);
         if (!spec.stack().equals(owner)) {
             foreignOwner = owner == null ? "none" : owner;
         }
@@ -108,8 +107,7 @@ public final class ServiceRoleStep extends EnsureStep {
                 changed = true;
             }
         }
-        Map<String, String> present = tags();
-        List<Tag> missing = wantedTags().stream().filter(t -> !t.value().equals(present.get(t.key()))).toList();
+        List<Tag> missing = IamTags.missing(wantedTags(), seen.tags());
         if (!missing.isEmpty()) {
             iam().tagRole(r -> r.roleName(name).tags(missing));
             changed = true;
@@ -136,15 +134,9 @@ public final class ServiceRoleStep extends EnsureStep {
         return outputs;
     }
 
-    /** GetRole answers the role's tags (ListRoles does not). */
-    private Map<String, String> tags() {
-        Map<String, String> tags = new HashMap<>();
-        seen.tags().forEach(t -> tags.put(t.key(), t.value()));
-        return tags;
-    }
 
     private List<Tag> wantedTags() {
-        return Tags.forGlobal(spec.stack(), role).entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+        return IamTags.of(Tags.forGlobal(spec.stack(), role));
     }
 
     private IamClient iam() {

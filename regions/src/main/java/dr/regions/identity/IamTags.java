@@ -1,0 +1,28 @@
+package dr.regions.identity;
+
+import software.amazon.awssdk.services.iam.model.Tag;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** IAM's tag shape, and which of a resource's wanted tags it lacks or holds with another value. */
+final class IamTags {
+    private IamTags() {
+    }
+
+    static List<Tag> of(Map<String, String> tags) {
+        return tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+    }
+
+    static Map<String, String> toMap(List<Tag> tags) {
+        Map<String, String> values = new HashMap<>();
+        tags.forEach(t -> values.put(t.key(), t.value()));
+        return values;
+    }
+
+    static List<Tag> missing(List<Tag> wanted, List<Tag> present) {
+        Map<String, String> values = toMap(present);
+        return wanted.stream().filter(t -> !t.value().equals(values.get(t.key()))).toList();
+    }
+}
