@@ -2,8 +2,8 @@ package dr.regions.backup;
 
 import dr.core.engine.StepContext;
 import dr.core.model.ModeledDurations;
-import dr.regions.provision.EnsureStep;
-import dr.regions.provision.RegionTarget;
+import dr.regions.step.EnsureStep;
+import dr.regions.step.RegionTarget;
 import software.amazon.awssdk.services.backup.BackupClient;
 import software.amazon.awssdk.services.backup.model.BackupPlan;
 import software.amazon.awssdk.services.backup.model.BackupPlanInput;

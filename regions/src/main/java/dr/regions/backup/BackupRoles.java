@@ -1,7 +1,7 @@
 package dr.regions.backup;
 
 import dr.core.model.Tags;
-import dr.regions.provision.RegionTarget;
+import dr.regions.step.RegionTarget;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dr.regions.backup;
 
 import dr.core.engine.Step;
-import dr.regions.provision.RegionTarget;
+import dr.regions.step.RegionTarget;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -3,9 +3,9 @@ package dr.regions.backup;
 import dr.core.engine.StepContext;
 import dr.core.model.ModeledDurations;
 import dr.core.model.Tags;
-import dr.regions.provision.EnsureStep;
-import dr.regions.provision.Readiness;
-import dr.regions.provision.RegionTarget;
+import dr.regions.step.EnsureStep;
+import dr.regions.step.ResourceState;
+import dr.regions.step.RegionTarget;
 import software.amazon.awssdk.services.backup.BackupClient;
 import software.amazon.awssdk.services.backup.model.BackupVaultListMember;
 
@@ -57,12 +57,12 @@ public final class BackupVaultStep extends EnsureStep {
     }
 
     @Override
-    protected Readiness readiness(StepContext context, String id) {
+    protected ResourceState readiness(StepContext context, String id) {
         if (foreignOwner != null) {
-            return Readiness.broken("not this stack's (tag " + Tags.STACK + "=" + foreignOwner
+            return ResourceState.broken("not this stack's (tag " + Tags.STACK + "=" + foreignOwner
                     + "); dr does not adopt a vault it did not create");
         }
-        return Readiness.ready();
+        return ResourceState.ready();
     }
 
     /** {@code id} (the vault name, which Backup calls take) and {@code arn} (which copy actions take). */

@@ -11,8 +11,8 @@ import dr.regions.dns.AppRecordStep;
 import dr.regions.firewall.WebAclStep;
 import dr.regions.loadbalancing.LoadBalancingRoles;
 import dr.regions.topology.Tier;
-import dr.regions.provision.EnsureStep;
-import dr.regions.provision.Readiness;
+import dr.regions.step.EnsureStep;
+import dr.regions.step.ResourceState;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudfront.model.DistributionList;
 import software.amazon.awssdk.services.cloudfront.model.DistributionSummary;
@@ -161,11 +161,11 @@ public final class DistributionStep extends EnsureStep {
     }
 
     @Override
-    protected Readiness readiness(StepContext context, String id) {
+    protected ResourceState readiness(StepContext context, String id) {
         if (!"Deployed".equals(status)) {
             status = cloudFront().getDistribution(r -> r.id(id)).distribution().status();
         }
-        return Readiness.of(status, "Deployed");
+        return ResourceState.of(status, "Deployed");
     }
 
     /**

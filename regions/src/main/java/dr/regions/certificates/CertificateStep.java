@@ -5,8 +5,8 @@ import dr.core.engine.StepKey;
 import dr.core.model.ModeledDurations;
 import dr.core.model.Tags;
 import dr.regions.aws.AwsClients;
-import dr.regions.provision.EnsureStep;
-import dr.regions.provision.Readiness;
+import dr.regions.step.EnsureStep;
+import dr.regions.step.ResourceState;
 import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.acm.model.CertificateDetail;
 import software.amazon.awssdk.services.acm.model.CertificateStatus;
@@ -137,19 +137,19 @@ public final class CertificateStep extends EnsureStep {
     }
 
     @Override
-    protected Readiness readiness(StepContext context, String arn) {
+    protected ResourceState readiness(StepContext context, String arn) {
         CertificateDetail detail = describe(arn);
         if (!recordsPublished) {
             recordsPublished = validation().publish(detail).complete();
         }
         String status = detail.statusAsString();
         if (BROKEN.contains(status)) {
-            return Readiness.broken(status);
+            return ResourceState.broken(status);
         }
         if (!recordsPublished) {
-            return Readiness.waiting(status + " (waiting for ACM to name the validation records)");
+            return ResourceState.waiting(status + " (waiting for ACM to name the validation records)");
         }
-        return Readiness.of(status, CertificateStatus.ISSUED.toString());
+        return ResourceState.of(status, CertificateStatus.ISSUED.toString());
     }
 
     @Override

@@ -7,7 +7,7 @@ import dr.core.model.StackSpec;
 import dr.core.model.Tags;
 import dr.regions.aws.AwsClients;
 import dr.regions.loadbalancing.LoadBalancingRoles;
-import dr.regions.provision.RegionTarget;
+import dr.regions.step.RegionTarget;
 
 import java.util.List;
 

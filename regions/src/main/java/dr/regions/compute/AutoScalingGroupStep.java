@@ -9,9 +9,9 @@ import dr.core.model.Tags;
 import dr.regions.loadbalancing.LoadBalancingRoles;
 import dr.regions.topology.Tier;
 import dr.regions.network.NetworkRoles;
-import dr.regions.provision.EnsureStep;
-import dr.regions.provision.Readiness;
-import dr.regions.provision.RegionTarget;
+import dr.regions.step.EnsureStep;
+import dr.regions.step.ResourceState;
+import dr.regions.step.RegionTarget;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.model.AlreadyExistsException;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
@@ -133,18 +133,18 @@ public final class AutoScalingGroupStep extends EnsureStep {
     }
 
     @Override
-    protected Readiness readiness(StepContext context, String name) {
+    protected ResourceState readiness(StepContext context, String name) {
         if (!seenIsCurrent) {
             seen = describe().orElse(null);
         }
         seenIsCurrent = false;
         if (seen == null) {
-            return Readiness.waiting("not listed yet");
+            return ResourceState.waiting("not listed yet");
         }
         long inService = seen.instances().stream().map(Instance::lifecycleStateAsString)
                 .filter(IN_SERVICE::equals).count();
         int desired = capacity().desired();
-        return inService >= desired ? Readiness.ready() : Readiness.waiting(inService + "/" + desired + " InService");
+        return inService >= desired ? ResourceState.ready() : ResourceState.waiting(inService + "/" + desired + " InService");
     }
 
     /** {@code id} and {@code name} (the same: Auto Scaling addresses groups by name), and {@code arn}. */

@@ -2,7 +2,7 @@ package dr.regions.compute;
 
 import dr.core.engine.Step;
 import dr.regions.topology.Tier;
-import dr.regions.provision.RegionTarget;
+import dr.regions.step.RegionTarget;
 
 import java.util.ArrayList;
 import java.util.List;

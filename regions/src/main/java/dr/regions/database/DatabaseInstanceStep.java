@@ -2,9 +2,9 @@ package dr.regions.database;
 
 import dr.core.engine.StepContext;
 import dr.core.engine.StepKey;
-import dr.regions.provision.EnsureStep;
-import dr.regions.provision.Readiness;
-import dr.regions.provision.RegionTarget;
+import dr.regions.step.EnsureStep;
+import dr.regions.step.ResourceState;
+import dr.regions.step.RegionTarget;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 
@@ -42,7 +42,7 @@ abstract class DatabaseInstanceStep extends EnsureStep {
     }
 
     @Override
-    protected final Readiness readiness(StepContext context, String id) {
+    protected final ResourceState readiness(StepContext context, String id) {
         if (seen == null || !"available".equals(seen.dbInstanceStatus())) {
             seen = DatabaseInstances.require(rds(), id);
         }

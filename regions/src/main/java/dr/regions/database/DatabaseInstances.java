@@ -1,6 +1,6 @@
 package dr.regions.database;
 
-import dr.regions.provision.Readiness;
+import dr.regions.step.ResourceState;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 import software.amazon.awssdk.services.rds.model.DbInstanceNotFoundException;
@@ -29,8 +29,8 @@ public final class DatabaseInstances {
         return rds.describeDBInstances(r -> r.dbInstanceIdentifier(identifier)).dbInstances().get(0);
     }
 
-    static Readiness readiness(DBInstance db) {
-        return Readiness.of(db.dbInstanceStatus(), "available", "failed", "incompatible-parameters",
+    static ResourceState readiness(DBInstance db) {
+        return ResourceState.of(db.dbInstanceStatus(), "available", "failed", "incompatible-parameters",
                 "incompatible-restore", "storage-full", "deleting");
     }
 

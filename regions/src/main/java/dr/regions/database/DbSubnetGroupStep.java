@@ -4,8 +4,8 @@ import dr.core.engine.StepContext;
 import dr.core.model.ModeledDurations;
 import dr.core.model.SubnetRole;
 import dr.regions.network.NetworkRoles;
-import dr.regions.provision.EnsureStep;
-import dr.regions.provision.RegionTarget;
+import dr.regions.step.EnsureStep;
+import dr.regions.step.RegionTarget;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DbSubnetGroupNotFoundException;
 

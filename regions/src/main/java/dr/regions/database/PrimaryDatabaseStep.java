@@ -3,7 +3,7 @@ package dr.regions.database;
 import dr.core.engine.StepContext;
 import dr.core.model.ModeledDurations;
 import dr.core.model.StackSpec;
-import dr.regions.provision.RegionTarget;
+import dr.regions.step.RegionTarget;
 import dr.regions.security.SecurityRoles;
 
 import java.util.List;

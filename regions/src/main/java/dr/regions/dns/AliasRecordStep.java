@@ -5,8 +5,8 @@ import dr.core.engine.StepContext;
 import dr.core.engine.StepKey;
 import dr.core.model.ModeledDurations;
 import dr.regions.aws.AwsClients;
-import dr.regions.provision.EnsureStep;
-import dr.regions.provision.Readiness;
+import dr.regions.step.EnsureStep;
+import dr.regions.step.ResourceState;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.AliasTarget;
 import software.amazon.awssdk.services.route53.model.Change;
@@ -98,12 +98,12 @@ abstract class AliasRecordStep extends EnsureStep {
 
     /** After a change, until Route 53 has it on all of its name servers. */
     @Override
-    protected Readiness readiness(StepContext context, String id) {
+    protected ResourceState readiness(StepContext context, String id) {
         if (changeId == null) {
-            return Readiness.ready();
+            return ResourceState.ready();
         }
         String status = route53().getChange(r -> r.id(changeId)).changeInfo().statusAsString();
-        return Readiness.of(status, "INSYNC");
+        return ResourceState.of(status, "INSYNC");
     }
 
     @Override

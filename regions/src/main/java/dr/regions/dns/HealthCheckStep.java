@@ -8,7 +8,7 @@ import dr.core.model.Tags;
 import dr.regions.aws.AwsClients;
 import dr.regions.loadbalancing.LoadBalancingRoles;
 import dr.regions.topology.Tier;
-import dr.regions.provision.EnsureStep;
+import dr.regions.step.EnsureStep;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.HealthCheck;
 import software.amazon.awssdk.services.route53.model.HealthCheckConfig;

@@ -7,7 +7,7 @@ import dr.core.model.Regions;
 import dr.core.model.StackSpec;
 import dr.core.model.Tags;
 import dr.regions.aws.AwsClients;
-import dr.regions.provision.EnsureStep;
+import dr.regions.step.EnsureStep;
 import software.amazon.awssdk.services.wafv2.Wafv2Client;
 import software.amazon.awssdk.services.wafv2.model.DefaultAction;
 import software.amazon.awssdk.services.wafv2.model.GetWebAclResponse;

@@ -7,7 +7,7 @@ import dr.core.model.RegionRole;
 import dr.core.model.StackSpec;
 import dr.regions.aws.AwsClients;
 import dr.regions.database.DatabaseRoles;
-import dr.regions.provision.EnsureStep;
+import dr.regions.step.EnsureStep;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 

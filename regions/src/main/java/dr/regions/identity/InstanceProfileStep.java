@@ -5,8 +5,8 @@ import dr.core.model.ModeledDurations;
 import dr.core.model.StackSpec;
 import dr.core.model.Tags;
 import dr.regions.aws.AwsClients;
-import dr.regions.provision.EnsureStep;
-import dr.regions.provision.Readiness;
+import dr.regions.step.EnsureStep;
+import dr.regions.step.ResourceState;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
 import software.amazon.awssdk.services.iam.model.InstanceProfile;
@@ -89,17 +89,17 @@ public final class InstanceProfileStep extends EnsureStep {
     }
 
     @Override
-    protected Readiness readiness(StepContext context, String id) {
+    protected ResourceState readiness(StepContext context, String id) {
         if (foreignOwner != null) {
-            return Readiness.broken("not this stack's (tag " + Tags.STACK + "=" + foreignOwner
+            return ResourceState.broken("not this stack's (tag " + Tags.STACK + "=" + foreignOwner
                     + "); dr does not adopt an instance profile it did not create");
         }
         if (otherRole != null) {
-            return Readiness.broken("holds role " + otherRole + " instead of the app role; dr does not swap it. Remove"
+            return ResourceState.broken("holds role " + otherRole + " instead of the app role; dr does not swap it. Remove"
                     + " it (aws iam remove-role-from-instance-profile --instance-profile-name " + id + " --role-name "
                     + otherRole + ") and run provision again");
         }
-        return Readiness.ready();
+        return ResourceState.ready();
     }
 
     /** {@code id} (the name) and {@code arn} (what the launch templates take). */

@@ -6,8 +6,8 @@ import dr.core.model.ModeledDurations;
 import dr.core.model.StackSpec;
 import dr.core.model.Tags;
 import dr.regions.aws.AwsClients;
-import dr.regions.provision.EnsureStep;
-import dr.regions.provision.Readiness;
+import dr.regions.step.EnsureStep;
+import dr.regions.step.ResourceState;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
@@ -116,12 +116,12 @@ public final class ServiceRoleStep extends EnsureStep {
     }
 
     @Override
-    protected Readiness readiness(StepContext context, String id) {
+    protected ResourceState readiness(StepContext context, String id) {
         if (foreignOwner != null) {
-            return Readiness.broken("not this stack's (tag " + Tags.STACK + "=" + foreignOwner
+            return ResourceState.broken("not this stack's (tag " + Tags.STACK + "=" + foreignOwner
                     + "); dr does not adopt a role it did not create");
         }
-        return Readiness.ready();
+        return ResourceState.ready();
     }
 
     /** {@code id} (the role name), {@code arn}, and {@code changedAt} (ISO-8601). */

@@ -6,7 +6,7 @@ import dr.core.engine.StepContext;
 import dr.core.engine.StepKey;
 import dr.core.engine.StepResult;
 import dr.regions.network.Ec2Tags;
-import dr.regions.provision.RegionTarget;
+import dr.regions.step.RegionTarget;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Image;
 

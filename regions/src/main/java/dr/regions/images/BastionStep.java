@@ -5,9 +5,9 @@ import dr.core.model.ModeledDurations;
 import dr.core.model.SubnetRole;
 import dr.regions.network.Ec2Tags;
 import dr.regions.network.NetworkRoles;
-import dr.regions.provision.EnsureStep;
-import dr.regions.provision.Readiness;
-import dr.regions.provision.RegionTarget;
+import dr.regions.step.EnsureStep;
+import dr.regions.step.ResourceState;
+import dr.regions.step.RegionTarget;
 import dr.regions.security.SecurityRoles;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.HttpTokensState;
@@ -65,9 +65,9 @@ public final class BastionStep extends EnsureStep {
     }
 
     @Override
-    protected Readiness readiness(StepContext context, String instanceId) {
-        Readiness readiness = Instances.readiness(seen, context.clock(), Duration.ZERO);
-        if (readiness.state() == Readiness.State.WAITING) {
+    protected ResourceState readiness(StepContext context, String instanceId) {
+        ResourceState readiness = Instances.readiness(seen, context.clock(), Duration.ZERO);
+        if (readiness.state() == ResourceState.State.WAITING) {
             seen = Instances.require(ec2(), instanceId);
             readiness = Instances.readiness(seen, context.clock(), Duration.ZERO);
         }

@@ -1,7 +1,7 @@
 package dr.regions.images;
 
 import dr.core.engine.Step;
-import dr.regions.provision.RegionTarget;
+import dr.regions.step.RegionTarget;
 
 import java.util.List;
 

@@ -6,9 +6,9 @@ import dr.core.engine.StepContext;
 import dr.core.model.ModeledDurations;
 import dr.regions.network.Ec2Tags;
 import dr.regions.network.NetworkRoles;
-import dr.regions.provision.EnsureStep;
-import dr.regions.provision.Readiness;
-import dr.regions.provision.RegionTarget;
+import dr.regions.step.EnsureStep;
+import dr.regions.step.ResourceState;
+import dr.regions.step.RegionTarget;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.HttpTokensState;
 import software.amazon.awssdk.services.ec2.model.Instance;
@@ -73,9 +73,9 @@ public final class BuilderInstanceStep extends EnsureStep {
     }
 
     @Override
-    protected Readiness readiness(StepContext context, String instanceId) {
-        Readiness readiness = Instances.readiness(seen, context.clock(), SETTLE);
-        if (readiness.state() == Readiness.State.WAITING) {
+    protected ResourceState readiness(StepContext context, String instanceId) {
+        ResourceState readiness = Instances.readiness(seen, context.clock(), SETTLE);
+        if (readiness.state() == ResourceState.State.WAITING) {
             seen = Instances.require(ec2(), instanceId);
             readiness = Instances.readiness(seen, context.clock(), SETTLE);
         }

@@ -7,7 +7,7 @@ import dr.core.model.ModeledDurations;
 import dr.regions.backup.BackupRoles;
 import dr.regions.identity.IdentityRoles;
 import dr.regions.identity.RolePropagation;
-import dr.regions.provision.RegionTarget;
+import dr.regions.step.RegionTarget;
 import software.amazon.awssdk.services.backup.BackupClient;
 import software.amazon.awssdk.services.backup.model.CopyJob;
 

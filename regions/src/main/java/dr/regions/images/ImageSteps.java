@@ -3,7 +3,7 @@ package dr.regions.images;
 import dr.regions.topology.Tier;
 
 import dr.core.engine.Step;
-import dr.regions.provision.RegionTarget;
+import dr.regions.step.RegionTarget;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package dr.regions.images;
 
 import dr.core.clock.Clock;
 import dr.regions.network.Ec2Tags;
-import dr.regions.provision.Readiness;
+import dr.regions.step.ResourceState;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Instance;
@@ -42,14 +42,14 @@ final class Instances {
      * Usable once running and, for an instance whose user data must finish first, {@code settle} after launch.
      * A stopped instance is usable too: an operator may stop a builder to save cost, and it can still be backed up.
      */
-    static Readiness readiness(Instance instance, Clock clock, Duration settle) {
+    static ResourceState readiness(Instance instance, Clock clock, Duration settle) {
         String state = instance.state().nameAsString();
         return switch (state) {
             case "running" -> clock.now().isBefore(instance.launchTime().plus(settle))
-                    ? Readiness.waiting("running user data") : Readiness.ready();
-            case "stopped" -> Readiness.ready();
-            case "shutting-down", "terminated" -> Readiness.broken(state);
-            default -> Readiness.waiting(state);
+                    ? ResourceState.waiting("running user data") : ResourceState.ready();
+            case "stopped" -> ResourceState.ready();
+            case "shutting-down", "terminated" -> ResourceState.broken(state);
+            default -> ResourceState.waiting(state);
         };
     }
 }

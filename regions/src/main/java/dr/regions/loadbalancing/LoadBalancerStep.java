@@ -6,9 +6,9 @@ import dr.core.engine.StepKey;
 import dr.core.model.ModeledDurations;
 import dr.core.model.SubnetRole;
 import dr.regions.network.NetworkRoles;
-import dr.regions.provision.EnsureStep;
-import dr.regions.provision.Readiness;
-import dr.regions.provision.RegionTarget;
+import dr.regions.step.EnsureStep;
+import dr.regions.step.ResourceState;
+import dr.regions.step.RegionTarget;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.IpAddressType;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
@@ -79,11 +79,11 @@ public final class LoadBalancerStep extends EnsureStep {
     }
 
     @Override
-    protected Readiness readiness(StepContext context, String arn) {
+    protected ResourceState readiness(StepContext context, String arn) {
         if (!isActive()) {
             seen = elb().describeLoadBalancers(r -> r.loadBalancerArns(arn)).loadBalancers().get(0);
         }
-        return Readiness.of(seen.state().codeAsString(), "active", "failed");
+        return ResourceState.of(seen.state().codeAsString(), "active", "failed");
     }
 
     private boolean isActive() {

@@ -2,8 +2,8 @@ package dr.regions.network;
 
 import dr.core.engine.StepContext;
 import dr.core.model.ModeledDurations;
-import dr.regions.provision.EnsureStep;
-import dr.regions.provision.RegionTarget;
+import dr.regions.step.EnsureStep;
+import dr.regions.step.RegionTarget;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Address;
 import software.amazon.awssdk.services.ec2.model.DomainType;

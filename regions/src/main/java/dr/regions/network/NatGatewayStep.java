@@ -3,9 +3,9 @@ package dr.regions.network;
 import dr.core.engine.StepContext;
 import dr.core.model.ModeledDurations;
 import dr.core.model.SubnetRole;
-import dr.regions.provision.EnsureStep;
-import dr.regions.provision.Readiness;
-import dr.regions.provision.RegionTarget;
+import dr.regions.step.EnsureStep;
+import dr.regions.step.ResourceState;
+import dr.regions.step.RegionTarget;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.NatGateway;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
@@ -55,12 +55,12 @@ public final class NatGatewayStep extends EnsureStep {
     }
 
     @Override
-    protected Readiness readiness(StepContext context, String natId) {
+    protected ResourceState readiness(StepContext context, String natId) {
         // The state find just read answers the first poll: an available gateway needs no second describe.
         String state = stateFound != null ? stateFound
                 : ec2().describeNatGateways(r -> r.natGatewayIds(natId)).natGateways().get(0).stateAsString();
         stateFound = null;
-        return Readiness.of(state, "available", "failed", "deleting", "deleted");
+        return ResourceState.of(state, "available", "failed", "deleting", "deleted");
     }
 
     private Ec2Client ec2() {

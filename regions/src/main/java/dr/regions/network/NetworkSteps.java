@@ -2,8 +2,8 @@ package dr.regions.network;
 
 import dr.core.engine.Step;
 import dr.core.model.SubnetRole;
-import dr.regions.provision.FirstLook;
-import dr.regions.provision.RegionTarget;
+import dr.regions.step.FirstLook;
+import dr.regions.step.RegionTarget;
 import software.amazon.awssdk.services.ec2.model.Subnet;
 
 import java.util.ArrayList;

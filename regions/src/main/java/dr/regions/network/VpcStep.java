@@ -2,9 +2,9 @@ package dr.regions.network;
 
 import dr.core.engine.StepContext;
 import dr.core.model.ModeledDurations;
-import dr.regions.provision.EnsureStep;
-import dr.regions.provision.Readiness;
-import dr.regions.provision.RegionTarget;
+import dr.regions.step.EnsureStep;
+import dr.regions.step.ResourceState;
+import dr.regions.step.RegionTarget;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
@@ -61,13 +61,13 @@ public final class VpcStep extends EnsureStep {
     }
 
     @Override
-    protected Readiness readiness(StepContext context, String vpcId) {
+    protected ResourceState readiness(StepContext context, String vpcId) {
         if (!"available".equals(seenState) || ownerId == null) {
             Vpc vpc = ec2().describeVpcs(r -> r.vpcIds(vpcId)).vpcs().get(0);
             seenState = vpc.stateAsString();
             ownerId = vpc.ownerId();
         }
-        return Readiness.of(seenState, "available");
+        return ResourceState.of(seenState, "available");
     }
 
     /** {@code id}, and {@code account}: the owner account, which IAM role ARNs (e.g. AWS Backup's) need. */

@@ -5,7 +5,7 @@ import dr.core.model.RegionRole;
 import dr.core.model.StackSpec;
 import dr.core.model.ZonePair;
 import dr.regions.aws.AwsClients;
-import dr.regions.provision.RegionTarget;
+import dr.regions.step.RegionTarget;
 import software.amazon.awssdk.core.exception.SdkException;
 
 import java.util.LinkedHashMap;

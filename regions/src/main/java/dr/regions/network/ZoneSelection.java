@@ -6,7 +6,7 @@ import dr.core.model.SubnetRole;
 import dr.core.model.Tags;
 import dr.core.model.ZonePair;
 import dr.regions.images.BastionStep;
-import dr.regions.provision.RegionTarget;
+import dr.regions.step.RegionTarget;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.AvailabilityZone;
 import software.amazon.awssdk.services.ec2.model.Filter;

@@ -21,6 +21,7 @@ import dr.regions.dns.PrivateZoneStep;
 import dr.regions.identity.IdentitySteps;
 import dr.regions.network.NetworkSteps;
 import dr.regions.security.SecuritySteps;
+import dr.regions.step.RegionTarget;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dr.regions.security;
 
 import dr.core.engine.Step;
-import dr.regions.provision.FirstLook;
-import dr.regions.provision.RegionTarget;
+import dr.regions.step.FirstLook;
+import dr.regions.step.RegionTarget;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 
 import java.util.List;

@@ -9,8 +9,8 @@ import dr.core.engine.StepContext;
 import dr.core.engine.StepKey;
 import dr.core.engine.StepOutcome;
 import dr.regions.inmemory.InMemoryCloud;
-import dr.regions.provision.EnsureStep;
-import dr.regions.provision.Readiness;
+import dr.regions.step.EnsureStep;
+import dr.regions.step.ResourceState;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
@@ -100,8 +100,8 @@ class NotFoundRetryTest {
         }
 
         @Override
-        protected Readiness readiness(StepContext context, String id) {
-            return Readiness.of(ec2().describeVpcs(r -> r.vpcIds(id)).vpcs().get(0).stateAsString(), "available");
+        protected ResourceState readiness(StepContext context, String id) {
+            return ResourceState.of(ec2().describeVpcs(r -> r.vpcIds(id)).vpcs().get(0).stateAsString(), "available");
         }
     }
 }

@@ -14,7 +14,7 @@ import dr.regions.aws.AwsErrorClassifier;
 import dr.regions.inmemory.InMemoryCloud;
 import dr.regions.inmemory.SandboxAccount;
 import dr.regions.inmemory.route53.EdgeFixture;
-import dr.regions.provision.RegionTarget;
+import dr.regions.step.RegionTarget;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.acm.model.CertificateDetail;
 import software.amazon.awssdk.services.route53.model.ChangeAction;

@@ -18,7 +18,7 @@ import dr.regions.cleanup.CleanupOptions;
 import dr.regions.inmemory.SandboxAccount;
 import dr.regions.moto.Moto;
 import dr.regions.network.NetworkSteps;
-import dr.regions.provision.RegionTarget;
+import dr.regions.step.RegionTarget;
 import dr.regions.security.SecuritySteps;
 import dr.regions.moto.OnMoto;
 import dr.regions.provision.ProvisionPlan;

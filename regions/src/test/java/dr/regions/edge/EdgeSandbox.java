@@ -16,7 +16,7 @@ import dr.regions.inmemory.route53.EdgeFixture;
 import dr.regions.loadbalancing.ElbNames;
 import dr.regions.loadbalancing.LoadBalancingRoles;
 import dr.regions.topology.Tier;
-import dr.regions.provision.RegionTarget;
+import dr.regions.step.RegionTarget;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
 import java.util.ArrayList;

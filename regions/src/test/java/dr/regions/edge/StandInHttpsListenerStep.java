@@ -5,7 +5,7 @@ import dr.core.engine.StepKey;
 import dr.core.model.ModeledDurations;
 import dr.regions.aws.AwsClients;
 import dr.regions.loadbalancing.LoadBalancingRoles;
-import dr.regions.provision.EnsureStep;
+import dr.regions.step.EnsureStep;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
 

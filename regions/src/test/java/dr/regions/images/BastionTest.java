@@ -7,7 +7,7 @@ import dr.core.model.Cidr;
 import dr.core.model.RegionRole;
 import dr.core.model.StackSpec;
 import dr.regions.network.Ec2Tags;
-import dr.regions.provision.RegionTarget;
+import dr.regions.step.RegionTarget;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.Reservation;

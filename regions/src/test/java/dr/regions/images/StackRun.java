@@ -13,7 +13,7 @@ import dr.regions.identity.IdentitySteps;
 import dr.regions.inmemory.InMemoryCloud;
 import dr.regions.inmemory.SandboxAccount;
 import dr.regions.network.NetworkSteps;
-import dr.regions.provision.RegionTarget;
+import dr.regions.step.RegionTarget;
 import dr.regions.security.SecuritySteps;
 
 import java.util.ArrayList;

@@ -3,9 +3,9 @@ package dr.regions.loadbalancing;
 import dr.core.engine.StepContext;
 import dr.core.model.ModeledDurations;
 import dr.regions.dns.HostedZones;
-import dr.regions.provision.EnsureStep;
-import dr.regions.provision.Readiness;
-import dr.regions.provision.RegionTarget;
+import dr.regions.step.EnsureStep;
+import dr.regions.step.ResourceState;
+import dr.regions.step.RegionTarget;
 import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.acm.model.CertificateDetail;
 import software.amazon.awssdk.services.acm.model.CertificateStatus;
@@ -70,8 +70,8 @@ public final class StandInCertificateStep extends EnsureStep {
     }
 
     @Override
-    protected Readiness readiness(StepContext context, String arn) {
-        return Readiness.of(acm().describeCertificate(r -> r.certificateArn(arn)).certificate().statusAsString(),
+    protected ResourceState readiness(StepContext context, String arn) {
+        return ResourceState.of(acm().describeCertificate(r -> r.certificateArn(arn)).certificate().statusAsString(),
                 CertificateStatus.ISSUED.toString(), CertificateStatus.FAILED.toString(),
                 CertificateStatus.VALIDATION_TIMED_OUT.toString());
     }

@@ -5,8 +5,8 @@ import dr.core.engine.StepContext;
 import dr.core.model.ModeledDurations;
 import dr.regions.compute.ComputeRoles;
 import dr.regions.network.Ec2Tags;
-import dr.regions.provision.EnsureStep;
-import dr.regions.provision.RegionTarget;
+import dr.regions.step.EnsureStep;
+import dr.regions.step.RegionTarget;
 import software.amazon.awssdk.services.ec2.model.Image;
 
 import java.util.Comparator;

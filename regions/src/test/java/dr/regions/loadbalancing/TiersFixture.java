@@ -19,7 +19,7 @@ import dr.regions.inmemory.route53.Reachability;
 import dr.regions.network.Ec2Tags;
 import dr.regions.network.NetworkSteps;
 import dr.regions.provision.ProvisionFixture;
-import dr.regions.provision.RegionTarget;
+import dr.regions.step.RegionTarget;
 import dr.regions.security.SecuritySteps;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;

@@ -13,7 +13,7 @@ import dr.regions.network.NetworkRoles;
 import dr.regions.network.SubnetStep;
 import dr.regions.network.ZoneSelection;
 import dr.regions.network.VpcStep;
-import dr.regions.provision.RegionTarget;
+import dr.regions.step.RegionTarget;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -9,7 +9,7 @@ import dr.core.model.RegionRole;
 import dr.core.model.StackSpec;
 import dr.regions.network.Ec2Tags;
 import dr.regions.network.NetworkSteps;
-import dr.regions.provision.RegionTarget;
+import dr.regions.step.RegionTarget;
 import dr.regions.security.SecuritySteps;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -17,7 +17,7 @@ import dr.regions.dns.PrivateZoneStep;
 import dr.regions.dns.RecordSets;
 import dr.regions.dns.Route53Ids;
 import dr.regions.network.VpcStep;
-import dr.regions.provision.RegionTarget;
+import dr.regions.step.RegionTarget;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,7 @@ import dr.core.model.Tags;
 import dr.core.model.ZonePair;
 import dr.core.report.ProvisionReport;
 import dr.regions.provision.ProvisionFixture;
-import dr.regions.provision.RegionTarget;
+import dr.regions.step.RegionTarget;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
 import software.amazon.awssdk.services.ec2.model.Filter;

@@ -1,4 +1,4 @@
-package dr.regions.provision;
+package dr.regions.step;
 
 import dr.core.engine.StepKey;
 import dr.core.model.RegionRole;

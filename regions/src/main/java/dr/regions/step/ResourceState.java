@@ -1,23 +1,23 @@
-package dr.regions.provision;
+package dr.regions.step;
 
 /** Whether a resource that exists can be used yet, with the state AWS reports. */
-public record Readiness(State state, String status) {
+public record ResourceState(State state, String status) {
     public enum State { READY, WAITING, BROKEN }
 
-    public static Readiness ready() {
-        return new Readiness(State.READY, "ready");
+    public static ResourceState ready() {
+        return new ResourceState(State.READY, "ready");
     }
 
-    public static Readiness waiting(String status) {
-        return new Readiness(State.WAITING, status);
+    public static ResourceState waiting(String status) {
+        return new ResourceState(State.WAITING, status);
     }
 
-    public static Readiness broken(String status) {
-        return new Readiness(State.BROKEN, status);
+    public static ResourceState broken(String status) {
+        return new ResourceState(State.BROKEN, status);
     }
 
     /** READY when {@code status} equals {@code readyStatus}, BROKEN when it is one of {@code brokenStatuses}. */
-    public static Readiness of(String status, String readyStatus, String... brokenStatuses) {
+    public static ResourceState of(String status, String readyStatus, String... brokenStatuses) {
         if (readyStatus.equalsIgnoreCase(status)) {
             return ready();
         }

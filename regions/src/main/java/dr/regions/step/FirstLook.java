@@ -1,4 +1,4 @@
-package dr.regions.provision;
+package dr.regions.step;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dr.regions.provision;
+package dr.regions.step;
 
 import dr.core.engine.Action;
 import dr.core.engine.Step;
@@ -73,7 +73,7 @@ public abstract class EnsureStep implements Step {
                 action = Action.CREATE;
             }
         }
-        Readiness readiness = readiness(context, resourceId);
+        ResourceState readiness = readiness(context, resourceId);
         return switch (readiness.state()) {
             case READY -> StepResult.done(action, resourceId, outputs(context, resourceId));
             case WAITING -> StepResult.waiting(readiness.status());
@@ -102,8 +102,8 @@ public abstract class EnsureStep implements Step {
     }
 
     /** Whether the resource can be used yet. */
-    protected Readiness readiness(StepContext context, String id) {
-        return Readiness.ready();
+    protected ResourceState readiness(StepContext context, String id) {
+        return ResourceState.ready();
     }
 
     /** What later steps read. Always includes {@code id}. */

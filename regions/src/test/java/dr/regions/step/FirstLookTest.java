@@ -1,4 +1,4 @@
-package dr.regions.provision;
+package dr.regions.step;
 
 import dr.core.clock.Clock;
 import dr.core.engine.StepContext;
