@@ -40,7 +40,7 @@ final class ConnectionProbe {
         System.arraycopy(options, 0, args, 1, options.length);
         CommandLine commandLine = new Main(connection -> {
             opened.add(connection);
-            return CloudSession.of(cloud, cloud.world().clock());
+            return CloudSession.of(cloud, cloud.dataPlane(), cloud.world().clock());
         }, environment).commandLine(new PrintWriter(new StringWriter()), new PrintWriter(err), args);
         commandLine.addSubcommand(new Probe());
 

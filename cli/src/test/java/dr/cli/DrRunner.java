@@ -49,7 +49,7 @@ final class DrRunner {
         StringWriter err = new StringWriter();
         Main main = new Main(connection -> {
             sessionsOpened.add(connection);
-            return CloudSession.of(cloud, cloud.world().clock());
+            return CloudSession.of(cloud, cloud.dataPlane(), cloud.world().clock());
         }, environment);
         int code = main.execute(new PrintWriter(out), new PrintWriter(err), args);
         return new Result(code, out.toString(), err.toString());

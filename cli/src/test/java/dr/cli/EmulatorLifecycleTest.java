@@ -4,6 +4,7 @@ import dr.cli.runtime.AwsSession;
 import dr.cli.runtime.CloudSession;
 import dr.core.clock.Clock;
 import dr.regions.aws.AwsClients;
+import dr.regions.dataplane.DataPlane;
 import dr.regions.conformance.GapTable;
 import dr.regions.conformance.StepGaps;
 import dr.regions.discovery.Inventory;
@@ -158,6 +159,11 @@ class EmulatorLifecycleTest {
                     @Override
                     public AwsClients clients() {
                         return session.clients();
+                    }
+
+                    @Override
+                    public DataPlane dataPlane() {
+                        return DataPlane.internet(clock);
                     }
 
                     @Override

@@ -1,6 +1,6 @@
 package dr.cli;
 
-import dr.runbooks.Runbooks;
+import dr.runbooks.builtin.Runbooks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,6 @@
 package dr.runbooks;
 
+import dr.runbooks.builtin.Runbooks;
 import dr.core.DrException;
 import dr.core.ExitCode;
 import dr.runbooks.builtin.BuiltInStepTypes;

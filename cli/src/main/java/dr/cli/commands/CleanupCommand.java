@@ -17,7 +17,7 @@ import dr.regions.cleanup.CleanupPlan;
 import dr.runbooks.JournaledRun;
 import dr.runbooks.Runbook;
 import dr.runbooks.RunbookResult;
-import dr.runbooks.Runbooks;
+import dr.runbooks.builtin.Runbooks;
 import dr.runbooks.StepReport;
 import dr.runbooks.actions.cleanup.CleanupActions;
 import picocli.CommandLine.Command;

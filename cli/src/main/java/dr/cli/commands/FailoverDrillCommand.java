@@ -12,7 +12,7 @@ import dr.runbooks.JournaledRun;
 import dr.runbooks.Runbook;
 import dr.runbooks.RunbookResult;
 import dr.runbooks.RunbookText;
-import dr.runbooks.Runbooks;
+import dr.runbooks.builtin.Runbooks;
 import dr.runbooks.actions.drill.DrillJournal;
 import dr.runbooks.actions.drill.DrillOptions;
 import picocli.CommandLine.Command;

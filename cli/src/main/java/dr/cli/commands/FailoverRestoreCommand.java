@@ -12,7 +12,7 @@ import dr.core.ExitCode;
 import dr.core.engine.Journal;
 import dr.runbooks.JournaledRun;
 import dr.runbooks.RunbookResult;
-import dr.runbooks.Runbooks;
+import dr.runbooks.builtin.Runbooks;
 import dr.runbooks.StepReport;
 import dr.runbooks.actions.drill.DrillActions;
 import dr.runbooks.actions.drill.DrillJournal;

@@ -21,7 +21,7 @@ import dr.runbooks.Runbook;
 import dr.runbooks.RunbookJson;
 import dr.runbooks.RunbookResult;
 import dr.runbooks.RunbookText;
-import dr.runbooks.Runbooks;
+import dr.runbooks.builtin.Runbooks;
 import dr.runbooks.StepReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

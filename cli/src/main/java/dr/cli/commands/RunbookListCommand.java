@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dr.cli.output.Printer;
 import dr.core.ExitCode;
 import dr.runbooks.RunbookCatalog;
-import dr.runbooks.Runbooks;
+import dr.runbooks.builtin.Runbooks;
 import java.util.List;
 
 import dr.cli.runtime.CommandContext;

@@ -9,7 +9,7 @@ import dr.runbooks.Runbook;
 import dr.runbooks.RunbookJson;
 import dr.runbooks.RunbookResult;
 import dr.runbooks.RunbookText;
-import dr.runbooks.Runbooks;
+import dr.runbooks.builtin.Runbooks;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dr.runbooks.StepReport;
 import java.util.Map;

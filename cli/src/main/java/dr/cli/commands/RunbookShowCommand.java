@@ -5,7 +5,7 @@ import dr.cli.output.Printer;
 import dr.runbooks.Runbook;
 import dr.runbooks.RunbookJson;
 import dr.runbooks.RunbookText;
-import dr.runbooks.Runbooks;
+import dr.runbooks.builtin.Runbooks;
 
 import dr.cli.runtime.CommandContext;
 import picocli.CommandLine.Command;

@@ -3,7 +3,7 @@ package dr.cli.commands;
 import dr.cli.output.Printer;
 import dr.cli.runtime.CommandContext;
 import dr.core.ExitCode;
-import dr.runbooks.Runbooks;
+import dr.runbooks.builtin.Runbooks;
 import dr.runbooks.StepTypeText;
 import dr.runbooks.step.StepType;
 import picocli.CommandLine.Command;

@@ -11,7 +11,7 @@ import dr.core.ExitCode;
 import dr.core.model.StackSpec;
 import dr.regions.readiness.ReadinessReport;
 import dr.runbooks.RunbookResult;
-import dr.runbooks.Runbooks;
+import dr.runbooks.builtin.Runbooks;
 import dr.runbooks.actions.status.StatusActions;
 import dr.runbooks.actions.status.StatusFindings;
 import picocli.CommandLine.Command;

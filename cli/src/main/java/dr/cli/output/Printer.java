@@ -7,10 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import dr.cli.runtime.CommandContext;
-import dr.core.engine.LineProgressWriter;
 import dr.core.engine.ProgressListener;
-import dr.core.engine.TtyProgressRenderer;
-import dr.cli.runtime.OutputSettings;
 
 import java.io.UncheckedIOException;
 
@@ -48,13 +45,6 @@ public final class Printer {
     }
 
     public static ProgressListener progress(CommandContext context) {
-        OutputSettings output = context.output();
-        if (output.json() || output.verbosity() == OutputSettings.Verbosity.QUIET) {
-            return ProgressListener.NONE;
-        }
-        if (System.console() != null) {
-            return new TtyProgressRenderer(context.err(), context.clock(), output.color());
-        }
-        return new LineProgressWriter(context.err(), context.clock());
+        return context.progress();
     }
 }

@@ -5,6 +5,7 @@ import dr.core.clock.SystemClock;
 import dr.regions.aws.AwsClients;
 import dr.regions.aws.ClientSettings;
 import dr.regions.aws.SdkAwsClients;
+import dr.regions.dataplane.DataPlane;
 
 /** Real AWS (or an emulator behind {@code --endpoint-url}) on the wall clock. Clients are built lazily. */
 public final class AwsSession implements CloudSession {
@@ -22,6 +23,11 @@ public final class AwsSession implements CloudSession {
     @Override
     public AwsClients clients() {
         return clients;
+    }
+
+    @Override
+    public DataPlane dataPlane() {
+        return DataPlane.internet(clock);
     }
 
     @Override

@@ -2,10 +2,16 @@ package dr.cli.runtime;
 
 import dr.core.clock.Clock;
 import dr.regions.aws.AwsClients;
+import dr.regions.dataplane.DataPlane;
 
-/** The AWS clients and the clock one command runs with; closing it releases the clients (and saves a sandbox). */
+/**
+ * The AWS clients, the data plane (how users reach the stack) and the clock one command runs with; closing it
+ * releases the clients (and saves a sandbox).
+ */
 public interface CloudSession extends AutoCloseable {
     AwsClients clients();
+
+    DataPlane dataPlane();
 
     Clock clock();
 
@@ -13,11 +19,16 @@ public interface CloudSession extends AutoCloseable {
     void close();
 
     /** A session over clients the caller owns and closes itself (tests pass an in-memory cloud this way). */
-    static CloudSession of(AwsClients clients, Clock clock) {
+    static CloudSession of(AwsClients clients, DataPlane dataPlane, Clock clock) {
         return new CloudSession() {
             @Override
             public AwsClients clients() {
                 return clients;
+            }
+
+            @Override
+            public DataPlane dataPlane() {
+                return dataPlane;
             }
 
             @Override

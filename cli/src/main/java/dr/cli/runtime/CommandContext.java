@@ -2,8 +2,12 @@ package dr.cli.runtime;
 
 import dr.core.clock.Clock;
 import dr.core.config.StackTarget;
+import dr.core.engine.LineProgressWriter;
+import dr.core.engine.ProgressListener;
+import dr.core.engine.TtyProgressRenderer;
 import dr.core.model.StackSpec;
 import dr.regions.aws.AwsClients;
+import dr.regions.dataplane.DataPlane;
 
 import java.io.PrintWriter;
 import java.util.Optional;
@@ -79,6 +83,25 @@ public final class CommandContext implements AutoCloseable {
 
     public Clock clock() {
         return session().clock();
+    }
+
+    /**
+     * Live progress on stderr: redrawn on a terminal, one line per event otherwise, none with {@code --output json}
+     * or {@code --quiet}. Here rather than in the printer so that the runtime never depends on the output package.
+     */
+    public ProgressListener progress() {
+        if (output.json() || output.verbosity() == OutputSettings.Verbosity.QUIET) {
+            return ProgressListener.NONE;
+        }
+        if (System.console() != null) {
+            return new TtyProgressRenderer(err(), clock(), output.color());
+        }
+        return new LineProgressWriter(err(), clock());
+    }
+
+    /** How users reach the stack through this command's cloud: the network on AWS, the modeled edge in the sandbox. */
+    public DataPlane dataPlane() {
+        return session().dataPlane();
     }
 
     private synchronized CloudSession session() {

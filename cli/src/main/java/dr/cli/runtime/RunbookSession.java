@@ -1,6 +1,5 @@
 package dr.cli.runtime;
 
-import dr.cli.output.Printer;
 import dr.core.engine.Journal;
 import dr.regions.aws.AwsErrorClassifier;
 import dr.runbooks.JournaledRun;
@@ -98,7 +97,7 @@ public final class RunbookSession {
 
     private RunbookResult execute(Runbook runbook, Journal journal, Map<String, Object> attributes,
                                   Function<RunbookRunner, RunbookResult> how) {
-        Operations operations = new Operations(context.clients(), context.target().orElseThrow(),
+        Operations operations = new Operations(context.clients(), context.dataPlane(), context.target().orElseThrow(),
                 context.connection().isSandbox(), reportDirectory);
         RunbookContext runbookContext = RunbookContext.builder()
                 .clock(context.clock())
@@ -107,7 +106,7 @@ public final class RunbookSession {
                 .out(narration())
                 .terminal(Terminal.system())
                 .errorClassifier(new AwsErrorClassifier())
-                .progress(Printer.progress(context))
+                .progress(context.progress())
                 .attribute(Operations.ATTRIBUTE, operations)
                 .build();
         attributes.forEach(runbookContext::putAttribute);

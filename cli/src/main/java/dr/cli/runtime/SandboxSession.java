@@ -4,6 +4,7 @@ import dr.core.DrException;
 import dr.core.clock.Clock;
 import dr.core.engine.PrivateFiles;
 import dr.regions.aws.AwsClients;
+import dr.regions.dataplane.DataPlane;
 import dr.regions.inmemory.InMemoryCloud;
 import dr.regions.inmemory.SandboxStore;
 import dr.regions.inmemory.World;
@@ -133,6 +134,11 @@ public final class SandboxSession implements CloudSession {
     @Override
     public AwsClients clients() {
         return cloud;
+    }
+
+    @Override
+    public DataPlane dataPlane() {
+        return cloud.dataPlane();
     }
 
     @Override

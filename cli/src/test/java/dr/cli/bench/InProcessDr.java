@@ -42,7 +42,7 @@ final class InProcessDr {
         withJson[args.length + 1] = "json";
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Main main = new Main(connection -> CloudSession.of(cloud, cloud.world().clock()), environment);
+        Main main = new Main(connection -> CloudSession.of(cloud, cloud.dataPlane(), cloud.world().clock()), environment);
         int code = main.execute(new PrintWriter(out), new PrintWriter(err), withJson);
         if (code != 0) {
             throw new IllegalStateException("dr " + String.join(" ", withJson) + " exited " + code + ": " + err);

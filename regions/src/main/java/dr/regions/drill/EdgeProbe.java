@@ -1,9 +1,5 @@
 package dr.regions.drill;
 
-import dr.core.clock.Clock;
-import dr.regions.aws.AwsClients;
-import dr.regions.inmemory.InMemoryCloud;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Pattern;
@@ -11,7 +7,9 @@ import java.util.regex.Pattern;
 /**
  * A GET of one path on one host through the edge, as a viewer would send it: for a drill,
  * {@code https://<distribution domain>/_dr/region}, which the load balancers answer with their region's name. On AWS
- * a real HTTPS request ({@link HttpEdgeProbe}); in the sandbox the in-memory CloudFront ({@link SandboxEdgeProbe}).
+ * a real HTTPS request ({@link HttpEdgeProbe}); in the sandbox the in-memory CloudFront
+ * (the fake cloud's {@code SandboxEdgeProbe}); a session hands the right one over in its
+ * {@code DataPlane}.
  */
 @FunctionalInterface
 public interface EdgeProbe {
@@ -35,17 +33,5 @@ public interface EdgeProbe {
     static String regionOf(String body) {
         String text = body == null ? "" : body.strip();
         return REGION.matcher(text).matches() ? text : null;
-    }
-
-    /** The in-memory CloudFront for the sandbox, real HTTPS otherwise. */
-    static EdgeProbe forClients(AwsClients clients, boolean sandbox, Clock clock) {
-        if (!sandbox) {
-            return new HttpEdgeProbe(clock);
-        }
-        if (clients instanceof InMemoryCloud cloud) {
-            return new SandboxEdgeProbe(cloud.world());
-        }
-        throw new IllegalStateException("a sandbox run needs the in-memory cloud's clients, not "
-                + clients.getClass().getSimpleName());
     }
 }

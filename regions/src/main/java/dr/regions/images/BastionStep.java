@@ -28,8 +28,7 @@ import java.util.Optional;
  */
 public final class BastionStep extends EnsureStep {
     public static final String ROLE = "bastion";
-    /** A bastion only forwards SSH. */
-    public static final String INSTANCE_TYPE = "t3.micro";
+    public static final String INSTANCE_TYPE = NetworkRoles.BASTION_INSTANCE_TYPE;
 
     private final RegionTarget target;
     private Instance seen;

@@ -1,6 +1,7 @@
 package dr.regions.inmemory;
 
 import dr.regions.aws.AwsClients;
+import dr.regions.dataplane.DataPlane;
 import dr.regions.inmemory.acm.FakeAcm;
 import dr.regions.inmemory.autoscaling.FakeAutoScaling;
 import dr.regions.inmemory.backup.FakeBackup;
@@ -40,6 +41,11 @@ public final class InMemoryCloud implements AwsClients {
 
     public World world() {
         return world;
+    }
+
+    /** How the sandbox's users reach it: its modeled edge and name servers, over this cloud's world. */
+    public DataPlane dataPlane() {
+        return new SandboxDataPlane(world);
     }
 
     @Override

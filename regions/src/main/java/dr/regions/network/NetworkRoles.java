@@ -8,6 +8,11 @@ public final class NetworkRoles {
     public static final String VPC = "vpc";
     public static final String INTERNET_GATEWAY = "igw";
     public static final String PUBLIC_ROUTES = "rtb-public";
+    /**
+     * The bastion's instance type (a bastion only forwards SSH). Kept with the network because zone selection must
+     * find zones that offer every type launched in the subnets, and the network must not depend on the images package.
+     */
+    public static final String BASTION_INSTANCE_TYPE = "t3.micro";
 
     private NetworkRoles() {
     }

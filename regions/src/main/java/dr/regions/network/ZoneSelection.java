@@ -5,7 +5,6 @@ import dr.core.model.StackSpec;
 import dr.core.model.SubnetRole;
 import dr.core.model.Tags;
 import dr.core.model.ZonePair;
-import dr.regions.images.BastionStep;
 import dr.regions.step.RegionTarget;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.AvailabilityZone;
@@ -62,7 +61,7 @@ public final class ZoneSelection {
     public static Set<String> instanceTypes(StackSpec spec) {
         Set<String> types = new TreeSet<>(List.of(spec.webInstanceType(), spec.appInstanceType()));
         if (spec.adminCidr() != null) {
-            types.add(BastionStep.INSTANCE_TYPE);
+            types.add(NetworkRoles.BASTION_INSTANCE_TYPE);
         }
         return types;
     }

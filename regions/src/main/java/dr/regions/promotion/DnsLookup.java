@@ -1,9 +1,6 @@
 package dr.regions.promotion;
 
-import dr.regions.aws.AwsClients;
 import dr.regions.drill.AddressResolver;
-import dr.regions.inmemory.InMemoryCloud;
-import dr.regions.inmemory.route53.PublicResolver;
 
 import java.util.List;
 import java.util.Set;
@@ -20,35 +17,18 @@ public interface DnsLookup {
     /** The addresses {@code host} resolves to, empty when it does not (or when answers are names). */
     Set<String> addresses(String host);
 
-    static DnsLookup forClients(AwsClients clients, boolean sandbox) {
-        if (!sandbox) {
-            AddressResolver system = AddressResolver.system();
-            return new DnsLookup() {
-                @Override
-                public List<String> answer(String name) {
-                    return List.copyOf(system.addresses(name));
-                }
-
-                @Override
-                public Set<String> addresses(String host) {
-                    return system.addresses(host);
-                }
-            };
-        }
-        if (!(clients instanceof InMemoryCloud cloud)) {
-            throw new IllegalStateException("a sandbox run needs the in-memory cloud's clients, not "
-                    + clients.getClass().getSimpleName());
-        }
-        PublicResolver resolver = new PublicResolver(cloud.world());
+    /** The operating system's resolver: answers are addresses. The sandbox's lookup comes with the fake cloud. */
+    static DnsLookup system() {
+        AddressResolver system = AddressResolver.system();
         return new DnsLookup() {
             @Override
             public List<String> answer(String name) {
-                return resolver.resolve(name, "A").data();
+                return List.copyOf(system.addresses(name));
             }
 
             @Override
             public Set<String> addresses(String host) {
-                return Set.of();
+                return system.addresses(host);
             }
         };
     }

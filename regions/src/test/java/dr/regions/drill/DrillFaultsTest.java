@@ -6,6 +6,7 @@ import dr.core.report.drill.DrillObservation.Health;
 import dr.core.report.drill.DrillObservation.Phase;
 import dr.regions.drill.IngressRules.Rule;
 import dr.regions.inmemory.InMemoryCloud;
+import dr.regions.inmemory.cloudfront.SandboxEdgeProbe;
 import dr.regions.security.SecurityRoles;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
 package dr.regions.promotion;
 
-import dr.regions.drill.SandboxEdgeProbe;
 import dr.regions.inmemory.InMemoryCloud;
 import dr.regions.inmemory.Service;
 import dr.regions.readiness.ReadyStack;
@@ -31,7 +30,7 @@ class GlobalStepsWhileUsEast1IsDarkTest {
     }
 
     private ServingCheck servingCheck(PromotionTarget of) {
-        return new ServingCheck(of, DnsLookup.forClients(cloud, true), new SandboxEdgeProbe(cloud.world()));
+        return new ServingCheck(of, cloud.dataPlane().dns(), cloud.dataPlane().edge());
     }
 
     private long usEast1ControlPlaneCalls() {

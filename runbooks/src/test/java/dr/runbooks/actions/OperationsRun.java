@@ -8,13 +8,14 @@ import dr.core.config.StackTarget;
 import dr.core.engine.Journal;
 import dr.regions.aws.AwsClients;
 import dr.regions.aws.AwsErrorClassifier;
+import dr.regions.dataplane.DataPlane;
 import dr.regions.inmemory.InMemoryCloud;
 import dr.runbooks.Operations;
 import dr.runbooks.Runbook;
 import dr.runbooks.RunbookContext;
 import dr.runbooks.RunbookResult;
 import dr.runbooks.RunbookRunner;
-import dr.runbooks.Runbooks;
+import dr.runbooks.builtin.Runbooks;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -26,6 +27,7 @@ import java.util.Map;
  */
 public final class OperationsRun {
     private final AwsClients clients;
+    private final DataPlane dataPlane;
     private final Clock clock;
     private final StackTarget target;
     private final Path directory;
@@ -33,12 +35,20 @@ public final class OperationsRun {
     private final Map<String, Object> attributes = new LinkedHashMap<>();
 
     public OperationsRun(InMemoryCloud cloud, StackTarget target, Path directory) {
-        this(cloud, cloud.world().clock(), target, directory);
+        this(cloud, cloud.dataPlane(), cloud.world().clock(), target, directory);
     }
 
-    /** Over clients that wrap an in-memory cloud (e.g. to make one call fail), with that cloud's clock. */
+    /**
+     * Over clients that wrap an in-memory cloud (e.g. to make one call fail), with that cloud's clock. Such runs have
+     * no data plane: a runbook that looks at the edge or DNS needs the cloud itself.
+     */
     public OperationsRun(AwsClients clients, Clock clock, StackTarget target, Path directory) {
+        this(clients, null, clock, target, directory);
+    }
+
+    private OperationsRun(AwsClients clients, DataPlane dataPlane, Clock clock, StackTarget target, Path directory) {
         this.clients = clients;
+        this.dataPlane = dataPlane;
         this.clock = clock;
         this.target = target;
         this.directory = directory;
@@ -80,7 +90,7 @@ public final class OperationsRun {
                 .journal(journal(runbook.name()))
                 .yes(yes)
                 .errorClassifier(new AwsErrorClassifier())
-                .attribute(Operations.ATTRIBUTE, new Operations(clients, target, true, reports()))
+                .attribute(Operations.ATTRIBUTE, new Operations(clients, dataPlane, target, true, reports()))
                 .build();
         attributes.forEach(context::putAttribute);
         return new RunbookRunner(runbook, context);

@@ -55,9 +55,9 @@ final class DrillContext {
     static DrillObserver observer(ActionContext context) {
         Operations operations = operations(context);
         EdgeProbe edge = context.attribute(DrillActions.EDGE_PROBE_ATTRIBUTE, EdgeProbe.class)
-                .orElseGet(() -> EdgeProbe.forClients(operations.clients(), operations.sandbox(), context.clock()));
+                .orElseGet(() -> operations.dataPlane().edge());
         AddressResolver resolver = context.attribute(DrillActions.ADDRESS_RESOLVER_ATTRIBUTE, AddressResolver.class)
-                .orElseGet(() -> operations.sandbox() ? AddressResolver.none() : AddressResolver.system());
+                .orElseGet(() -> operations.dataPlane().addresses());
         return new DrillObserver(operations.clients().route53(), resolver, edge, context.clock());
     }
 

@@ -3,7 +3,6 @@ package dr.runbooks.actions.promote;
 import dr.core.DrException;
 import dr.core.config.StackTarget;
 import dr.regions.drill.EdgeProbe;
-import dr.regions.promotion.DnsLookup;
 import dr.regions.promotion.PromotionTarget;
 import dr.regions.promotion.ServingCheck;
 import dr.runbooks.Operations;
@@ -38,7 +37,7 @@ final class PromoteScope {
     static ServingCheck servingCheck(ActionContext context, PromotionTarget target) {
         Operations operations = context.requireAttribute(Operations.ATTRIBUTE, Operations.class);
         EdgeProbe edge = context.attribute(PromoteActions.EDGE_PROBE_ATTRIBUTE, EdgeProbe.class)
-                .orElseGet(() -> EdgeProbe.forClients(operations.clients(), operations.sandbox(), context.clock()));
-        return new ServingCheck(target, DnsLookup.forClients(operations.clients(), operations.sandbox()), edge);
+                .orElseGet(() -> operations.dataPlane().edge());
+        return new ServingCheck(target, operations.dataPlane().dns(), edge);
     }
 }

@@ -10,7 +10,7 @@ import dr.regions.readiness.ReadyStack;
 import dr.runbooks.Runbook;
 import dr.runbooks.RunbookLoader;
 import dr.runbooks.RunbookResult;
-import dr.runbooks.Runbooks;
+import dr.runbooks.builtin.Runbooks;
 import dr.runbooks.StepReport;
 import dr.runbooks.actions.OperationsRun;
 import org.junit.jupiter.api.BeforeEach;

@@ -9,8 +9,8 @@ import dr.regions.aws.AwsErrorClassifier;
 import dr.regions.drill.DrillStacks;
 import dr.regions.drill.EdgeProbe;
 import dr.regions.drill.IngressRules;
-import dr.regions.drill.SandboxEdgeProbe;
 import dr.regions.inmemory.InMemoryCloud;
+import dr.regions.inmemory.cloudfront.SandboxEdgeProbe;
 import dr.runbooks.Operations;
 import dr.runbooks.Runbook;
 import dr.runbooks.RunbookCatalog;
@@ -71,7 +71,7 @@ final class DrillHarness {
                 .journal(journal())
                 .out(new PrintWriter(out, true))
                 .errorClassifier(new AwsErrorClassifier())
-                .attribute(Operations.ATTRIBUTE, new Operations(cloud, target, true, reports))
+                .attribute(Operations.ATTRIBUTE, new Operations(cloud, cloud.dataPlane(), target, true, reports))
                 .attribute(DrillActions.EDGE_PROBE_ATTRIBUTE, edgeProbe)
                 .build();
         return new RunbookRunner(runbook, context);

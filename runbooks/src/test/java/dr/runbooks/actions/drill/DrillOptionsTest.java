@@ -3,7 +3,7 @@ package dr.runbooks.actions.drill;
 import dr.core.DrException;
 import dr.core.ExitCode;
 import dr.runbooks.Runbook;
-import dr.runbooks.Runbooks;
+import dr.runbooks.builtin.Runbooks;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

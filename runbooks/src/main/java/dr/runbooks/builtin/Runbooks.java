@@ -1,22 +1,32 @@
-package dr.runbooks;
+package dr.runbooks.builtin;
 
-import dr.runbooks.builtin.BuiltInStepTypes;
+import dr.runbooks.Runbook;
+import dr.runbooks.RunbookCatalog;
+import dr.runbooks.RunbookLoader;
+import dr.runbooks.RunbookText;
+import dr.runbooks.actions.cleanup.CleanupActions;
+import dr.runbooks.actions.drill.DrillActions;
+import dr.runbooks.actions.promote.PromoteActions;
+import dr.runbooks.actions.status.StatusActions;
 import dr.runbooks.step.StepTypeRegistry;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The one registry of step types dr ships, and the catalog of built-in runbooks over it. */
+/**
+ * The one registry of step types dr ships, and the catalog of built-in runbooks over it. It sits above the actions
+ * packages (which depend on the runbook model in {@code dr.runbooks}), so the model never depends on its actions.
+ */
 public final class Runbooks {
     private Runbooks() {
     }
 
     public static StepTypeRegistry registry() {
         StepTypeRegistry registry = BuiltInStepTypes.newRegistry();
-        dr.runbooks.actions.status.StatusActions.register(registry);
-        dr.runbooks.actions.promote.PromoteActions.register(registry);
-        dr.runbooks.actions.drill.DrillActions.register(registry);
-        dr.runbooks.actions.cleanup.CleanupActions.register(registry);
+        StatusActions.register(registry);
+        PromoteActions.register(registry);
+        DrillActions.register(registry);
+        CleanupActions.register(registry);
         return registry;
     }
 

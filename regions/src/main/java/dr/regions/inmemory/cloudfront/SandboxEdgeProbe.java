@@ -1,7 +1,7 @@
-package dr.regions.drill;
+package dr.regions.inmemory.cloudfront;
 
+import dr.regions.drill.EdgeProbe;
 import dr.regions.inmemory.World;
-import dr.regions.inmemory.cloudfront.EdgeSimulator;
 import dr.regions.inmemory.cloudfront.EdgeSimulator.EdgeResponse;
 
 /**
