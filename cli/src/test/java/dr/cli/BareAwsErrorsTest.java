@@ -1,10 +1,10 @@
 package dr.cli;
 
 import dr.regions.drill.DrillStacks;
-import dr.regions.inmemory.CallLog;
-import dr.regions.inmemory.Faults.CrashPoint;
 import dr.regions.inmemory.InMemoryCloud;
-import dr.regions.inmemory.SimulatedCrash;
+import dr.regions.inmemory.world.CallLog;
+import dr.regions.inmemory.world.Faults.CrashPoint;
+import dr.regions.inmemory.world.SimulatedCrash;
 import dr.regions.readiness.ReadyStack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

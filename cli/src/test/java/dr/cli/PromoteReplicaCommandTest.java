@@ -1,13 +1,13 @@
 package dr.cli;
 
-import dr.regions.dns.HostedZones;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dr.regions.cdn.DistributionSettings;
-import dr.regions.inmemory.Faults.CrashPoint;
-import dr.regions.inmemory.SimulatedCrash;
+import dr.regions.dns.HostedZones;
 import dr.regions.inmemory.cloudfront.EdgeSimulator;
 import dr.regions.inmemory.route53.PublicResolver;
+import dr.regions.inmemory.world.Faults.CrashPoint;
+import dr.regions.inmemory.world.SimulatedCrash;
 import dr.regions.readiness.ApiRecords;
 import dr.regions.readiness.ReadyStack;
 import org.junit.jupiter.api.BeforeEach;

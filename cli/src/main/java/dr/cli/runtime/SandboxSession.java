@@ -7,7 +7,7 @@ import dr.regions.aws.AwsClients;
 import dr.regions.dataplane.DataPlane;
 import dr.regions.inmemory.InMemoryCloud;
 import dr.regions.inmemory.SandboxStore;
-import dr.regions.inmemory.World;
+import dr.regions.inmemory.world.World;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package dr.cli.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dr.regions.inmemory.CallLog;
+import dr.regions.inmemory.world.CallLog;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,16 +2,8 @@ package dr.regions.inmemory;
 
 import dr.regions.aws.AwsClients;
 import dr.regions.dataplane.DataPlane;
-import dr.regions.inmemory.acm.FakeAcm;
-import dr.regions.inmemory.autoscaling.FakeAutoScaling;
-import dr.regions.inmemory.backup.FakeBackup;
-import dr.regions.inmemory.cloudfront.FakeCloudFront;
-import dr.regions.inmemory.ec2.FakeEc2;
-import dr.regions.inmemory.elb.FakeElb;
-import dr.regions.inmemory.iam.FakeIam;
-import dr.regions.inmemory.rds.FakeRds;
-import dr.regions.inmemory.route53.FakeRoute53;
-import dr.regions.inmemory.wafv2.FakeWafv2;
+import dr.regions.inmemory.world.Service;
+import dr.regions.inmemory.world.World;
 import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.backup.BackupClient;
@@ -29,9 +21,11 @@ import software.amazon.awssdk.services.wafv2.Wafv2Client;
  */
 public final class InMemoryCloud implements AwsClients {
     private final World world;
+    private final ServiceFakes fakes;
 
     public InMemoryCloud(World world) {
         this.world = world;
+        this.fakes = ServiceFakes.connect(world);
     }
 
     /** A new, empty cloud (no base images, no public zone). Tests that want an account use {@link SandboxAccount}. */
@@ -50,56 +44,56 @@ public final class InMemoryCloud implements AwsClients {
 
     @Override
     public Ec2Client ec2(String region) {
-        return ServiceProxy.wrap(Ec2Client.class, new FakeEc2(world, region), Service.EC2, region, world);
+        return ServiceProxy.wrap(Ec2Client.class, fakes.ec2(region), Service.EC2, region, world);
     }
 
     @Override
     public RdsClient rds(String region) {
-        return ServiceProxy.wrap(RdsClient.class, new FakeRds(world, region), Service.RDS, region, world);
+        return ServiceProxy.wrap(RdsClient.class, fakes.rds(region), Service.RDS, region, world);
     }
 
     @Override
     public BackupClient backup(String region) {
-        return ServiceProxy.wrap(BackupClient.class, new FakeBackup(world, region), Service.BACKUP, region, world);
+        return ServiceProxy.wrap(BackupClient.class, fakes.backup(region), Service.BACKUP, region, world);
     }
 
     @Override
     public AutoScalingClient autoScaling(String region) {
-        return ServiceProxy.wrap(AutoScalingClient.class, new FakeAutoScaling(world, region), Service.AUTOSCALING,
+        return ServiceProxy.wrap(AutoScalingClient.class, fakes.autoScaling(region), Service.AUTOSCALING,
                 region, world);
     }
 
     @Override
     public ElasticLoadBalancingV2Client elb(String region) {
-        return ServiceProxy.wrap(ElasticLoadBalancingV2Client.class, new FakeElb(world, region), Service.ELB, region,
+        return ServiceProxy.wrap(ElasticLoadBalancingV2Client.class, fakes.elb(region), Service.ELB, region,
                 world);
     }
 
     @Override
     public AcmClient acm(String region) {
-        return ServiceProxy.wrap(AcmClient.class, new FakeAcm(world, region), Service.ACM, region, world);
+        return ServiceProxy.wrap(AcmClient.class, fakes.acm(region), Service.ACM, region, world);
     }
 
     @Override
     public Wafv2Client wafv2(String region) {
-        return ServiceProxy.wrap(Wafv2Client.class, new FakeWafv2(world, region), Service.WAFV2, region, world);
+        return ServiceProxy.wrap(Wafv2Client.class, fakes.wafv2(region), Service.WAFV2, region, world);
     }
 
     /** Global services are logged with region {@code global}; a regional outage does not take them down. */
     @Override
     public Route53Client route53() {
-        return ServiceProxy.wrap(Route53Client.class, new FakeRoute53(world), Service.ROUTE53, "global", world);
+        return ServiceProxy.wrap(Route53Client.class, fakes.route53(), Service.ROUTE53, "global", world);
     }
 
     @Override
     public CloudFrontClient cloudFront() {
-        return ServiceProxy.wrap(CloudFrontClient.class, new FakeCloudFront(world), Service.CLOUDFRONT, "global",
+        return ServiceProxy.wrap(CloudFrontClient.class, fakes.cloudFront(), Service.CLOUDFRONT, "global",
                 world);
     }
 
     @Override
     public IamClient iam() {
-        return ServiceProxy.wrap(IamClient.class, new FakeIam(world), Service.IAM, "global", world);
+        return ServiceProxy.wrap(IamClient.class, fakes.iam(), Service.IAM, "global", world);
     }
 
     @Override

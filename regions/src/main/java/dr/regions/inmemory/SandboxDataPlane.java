@@ -5,6 +5,7 @@ import dr.regions.drill.AddressResolver;
 import dr.regions.drill.EdgeProbe;
 import dr.regions.inmemory.cloudfront.SandboxEdgeProbe;
 import dr.regions.inmemory.route53.SandboxDnsLookup;
+import dr.regions.inmemory.world.World;
 import dr.regions.promotion.DnsLookup;
 
 /**

@@ -1,6 +1,11 @@
 package dr.regions.inmemory;
 
 import dr.regions.aws.AwsCall;
+import dr.regions.inmemory.world.CallLog;
+import dr.regions.inmemory.world.Faults;
+import dr.regions.inmemory.world.Service;
+import dr.regions.inmemory.world.SimulatedCrash;
+import dr.regions.inmemory.world.World;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 

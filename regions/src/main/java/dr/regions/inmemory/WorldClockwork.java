@@ -2,6 +2,7 @@ package dr.regions.inmemory;
 
 import dr.regions.inmemory.rds.RdsLifecycle;
 import dr.regions.inmemory.route53.HealthCheckSampler;
+import dr.regions.inmemory.world.World;
 
 /**
  * What happens in the cloud by itself as modeled time passes, brought up to date before every call:

@@ -67,9 +67,20 @@ class CertificateStepTest {
 
     @Test
     void theTwoRegionalCertificatesShareOneValidationRecord() {
-        run(spec);
-        assertThat(validationRecords()).hasSize(2);
+        ExecutionResult result = run(spec);
+        String west = validationRecordName(result, StepKey.of("eu-west-1", "certificate"), "eu-west-1");
+        String central = validationRecordName(result, StepKey.of("eu-central-1", "certificate"), "eu-central-1");
+        String cdn = validationRecordName(result, CertificateSteps.cdnKey(), "us-east-1");
+
+        assertThat(west).as("both regions validate *.example.com with the same record").isEqualTo(central);
+        assertThat(validationRecords()).extracting(s -> s.name().replaceAll("\\.$", ""))
+                .containsExactlyInAnyOrder(west, cdn);
         assertThat(validationRecords()).extracting(ResourceRecordSet::ttl).containsOnly(300L);
+    }
+
+    private String validationRecordName(ExecutionResult result, StepKey key, String region) {
+        return certificate(result, key, region).domainValidationOptions().get(0).resourceRecord().name()
+                .replaceAll("\\.$", "");
     }
 
     @Test

@@ -4,8 +4,8 @@ import dr.core.engine.ProgressListener;
 import dr.core.report.CleanupReport;
 import dr.regions.discovery.StackWorld;
 import dr.regions.discovery.TaggedState;
-import dr.regions.inmemory.Faults;
-import dr.regions.inmemory.SimulatedCrash;
+import dr.regions.inmemory.world.Faults;
+import dr.regions.inmemory.world.SimulatedCrash;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

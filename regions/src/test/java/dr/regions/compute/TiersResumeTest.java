@@ -4,8 +4,8 @@ import dr.core.engine.Action;
 import dr.core.engine.ExecutionResult;
 import dr.core.engine.StepOutcome;
 import dr.core.model.StackSpec;
-import dr.regions.inmemory.Faults;
-import dr.regions.inmemory.SimulatedCrash;
+import dr.regions.inmemory.world.Faults;
+import dr.regions.inmemory.world.SimulatedCrash;
 import dr.regions.loadbalancing.TiersFixture;
 import org.junit.jupiter.api.Test;
 

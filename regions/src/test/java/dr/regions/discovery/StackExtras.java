@@ -1,14 +1,14 @@
 package dr.regions.discovery;
 
-import dr.regions.dns.HostedZones;
 import dr.core.model.ModeledDurations;
 import dr.core.model.RegionRole;
 import dr.core.model.Regions;
 import dr.core.model.Tags;
+import dr.regions.dns.HostedZones;
 import dr.regions.inmemory.InMemoryCloud;
-import dr.regions.inmemory.World;
 import dr.regions.inmemory.cloudfront.ManagedPolicies;
 import dr.regions.inmemory.wafv2.WebAclFixture;
+import dr.regions.inmemory.world.World;
 import dr.regions.network.Ec2Tags;
 import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.acm.model.DomainValidation;

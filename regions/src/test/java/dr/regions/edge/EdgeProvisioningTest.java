@@ -168,6 +168,7 @@ class EdgeProvisioningTest {
             List<CertificateDetail> all = certificates(sandbox, PRIMARY);
             assertThat(all).hasSize(2);
             for (CertificateDetail certificate : all) {
+                assertThat(certificate.domainValidationOptions()).as(certificate.domainName()).isNotEmpty();
                 for (var option : certificate.domainValidationOptions()) {
                     assertThat(sandbox.records(option.resourceRecord().name().replaceAll("\\.$", ""), "CNAME"))
                             .singleElement().satisfies(s -> assertThat(s.resourceRecords().get(0).value())

@@ -3,12 +3,12 @@ package dr.regions.edge;
 import dr.core.engine.ExecutionResult;
 import dr.core.model.Regions;
 import dr.core.model.StackSpec;
-import dr.regions.inmemory.Faults;
-import dr.regions.inmemory.SimulatedCrash;
+import dr.regions.inmemory.world.Faults;
+import dr.regions.inmemory.world.SimulatedCrash;
 import dr.regions.topology.Tier;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;

@@ -2,6 +2,7 @@ package dr.regions.inmemory;
 
 import dr.core.model.StackSpec;
 import dr.core.report.ProvisionReport;
+import dr.regions.inmemory.world.World;
 import dr.regions.provision.ProvisionFixture;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,8 @@
 package dr.regions.inmemory;
 
+import dr.regions.inmemory.world.CallLog;
+import dr.regions.inmemory.world.Faults;
+import dr.regions.inmemory.world.SimulatedCrash;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;

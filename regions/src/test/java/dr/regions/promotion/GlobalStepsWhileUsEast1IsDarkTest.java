@@ -1,9 +1,9 @@
 package dr.regions.promotion;
 
 import dr.regions.inmemory.InMemoryCloud;
-import dr.regions.inmemory.Service;
-import dr.regions.readiness.ReadyStack;
+import dr.regions.inmemory.world.Service;
 import dr.regions.provision.ProvisionFixture;
+import dr.regions.readiness.ReadyStack;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;

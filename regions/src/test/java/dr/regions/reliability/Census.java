@@ -3,7 +3,7 @@ package dr.regions.reliability;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dr.regions.inmemory.SandboxStore;
-import dr.regions.inmemory.World;
+import dr.regions.inmemory.world.World;
 
 import java.io.UncheckedIOException;
 import java.util.Iterator;

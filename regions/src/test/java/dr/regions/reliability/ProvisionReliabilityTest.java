@@ -4,8 +4,8 @@ import dr.core.report.ProvisionReport;
 import dr.regions.discovery.Inventory;
 import dr.regions.discovery.StackInventory;
 import dr.regions.discovery.StackResource;
-import dr.regions.inmemory.Faults;
-import dr.regions.inmemory.SimulatedCrash;
+import dr.regions.inmemory.world.Faults;
+import dr.regions.inmemory.world.SimulatedCrash;
 import dr.regions.provision.ProvisionFixture;
 import org.junit.jupiter.api.Test;
 

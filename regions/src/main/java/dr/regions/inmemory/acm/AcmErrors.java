@@ -1,6 +1,6 @@
 package dr.regions.inmemory.acm;
 
-import dr.regions.inmemory.Service;
+import dr.regions.inmemory.world.Service;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.acm.model.InvalidArnException;
 import software.amazon.awssdk.services.acm.model.InvalidParameterException;
@@ -20,7 +20,7 @@ final class AcmErrors {
 
     static AwsServiceException inUse(String arn) {
         return Service.ACM.error(ResourceInUseException.builder(), 400, "ResourceInUseException",
-                "Certificate " + arn + " in account " + dr.regions.inmemory.World.ACCOUNT_ID + " is in use.");
+                "Certificate " + arn + " in account " + dr.regions.inmemory.world.World.ACCOUNT_ID + " is in use.");
     }
 
     static AwsServiceException invalidArn(String arn) {

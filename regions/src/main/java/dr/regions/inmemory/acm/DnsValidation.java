@@ -1,9 +1,10 @@
 package dr.regions.inmemory.acm;
 
-import dr.regions.inmemory.World;
-import dr.regions.inmemory.acm.AcmState.DomainValidation;
 import dr.regions.inmemory.route53.DnsNames;
-import dr.regions.inmemory.route53.FakeRoute53;
+import dr.regions.inmemory.world.AcmState;
+import dr.regions.inmemory.world.AcmState.DomainValidation;
+import dr.regions.inmemory.world.World;
+import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.HostedZone;
 import software.amazon.awssdk.services.route53.model.ListHostedZonesResponse;
 import software.amazon.awssdk.services.route53.model.ResourceRecord;
@@ -47,10 +48,10 @@ final class DnsValidation {
      * Route 53 as an internal lookup: the eventual-consistency fault's miss is meant for dr, not for ACM.
      */
     boolean recordPublished(DomainValidation validation) {
-        return world.faults().internal(() -> recordPublished(new FakeRoute53(world), validation));
+        return world.faults().internal(() -> recordPublished(world.services().route53(), validation));
     }
 
-    private static boolean recordPublished(FakeRoute53 route53, DomainValidation validation) {
+    private static boolean recordPublished(Route53Client route53, DomainValidation validation) {
         for (HostedZone zone : publicZones(route53)) {
             if (!DnsNames.within(validation.recordName, zone.name())) {
                 continue;
@@ -72,7 +73,7 @@ final class DnsValidation {
         return false;
     }
 
-    private static List<HostedZone> publicZones(FakeRoute53 route53) {
+    private static List<HostedZone> publicZones(Route53Client route53) {
         List<HostedZone> zones = new ArrayList<>();
         String marker = null;
         do {

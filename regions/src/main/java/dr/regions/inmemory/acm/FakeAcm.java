@@ -1,10 +1,11 @@
 package dr.regions.inmemory.acm;
 
 import dr.core.model.ModeledDurations;
-import dr.regions.inmemory.World;
-import dr.regions.inmemory.acm.AcmState.Certificate;
-import dr.regions.inmemory.acm.AcmState.DomainValidation;
 import dr.regions.inmemory.route53.DnsNames;
+import dr.regions.inmemory.world.AcmState;
+import dr.regions.inmemory.world.AcmState.Certificate;
+import dr.regions.inmemory.world.AcmState.DomainValidation;
+import dr.regions.inmemory.world.World;
 import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.acm.model.AddTagsToCertificateRequest;
 import software.amazon.awssdk.services.acm.model.AddTagsToCertificateResponse;

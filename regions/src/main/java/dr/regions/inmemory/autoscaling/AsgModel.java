@@ -1,6 +1,7 @@
 package dr.regions.inmemory.autoscaling;
 
-import dr.regions.inmemory.World;
+import dr.regions.inmemory.world.AutoScalingState;
+import dr.regions.inmemory.world.World;
 import software.amazon.awssdk.services.autoscaling.model.Activity;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingInstanceDetails;

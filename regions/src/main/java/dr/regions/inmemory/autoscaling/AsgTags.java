@@ -1,5 +1,6 @@
 package dr.regions.inmemory.autoscaling;
 
+import dr.regions.inmemory.world.AutoScalingState;
 import software.amazon.awssdk.services.autoscaling.model.CreateOrUpdateTagsRequest;
 import software.amazon.awssdk.services.autoscaling.model.CreateOrUpdateTagsResponse;
 import software.amazon.awssdk.services.autoscaling.model.DeleteTagsRequest;

@@ -1,6 +1,7 @@
 package dr.regions.inmemory.autoscaling;
 
-import dr.regions.inmemory.World;
+import dr.regions.inmemory.world.AutoScalingState;
+import dr.regions.inmemory.world.World;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.model.CreateAutoScalingGroupRequest;
 import software.amazon.awssdk.services.autoscaling.model.CreateAutoScalingGroupResponse;

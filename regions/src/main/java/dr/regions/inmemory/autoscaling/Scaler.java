@@ -1,8 +1,9 @@
 package dr.regions.inmemory.autoscaling;
 
 import dr.core.model.ModeledDurations;
-import dr.regions.inmemory.Timeline;
-import dr.regions.inmemory.World;
+import dr.regions.inmemory.world.AutoScalingState;
+import dr.regions.inmemory.world.Timeline;
+import dr.regions.inmemory.world.World;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 import java.time.Duration;

@@ -1,7 +1,8 @@
 package dr.regions.inmemory.autoscaling;
 
 import dr.core.model.ModeledDurations;
-import dr.regions.inmemory.World;
+import dr.regions.inmemory.world.AutoScalingState;
+import dr.regions.inmemory.world.World;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dr.regions.inmemory.autoscaling;
 
-import dr.regions.inmemory.World;
-import dr.regions.inmemory.ec2.FakeEc2;
-import dr.regions.inmemory.elb.FakeElb;
+import dr.regions.inmemory.world.AutoScalingState;
+import dr.regions.inmemory.world.World;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.autoscaling.model.LaunchTemplateSpecification;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DescribeLaunchTemplateVersionsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeSubnetsRequest;
 import software.amazon.awssdk.services.ec2.model.LaunchTemplateVersion;
@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.Subnet;
 import software.amazon.awssdk.services.ec2.model.TagSpecification;
 import software.amazon.awssdk.services.ec2.model.TerminateInstancesRequest;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DeregisterTargetsRequest;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeTargetGroupAttributesRequest;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeTargetGroupsRequest;
@@ -28,7 +29,7 @@ import java.util.function.Supplier;
 /**
  * What Auto Scaling asks of EC2 (subnets, launch template versions, running and terminating instances) and of
  * ELB (target groups, registering instances), through those fakes' SDK operations. The fakes are built per call:
- * FakeElb asks Auto Scaling about instances in turn, so holding one here would make the constructors recurse.
+ * the ELB fake asks Auto Scaling about instances in turn, so holding one here would make the constructors recurse.
  * Every call is an internal one: the eventual-consistency fault's miss is meant for dr's own calls, not for
  * Auto Scaling's.
  */
@@ -204,11 +205,11 @@ final class SiblingServices {
         return world.faults().internal(call);
     }
 
-    private FakeEc2 ec2() {
-        return new FakeEc2(world, region);
+    private Ec2Client ec2() {
+        return world.services().ec2(region);
     }
 
-    private FakeElb elb() {
-        return new FakeElb(world, region);
+    private ElasticLoadBalancingV2Client elb() {
+        return world.services().elb(region);
     }
 }

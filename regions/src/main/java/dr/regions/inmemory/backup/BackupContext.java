@@ -1,8 +1,9 @@
 package dr.regions.inmemory.backup;
 
-import dr.regions.inmemory.World;
-import dr.regions.inmemory.backup.BackupState.RecoveryPoint;
-import dr.regions.inmemory.backup.BackupState.Vault;
+import dr.regions.inmemory.world.BackupState;
+import dr.regions.inmemory.world.BackupState.RecoveryPoint;
+import dr.regions.inmemory.world.BackupState.Vault;
+import dr.regions.inmemory.world.World;
 
 import java.time.Instant;
 

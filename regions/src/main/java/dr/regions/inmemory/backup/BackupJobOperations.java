@@ -1,11 +1,11 @@
 package dr.regions.inmemory.backup;
 
 import dr.core.model.ModeledDurations;
-import dr.regions.inmemory.Timeline;
-import dr.regions.inmemory.backup.BackupState.BackupJob;
-import dr.regions.inmemory.backup.BackupState.RecoveryPoint;
-import dr.regions.inmemory.backup.BackupState.Vault;
-import dr.regions.inmemory.ec2.FakeEc2;
+import dr.regions.inmemory.world.BackupState;
+import dr.regions.inmemory.world.BackupState.BackupJob;
+import dr.regions.inmemory.world.BackupState.RecoveryPoint;
+import dr.regions.inmemory.world.BackupState.Vault;
+import dr.regions.inmemory.world.Timeline;
 import software.amazon.awssdk.services.backup.model.DescribeBackupJobRequest;
 import software.amazon.awssdk.services.backup.model.DescribeBackupJobResponse;
 import software.amazon.awssdk.services.backup.model.ListBackupJobsRequest;
@@ -97,7 +97,7 @@ final class BackupJobOperations {
 
     private String createImage(String instanceId, String jobId, Map<String, String> tags) {
         try {
-            return ctx.world.faults().internal(() -> new FakeEc2(ctx.world, ctx.region)
+            return ctx.world.faults().internal(() -> ctx.world.services().ec2(ctx.region)
                     .createImage(CreateImageRequest.builder()
                             .instanceId(instanceId)
                             .name("AwsBackup_" + instanceId + "_" + jobId)
@@ -137,7 +137,7 @@ final class BackupJobOperations {
         }
         String instanceId = parts[5].substring("instance/".length());
         try {
-            return ctx.world.faults().internal(() -> new FakeEc2(ctx.world, ctx.region)
+            return ctx.world.faults().internal(() -> ctx.world.services().ec2(ctx.region)
                     .describeInstances(DescribeInstancesRequest.builder().instanceIds(instanceId).build()))
                     .reservations().stream().flatMap(r -> r.instances().stream())
                     .filter(i -> i.instanceId().equals(instanceId) && !"terminated".equals(i.state().nameAsString()))

@@ -1,7 +1,7 @@
 package dr.regions.inmemory.backup;
 
-import dr.regions.inmemory.World;
 import dr.regions.inmemory.iam.ServiceRoles;
+import dr.regions.inmemory.world.World;
 
 /**
  * The IAM role a caller hands AWS Backup (CreateBackupSelection, StartBackupJob, StartCopyJob) must exist, trust

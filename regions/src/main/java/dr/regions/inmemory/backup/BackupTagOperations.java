@@ -1,8 +1,9 @@
 package dr.regions.inmemory.backup;
 
-import dr.regions.inmemory.backup.BackupState.Plan;
-import dr.regions.inmemory.backup.BackupState.RecoveryPoint;
-import dr.regions.inmemory.backup.BackupState.Vault;
+import dr.regions.inmemory.world.BackupState;
+import dr.regions.inmemory.world.BackupState.Plan;
+import dr.regions.inmemory.world.BackupState.RecoveryPoint;
+import dr.regions.inmemory.world.BackupState.Vault;
 import software.amazon.awssdk.services.backup.model.ListTagsRequest;
 import software.amazon.awssdk.services.backup.model.ListTagsResponse;
 import software.amazon.awssdk.services.backup.model.TagResourceRequest;

@@ -1,12 +1,12 @@
 package dr.regions.inmemory.backup;
 
 import dr.core.model.ModeledDurations;
-import dr.regions.inmemory.RegionState;
-import dr.regions.inmemory.Timeline;
-import dr.regions.inmemory.backup.BackupState.CopyJob;
-import dr.regions.inmemory.backup.BackupState.RecoveryPoint;
-import dr.regions.inmemory.backup.BackupState.Vault;
-import dr.regions.inmemory.ec2.FakeEc2;
+import dr.regions.inmemory.world.BackupState;
+import dr.regions.inmemory.world.BackupState.CopyJob;
+import dr.regions.inmemory.world.BackupState.RecoveryPoint;
+import dr.regions.inmemory.world.BackupState.Vault;
+import dr.regions.inmemory.world.RegionState;
+import dr.regions.inmemory.world.Timeline;
 import software.amazon.awssdk.services.backup.model.DescribeCopyJobRequest;
 import software.amazon.awssdk.services.backup.model.DescribeCopyJobResponse;
 import software.amazon.awssdk.services.backup.model.ListCopyJobsRequest;
@@ -113,7 +113,7 @@ final class CopyJobOperations {
 
     private String copyImage(RecoveryPoint source, String destinationRegion, String jobId) {
         try {
-            return ctx.world.faults().internal(() -> new FakeEc2(ctx.world, destinationRegion)
+            return ctx.world.faults().internal(() -> ctx.world.services().ec2(destinationRegion)
                     .copyImage(CopyImageRequest.builder()
                             .sourceImageId(source.imageId)
                             .sourceRegion(ctx.region)

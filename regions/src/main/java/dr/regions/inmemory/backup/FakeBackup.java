@@ -1,6 +1,6 @@
 package dr.regions.inmemory.backup;
 
-import dr.regions.inmemory.World;
+import dr.regions.inmemory.world.World;
 import software.amazon.awssdk.services.backup.BackupClient;
 import software.amazon.awssdk.services.backup.model.CreateBackupPlanRequest;
 import software.amazon.awssdk.services.backup.model.CreateBackupPlanResponse;

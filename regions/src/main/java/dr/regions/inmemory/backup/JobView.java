@@ -1,11 +1,12 @@
 package dr.regions.inmemory.backup;
 
-import dr.regions.inmemory.Timeline;
-import dr.regions.inmemory.World;
-import dr.regions.inmemory.backup.BackupState.BackupJob;
-import dr.regions.inmemory.backup.BackupState.CopyJob;
-import dr.regions.inmemory.backup.BackupState.Lifecycle;
-import dr.regions.inmemory.backup.BackupState.RecoveryPoint;
+import dr.regions.inmemory.world.BackupState;
+import dr.regions.inmemory.world.BackupState.BackupJob;
+import dr.regions.inmemory.world.BackupState.CopyJob;
+import dr.regions.inmemory.world.BackupState.Lifecycle;
+import dr.regions.inmemory.world.BackupState.RecoveryPoint;
+import dr.regions.inmemory.world.Timeline;
+import dr.regions.inmemory.world.World;
 import software.amazon.awssdk.services.backup.model.CalculatedLifecycle;
 import software.amazon.awssdk.services.backup.model.DescribeBackupJobResponse;
 import software.amazon.awssdk.services.backup.model.DescribeRecoveryPointResponse;

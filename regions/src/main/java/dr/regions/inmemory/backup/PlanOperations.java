@@ -1,9 +1,10 @@
 package dr.regions.inmemory.backup;
 
-import dr.regions.inmemory.backup.BackupState.Copy;
-import dr.regions.inmemory.backup.BackupState.Lifecycle;
-import dr.regions.inmemory.backup.BackupState.Plan;
-import dr.regions.inmemory.backup.BackupState.Rule;
+import dr.regions.inmemory.world.BackupState;
+import dr.regions.inmemory.world.BackupState.Copy;
+import dr.regions.inmemory.world.BackupState.Lifecycle;
+import dr.regions.inmemory.world.BackupState.Plan;
+import dr.regions.inmemory.world.BackupState.Rule;
 import software.amazon.awssdk.services.backup.model.BackupPlan;
 import software.amazon.awssdk.services.backup.model.BackupPlanInput;
 import software.amazon.awssdk.services.backup.model.BackupPlansListMember;

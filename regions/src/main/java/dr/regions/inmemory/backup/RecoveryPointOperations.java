@@ -1,14 +1,15 @@
 package dr.regions.inmemory.backup;
 
-import dr.regions.inmemory.backup.BackupState.RecoveryPoint;
-import dr.regions.inmemory.backup.BackupState.Vault;
-import dr.regions.inmemory.ec2.FakeEc2;
+import dr.regions.inmemory.world.BackupState;
+import dr.regions.inmemory.world.BackupState.RecoveryPoint;
+import dr.regions.inmemory.world.BackupState.Vault;
 import software.amazon.awssdk.services.backup.model.DeleteRecoveryPointRequest;
 import software.amazon.awssdk.services.backup.model.DeleteRecoveryPointResponse;
 import software.amazon.awssdk.services.backup.model.DescribeRecoveryPointRequest;
 import software.amazon.awssdk.services.backup.model.DescribeRecoveryPointResponse;
 import software.amazon.awssdk.services.backup.model.ListRecoveryPointsByBackupVaultRequest;
 import software.amazon.awssdk.services.backup.model.ListRecoveryPointsByBackupVaultResponse;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.BlockDeviceMapping;
 import software.amazon.awssdk.services.ec2.model.DeleteSnapshotRequest;
 import software.amazon.awssdk.services.ec2.model.DeregisterImageRequest;
@@ -78,7 +79,7 @@ final class RecoveryPointOperations {
      * does not hide a fresh image from Backup); false when the AMI was already gone.
      */
     private boolean deleteImage(String imageId) {
-        FakeEc2 ec2 = new FakeEc2(ctx.world, ctx.region);
+        Ec2Client ec2 = ctx.world.services().ec2(ctx.region);
         List<String> snapshots;
         try {
             snapshots = ec2.describeImages(DescribeImagesRequest.builder().imageIds(imageId).build()).images().stream()

@@ -1,8 +1,9 @@
 package dr.regions.inmemory.backup;
 
-import dr.regions.inmemory.backup.BackupState.Plan;
-import dr.regions.inmemory.backup.BackupState.Selection;
-import dr.regions.inmemory.backup.BackupState.TagCondition;
+import dr.regions.inmemory.world.BackupState;
+import dr.regions.inmemory.world.BackupState.Plan;
+import dr.regions.inmemory.world.BackupState.Selection;
+import dr.regions.inmemory.world.BackupState.TagCondition;
 import software.amazon.awssdk.services.backup.model.BackupSelection;
 import software.amazon.awssdk.services.backup.model.BackupSelectionsListMember;
 import software.amazon.awssdk.services.backup.model.Condition;

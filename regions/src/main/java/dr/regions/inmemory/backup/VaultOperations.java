@@ -1,6 +1,7 @@
 package dr.regions.inmemory.backup;
 
-import dr.regions.inmemory.backup.BackupState.Vault;
+import dr.regions.inmemory.world.BackupState;
+import dr.regions.inmemory.world.BackupState.Vault;
 import software.amazon.awssdk.services.backup.model.BackupVaultListMember;
 import software.amazon.awssdk.services.backup.model.CreateBackupVaultRequest;
 import software.amazon.awssdk.services.backup.model.CreateBackupVaultResponse;

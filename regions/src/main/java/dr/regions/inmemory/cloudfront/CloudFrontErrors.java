@@ -1,6 +1,6 @@
 package dr.regions.inmemory.cloudfront;
 
-import dr.regions.inmemory.Service;
+import dr.regions.inmemory.world.Service;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.cloudfront.model.CnameAlreadyExistsException;
 import software.amazon.awssdk.services.cloudfront.model.DistributionAlreadyExistsException;

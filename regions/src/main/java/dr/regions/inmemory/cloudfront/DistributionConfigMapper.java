@@ -1,12 +1,13 @@
 package dr.regions.inmemory.cloudfront;
 
-import dr.regions.inmemory.cloudfront.CloudFrontState.CacheBehavior;
-import dr.regions.inmemory.cloudfront.CloudFrontState.Config;
-import dr.regions.inmemory.cloudfront.CloudFrontState.CustomOrigin;
-import dr.regions.inmemory.cloudfront.CloudFrontState.LegacyCacheSettings;
-import dr.regions.inmemory.cloudfront.CloudFrontState.Origin;
-import dr.regions.inmemory.cloudfront.CloudFrontState.OriginGroup;
-import dr.regions.inmemory.cloudfront.CloudFrontState.ViewerCertificate;
+import dr.regions.inmemory.world.CloudFrontState;
+import dr.regions.inmemory.world.CloudFrontState.CacheBehavior;
+import dr.regions.inmemory.world.CloudFrontState.Config;
+import dr.regions.inmemory.world.CloudFrontState.CustomOrigin;
+import dr.regions.inmemory.world.CloudFrontState.LegacyCacheSettings;
+import dr.regions.inmemory.world.CloudFrontState.Origin;
+import dr.regions.inmemory.world.CloudFrontState.OriginGroup;
+import dr.regions.inmemory.world.CloudFrontState.ViewerCertificate;
 import software.amazon.awssdk.services.cloudfront.model.Aliases;
 import software.amazon.awssdk.services.cloudfront.model.AllowedMethods;
 import software.amazon.awssdk.services.cloudfront.model.CacheBehaviors;

@@ -1,16 +1,15 @@
 package dr.regions.inmemory.cloudfront;
 
 import dr.core.model.Regions;
-import dr.regions.inmemory.Service;
-import dr.regions.inmemory.World;
-import dr.regions.inmemory.acm.FakeAcm;
-import dr.regions.inmemory.cloudfront.CloudFrontState.CacheBehavior;
-import dr.regions.inmemory.cloudfront.CloudFrontState.Config;
-import dr.regions.inmemory.cloudfront.CloudFrontState.Distribution;
-import dr.regions.inmemory.cloudfront.CloudFrontState.Origin;
-import dr.regions.inmemory.cloudfront.CloudFrontState.OriginGroup;
-import dr.regions.inmemory.cloudfront.CloudFrontState.ViewerCertificate;
-import dr.regions.inmemory.wafv2.FakeWafv2;
+import dr.regions.inmemory.world.CloudFrontState;
+import dr.regions.inmemory.world.CloudFrontState.CacheBehavior;
+import dr.regions.inmemory.world.CloudFrontState.Config;
+import dr.regions.inmemory.world.CloudFrontState.Distribution;
+import dr.regions.inmemory.world.CloudFrontState.Origin;
+import dr.regions.inmemory.world.CloudFrontState.OriginGroup;
+import dr.regions.inmemory.world.CloudFrontState.ViewerCertificate;
+import dr.regions.inmemory.world.Service;
+import dr.regions.inmemory.world.World;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.acm.model.CertificateDetail;
 import software.amazon.awssdk.services.cloudfront.model.NoSuchResponseHeadersPolicyException;
@@ -209,7 +208,7 @@ final class DistributionValidator {
         }
         CertificateDetail detail;
         try {
-            detail = world.faults().internal(() -> new FakeAcm(world, Regions.GLOBAL_EDGE)
+            detail = world.faults().internal(() -> world.services().acm(Regions.GLOBAL_EDGE)
                     .describeCertificate(r -> r.certificateArn(arn)).certificate());
         } catch (AwsServiceException missing) {
             throw CloudFrontErrors.invalidViewerCertificate(BAD_CERTIFICATE);
@@ -254,7 +253,7 @@ final class DistributionValidator {
             throw CloudFrontErrors.invalidWebAclId(webAclId);
         }
         try {
-            world.faults().internal(() -> new FakeWafv2(world, Regions.GLOBAL_EDGE)
+            world.faults().internal(() -> world.services().wafv2(Regions.GLOBAL_EDGE)
                     .getWebACL(r -> r.name(arn.group(1)).scope("CLOUDFRONT").id(arn.group(2))));
         } catch (AwsServiceException missing) {
             throw CloudFrontErrors.invalidWebAclId(webAclId);

@@ -1,13 +1,14 @@
 package dr.regions.inmemory.cloudfront;
 
-import dr.regions.inmemory.World;
-import dr.regions.inmemory.cloudfront.CloudFrontState.CacheBehavior;
-import dr.regions.inmemory.cloudfront.CloudFrontState.Distribution;
-import dr.regions.inmemory.cloudfront.CloudFrontState.Origin;
-import dr.regions.inmemory.cloudfront.CloudFrontState.OriginGroup;
 import dr.regions.inmemory.route53.Reachability;
 import dr.regions.inmemory.route53.Reachability.Outcome;
 import dr.regions.inmemory.route53.Reachability.Probe;
+import dr.regions.inmemory.world.CloudFrontState;
+import dr.regions.inmemory.world.CloudFrontState.CacheBehavior;
+import dr.regions.inmemory.world.CloudFrontState.Distribution;
+import dr.regions.inmemory.world.CloudFrontState.Origin;
+import dr.regions.inmemory.world.CloudFrontState.OriginGroup;
+import dr.regions.inmemory.world.World;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,10 +1,11 @@
 package dr.regions.inmemory.cloudfront;
 
 import dr.core.model.ModeledDurations;
-import dr.regions.inmemory.Timeline;
-import dr.regions.inmemory.World;
-import dr.regions.inmemory.cloudfront.CloudFrontState.Config;
-import dr.regions.inmemory.cloudfront.CloudFrontState.Distribution;
+import dr.regions.inmemory.world.CloudFrontState;
+import dr.regions.inmemory.world.CloudFrontState.Config;
+import dr.regions.inmemory.world.CloudFrontState.Distribution;
+import dr.regions.inmemory.world.Timeline;
+import dr.regions.inmemory.world.World;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudfront.model.ActiveTrustedKeyGroups;
 import software.amazon.awssdk.services.cloudfront.model.ActiveTrustedSigners;

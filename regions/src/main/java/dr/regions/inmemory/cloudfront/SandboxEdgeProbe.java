@@ -1,8 +1,8 @@
 package dr.regions.inmemory.cloudfront;
 
 import dr.regions.drill.EdgeProbe;
-import dr.regions.inmemory.World;
 import dr.regions.inmemory.cloudfront.EdgeSimulator.EdgeResponse;
+import dr.regions.inmemory.world.World;
 
 /**
  * The sandbox's viewer: asks the in-memory CloudFront what it would serve ({@link EdgeSimulator}), judged from the

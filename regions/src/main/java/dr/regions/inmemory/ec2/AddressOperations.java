@@ -1,6 +1,7 @@
 package dr.regions.inmemory.ec2;
 
-import dr.regions.inmemory.World;
+import dr.regions.inmemory.world.Ec2State;
+import dr.regions.inmemory.world.World;
 import software.amazon.awssdk.services.ec2.model.Address;
 import software.amazon.awssdk.services.ec2.model.AllocateAddressRequest;
 import software.amazon.awssdk.services.ec2.model.AllocateAddressResponse;

@@ -1,6 +1,6 @@
 package dr.regions.inmemory.ec2;
 
-import dr.regions.inmemory.Service;
+import dr.regions.inmemory.world.Service;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**

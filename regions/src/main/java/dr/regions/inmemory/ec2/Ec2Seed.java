@@ -1,8 +1,9 @@
 package dr.regions.inmemory.ec2;
 
 import dr.core.model.Regions;
-import dr.regions.inmemory.Timeline;
-import dr.regions.inmemory.World;
+import dr.regions.inmemory.world.Ec2State;
+import dr.regions.inmemory.world.Timeline;
+import dr.regions.inmemory.world.World;
 
 import java.time.Instant;
 import java.util.TreeSet;

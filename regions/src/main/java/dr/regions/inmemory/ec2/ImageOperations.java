@@ -2,8 +2,9 @@ package dr.regions.inmemory.ec2;
 
 import dr.core.model.ModeledDurations;
 import dr.core.model.Regions;
-import dr.regions.inmemory.Timeline;
-import dr.regions.inmemory.World;
+import dr.regions.inmemory.world.Ec2State;
+import dr.regions.inmemory.world.Timeline;
+import dr.regions.inmemory.world.World;
 import software.amazon.awssdk.services.ec2.model.BlockDeviceMapping;
 import software.amazon.awssdk.services.ec2.model.CopyImageRequest;
 import software.amazon.awssdk.services.ec2.model.CopyImageResponse;

@@ -1,8 +1,9 @@
 package dr.regions.inmemory.ec2;
 
 import dr.core.model.ModeledDurations;
-import dr.regions.inmemory.Timeline;
-import dr.regions.inmemory.World;
+import dr.regions.inmemory.world.Ec2State;
+import dr.regions.inmemory.world.Timeline;
+import dr.regions.inmemory.world.World;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
 import software.amazon.awssdk.services.ec2.model.GroupIdentifier;

@@ -1,7 +1,8 @@
 package dr.regions.inmemory.ec2;
 
 import dr.core.model.ModeledDurations;
-import dr.regions.inmemory.Timeline;
+import dr.regions.inmemory.world.Ec2State;
+import dr.regions.inmemory.world.Timeline;
 import software.amazon.awssdk.services.ec2.model.CreateNatGatewayRequest;
 import software.amazon.awssdk.services.ec2.model.CreateNatGatewayResponse;
 import software.amazon.awssdk.services.ec2.model.DeleteNatGatewayRequest;

@@ -1,7 +1,8 @@
 package dr.regions.inmemory.ec2;
 
 import dr.core.model.Cidr;
-import dr.regions.inmemory.World;
+import dr.regions.inmemory.world.Ec2State;
+import dr.regions.inmemory.world.World;
 import software.amazon.awssdk.services.ec2.model.CreateSubnetRequest;
 import software.amazon.awssdk.services.ec2.model.CreateSubnetResponse;
 import software.amazon.awssdk.services.ec2.model.DeleteSubnetRequest;

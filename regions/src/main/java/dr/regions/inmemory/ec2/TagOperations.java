@@ -1,5 +1,6 @@
 package dr.regions.inmemory.ec2;
 
+import dr.regions.inmemory.world.Ec2State;
 import software.amazon.awssdk.services.ec2.model.CreateTagsRequest;
 import software.amazon.awssdk.services.ec2.model.CreateTagsResponse;
 import software.amazon.awssdk.services.ec2.model.DeleteTagsRequest;

@@ -2,7 +2,8 @@ package dr.regions.inmemory.ec2;
 
 import dr.core.DrException;
 import dr.core.model.Cidr;
-import dr.regions.inmemory.World;
+import dr.regions.inmemory.world.Ec2State;
+import dr.regions.inmemory.world.World;
 import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
 import software.amazon.awssdk.services.ec2.model.CreateVpcRequest;
 import software.amazon.awssdk.services.ec2.model.CreateVpcResponse;

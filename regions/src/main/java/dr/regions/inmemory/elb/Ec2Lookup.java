@@ -1,8 +1,8 @@
 package dr.regions.inmemory.elb;
 
-import dr.regions.inmemory.World;
-import dr.regions.inmemory.ec2.FakeEc2;
+import dr.regions.inmemory.world.World;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DescribeInternetGatewaysRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeSubnetsRequest;
@@ -22,11 +22,11 @@ import java.util.function.Supplier;
  */
 final class Ec2Lookup {
     private final World world;
-    private final FakeEc2 ec2;
+    private final Ec2Client ec2;
 
     Ec2Lookup(World world, String region) {
         this.world = world;
-        this.ec2 = new FakeEc2(world, region);
+        this.ec2 = world.services().ec2(region);
     }
 
     Optional<Subnet> subnet(String subnetId) {

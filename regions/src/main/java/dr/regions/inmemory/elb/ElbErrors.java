@@ -1,6 +1,6 @@
 package dr.regions.inmemory.elb;
 
-import dr.regions.inmemory.Service;
+import dr.regions.inmemory.world.Service;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.CertificateNotFoundException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DuplicateListenerException;

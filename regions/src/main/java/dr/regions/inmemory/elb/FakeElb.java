@@ -1,6 +1,7 @@
 package dr.regions.inmemory.elb;
 
-import dr.regions.inmemory.World;
+import dr.regions.inmemory.world.ElbState;
+import dr.regions.inmemory.world.World;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.AddTagsRequest;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.AddTagsResponse;

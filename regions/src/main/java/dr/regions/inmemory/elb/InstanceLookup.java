@@ -1,10 +1,9 @@
 package dr.regions.inmemory.elb;
 
 import dr.core.model.ModeledDurations;
-import dr.regions.inmemory.World;
-import dr.regions.inmemory.autoscaling.FakeAutoScaling;
-import dr.regions.inmemory.ec2.FakeEc2;
+import dr.regions.inmemory.world.World;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.model.Activity;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingInstanceDetails;
 import software.amazon.awssdk.services.autoscaling.model.DescribeAutoScalingInstancesRequest;
@@ -57,7 +56,7 @@ final class InstanceLookup {
         Set<String> groups = new LinkedHashSet<>();
         instance.securityGroups().stream().map(GroupIdentifier::groupId).forEach(groups::add);
         String state = instance.state().nameAsString();
-        FakeAutoScaling autoScaling = new FakeAutoScaling(world, region);
+        AutoScalingClient autoScaling = world.services().autoScaling(region);
         Optional<AutoScalingInstanceDetails> member = autoScaling.describeAutoScalingInstances(
                         DescribeAutoScalingInstancesRequest.builder().instanceIds(instanceId).build())
                 .autoScalingInstances().stream().findFirst();
@@ -72,7 +71,7 @@ final class InstanceLookup {
 
     private Optional<Instance> ec2Instance(String instanceId) {
         try {
-            return new FakeEc2(world, region)
+            return world.services().ec2(region)
                     .describeInstances(DescribeInstancesRequest.builder().instanceIds(instanceId).build())
                     .reservations().stream()
                     .flatMap(r -> r.instances().stream())
@@ -87,7 +86,7 @@ final class InstanceLookup {
     }
 
     /** The end of the successful "Launching a new EC2 instance: i-..." activity, or null while it runs. */
-    private static Instant launchCompletedAt(FakeAutoScaling autoScaling, String groupName, String instanceId) {
+    private static Instant launchCompletedAt(AutoScalingClient autoScaling, String groupName, String instanceId) {
         String token = null;
         do {
             DescribeScalingActivitiesResponse page = autoScaling.describeScalingActivities(

@@ -1,7 +1,7 @@
 package dr.regions.inmemory.elb;
 
-import dr.regions.inmemory.World;
-import dr.regions.inmemory.acm.FakeAcm;
+import dr.regions.inmemory.world.ElbState;
+import dr.regions.inmemory.world.World;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.acm.model.CertificateStatus;
 import software.amazon.awssdk.services.acm.model.DescribeCertificateRequest;
@@ -249,7 +249,7 @@ final class ListenerOperations {
     /** An internal lookup: the eventual-consistency fault's miss is meant for dr, not for ELB. */
     private CertificateStatus statusOf(String certificateArn) {
         try {
-            return world.faults().internal(() -> new FakeAcm(world, region)
+            return world.faults().internal(() -> world.services().acm(region)
                     .describeCertificate(DescribeCertificateRequest.builder().certificateArn(certificateArn).build())
                     .certificate().status());
         } catch (AwsServiceException e) {

@@ -1,8 +1,9 @@
 package dr.regions.inmemory.elb;
 
 import dr.core.model.ModeledDurations;
-import dr.regions.inmemory.Timeline;
-import dr.regions.inmemory.World;
+import dr.regions.inmemory.world.ElbState;
+import dr.regions.inmemory.world.Timeline;
+import dr.regions.inmemory.world.World;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 import software.amazon.awssdk.services.ec2.model.Subnet;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateLoadBalancerRequest;

@@ -2,7 +2,8 @@ package dr.regions.inmemory.elb;
 
 import dr.core.model.Cidr;
 import dr.core.model.ModeledDurations;
-import dr.regions.inmemory.World;
+import dr.regions.inmemory.world.ElbState;
+import dr.regions.inmemory.world.World;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;

@@ -1,6 +1,7 @@
 package dr.regions.inmemory.elb;
 
-import dr.regions.inmemory.World;
+import dr.regions.inmemory.world.ElbState;
+import dr.regions.inmemory.world.World;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DeregisterTargetsRequest;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DeregisterTargetsResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeTargetHealthRequest;

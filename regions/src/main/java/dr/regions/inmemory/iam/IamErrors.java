@@ -1,6 +1,6 @@
 package dr.regions.inmemory.iam;
 
-import dr.regions.inmemory.Service;
+import dr.regions.inmemory.world.Service;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.iam.model.DeleteConflictException;
 import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;

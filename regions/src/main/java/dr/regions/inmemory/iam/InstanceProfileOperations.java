@@ -1,8 +1,9 @@
 package dr.regions.inmemory.iam;
 
-import dr.regions.inmemory.World;
-import dr.regions.inmemory.iam.IamState.InstanceProfile;
-import dr.regions.inmemory.iam.IamState.Role;
+import dr.regions.inmemory.world.IamState;
+import dr.regions.inmemory.world.IamState.InstanceProfile;
+import dr.regions.inmemory.world.IamState.Role;
+import dr.regions.inmemory.world.World;
 
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,8 @@
 package dr.regions.inmemory.iam;
 
-import dr.regions.inmemory.World;
-import dr.regions.inmemory.iam.IamState.Role;
+import dr.regions.inmemory.world.IamState;
+import dr.regions.inmemory.world.IamState.Role;
+import dr.regions.inmemory.world.World;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.iam.model.Tag;
 

@@ -1,6 +1,7 @@
 package dr.regions.inmemory.iam;
 
-import dr.regions.inmemory.World;
+import dr.regions.inmemory.world.IamState;
+import dr.regions.inmemory.world.World;
 
 import java.time.Instant;
 import java.util.Optional;

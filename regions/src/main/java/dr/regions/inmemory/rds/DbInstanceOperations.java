@@ -1,8 +1,9 @@
 package dr.regions.inmemory.rds;
 
 import dr.core.model.ModeledDurations;
-import dr.regions.inmemory.Timeline;
-import dr.regions.inmemory.rds.RdsState.DbInstance;
+import dr.regions.inmemory.world.RdsState;
+import dr.regions.inmemory.world.RdsState.DbInstance;
+import dr.regions.inmemory.world.Timeline;
 import software.amazon.awssdk.services.rds.model.CreateDbInstanceRequest;
 import software.amazon.awssdk.services.rds.model.CreateDbInstanceResponse;
 import software.amazon.awssdk.services.rds.model.DescribeDbInstancesRequest;

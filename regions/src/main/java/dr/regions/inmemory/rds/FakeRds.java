@@ -1,6 +1,6 @@
 package dr.regions.inmemory.rds;
 
-import dr.regions.inmemory.World;
+import dr.regions.inmemory.world.World;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.AddTagsToResourceRequest;
 import software.amazon.awssdk.services.rds.model.AddTagsToResourceResponse;

@@ -1,10 +1,11 @@
 package dr.regions.inmemory.rds;
 
 import dr.core.model.ModeledDurations;
-import dr.regions.inmemory.Timeline;
-import dr.regions.inmemory.rds.RdsState.DbInstance;
-import dr.regions.inmemory.rds.RdsState.DbSnapshot;
-import dr.regions.inmemory.rds.RdsState.DbSubnetGroup;
+import dr.regions.inmemory.world.RdsState;
+import dr.regions.inmemory.world.RdsState.DbInstance;
+import dr.regions.inmemory.world.RdsState.DbSnapshot;
+import dr.regions.inmemory.world.RdsState.DbSubnetGroup;
+import dr.regions.inmemory.world.Timeline;
 import software.amazon.awssdk.services.rds.model.DeleteDbInstanceRequest;
 import software.amazon.awssdk.services.rds.model.DeleteDbInstanceResponse;
 import software.amazon.awssdk.services.rds.model.ModifyDbInstanceRequest;

@@ -1,9 +1,10 @@
 package dr.regions.inmemory.rds;
 
-import dr.regions.inmemory.ec2.FakeEc2;
 import dr.regions.inmemory.ec2.SandboxZones;
-import dr.regions.inmemory.rds.RdsState.DbInstance;
-import dr.regions.inmemory.rds.RdsState.DbSubnetGroup;
+import dr.regions.inmemory.world.RdsState;
+import dr.regions.inmemory.world.RdsState.DbInstance;
+import dr.regions.inmemory.world.RdsState.DbSubnetGroup;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsRequest;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.Filter;
@@ -55,7 +56,7 @@ final class Placement {
 
     /** Asked of EC2 as an internal lookup: the eventual-consistency fault's miss is meant for dr, not for RDS. */
     private List<String> securityGroups(List<String> requested, String vpcId) {
-        FakeEc2 ec2 = new FakeEc2(ctx.world, ctx.region);
+        Ec2Client ec2 = ctx.world.services().ec2(ctx.region);
         if (requested == null || requested.isEmpty()) {
             return vpcId == null ? List.of() : defaultSecurityGroup(ec2, vpcId);
         }
@@ -77,7 +78,7 @@ final class Placement {
     }
 
     /** Without VpcSecurityGroupIds, RDS uses the VPC's default security group. */
-    private static List<String> defaultSecurityGroup(FakeEc2 ec2, String vpcId) {
+    private static List<String> defaultSecurityGroup(Ec2Client ec2, String vpcId) {
         try {
             return ec2.describeSecurityGroups(DescribeSecurityGroupsRequest.builder()
                             .filters(Filter.builder().name("vpc-id").values(vpcId).build(),

@@ -1,9 +1,10 @@
 package dr.regions.inmemory.rds;
 
-import dr.regions.inmemory.World;
-import dr.regions.inmemory.rds.RdsState.DbInstance;
-import dr.regions.inmemory.rds.RdsState.DbSnapshot;
-import dr.regions.inmemory.rds.RdsState.DbSubnetGroup;
+import dr.regions.inmemory.world.RdsState;
+import dr.regions.inmemory.world.RdsState.DbInstance;
+import dr.regions.inmemory.world.RdsState.DbSnapshot;
+import dr.regions.inmemory.world.RdsState.DbSubnetGroup;
+import dr.regions.inmemory.world.World;
 
 import java.time.Instant;
 

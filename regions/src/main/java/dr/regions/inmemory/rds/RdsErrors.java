@@ -1,6 +1,6 @@
 package dr.regions.inmemory.rds;
 
-import dr.regions.inmemory.Service;
+import dr.regions.inmemory.world.Service;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.rds.model.DbInstanceAlreadyExistsException;
 import software.amazon.awssdk.services.rds.model.DbInstanceNotFoundException;

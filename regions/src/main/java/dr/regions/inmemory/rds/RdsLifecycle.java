@@ -1,8 +1,9 @@
 package dr.regions.inmemory.rds;
 
-import dr.regions.inmemory.RegionState;
-import dr.regions.inmemory.World;
-import dr.regions.inmemory.rds.RdsState.DbInstance;
+import dr.regions.inmemory.world.RdsState;
+import dr.regions.inmemory.world.RdsState.DbInstance;
+import dr.regions.inmemory.world.RegionState;
+import dr.regions.inmemory.world.World;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dr.regions.inmemory.rds;
 
+import dr.regions.inmemory.world.RdsState;
 import software.amazon.awssdk.services.rds.model.AddTagsToResourceRequest;
 import software.amazon.awssdk.services.rds.model.AddTagsToResourceResponse;
 import software.amazon.awssdk.services.rds.model.ListTagsForResourceRequest;

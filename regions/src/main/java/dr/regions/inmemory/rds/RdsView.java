@@ -1,8 +1,9 @@
 package dr.regions.inmemory.rds;
 
-import dr.regions.inmemory.rds.RdsState.DbInstance;
-import dr.regions.inmemory.rds.RdsState.DbSnapshot;
-import dr.regions.inmemory.rds.RdsState.DbSubnetGroup;
+import dr.regions.inmemory.world.RdsState;
+import dr.regions.inmemory.world.RdsState.DbInstance;
+import dr.regions.inmemory.world.RdsState.DbSnapshot;
+import dr.regions.inmemory.world.RdsState.DbSubnetGroup;
 import software.amazon.awssdk.services.rds.model.AvailabilityZone;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 import software.amazon.awssdk.services.rds.model.DBInstanceStatusInfo;

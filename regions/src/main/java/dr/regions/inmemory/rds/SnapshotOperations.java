@@ -1,6 +1,7 @@
 package dr.regions.inmemory.rds;
 
-import dr.regions.inmemory.rds.RdsState.DbSnapshot;
+import dr.regions.inmemory.world.RdsState;
+import dr.regions.inmemory.world.RdsState.DbSnapshot;
 import software.amazon.awssdk.services.rds.model.DBSnapshot;
 import software.amazon.awssdk.services.rds.model.DeleteDbSnapshotRequest;
 import software.amazon.awssdk.services.rds.model.DeleteDbSnapshotResponse;

@@ -1,7 +1,7 @@
 package dr.regions.inmemory.rds;
 
-import dr.regions.inmemory.ec2.FakeEc2;
-import dr.regions.inmemory.rds.RdsState.DbSubnetGroup;
+import dr.regions.inmemory.world.RdsState;
+import dr.regions.inmemory.world.RdsState.DbSubnetGroup;
 import software.amazon.awssdk.services.ec2.model.DescribeSubnetsRequest;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.Subnet;
@@ -67,7 +67,7 @@ final class SubnetGroupOperations {
 
     private List<Subnet> describeSubnets(List<String> subnetIds) {
         try {
-            List<Subnet> found = ctx.world.faults().internal(() -> new FakeEc2(ctx.world, ctx.region)
+            List<Subnet> found = ctx.world.faults().internal(() -> ctx.world.services().ec2(ctx.region)
                     .describeSubnets(DescribeSubnetsRequest.builder().subnetIds(subnetIds).build()).subnets());
             List<Subnet> ordered = new ArrayList<>();
             for (String id : subnetIds) {

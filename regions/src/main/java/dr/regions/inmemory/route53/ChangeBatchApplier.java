@@ -1,10 +1,11 @@
 package dr.regions.inmemory.route53;
 
-import dr.regions.inmemory.World;
 import dr.regions.inmemory.route53.LoadBalancerDirectory.Found;
-import dr.regions.inmemory.route53.Route53State.Alias;
-import dr.regions.inmemory.route53.Route53State.HostedZone;
-import dr.regions.inmemory.route53.Route53State.RecordSet;
+import dr.regions.inmemory.world.Route53State;
+import dr.regions.inmemory.world.Route53State.Alias;
+import dr.regions.inmemory.world.Route53State.HostedZone;
+import dr.regions.inmemory.world.Route53State.RecordSet;
+import dr.regions.inmemory.world.World;
 import software.amazon.awssdk.services.route53.model.AliasTarget;
 import software.amazon.awssdk.services.route53.model.Change;
 import software.amazon.awssdk.services.route53.model.ResourceRecord;

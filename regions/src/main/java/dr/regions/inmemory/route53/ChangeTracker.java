@@ -1,9 +1,10 @@
 package dr.regions.inmemory.route53;
 
 import dr.core.model.ModeledDurations;
-import dr.regions.inmemory.Timeline;
-import dr.regions.inmemory.World;
-import dr.regions.inmemory.route53.Route53State.Change;
+import dr.regions.inmemory.world.Route53State;
+import dr.regions.inmemory.world.Route53State.Change;
+import dr.regions.inmemory.world.Timeline;
+import dr.regions.inmemory.world.World;
 import software.amazon.awssdk.services.route53.model.ChangeInfo;
 import software.amazon.awssdk.services.route53.model.GetChangeRequest;
 import software.amazon.awssdk.services.route53.model.GetChangeResponse;

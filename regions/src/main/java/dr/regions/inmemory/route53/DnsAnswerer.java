@@ -1,9 +1,10 @@
 package dr.regions.inmemory.route53;
 
-import dr.regions.inmemory.World;
-import dr.regions.inmemory.route53.Route53State.HealthCheck;
-import dr.regions.inmemory.route53.Route53State.HostedZone;
-import dr.regions.inmemory.route53.Route53State.RecordSet;
+import dr.regions.inmemory.world.Route53State;
+import dr.regions.inmemory.world.Route53State.HealthCheck;
+import dr.regions.inmemory.world.Route53State.HostedZone;
+import dr.regions.inmemory.world.Route53State.RecordSet;
+import dr.regions.inmemory.world.World;
 
 import java.util.Comparator;
 import java.util.List;

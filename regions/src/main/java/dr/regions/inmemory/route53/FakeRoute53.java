@@ -1,6 +1,6 @@
 package dr.regions.inmemory.route53;
 
-import dr.regions.inmemory.World;
+import dr.regions.inmemory.world.World;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.ChangeResourceRecordSetsRequest;
 import software.amazon.awssdk.services.route53.model.ChangeResourceRecordSetsResponse;

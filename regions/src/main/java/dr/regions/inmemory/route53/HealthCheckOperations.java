@@ -1,7 +1,8 @@
 package dr.regions.inmemory.route53;
 
-import dr.regions.inmemory.World;
-import dr.regions.inmemory.route53.Route53State.HealthCheck;
+import dr.regions.inmemory.world.Route53State;
+import dr.regions.inmemory.world.Route53State.HealthCheck;
+import dr.regions.inmemory.world.World;
 import software.amazon.awssdk.services.route53.model.CreateHealthCheckRequest;
 import software.amazon.awssdk.services.route53.model.CreateHealthCheckResponse;
 import software.amazon.awssdk.services.route53.model.DeleteHealthCheckRequest;

@@ -1,10 +1,11 @@
 package dr.regions.inmemory.route53;
 
-import dr.regions.inmemory.World;
 import dr.regions.inmemory.route53.Reachability.Outcome;
 import dr.regions.inmemory.route53.Reachability.Probe;
-import dr.regions.inmemory.route53.Route53State.HealthCheck;
-import dr.regions.inmemory.route53.Route53State.Sampling;
+import dr.regions.inmemory.world.Route53State;
+import dr.regions.inmemory.world.Route53State.HealthCheck;
+import dr.regions.inmemory.world.Route53State.Sampling;
+import dr.regions.inmemory.world.World;
 
 import java.time.Duration;
 import java.time.Instant;

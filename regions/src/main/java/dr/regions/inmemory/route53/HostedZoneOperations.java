@@ -1,11 +1,11 @@
 package dr.regions.inmemory.route53;
 
 import dr.core.model.Regions;
-import dr.regions.inmemory.World;
-import dr.regions.inmemory.ec2.FakeEc2;
-import dr.regions.inmemory.route53.Route53State.HostedZone;
-import dr.regions.inmemory.route53.Route53State.RecordSet;
-import dr.regions.inmemory.route53.Route53State.VpcAssociation;
+import dr.regions.inmemory.world.Route53State;
+import dr.regions.inmemory.world.Route53State.HostedZone;
+import dr.regions.inmemory.world.Route53State.RecordSet;
+import dr.regions.inmemory.world.Route53State.VpcAssociation;
+import dr.regions.inmemory.world.World;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.route53.model.ChangeInfo;
 import software.amazon.awssdk.services.route53.model.CreateHostedZoneRequest;
@@ -134,7 +134,7 @@ final class HostedZoneOperations {
             throw Route53Errors.invalidInput("Invalid value for VPCRegion: " + region);
         }
         try {
-            world.faults().internal(() -> new FakeEc2(world, region).describeVpcs(r -> r.vpcIds(vpc.vpcId())));
+            world.faults().internal(() -> world.services().ec2(region).describeVpcs(r -> r.vpcIds(vpc.vpcId())));
         } catch (AwsServiceException notFound) {
             throw Route53Errors.invalidVpcId(vpc.vpcId());
         }

@@ -1,7 +1,7 @@
 package dr.regions.inmemory.route53;
 
-import dr.regions.inmemory.World;
-import dr.regions.inmemory.elb.FakeElb;
+import dr.regions.inmemory.world.World;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeListenersResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeLoadBalancersResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeRulesResponse;
@@ -66,10 +66,10 @@ final class LoadBalancerDirectory {
     }
 
     private List<LoadBalancer> loadBalancers(String region) {
-        return world.faults().internal(() -> loadBalancers(new FakeElb(world, region)));
+        return world.faults().internal(() -> loadBalancers(world.services().elb(region)));
     }
 
-    private static List<LoadBalancer> loadBalancers(FakeElb elb) {
+    private static List<LoadBalancer> loadBalancers(ElasticLoadBalancingV2Client elb) {
         List<LoadBalancer> all = new ArrayList<>();
         String marker = null;
         do {
@@ -82,10 +82,10 @@ final class LoadBalancerDirectory {
     }
 
     List<Listener> listeners(Found found) {
-        return world.faults().internal(() -> listeners(new FakeElb(world, found.region()), found));
+        return world.faults().internal(() -> listeners(world.services().elb(found.region()), found));
     }
 
-    private static List<Listener> listeners(FakeElb elb, Found found) {
+    private static List<Listener> listeners(ElasticLoadBalancingV2Client elb, Found found) {
         List<Listener> all = new ArrayList<>();
         String marker = null;
         do {
@@ -99,10 +99,10 @@ final class LoadBalancerDirectory {
     }
 
     List<Rule> rules(Found found, Listener listener) {
-        return world.faults().internal(() -> rules(new FakeElb(world, found.region()), listener));
+        return world.faults().internal(() -> rules(world.services().elb(found.region()), listener));
     }
 
-    private static List<Rule> rules(FakeElb elb, Listener listener) {
+    private static List<Rule> rules(ElasticLoadBalancingV2Client elb, Listener listener) {
         List<Rule> all = new ArrayList<>();
         String marker = null;
         do {
@@ -116,7 +116,7 @@ final class LoadBalancerDirectory {
     }
 
     List<TargetHealthDescription> targetHealth(Found found, String targetGroupArn) {
-        return world.faults().internal(() -> new FakeElb(world, found.region())
+        return world.faults().internal(() -> world.services().elb(found.region())
                 .describeTargetHealth(r -> r.targetGroupArn(targetGroupArn)).targetHealthDescriptions());
     }
 }

@@ -1,7 +1,8 @@
 package dr.regions.inmemory.route53;
 
-import dr.regions.inmemory.World;
-import dr.regions.inmemory.route53.Route53State.HostedZone;
+import dr.regions.inmemory.world.Route53State;
+import dr.regions.inmemory.world.Route53State.HostedZone;
+import dr.regions.inmemory.world.World;
 
 import java.util.List;
 import java.util.Optional;

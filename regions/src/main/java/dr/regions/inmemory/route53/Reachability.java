@@ -1,9 +1,9 @@
 package dr.regions.inmemory.route53;
 
-import dr.regions.inmemory.World;
-import dr.regions.inmemory.ec2.FakeEc2;
 import dr.regions.inmemory.route53.LoadBalancerDirectory.Found;
-import dr.regions.inmemory.route53.Route53State.HostedZone;
+import dr.regions.inmemory.world.Route53State;
+import dr.regions.inmemory.world.Route53State.HostedZone;
+import dr.regions.inmemory.world.World;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
@@ -175,7 +175,7 @@ public final class Reachability {
         }
         List<SecurityGroup> groups;
         try {
-            groups = world.faults().internal(() -> new FakeEc2(world, lb.region())
+            groups = world.faults().internal(() -> world.services().ec2(lb.region())
                     .describeSecurityGroups(r -> r.groupIds(groupIds)).securityGroups());
         } catch (AwsServiceException deleted) {
             return false;

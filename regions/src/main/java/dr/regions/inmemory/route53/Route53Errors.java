@@ -1,6 +1,6 @@
 package dr.regions.inmemory.route53;
 
-import dr.regions.inmemory.Service;
+import dr.regions.inmemory.world.Service;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.route53.model.ConflictingDomainExistsException;
 import software.amazon.awssdk.services.route53.model.HealthCheckAlreadyExistsException;

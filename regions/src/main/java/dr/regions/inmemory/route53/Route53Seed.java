@@ -1,7 +1,8 @@
 package dr.regions.inmemory.route53;
 
-import dr.regions.inmemory.World;
-import dr.regions.inmemory.route53.Route53State.HostedZone;
+import dr.regions.inmemory.world.Route53State;
+import dr.regions.inmemory.world.Route53State.HostedZone;
+import dr.regions.inmemory.world.World;
 
 /** What Route 53 already has in a new sandbox account: a public hosted zone the operator owns. */
 public final class Route53Seed {

@@ -1,6 +1,6 @@
 package dr.regions.inmemory.route53;
 
-import dr.regions.inmemory.World;
+import dr.regions.inmemory.world.World;
 import dr.regions.promotion.DnsLookup;
 
 import java.util.List;

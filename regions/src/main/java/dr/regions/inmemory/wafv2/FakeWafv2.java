@@ -1,8 +1,9 @@
 package dr.regions.inmemory.wafv2;
 
 import dr.core.model.Regions;
-import dr.regions.inmemory.World;
-import dr.regions.inmemory.wafv2.Wafv2State.WebAcl;
+import dr.regions.inmemory.world.Wafv2State;
+import dr.regions.inmemory.world.Wafv2State.WebAcl;
+import dr.regions.inmemory.world.World;
 import software.amazon.awssdk.services.wafv2.Wafv2Client;
 import software.amazon.awssdk.services.wafv2.model.CreateWebAclRequest;
 import software.amazon.awssdk.services.wafv2.model.CreateWebAclResponse;

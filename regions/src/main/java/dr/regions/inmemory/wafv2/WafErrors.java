@@ -1,6 +1,6 @@
 package dr.regions.inmemory.wafv2;
 
-import dr.regions.inmemory.Service;
+import dr.regions.inmemory.world.Service;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.wafv2.model.ParameterExceptionField;
 import software.amazon.awssdk.services.wafv2.model.WafAssociatedItemException;

@@ -1,11 +1,12 @@
 package dr.regions.inmemory.wafv2;
 
-import dr.regions.inmemory.Service;
-import dr.regions.inmemory.wafv2.Wafv2State.ManagedRuleGroup;
-import dr.regions.inmemory.wafv2.Wafv2State.RateLimit;
-import dr.regions.inmemory.wafv2.Wafv2State.Rule;
-import dr.regions.inmemory.wafv2.Wafv2State.Visibility;
-import dr.regions.inmemory.wafv2.Wafv2State.WebAcl;
+import dr.regions.inmemory.world.Service;
+import dr.regions.inmemory.world.Wafv2State;
+import dr.regions.inmemory.world.Wafv2State.ManagedRuleGroup;
+import dr.regions.inmemory.world.Wafv2State.RateLimit;
+import dr.regions.inmemory.world.Wafv2State.Rule;
+import dr.regions.inmemory.world.Wafv2State.Visibility;
+import dr.regions.inmemory.world.Wafv2State.WebAcl;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.wafv2.model.AllowAction;
 import software.amazon.awssdk.services.wafv2.model.BlockAction;
@@ -230,7 +231,7 @@ final class WebAclMapper {
                 .visibilityConfig(toSdk(acl.visibility))
                 .capacity(capacity(acl.rules))
                 .managedByFirewallManager(false)
-                .labelNamespace("awswaf:" + dr.regions.inmemory.World.ACCOUNT_ID + ":webacl:" + acl.name + ":")
+                .labelNamespace("awswaf:" + dr.regions.inmemory.world.World.ACCOUNT_ID + ":webacl:" + acl.name + ":")
                 .build();
     }
 

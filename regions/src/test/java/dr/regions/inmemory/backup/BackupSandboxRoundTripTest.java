@@ -3,7 +3,7 @@ package dr.regions.inmemory.backup;
 import dr.core.model.ModeledDurations;
 import dr.regions.inmemory.InMemoryCloud;
 import dr.regions.inmemory.SandboxStore;
-import dr.regions.inmemory.World;
+import dr.regions.inmemory.world.World;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.backup.model.BackupPlanInput;
 import software.amazon.awssdk.services.backup.model.BackupRuleInput;

@@ -273,9 +273,13 @@ class DistributionRulesTest {
                     2000).build()).summary();
             String id = create(dr().webACLId(acl.arn()).build()).distribution().id();
             GetDistributionConfigResponse current = cloudFront.getDistributionConfig(r -> r.id(id));
+            Refusals.assertRefused(() -> cloud.wafv2("us-east-1").deleteWebACL(r -> r.name("dr-shop")
+                    .scope("CLOUDFRONT").id(acl.id()).lockToken(acl.lockToken())), WafAssociatedItemException.class,
+                    "WAFAssociatedItemException", 400);
 
             cloudFront.updateDistribution(r -> r.id(id).ifMatch(current.eTag())
                     .distributionConfig(current.distributionConfig().toBuilder().webACLId("").build()));
+            assertThat(cloudFront.getDistributionConfig(r -> r.id(id)).distributionConfig().webACLId()).isEmpty();
 
             cloud.wafv2("us-east-1").deleteWebACL(r -> r.name("dr-shop").scope("CLOUDFRONT").id(acl.id())
                     .lockToken(acl.lockToken()));

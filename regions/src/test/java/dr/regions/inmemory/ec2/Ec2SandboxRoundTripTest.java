@@ -3,7 +3,7 @@ package dr.regions.inmemory.ec2;
 import dr.core.model.ModeledDurations;
 import dr.regions.inmemory.InMemoryCloud;
 import dr.regions.inmemory.SandboxStore;
-import dr.regions.inmemory.World;
+import dr.regions.inmemory.world.World;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;

@@ -1,7 +1,7 @@
 package dr.regions.inmemory.ec2;
 
 import dr.regions.inmemory.InMemoryCloud;
-import dr.regions.inmemory.World;
+import dr.regions.inmemory.world.World;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;

@@ -6,6 +6,7 @@ import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.RevokeSecurityGroupIngressResponse;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
+import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
 
 import java.util.List;
 
@@ -170,6 +171,9 @@ class SecurityGroupRulesTest extends Ec2TestSupport {
     void aGroupReferencingItselfCanStillBeDeleted() {
         String web = securityGroup(vpcId, "web");
         ec2.authorizeSecurityGroupIngress(r -> r.groupId(web).ipPermissions(tcpFromGroup(80, web)));
+        assertThat(group(web).ipPermissions()).as("the rule that references the group itself").singleElement()
+                .satisfies(p -> assertThat(p.userIdGroupPairs()).extracting(UserIdGroupPair::groupId)
+                        .containsExactly(web));
 
         ec2.deleteSecurityGroup(r -> r.groupId(web));
 

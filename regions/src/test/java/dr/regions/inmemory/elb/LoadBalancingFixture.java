@@ -3,7 +3,7 @@ package dr.regions.inmemory.elb;
 import dr.regions.dns.HostedZones;
 import dr.regions.inmemory.InMemoryCloud;
 import dr.regions.inmemory.SandboxAccount;
-import dr.regions.inmemory.World;
+import dr.regions.inmemory.world.World;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.acm.AcmClient;

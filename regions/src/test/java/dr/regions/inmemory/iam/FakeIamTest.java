@@ -2,6 +2,7 @@ package dr.regions.inmemory.iam;
 
 import dr.regions.inmemory.InMemoryCloud;
 import dr.regions.inmemory.SandboxStore;
+import dr.regions.inmemory.world.IamState;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;

@@ -1,20 +1,20 @@
 package dr.runbooks.actions.promote;
 
-import dr.regions.dns.HostedZones;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dr.core.ExitCode;
-import dr.regions.cdn.DistributionSettings;
 import dr.core.engine.DurationFormat;
 import dr.core.model.StackSpec;
+import dr.regions.cdn.DistributionSettings;
+import dr.regions.dns.HostedZones;
 import dr.regions.drill.EdgeProbe;
-import dr.regions.inmemory.CallLog;
-import dr.regions.inmemory.Faults.CrashPoint;
 import dr.regions.inmemory.InMemoryCloud;
-import dr.regions.inmemory.SimulatedCrash;
 import dr.regions.inmemory.cloudfront.EdgeSimulator;
 import dr.regions.inmemory.cloudfront.SandboxEdgeProbe;
 import dr.regions.inmemory.route53.PublicResolver;
+import dr.regions.inmemory.world.CallLog;
+import dr.regions.inmemory.world.Faults.CrashPoint;
+import dr.regions.inmemory.world.SimulatedCrash;
 import dr.regions.provision.ProvisionFixture;
 import dr.regions.readiness.ApiRecords;
 import dr.regions.readiness.ReadyStack;

@@ -1,12 +1,10 @@
-package dr.regions.inmemory;
+package dr.regions.inmemory.world;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dr.core.clock.VirtualClock;
 import dr.core.model.Regions;
-import dr.regions.inmemory.cloudfront.CloudFrontState;
-import dr.regions.inmemory.iam.IamState;
-import dr.regions.inmemory.route53.Route53State;
+import dr.regions.aws.AwsClients;
 
 import java.time.Instant;
 import java.util.Map;
@@ -33,6 +31,8 @@ public final class World {
     private final transient CallLog calls = new CallLog();
     @JsonIgnore
     private final transient VirtualClock clock = new VirtualClock();
+    @JsonIgnore
+    private transient AwsClients services;
 
     /** The modeled clock; its time is saved with the sandbox as {@code now}. */
     public VirtualClock clock() {
@@ -65,6 +65,24 @@ public final class World {
     @JsonIgnore
     public CallLog calls() {
         return calls;
+    }
+
+    /**
+     * The service fakes over this world, unwrapped (no injected faults, no call log): how one fake asks another, as
+     * AWS's services ask each other internally. The in-memory cloud that assembles the fakes connects them; asking
+     * through here keeps each service's package independent of the others'.
+     */
+    @JsonIgnore
+    public AwsClients services() {
+        if (services == null) {
+            throw new IllegalStateException("this world's services are not connected: build an InMemoryCloud over it");
+        }
+        return services;
+    }
+
+    /** Called by the in-memory cloud's assembly only. */
+    public void connect(AwsClients fakes) {
+        this.services = fakes;
     }
 
     public String arn(String service, String region, String resource) {

@@ -1,4 +1,4 @@
-package dr.regions.inmemory;
+package dr.regions.inmemory.world;
 
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;

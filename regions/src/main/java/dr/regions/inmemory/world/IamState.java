@@ -1,4 +1,4 @@
-package dr.regions.inmemory.iam;
+package dr.regions.inmemory.world;
 
 import java.time.Duration;
 import java.time.Instant;

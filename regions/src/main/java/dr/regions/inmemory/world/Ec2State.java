@@ -1,6 +1,5 @@
-package dr.regions.inmemory.ec2;
+package dr.regions.inmemory.world;
 
-import dr.regions.inmemory.Timeline;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dr.regions.inmemory;
+package dr.regions.inmemory.world;
 
 /**
  * "The process died here." An Error, not an exception, so nothing in dr catches it by accident: a test that

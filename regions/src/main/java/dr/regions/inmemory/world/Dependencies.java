@@ -1,4 +1,4 @@
-package dr.regions.inmemory;
+package dr.regions.inmemory.world;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 

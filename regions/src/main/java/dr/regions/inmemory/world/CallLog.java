@@ -1,4 +1,4 @@
-package dr.regions.inmemory;
+package dr.regions.inmemory.world;
 
 import dr.core.model.Regions;
 
@@ -25,7 +25,7 @@ public final class CallLog {
 
     private final List<Call> calls = new ArrayList<>();
 
-    synchronized void record(Call call) {
+    public synchronized void record(Call call) {
         calls.add(call);
     }
 

@@ -1,4 +1,4 @@
-package dr.regions.inmemory.wafv2;
+package dr.regions.inmemory.world;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,12 +1,5 @@
-package dr.regions.inmemory;
+package dr.regions.inmemory.world;
 
-import dr.regions.inmemory.acm.AcmState;
-import dr.regions.inmemory.autoscaling.AutoScalingState;
-import dr.regions.inmemory.backup.BackupState;
-import dr.regions.inmemory.ec2.Ec2State;
-import dr.regions.inmemory.elb.ElbState;
-import dr.regions.inmemory.rds.RdsState;
-import dr.regions.inmemory.wafv2.Wafv2State;
 
 /** Everything the in-memory cloud holds for one region. */
 public final class RegionState {

@@ -1,4 +1,4 @@
-package dr.regions.inmemory;
+package dr.regions.inmemory.world;
 
 import dr.core.model.Regions;
 
@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  * health checkers and name servers, and CloudFront's edges and origin failover ("AWS Fault Isolation Boundaries",
  * global services: recovery must depend on data planes only).
  *
- * <p>Only dr's own calls see that miss: {@link ServiceProxy} runs each call as a {@link #toolCall tool call}, and a
+ * <p>Only dr's own calls see that miss: {@code ServiceProxy} runs each call as a {@link #toolCall tool call}, and a
  * fake that asks another fake about its resources does so in an {@link #internal internal} scope.
  */
 public final class Faults {
@@ -100,7 +100,7 @@ public final class Faults {
         return bareError(null, operation, null, status);
     }
 
-    synchronized Optional<Integer> bareErrorFor(String service, String operation, String region) {
+    public synchronized Optional<Integer> bareErrorFor(String service, String operation, String region) {
         for (String key : new String[] {key(service, operation, region), key(null, operation, region),
                 key(service, operation, null), key(null, operation, null)}) {
             if (bareErrors.containsKey(key)) {
@@ -124,7 +124,7 @@ public final class Faults {
         return this;
     }
 
-    synchronized boolean shouldThrottle() {
+    public synchronized boolean shouldThrottle() {
         return throttleFraction > 0 && throttleRandom.nextDouble() < throttleFraction;
     }
 
@@ -143,12 +143,12 @@ public final class Faults {
     }
 
     /** Counts a mutating call; true when this is the one that dies. */
-    synchronized boolean countMutatingCallAndCheckCrash() {
+    public synchronized boolean countMutatingCallAndCheckCrash() {
         mutatingCalls++;
         return mutatingCalls == crashAtMutatingCall;
     }
 
-    synchronized CrashPoint crashPoint() {
+    public synchronized CrashPoint crashPoint() {
         return crashPoint;
     }
 
@@ -173,10 +173,10 @@ public final class Faults {
     }
 
     /**
-     * Runs one call dr makes through {@link ServiceProxy}: the only kind of call that may consume an
+     * Runs one call dr makes through {@code ServiceProxy}: the only kind of call that may consume an
      * eventual-consistency miss, since the fault models what dr sees of AWS.
      */
-    <T> T toolCall(Callable<T> call) throws Exception {
+    public <T> T toolCall(Callable<T> call) throws Exception {
         return askedByTool(true, call::call);
     }
 

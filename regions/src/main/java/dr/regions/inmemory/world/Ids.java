@@ -1,4 +1,4 @@
-package dr.regions.inmemory;
+package dr.regions.inmemory.world;
 
 /**
  * Resource ids in AWS formats ({@code vpc-0a1b2c3d4e5f60718}), deterministic for a given seed and call order,
