@@ -1,5 +1,6 @@
 package dr.regions.cdn;
 
+import dr.regions.aws.AwsTags;
 import dr.core.engine.StepContext;
 import dr.core.engine.StepKey;
 import dr.core.model.ModeledDurations;
@@ -195,8 +196,7 @@ public final class DistributionStep extends EnsureStep {
     }
 
     private List<Tag> tags() {
-        return Tags.forGlobal(spec.stack(), ROLE).entrySet().stream()
-                .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+        return AwsTags.cloudFront(Tags.forGlobal(spec.stack(), ROLE));
     }
 
     private CloudFrontClient cloudFront() {

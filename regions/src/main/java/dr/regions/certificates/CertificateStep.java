@@ -1,5 +1,6 @@
 package dr.regions.certificates;
 
+import dr.regions.aws.AwsTags;
 import dr.core.engine.StepContext;
 import dr.core.engine.StepKey;
 import dr.core.model.ModeledDurations;
@@ -13,7 +14,6 @@ import software.amazon.awssdk.services.acm.model.CertificateStatus;
 import software.amazon.awssdk.services.acm.model.CertificateSummary;
 import software.amazon.awssdk.services.acm.model.KeyAlgorithm;
 import software.amazon.awssdk.services.acm.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.acm.model.Tag;
 import software.amazon.awssdk.services.acm.model.ValidationMethod;
 
 import java.time.Duration;
@@ -116,8 +116,7 @@ public final class CertificateStep extends EnsureStep {
             r.domainName(domainName)
                     .validationMethod(ValidationMethod.DNS)
                     .keyAlgorithm(KeyAlgorithm.RSA_2048)
-                    .tags(tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
-                            .toList());
+                    .tags(AwsTags.acm(tags));
             if (!alternativeNames.isEmpty()) {
                 r.subjectAlternativeNames(allNames());
             }

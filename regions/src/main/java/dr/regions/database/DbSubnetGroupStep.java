@@ -1,5 +1,6 @@
 package dr.regions.database;
 
+import dr.regions.aws.AwsTags;
 import dr.core.engine.StepContext;
 import dr.core.model.ModeledDurations;
 import dr.core.model.SubnetRole;
@@ -42,7 +43,7 @@ public final class DbSubnetGroupStep extends EnsureStep {
         return rds().createDBSubnetGroup(r -> r.dbSubnetGroupName(name())
                         .dbSubnetGroupDescription("dr stack " + target.stack() + ": database subnets")
                         .subnetIds(subnetIds(context))
-                        .tags(RdsTags.of(target.tags(DatabaseRoles.SUBNET_GROUP))))
+                        .tags(AwsTags.rds(target.tags(DatabaseRoles.SUBNET_GROUP))))
                 .dbSubnetGroup().dbSubnetGroupName();
     }
 

@@ -1,5 +1,6 @@
 package dr.regions.database;
 
+import dr.regions.aws.AwsTags;
 import dr.core.engine.StepContext;
 import dr.core.model.ModeledDurations;
 import dr.core.model.StackSpec;
@@ -50,6 +51,6 @@ public final class PrimaryDatabaseStep extends DatabaseInstanceStep {
                 .copyTagsToSnapshot(true)
                 .vpcSecurityGroupIds(securityGroup)
                 .dbSubnetGroupName(subnetGroup)
-                .tags(RdsTags.of(target.tags(DatabaseRoles.PRIMARY)))).dbInstance().dbInstanceIdentifier();
+                .tags(AwsTags.rds(target.tags(DatabaseRoles.PRIMARY)))).dbInstance().dbInstanceIdentifier();
     }
 }

@@ -1,5 +1,6 @@
 package dr.regions.database;
 
+import dr.regions.aws.AwsTags;
 import dr.core.engine.StepContext;
 import dr.core.model.ModeledDurations;
 import dr.core.model.RegionRole;
@@ -46,6 +47,6 @@ public final class ReplicaDatabaseStep extends DatabaseInstanceStep {
                 .publiclyAccessible(false)
                 .deletionProtection(false)
                 .enableIAMDatabaseAuthentication(true)
-                .tags(RdsTags.of(target.tags(DatabaseRoles.REPLICA)))).dbInstance().dbInstanceIdentifier();
+                .tags(AwsTags.rds(target.tags(DatabaseRoles.REPLICA)))).dbInstance().dbInstanceIdentifier();
     }
 }

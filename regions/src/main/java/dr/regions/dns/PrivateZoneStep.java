@@ -1,5 +1,6 @@
 package dr.regions.dns;
 
+import dr.regions.aws.AwsTags;
 import dr.core.engine.StepContext;
 import dr.core.model.ModeledDurations;
 import dr.regions.network.NetworkRoles;
@@ -51,8 +52,7 @@ public final class PrivateZoneStep extends EnsureStep {
         String bare = Route53Ids.zone(zoneId);
         var present = route53().listTagsForResource(r -> r.resourceType(TagResourceType.HOSTEDZONE).resourceId(bare))
                 .resourceTagSet().tags();
-        List<Tag> wanted = target.tags(ROLE).entrySet().stream()
-                .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+        List<Tag> wanted = AwsTags.route53(target.tags(ROLE));
         if (present.containsAll(wanted)) {
             return false;
         }

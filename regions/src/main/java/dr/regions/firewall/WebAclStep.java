@@ -1,5 +1,6 @@
 package dr.regions.firewall;
 
+import dr.regions.aws.AwsTags;
 import dr.core.engine.StepContext;
 import dr.core.engine.StepKey;
 import dr.core.model.ModeledDurations;
@@ -122,8 +123,7 @@ public final class WebAclStep extends EnsureStep {
     }
 
     private List<Tag> tags() {
-        return Tags.forGlobal(spec.stack(), ROLE).entrySet().stream()
-                .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+        return AwsTags.wafv2(Tags.forGlobal(spec.stack(), ROLE));
     }
 
     private Wafv2Client waf() {

@@ -6,13 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** IAM's tag shape, and which of a resource's wanted tags it lacks or holds with another value. */
+/** Which of an IAM resource's wanted tags it lacks or holds with another value (the list itself: {@code AwsTags.iam}). */
 final class IamTags {
     private IamTags() {
-    }
-
-    static List<Tag> of(Map<String, String> tags) {
-        return tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
     }
 
     static Map<String, String> toMap(List<Tag> tags) {

@@ -1,5 +1,6 @@
 package dr.regions.identity;
 
+import dr.regions.aws.AwsTags;
 import dr.core.engine.StepContext;
 import dr.core.model.ModeledDurations;
 import dr.core.model.StackSpec;
@@ -110,7 +111,7 @@ public final class InstanceProfileStep extends EnsureStep {
 
 
     private List<Tag> wantedTags() {
-        return IamTags.of(Tags.forGlobal(spec.stack(), IdentityRoles.APP_PROFILE));
+        return AwsTags.iam(Tags.forGlobal(spec.stack(), IdentityRoles.APP_PROFILE));
     }
 
     private IamClient iam() {

@@ -1,5 +1,6 @@
 package dr.regions.identity;
 
+import dr.regions.aws.AwsTags;
 import dr.core.engine.StepContext;
 import dr.core.engine.StepKey;
 import dr.core.model.ModeledDurations;
@@ -136,7 +137,7 @@ public final class ServiceRoleStep extends EnsureStep {
 
 
     private List<Tag> wantedTags() {
-        return IamTags.of(Tags.forGlobal(spec.stack(), role));
+        return AwsTags.iam(Tags.forGlobal(spec.stack(), role));
     }
 
     private IamClient iam() {

@@ -1,5 +1,6 @@
 package dr.regions.loadbalancing;
 
+import dr.regions.aws.AwsTags;
 import dr.regions.topology.Tier;
 import dr.core.engine.StepContext;
 import dr.core.engine.StepKey;
@@ -81,7 +82,7 @@ public final class ListenerStep extends EnsureStep {
                     .protocol(protocol.protocol())
                     .port(protocol.port())
                     .defaultActions(forward(context))
-                    .tags(ElbTags.of(target.tags(LoadBalancingRoles.listener(tier, protocol))));
+                    .tags(AwsTags.elb(target.tags(LoadBalancingRoles.listener(tier, protocol))));
             if (protocol == ListenerProtocol.HTTPS) {
                 r.certificates(certificate(context)).sslPolicy(TLS_POLICY);
             }

@@ -1,5 +1,6 @@
 package dr.regions.loadbalancing;
 
+import dr.regions.aws.AwsTags;
 import dr.regions.topology.Tier;
 import dr.core.engine.StepContext;
 import dr.core.engine.StepKey;
@@ -73,7 +74,7 @@ public final class LoadBalancerStep extends EnsureStep {
                         .ipAddressType(IpAddressType.IPV4)
                         .subnets(subnets)
                         .securityGroups(securityGroup)
-                        .tags(ElbTags.of(target.tags(LoadBalancingRoles.loadBalancer(tier)))))
+                        .tags(AwsTags.elb(target.tags(LoadBalancingRoles.loadBalancer(tier)))))
                 .loadBalancers().get(0);
         return seen.loadBalancerArn();
     }

@@ -1,5 +1,6 @@
 package dr.regions.loadbalancing;
 
+import dr.regions.aws.AwsTags;
 import dr.regions.topology.Tier;
 import dr.core.engine.StepContext;
 import dr.core.model.ModeledDurations;
@@ -57,7 +58,7 @@ public final class RegionRuleStep extends EnsureStep {
                                 .fixedResponseConfig(f -> f.statusCode(STATUS).contentType(CONTENT_TYPE)
                                         .messageBody(target.region()))
                                 .build())
-                        .tags(ElbTags.of(target.tags(LoadBalancingRoles.regionRule(tier, protocol)))))
+                        .tags(AwsTags.elb(target.tags(LoadBalancingRoles.regionRule(tier, protocol)))))
                 .rules().get(0).ruleArn();
     }
 

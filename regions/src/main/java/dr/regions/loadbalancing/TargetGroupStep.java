@@ -1,5 +1,6 @@
 package dr.regions.loadbalancing;
 
+import dr.regions.aws.AwsTags;
 import dr.regions.topology.Tier;
 import dr.core.engine.StepContext;
 import dr.core.model.ModeledDurations;
@@ -69,7 +70,7 @@ public final class TargetGroupStep extends EnsureStep {
                         .healthyThresholdCount(HEALTH_CHECK_THRESHOLD)
                         .unhealthyThresholdCount(HEALTH_CHECK_THRESHOLD)
                         .matcher(m -> m.httpCode(HEALTHY_CODES))
-                        .tags(ElbTags.of(target.tags(LoadBalancingRoles.targetGroup(tier)))))
+                        .tags(AwsTags.elb(target.tags(LoadBalancingRoles.targetGroup(tier)))))
                 .targetGroups().get(0);
         return seen.targetGroupArn();
     }

@@ -1,5 +1,6 @@
 package dr.regions.network;
 
+import dr.regions.aws.AwsTags;
 import dr.core.model.Tags;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
@@ -20,7 +21,7 @@ public final class Ec2Tags {
     }
 
     public static List<Tag> toTags(Map<String, String> tags) {
-        return tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+        return AwsTags.ec2(tags);
     }
 
     public static Map<String, String> toMap(List<Tag> tags) {
