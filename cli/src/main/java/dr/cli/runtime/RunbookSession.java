@@ -1,12 +1,14 @@
 package dr.cli.runtime;
 
 import dr.cli.output.Printer;
+import dr.core.clock.Clock;
 import dr.core.engine.Journal;
 import dr.regions.aws.AwsErrorClassifier;
 import dr.runbooks.JournaledRun;
 import dr.runbooks.Operations;
 import dr.runbooks.Runbook;
 import dr.runbooks.RunbookContext;
+import dr.runbooks.RunbookLauncher;
 import dr.runbooks.RunbookResult;
 import dr.runbooks.RunbookRunner;
 import dr.runbooks.step.Terminal;
@@ -26,7 +28,7 @@ import java.util.function.Function;
  * sandbox file when there is one), the AWS context for the actions, live progress, and a shutdown hook so that
  * Ctrl-C still runs the runbook's always-steps (e.g. the drill's restore) before the process ends.
  */
-public final class RunbookSession {
+public final class RunbookSession implements RunbookLauncher {
     private final CommandContext context;
     private final Path reportDirectory;
 
@@ -39,16 +41,27 @@ public final class RunbookSession {
         return execute(runbook, RunbookRunner::run);
     }
 
-    /** The journal's last run of {@code runbook}, when it did not finish (the process died): what a run resumes. */
-    public Optional<JournaledRun> unfinished(Runbook runbook) {
-        return JournaledRun.last(journal(runbook.name()))
-                .filter(last -> last.runbook().equals(runbook.name()) && !last.finished());
+    @Override
+    public Operations operations() {
+        return new Operations(context.clients(), context.target().orElseThrow(), context.connection().isSandbox(),
+                reportDirectory);
+    }
+
+    @Override
+    public Clock clock() {
+        return context.clock();
+    }
+
+    @Override
+    public PrintWriter err() {
+        return context.err();
     }
 
     /**
      * Resumes the journal's last run of {@code runbook} if it did not finish (the process died; saying so on stderr),
      * else runs it afresh. {@code attributes} are shared with its actions.
      */
+    @Override
     public RunbookResult runOrResume(Runbook runbook, Map<String, Object> attributes) {
         Optional<JournaledRun> unfinished = unfinished(runbook);
         unfinished.ifPresent(last -> context.err().println("dr: resuming the " + runbook.name() + " run started "
@@ -63,6 +76,7 @@ public final class RunbookSession {
      * nothing to resume or undo, and a status run every few minutes must not grow a journal forever.
      * {@code attributes} are shared with its actions (e.g. the regions the command already located).
      */
+    @Override
     public RunbookResult runReadOnly(Runbook runbook, Map<String, Object> attributes) {
         Path file;
         try {
@@ -86,6 +100,7 @@ public final class RunbookSession {
         return execute(runbook, RunbookRunner::recover);
     }
 
+    @Override
     public Journal journal(String runbookName) {
         return new Journal(journalDirectory().resolve(context.target().orElseThrow().stack())
                 .resolve(runbookName + ".jsonl"),
@@ -98,8 +113,7 @@ public final class RunbookSession {
 
     private RunbookResult execute(Runbook runbook, Journal journal, Map<String, Object> attributes,
                                   Function<RunbookRunner, RunbookResult> how) {
-        Operations operations = new Operations(context.clients(), context.target().orElseThrow(),
-                context.connection().isSandbox(), reportDirectory);
+        Operations operations = operations();
         RunbookContext runbookContext = RunbookContext.builder()
                 .clock(context.clock())
                 .journal(journal)
