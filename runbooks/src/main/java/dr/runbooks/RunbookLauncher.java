@@ -33,6 +33,12 @@ public interface RunbookLauncher {
     /** Resumes the last run of {@code runbook} if it did not finish, else runs it afresh. */
     RunbookResult runOrResume(Runbook runbook, Map<String, Object> attributes);
 
+    /** Runs {@code runbook} afresh. */
+    RunbookResult run(Runbook runbook, Map<String, Object> attributes);
+
+    /** Runs only the always-steps the journal's last run of {@code runbook} left pending (it died). */
+    RunbookResult recover(Runbook runbook, Map<String, Object> attributes);
+
     /** Runs a read-only runbook with a journal of its own, discarded afterwards. */
     RunbookResult runReadOnly(Runbook runbook, Map<String, Object> attributes);
 }

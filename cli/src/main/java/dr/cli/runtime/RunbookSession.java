@@ -37,8 +37,9 @@ public final class RunbookSession implements RunbookLauncher {
         this.reportDirectory = reportDirectory;
     }
 
-    public RunbookResult run(Runbook runbook) {
-        return execute(runbook, RunbookRunner::run);
+    @Override
+    public RunbookResult run(Runbook runbook, Map<String, Object> attributes) {
+        return execute(runbook, journal(runbook.name()), attributes, RunbookRunner::run);
     }
 
     @Override
@@ -96,8 +97,9 @@ public final class RunbookSession implements RunbookLauncher {
     }
 
     /** Runs only the always-steps a crashed run left pending ({@code dr failover restore}). */
-    public RunbookResult recover(Runbook runbook) {
-        return execute(runbook, RunbookRunner::recover);
+    @Override
+    public RunbookResult recover(Runbook runbook, Map<String, Object> attributes) {
+        return execute(runbook, journal(runbook.name()), attributes, RunbookRunner::recover);
     }
 
     @Override
@@ -105,10 +107,6 @@ public final class RunbookSession implements RunbookLauncher {
         return new Journal(journalDirectory().resolve(context.target().orElseThrow().stack())
                 .resolve(runbookName + ".jsonl"),
                 context.clock());
-    }
-
-    private RunbookResult execute(Runbook runbook, Function<RunbookRunner, RunbookResult> how) {
-        return execute(runbook, journal(runbook.name()), Map.of(), how);
     }
 
     private RunbookResult execute(Runbook runbook, Journal journal, Map<String, Object> attributes,
