@@ -155,6 +155,11 @@ class PromoteReplicaCommandTest {
         assertThat(report.get("steps")).hasSize(11);
         assertThat(report.get("finishWith").asText()).isEqualTo(FINISH);
         assertThat(report.get("replicationEvidence").get("source").asText()).contains(":db:dr-db");
+        try (var files = Files.list(dr.workingDirectory.resolve("dr-reports"))) {
+            Path written = files.filter(file -> file.toString().endsWith(".json")).findFirst().orElseThrow();
+            assertThat(JSON.readTree(Files.readString(written))).as("the document printed is the report written")
+                    .isEqualTo(report);
+        }
     }
 
     @Test

@@ -12,10 +12,14 @@ import dr.regions.inmemory.InMemoryCloud;
 import dr.runbooks.Operations;
 import dr.runbooks.Runbook;
 import dr.runbooks.RunbookContext;
+import dr.runbooks.RunbookLauncher;
+import dr.runbooks.JournaledRun;
 import dr.runbooks.RunbookResult;
 import dr.runbooks.RunbookRunner;
 import dr.runbooks.Runbooks;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,13 +28,14 @@ import java.util.Map;
  * Runs a built-in runbook against an in-memory cloud the way the CLI does: the shipped registry, the AWS context as
  * the {@link Operations} attribute, the cloud's modeled clock, the AWS error classifier, one journal per runbook.
  */
-public final class OperationsRun {
+public final class OperationsRun implements RunbookLauncher {
     private final AwsClients clients;
     private final Clock clock;
     private final StackTarget target;
     private final Path directory;
     private boolean yes = true;
     private final Map<String, Object> attributes = new LinkedHashMap<>();
+    private final StringWriter err = new StringWriter();
 
     public OperationsRun(InMemoryCloud cloud, StackTarget target, Path directory) {
         this(cloud, cloud.world().clock(), target, directory);
@@ -61,6 +66,7 @@ public final class OperationsRun {
         return this;
     }
 
+    @Override
     public Journal journal(String runbook) {
         return new Journal(directory.resolve("journal").resolve(runbook + ".jsonl"), clock);
     }
@@ -92,5 +98,54 @@ public final class OperationsRun {
 
     public RunbookResult resume(String runbook) {
         return runner(runbook).resume();
+    }
+
+    // As a launcher, for the operations' entry points (StackCleanup, ReplicaPromotion ...) the CLI calls.
+
+    @Override
+    public Operations operations() {
+        return new Operations(clients, target, true, reports());
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public PrintWriter err() {
+        return new PrintWriter(err, true);
+    }
+
+    /** What the entry points told the operator on standard error. */
+    public String errText() {
+        return err.toString();
+    }
+
+    @Override
+    public RunbookResult runOrResume(Runbook runbook, Map<String, Object> more) {
+        RunbookRunner runner = runner(runbook, more);
+        return JournaledRun.last(journal(runbook.name())).filter(last -> !last.finished()).isPresent()
+                ? runner.resume() : runner.run();
+    }
+
+    @Override
+    public RunbookResult run(Runbook runbook, Map<String, Object> more) {
+        return runner(runbook, more).run();
+    }
+
+    @Override
+    public RunbookResult recover(Runbook runbook, Map<String, Object> more) {
+        return runner(runbook, more).recover();
+    }
+
+    @Override
+    public RunbookResult runReadOnly(Runbook runbook, Map<String, Object> more) {
+        return runner(runbook, more).run();
+    }
+
+    private RunbookRunner runner(Runbook runbook, Map<String, Object> more) {
+        more.forEach(this::attribute);
+        return runner(runbook);
     }
 }
