@@ -90,6 +90,9 @@ class FailoverDrillCommandTest {
         assertThat(report.get("tiers").get(0).get("rtoSeconds").asLong()).isBetween(10L, 30L);
         assertThat(report.get("tiers").get(1).get("rtoSeconds").asLong()).isEqualTo(3);
         assertThat(Path.of(report.get("files").get("html").asText())).exists();
+        JsonNode written = JSON.readTree(Files.readString(Path.of(report.get("files").get("json").asText())));
+        JsonNode printed = ((com.fasterxml.jackson.databind.node.ObjectNode) report.deepCopy()).without("files");
+        assertThat(printed).as("the document printed is the report written").isEqualTo(written);
     }
 
     @Test

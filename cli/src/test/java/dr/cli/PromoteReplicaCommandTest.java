@@ -155,6 +155,11 @@ class PromoteReplicaCommandTest {
         assertThat(report.get("steps")).hasSize(11);
         assertThat(report.get("finishWith").asText()).isEqualTo(FINISH);
         assertThat(report.get("replicationEvidence").get("source").asText()).contains(":db:dr-db");
+        try (var files = Files.list(dr.workingDirectory.resolve("dr-reports"))) {
+            Path written = files.filter(file -> file.toString().endsWith(".json")).findFirst().orElseThrow();
+            assertThat(JSON.readTree(Files.readString(written))).as("the document printed is the report written")
+                    .isEqualTo(report);
+        }
     }
 
     @Test
@@ -235,5 +240,43 @@ class PromoteReplicaCommandTest {
         assertThat(provision.out()).contains("failed over: dr-db-replica in " + DR + " was promoted");
         assertFenced(dr);
         assertDrTookOver(dr);
+    }
+
+    /** Issue 16 item 6: the plan a dry run shows after a promotion is the plan provision then executes. */
+    @Test
+    void aDryRunAfterPromotionShowsThePlanThatProvisionThenRuns() throws Exception {
+        dr.assertSucceeded(promote(dr, "--yes"));
+        dr.cloud.world().faults().regionReachable(PRIMARY);
+        dr.assertSucceeded(promote(dr, "--yes"));
+        String[] provision = {"provision", "--sandbox", "--primary", PRIMARY, "--dr", DR, "--domain", ReadyStack.DOMAIN,
+            "--output", "json"};
+
+        DrRunner.Result dryRun = dr.run(concat(provision, "--dry-run"));
+        DrRunner.Result run = dr.run(provision);
+
+        dr.assertSucceeded(dryRun);
+        dr.assertSucceeded(run);
+        JsonNode shown = JSON.readTree(dryRun.out());
+        JsonNode executed = JSON.readTree(run.out());
+        assertThat(keys(executed.path("resources"))).as("the steps run are the steps shown")
+                .containsExactlyInAnyOrderElementsOf(keys(shown.path("steps")));
+        assertThat(shown.path("drCapacity").toString()).as("DR keeps the primary's capacity, as the run does")
+                .isEqualTo("{\"min\":2,\"desired\":2,\"max\":4}");
+        assertThat(shown.path("notes").get(0).asText()).startsWith("failed over: dr-db-replica in " + DR);
+        assertThat(executed.path("notes")).isEqualTo(shown.path("notes"));
+        assertDrTookOver(dr);
+    }
+
+    private static String[] concat(String[] base, String... extra) {
+        String[] args = java.util.Arrays.copyOf(base, base.length + extra.length);
+        System.arraycopy(extra, 0, args, base.length, extra.length);
+        return args;
+    }
+
+    private static java.util.List<String> keys(JsonNode steps) {
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        steps.forEach(step -> keys.add(step.path("region").asText() + "/" + step.path("role").asText() + " "
+                + step.path("type").asText()));
+        return keys;
     }
 }

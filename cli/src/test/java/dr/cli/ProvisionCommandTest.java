@@ -70,27 +70,31 @@ class ProvisionCommandTest {
     }
 
     @Test
-    void dryRunPrintsThePlanAndCallsNothing() throws Exception {
+    void dryRunPrintsThePlanAndChangesNothing() throws Exception {
         DrRunner.Result result = provision("--dry-run", "--output", "json");
 
         assertThat(result.exitCode()).isZero();
         JsonNode plan = JSON.readTree(result.out());
         assertThat(plan.path("criticalPath").toString()).contains("us-east-1/db-primary", "us-west-2/db-replica");
         assertThat(plan.path("zones").path("us-west-2").path("b").asText()).isEqualTo("us-west-2b");
-        // In the sandbox the zones are read; nothing else is called, nothing changes.
+        assertThat(plan.path("drCapacity").path("desired").asInt()).as("the warm standby's").isEqualTo(1);
+        // In the sandbox the zones are read, and whether the DR database was promoted; nothing else, nothing changes.
         assertThat(dr.cloud.world().calls().all()).as("calls in a sandbox dry run")
                 .allSatisfy(call -> assertThat(call.operation()).isIn("DescribeSubnets", "DescribeAvailabilityZones",
-                        "DescribeInstanceTypeOfferings"));
+                        "DescribeInstanceTypeOfferings", "DescribeDBInstances"));
         assertThat(dr.cloud.world().calls().mutating()).isZero();
     }
 
     @Test
-    void aDryRunOnAwsCallsNothingAndSaysTheZonesAreChosenAtRunTime() {
+    void aDryRunOnAwsReadsOnlyTheFailoverStateAndSaysTheZonesAreChosenAtRunTime() {
         DrRunner.Result result = dr.run("provision", "--primary", "us-east-1", "--dr", "us-west-2", "--dry-run");
 
         assertThat(result.exitCode()).as("stderr: %s", result.err()).isZero();
-        assertThat(result.out()).contains("Zones in us-east-1: chosen at run time (a dry run makes no AWS call)",
-                "Zones in us-west-2: chosen at run time (a dry run makes no AWS call)");
-        assertThat(dr.cloud.world().calls().total()).as("AWS calls in a dry run").isZero();
+        assertThat(result.out()).contains("Zones in us-east-1: chosen at run time (a dry run does not read them)",
+                "Zones in us-west-2: chosen at run time (a dry run does not read them)",
+                "Dry run: nothing was changed; the only AWS call read whether the DR database was promoted.");
+        assertThat(dr.cloud.world().calls().all()).as("AWS calls in a dry run").singleElement()
+                .satisfies(call -> assertThat(call.operation()).isEqualTo("DescribeDBInstances"));
+        assertThat(dr.cloud.world().calls().inRegion("us-west-2")).isEqualTo(1);
     }
 }

@@ -1,25 +1,25 @@
 package dr.cli.commands;
 
-import dr.cli.options.ReportOption;
-
 import dr.cli.options.DryRunOption;
+import dr.cli.options.ReportOption;
+import dr.cli.output.Printer;
 import dr.cli.runtime.CommandContext;
 import dr.cli.runtime.Confirmation;
 import dr.cli.runtime.RunbookSession;
 import dr.core.DrException;
 import dr.core.ExitCode;
-import dr.runbooks.JournaledRun;
-import dr.runbooks.Runbook;
-import dr.runbooks.RunbookResult;
-import dr.runbooks.RunbookText;
 import dr.runbooks.builtin.Runbooks;
-import dr.runbooks.actions.drill.DrillJournal;
+import dr.runbooks.Runbook;
+import dr.runbooks.RunbookText;
 import dr.runbooks.actions.drill.DrillOptions;
+import dr.runbooks.actions.drill.DrillOutcome;
+import dr.runbooks.actions.drill.FailoverDrill;
+import dr.runbooks.step.Durations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.util.Optional;
+import java.time.Duration;
 
 @Command(name = "drill",
         description = {
@@ -42,8 +42,6 @@ import java.util.Optional;
         footer = {"  dr failover drill --stack shop --yes",
             "  dr failover drill --sandbox --yes --fault health-check --rto-target 2m --report ./reports"})
 public final class FailoverDrillCommand extends DrSubcommand {
-    static final String RUNBOOK = "failover-drill";
-
     @Mixin
     DryRunOption dryRun;
 
@@ -76,29 +74,36 @@ public final class FailoverDrillCommand extends DrSubcommand {
 
     @Override
     protected int run(CommandContext context) {
-        DrillOptions options = new DrillOptions(fault, DrillOutput.duration("--timeout", timeout),
-                DrillOutput.duration("--rto-target", rtoTarget), force ? Boolean.TRUE : null);
-        Runbook drill = options.applyTo(Runbooks.catalog().load(RUNBOOK));
+        Runbook drill = FailoverDrill.runbook(new DrillOptions(fault, duration("--timeout", timeout),
+                duration("--rto-target", rtoTarget), force ? Boolean.TRUE : null), Runbooks.catalog());
         if (context.dryRun()) {
             context.out().print(RunbookText.render(drill));
             context.out().println("Dry run: nothing was changed.");
             return ExitCode.OK.code();
         }
         RunbookSession session = new RunbookSession(context, reportDirectory(report));
-        JournaledRun.last(session.journal(RUNBOOK)).filter(last -> !last.pendingAlwaysSteps().isEmpty())
-                .ifPresent(last -> {
-                    throw DrException.badInput("the drill started " + last.startedAt() + " was not restored: run"
-                            + " 'dr failover restore' first");
-                });
+        FailoverDrill.requireRestored(session);
         Confirmation.require(context, "Break the primary region of stack " + context.target().orElseThrow().stack()
                 + " on purpose (" + (fault == null ? "ingress" : fault) + " fault), watch it fail over, then "
                 + "restore it?");
-        RunbookResult result = session.run(drill);
-        Optional<DrillJournal.WrittenReport> report = new DrillJournal(session.journal(RUNBOOK)).lastReport();
-        DrillOutput.print(context, result, report);
-        if (!result.succeeded()) {
-            context.err().println("dr: " + result.message());
+        DrillOutcome outcome = FailoverDrill.run(drill, session);
+        if (context.output().json()) {
+            Printer.json(context, outcome.toJson());
+        } else {
+            outcome.printText(context.out());
         }
-        return result.exitCode().code();
+        if (!outcome.succeeded()) {
+            context.err().println("dr: " + outcome.result().message());
+        }
+        return outcome.exitCode().code();
+    }
+
+    /** {@code --timeout 10m}: null when not given; bad input when not a duration. */
+    private static Duration duration(String option, String value) {
+        if (value == null) {
+            return null;
+        }
+        return Durations.parse(value).orElseThrow(() -> DrException.badInput(option + " " + value
+                + ": not a duration (e.g. 90s, 10m, 1h30m)"));
     }
 }

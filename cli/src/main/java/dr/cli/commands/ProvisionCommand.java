@@ -1,12 +1,10 @@
 package dr.cli.commands;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dr.cli.output.Printer;
 import dr.core.ExitCode;
-import dr.core.engine.Plan;
-import dr.core.engine.PlanRenderer;
 import dr.core.report.ProvisionReport;
-import dr.regions.network.ZonePreview;
+import dr.regions.provision.PreparedProvision;
+import dr.regions.provision.ProvisionPreview;
 import dr.regions.provision.Provisioning;
 
 import dr.cli.options.CapacityOptions;
@@ -17,8 +15,6 @@ import dr.core.config.StackConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-
-import java.util.Map;
 
 @Command(name = "provision",
         description = {
@@ -139,48 +135,23 @@ public final class ProvisionCommand extends DrSubcommand {
     @Override
     protected int run(CommandContext context) {
         Provisioning provisioning = new Provisioning(context.spec(), context.clients(), context.clock());
+        PreparedProvision prepared = provisioning.prepare();
         if (context.dryRun()) {
-            return printPlan(context, provisioning);
+            // The sandbox's zones are read (three read-only calls); on AWS a dry run reads only the failover state.
+            ProvisionPreview preview = provisioning.preview(prepared, context.connection().isSandbox());
+            if (context.output().json()) {
+                Printer.json(context, preview.toJson());
+            } else {
+                context.out().print(preview.text());
+            }
+            return ExitCode.OK.code();
         }
-        ProvisionReport report = provisioning.run(Printer.progress(context));
+        ProvisionReport report = provisioning.run(prepared, Printer.progress(context));
         if (context.output().json()) {
             Printer.json(context, report.toJson());
         } else {
             report.printText(context.out());
         }
         return report.succeeded() ? ExitCode.OK.code() : ExitCode.FAILED.code();
-    }
-
-    private static int printPlan(CommandContext context, Provisioning provisioning) {
-        Plan plan = provisioning.plan();
-        // The sandbox's zones are read (three read-only calls); on AWS a dry run makes no call at all.
-        Map<String, ZonePreview> zones = context.connection().isSandbox()
-                ? ZonePreview.of(context.spec(), context.clients())
-                : ZonePreview.unknown(context.spec(), "a dry run makes no AWS call");
-        if (context.output().json()) {
-            ObjectNode document = PlanRenderer.json(plan);
-            ObjectNode zoneNode = document.putObject("zones");
-            zones.forEach((region, preview) -> {
-                ObjectNode node = zoneNode.putObject(region);
-                node.put("a", preview.zones() == null ? null : preview.zones().a());
-                node.put("b", preview.zones() == null ? null : preview.zones().b());
-                if (preview.zones() == null) {
-                    node.put("note", ZonePreview.AT_RUN_TIME + " (" + preview.note() + ")");
-                }
-            });
-            var skipped = document.putArray("skipped");
-            provisioning.skipped().forEach(skipped::add);
-            var notes = document.putArray("notes");
-            provisioning.notes().forEach(notes::add);
-            Printer.json(context, document);
-        } else {
-            context.out().print(PlanRenderer.text(plan));
-            zones.values().forEach(preview -> context.out().println("Zones in " + preview.region() + ": "
-                    + preview.text().substring("zones ".length())));
-            provisioning.skipped().forEach(reason -> context.out().println("Skipped: " + reason));
-            provisioning.notes().forEach(note -> context.out().println("Note: " + note));
-            context.out().println("Dry run: no AWS call was made. Actions show 'ensure': provision keeps what exists.");
-        }
-        return ExitCode.OK.code();
     }
 }

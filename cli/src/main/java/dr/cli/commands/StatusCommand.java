@@ -1,24 +1,15 @@
 package dr.cli.commands;
 
 import dr.cli.options.ReportOption;
-
 import dr.cli.output.Printer;
 import dr.cli.runtime.CommandContext;
 import dr.cli.runtime.RunbookSession;
 import dr.cli.runtime.StackLocator;
-import dr.core.DrException;
-import dr.core.ExitCode;
-import dr.core.model.StackSpec;
-import dr.regions.readiness.ReadinessReport;
-import dr.runbooks.RunbookResult;
-import dr.runbooks.builtin.Runbooks;
-import dr.runbooks.actions.status.StatusActions;
-import dr.runbooks.actions.status.StatusFindings;
+import dr.runbooks.actions.status.StackStatus;
+import dr.runbooks.actions.status.StatusOutcome;
 import picocli.CommandLine.Command;
 
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.Optional;
 
 @Command(name = "status",
         description = {
@@ -45,29 +36,14 @@ public final class StatusCommand extends DrSubcommand {
 
     @Override
     protected int run(CommandContext context) {
-        StackSpec spec = StackLocator.locate(context);
-        RunbookResult result = new RunbookSession(context, Path.of(ReportOption.DEFAULT_DIRECTORY))
-                .runReadOnly(Runbooks.catalog().load("status"), Map.of(StatusActions.SPEC_ATTRIBUTE, spec));
-        Optional<ReadinessReport> found = StatusFindings.report(result);
-        if (found.isEmpty()) {
-            throw new DrException(result.exitCode(), result.message());
-        }
-        ReadinessReport report = found.get();
+        StatusOutcome outcome = StackStatus.check(StackLocator.locate(context),
+                new RunbookSession(context, Path.of(ReportOption.DEFAULT_DIRECTORY)));
         if (context.output().json()) {
-            Printer.json(context, report.toJson());
+            Printer.json(context, outcome.report().toJson());
         } else {
-            report.printText(context.out());
+            outcome.report().printText(context.out());
         }
-        if (result.exitCode() == ExitCode.OK) {
-            return ExitCode.OK.code();
-        }
-        if (result.exitCode() == ExitCode.NOT_READY) {
-            context.err().println("dr: not ready for failover: " + report.reasons().size() + " reason"
-                    + (report.reasons().size() == 1 ? "" : "s") + (context.output().json() ? " in the JSON document"
-                    : " listed above"));
-        } else {
-            context.err().println("dr: " + result.message());
-        }
-        return result.exitCode().code();
+        outcome.problem(context.output().json()).ifPresent(problem -> context.err().println("dr: " + problem));
+        return outcome.exitCode().code();
     }
 }

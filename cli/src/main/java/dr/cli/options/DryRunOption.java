@@ -4,7 +4,7 @@ import picocli.CommandLine.Option;
 
 /** {@code --dry-run}, on the commands that change something. */
 public final class DryRunOption {
-    @Option(names = "--dry-run", description = "Show what would be done, without calling AWS.")
+    @Option(names = "--dry-run", description = "Show what would be done, without changing anything.")
     boolean dryRun;
 
     public boolean dryRun() {

@@ -1,11 +1,16 @@
 package dr.cli.runtime;
 
+import dr.runbooks.builtin.Runbooks;
+import dr.runbooks.RunbookCatalog;
+import dr.cli.output.Printer;
+import dr.core.clock.Clock;
 import dr.core.engine.Journal;
 import dr.regions.aws.AwsErrorClassifier;
 import dr.runbooks.JournaledRun;
 import dr.runbooks.Operations;
 import dr.runbooks.Runbook;
 import dr.runbooks.RunbookContext;
+import dr.runbooks.RunbookLauncher;
 import dr.runbooks.RunbookResult;
 import dr.runbooks.RunbookRunner;
 import dr.runbooks.step.Terminal;
@@ -25,7 +30,7 @@ import java.util.function.Function;
  * sandbox file when there is one), the AWS context for the actions, live progress, and a shutdown hook so that
  * Ctrl-C still runs the runbook's always-steps (e.g. the drill's restore) before the process ends.
  */
-public final class RunbookSession {
+public final class RunbookSession implements RunbookLauncher {
     private final CommandContext context;
     private final Path reportDirectory;
 
@@ -34,20 +39,37 @@ public final class RunbookSession {
         this.reportDirectory = reportDirectory;
     }
 
-    public RunbookResult run(Runbook runbook) {
-        return execute(runbook, RunbookRunner::run);
+    @Override
+    public RunbookResult run(Runbook runbook, Map<String, Object> attributes) {
+        return execute(runbook, journal(runbook.name()), attributes, RunbookRunner::run);
     }
 
-    /** The journal's last run of {@code runbook}, when it did not finish (the process died): what a run resumes. */
-    public Optional<JournaledRun> unfinished(Runbook runbook) {
-        return JournaledRun.last(journal(runbook.name()))
-                .filter(last -> last.runbook().equals(runbook.name()) && !last.finished());
+    @Override
+    public Operations operations() {
+        return new Operations(context.clients(), context.dataPlane(), context.target().orElseThrow(), context.connection().isSandbox(),
+                reportDirectory);
+    }
+
+    @Override
+    public RunbookCatalog catalog() {
+        return Runbooks.catalog();
+    }
+
+    @Override
+    public Clock clock() {
+        return context.clock();
+    }
+
+    @Override
+    public PrintWriter err() {
+        return context.err();
     }
 
     /**
      * Resumes the journal's last run of {@code runbook} if it did not finish (the process died; saying so on stderr),
      * else runs it afresh. {@code attributes} are shared with its actions.
      */
+    @Override
     public RunbookResult runOrResume(Runbook runbook, Map<String, Object> attributes) {
         Optional<JournaledRun> unfinished = unfinished(runbook);
         unfinished.ifPresent(last -> context.err().println("dr: resuming the " + runbook.name() + " run started "
@@ -62,6 +84,7 @@ public final class RunbookSession {
      * nothing to resume or undo, and a status run every few minutes must not grow a journal forever.
      * {@code attributes} are shared with its actions (e.g. the regions the command already located).
      */
+    @Override
     public RunbookResult runReadOnly(Runbook runbook, Map<String, Object> attributes) {
         Path file;
         try {
@@ -81,24 +104,21 @@ public final class RunbookSession {
     }
 
     /** Runs only the always-steps a crashed run left pending ({@code dr failover restore}). */
-    public RunbookResult recover(Runbook runbook) {
-        return execute(runbook, RunbookRunner::recover);
+    @Override
+    public RunbookResult recover(Runbook runbook, Map<String, Object> attributes) {
+        return execute(runbook, journal(runbook.name()), attributes, RunbookRunner::recover);
     }
 
+    @Override
     public Journal journal(String runbookName) {
         return new Journal(journalDirectory().resolve(context.target().orElseThrow().stack())
                 .resolve(runbookName + ".jsonl"),
                 context.clock());
     }
 
-    private RunbookResult execute(Runbook runbook, Function<RunbookRunner, RunbookResult> how) {
-        return execute(runbook, journal(runbook.name()), Map.of(), how);
-    }
-
     private RunbookResult execute(Runbook runbook, Journal journal, Map<String, Object> attributes,
                                   Function<RunbookRunner, RunbookResult> how) {
-        Operations operations = new Operations(context.clients(), context.dataPlane(), context.target().orElseThrow(),
-                context.connection().isSandbox(), reportDirectory);
+        Operations operations = operations();
         RunbookContext runbookContext = RunbookContext.builder()
                 .clock(context.clock())
                 .journal(journal)

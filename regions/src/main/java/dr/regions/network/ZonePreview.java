@@ -30,7 +30,7 @@ public record ZonePreview(String region, ZonePair zones, String note) {
         return previews;
     }
 
-    /** Per region, primary first, without asking AWS: {@code why} says why not, e.g. "a dry run makes no AWS call". */
+    /** Per region, primary first, without asking AWS: {@code why} says why not, e.g. "a dry run does not read them". */
     public static Map<String, ZonePreview> unknown(StackSpec spec, String why) {
         Map<String, ZonePreview> previews = new LinkedHashMap<>();
         for (RegionRole role : RegionRole.values()) {

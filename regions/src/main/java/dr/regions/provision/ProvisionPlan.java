@@ -39,6 +39,11 @@ public final class ProvisionPlan {
         return build(spec, clients, Failover.NONE);
     }
 
+    /** The plan's steps and their dependencies only, for drawing it ({@code dr graph}): its steps must never run. */
+    public static Plan shape(StackSpec spec) {
+        return build(spec, null);
+    }
+
     /** The plan for a stack in the given {@link Failover} state: once promoted, it keeps DR serving. */
     public static Plan build(StackSpec spec, AwsClients clients, Failover failover) {
         StackSpec wanted = failover.apply(spec);

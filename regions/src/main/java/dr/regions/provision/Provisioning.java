@@ -15,6 +15,7 @@ import dr.regions.aws.AwsClients;
 import dr.regions.aws.AwsErrorClassifier;
 import dr.regions.dns.PublicZoneCheck;
 import dr.regions.edge.EdgeSteps;
+import dr.regions.network.ZonePreview;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,24 +32,39 @@ public final class Provisioning {
         this.clock = clock;
     }
 
-    /** The plan, built without any AWS call (for --dry-run). */
-    public Plan plan() {
-        return ProvisionPlan.build(spec, clients);
-    }
-
-    public ProvisionReport run(ProgressListener listener) {
-        PublicZoneCheck.verify(spec, clients);
+    /**
+     * The plan, built once for the stack's failover state (one read in the DR region): what a dry run shows and what
+     * {@link #run(PreparedProvision, ProgressListener)} executes, so the plan shown is the plan run.
+     */
+    public PreparedProvision prepare() {
         Failover failover = Failover.read(spec, clients);
-        Plan plan = ProvisionPlan.build(spec, clients, failover);
-        ExecutionResult result = new Executor(clock, new AwsErrorClassifier(), listener, ExecutorSettings.defaults())
-                .run(plan);
         List<String> notes = new ArrayList<>(notes());
         if (failover == Failover.PROMOTED) {
             notes.add(0, "failed over: " + spec.name(DatabaseRoles.REPLICA) + " in " + spec.drRegion() + " was "
                     + "promoted and is the writer, so the api records and CloudFront stay on " + spec.drRegion()
                     + " and DR keeps the primary's capacity; failing back is not automated (see the README)");
         }
-        return new ProvisionReport(spec, result, CriticalPath.of(plan), skipped(), notes);
+        return new PreparedProvision(spec, failover, ProvisionPlan.build(spec, clients, failover), skipped(), notes);
+    }
+
+    /** What a dry run prints: the prepared plan and the zones, read only when {@code readZones} (the sandbox). */
+    public ProvisionPreview preview(PreparedProvision prepared, boolean readZones) {
+        return new ProvisionPreview(prepared, readZones ? ZonePreview.of(spec, clients)
+                : ZonePreview.unknown(spec, "a dry run does not read them"));
+    }
+
+    /** Prepares and runs. */
+    public ProvisionReport run(ProgressListener listener) {
+        return run(prepare(), listener);
+    }
+
+    /** Runs exactly the prepared plan (after checking that the domain's public zone is in the account). */
+    public ProvisionReport run(PreparedProvision prepared, ProgressListener listener) {
+        PublicZoneCheck.verify(spec, clients);
+        Plan plan = prepared.plan();
+        ExecutionResult result = new Executor(clock, new AwsErrorClassifier(), listener, ExecutorSettings.defaults())
+                .run(plan);
+        return new ProvisionReport(spec, result, CriticalPath.of(plan), prepared.skipped(), prepared.notes());
     }
 
     /** Figures an operator should see with the plan: failover detection time, per-request worst case. */

@@ -1,5 +1,6 @@
 package dr.runbooks.actions;
 
+import dr.runbooks.RunbookCatalog;
 import dr.core.clock.Clock;
 import dr.core.config.ConfigKey;
 import dr.core.config.StackConfig;
@@ -13,10 +14,14 @@ import dr.regions.inmemory.InMemoryCloud;
 import dr.runbooks.Operations;
 import dr.runbooks.Runbook;
 import dr.runbooks.RunbookContext;
+import dr.runbooks.RunbookLauncher;
+import dr.runbooks.JournaledRun;
 import dr.runbooks.RunbookResult;
 import dr.runbooks.RunbookRunner;
 import dr.runbooks.builtin.Runbooks;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,7 +30,7 @@ import java.util.Map;
  * Runs a built-in runbook against an in-memory cloud the way the CLI does: the shipped registry, the AWS context as
  * the {@link Operations} attribute, the cloud's modeled clock, the AWS error classifier, one journal per runbook.
  */
-public final class OperationsRun {
+public final class OperationsRun implements RunbookLauncher {
     private final AwsClients clients;
     private final DataPlane dataPlane;
     private final Clock clock;
@@ -33,6 +38,7 @@ public final class OperationsRun {
     private final Path directory;
     private boolean yes = true;
     private final Map<String, Object> attributes = new LinkedHashMap<>();
+    private final StringWriter err = new StringWriter();
 
     public OperationsRun(InMemoryCloud cloud, StackTarget target, Path directory) {
         this(cloud, cloud.dataPlane(), cloud.world().clock(), target, directory);
@@ -71,6 +77,7 @@ public final class OperationsRun {
         return this;
     }
 
+    @Override
     public Journal journal(String runbook) {
         return new Journal(directory.resolve("journal").resolve(runbook + ".jsonl"), clock);
     }
@@ -102,5 +109,59 @@ public final class OperationsRun {
 
     public RunbookResult resume(String runbook) {
         return runner(runbook).resume();
+    }
+
+    // As a launcher, for the operations' entry points (StackCleanup, ReplicaPromotion ...) the CLI calls.
+
+    @Override
+    public Operations operations() {
+        return new Operations(clients, dataPlane, target, true, reports());
+    }
+
+    @Override
+    public RunbookCatalog catalog() {
+        return Runbooks.catalog();
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public PrintWriter err() {
+        return new PrintWriter(err, true);
+    }
+
+    /** What the entry points told the operator on standard error. */
+    public String errText() {
+        return err.toString();
+    }
+
+    @Override
+    public RunbookResult runOrResume(Runbook runbook, Map<String, Object> more) {
+        RunbookRunner runner = runner(runbook, more);
+        return JournaledRun.last(journal(runbook.name())).filter(last -> !last.finished()).isPresent()
+                ? runner.resume() : runner.run();
+    }
+
+    @Override
+    public RunbookResult run(Runbook runbook, Map<String, Object> more) {
+        return runner(runbook, more).run();
+    }
+
+    @Override
+    public RunbookResult recover(Runbook runbook, Map<String, Object> more) {
+        return runner(runbook, more).recover();
+    }
+
+    @Override
+    public RunbookResult runReadOnly(Runbook runbook, Map<String, Object> more) {
+        return runner(runbook, more).run();
+    }
+
+    private RunbookRunner runner(Runbook runbook, Map<String, Object> more) {
+        more.forEach(this::attribute);
+        return runner(runbook);
     }
 }

@@ -15,15 +15,6 @@ import java.util.List;
  * is ever touched, and every one looks afresh before it acts, so a run resumed after a crash finds only what is left.
  */
 public final class CleanupActions {
-    /** Run attribute: the regions the caller located the stack in ({@code List<String>}); else given or found. */
-    public static final String REGIONS_ATTRIBUTE = "cleanup.regions";
-    /** Run attribute: {@code Boolean.TRUE} for {@code --skip-final-snapshot}. */
-    public static final String SKIP_FINAL_SNAPSHOT_ATTRIBUTE = "cleanup.skip-final-snapshot";
-    /** Run attribute: the {@code CleanupPlan} the operator saw; the first full deletion runs exactly this one. */
-    public static final String PLAN_ATTRIBUTE = "cleanup.plan";
-    /** Run attribute: an {@code AtomicReference<CleanupReport>} the caller passes and the report step sets. */
-    public static final String REPORT_ATTRIBUTE = "cleanup.report";
-
     static final String RESULTS_ATTRIBUTE = "cleanup.results";
     static final String REMAINING_ATTRIBUTE = "cleanup.remaining";
 

@@ -14,23 +14,22 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The run's {@link CleanupReport}: what the deletion steps of this run did, the final snapshots kept, and what
  * remains (as the verification found it, else from a fresh look). Handed to the caller for printing through
- * {@link CleanupActions#REPORT_ATTRIBUTE}; made also when an earlier step failed, since it always runs.
+ * {@link CleanupRun}; made also when an earlier step failed, since it always runs.
  */
 final class CleanupReportAction implements RunbookAction {
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    @SuppressWarnings("unchecked")
     public ActionResult execute(ActionContext context) {
         Cleanup cleanup = CleanupScope.cleanup(context);
         List<CleanupReport.Remaining> remaining = context.attribute(CleanupActions.REMAINING_ATTRIBUTE, List.class)
                 .map(list -> (List<CleanupReport.Remaining>) list).orElseGet(cleanup::remaining);
         CleanupReport report = cleanup.report(merged(context),
                 remaining);
-        context.attribute(CleanupActions.REPORT_ATTRIBUTE, AtomicReference.class).ifPresent(ref -> ref.set(report));
+        CleanupRun.of(context).report(report);
         String summary = "deleted " + report.deletedTotal() + "; " + (report.stackGone()
                 ? "nothing of the stack remains" : report.remaining().size() + " resource(s) remain");
         Map<String, Object> outputs = new LinkedHashMap<>();

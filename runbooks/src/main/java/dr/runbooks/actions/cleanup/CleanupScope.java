@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * The stack cleanup works on: its regions as the caller located them ({@link CleanupActions#REGIONS_ATTRIBUTE}), as
+ * The stack cleanup works on: its regions as the caller located them ({@link CleanupRun}), as
  * given, or found from the stack's tags (a read call per known region), kept in the run's attributes; and the
  * {@link Cleanup} over them for one step.
  */
@@ -22,8 +22,7 @@ final class CleanupScope {
 
     static Cleanup cleanup(ActionContext context, boolean finalSnapshot) {
         Operations operations = context.requireAttribute(Operations.ATTRIBUTE, Operations.class);
-        boolean skipFinalSnapshot = !finalSnapshot || context.attribute(CleanupActions.SKIP_FINAL_SNAPSHOT_ATTRIBUTE,
-                Boolean.class).orElse(false);
+        boolean skipFinalSnapshot = !finalSnapshot || CleanupRun.of(context).skipFinalSnapshot();
         return new Cleanup(operations.target().stack(), regions(context, operations), operations.clients(),
                 context.clock(), new CleanupOptions(skipFinalSnapshot));
     }
@@ -32,14 +31,13 @@ final class CleanupScope {
         return cleanup(context, true);
     }
 
-    @SuppressWarnings("unchecked")
     private static List<String> regions(ActionContext context, Operations operations) {
-        return context.attribute(CleanupActions.REGIONS_ATTRIBUTE, List.class).map(list -> (List<String>) list)
-                .orElseGet(() -> {
-                    List<String> regions = locate(operations, operations.target());
-                    context.putAttribute(CleanupActions.REGIONS_ATTRIBUTE, regions);
-                    return regions;
-                });
+        CleanupRun run = CleanupRun.of(context);
+        return run.regions().orElseGet(() -> {
+            List<String> regions = locate(operations, operations.target());
+            run.regions(regions);
+            return regions;
+        });
     }
 
     private static List<String> locate(Operations operations, StackTarget target) {

@@ -85,9 +85,7 @@ final class DeleteResourcesAction implements RunbookAction {
      * any later deletion step looks afresh, since the stack has changed since.
      */
     private static Optional<CleanupPlan> approvedPlan(ActionContext context) {
-        Optional<CleanupPlan> plan = context.attribute(CleanupActions.PLAN_ATTRIBUTE, CleanupPlan.class);
-        context.putAttribute(CleanupActions.PLAN_ATTRIBUTE, null);
-        return plan;
+        return CleanupRun.of(context).takeApproved();
     }
 
     @SuppressWarnings("unchecked")

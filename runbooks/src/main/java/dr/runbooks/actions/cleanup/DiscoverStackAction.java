@@ -15,9 +15,10 @@ import java.util.Map;
 final class DiscoverStackAction implements RunbookAction {
     @Override
     public ActionResult execute(ActionContext context) {
-        CleanupPlan plan = context.attribute(CleanupActions.PLAN_ATTRIBUTE, CleanupPlan.class).orElseGet(() -> {
+        CleanupRun run = CleanupRun.of(context);
+        CleanupPlan plan = run.approved().orElseGet(() -> {
             CleanupPlan fresh = CleanupScope.cleanup(context).plan();
-            context.putAttribute(CleanupActions.PLAN_ATTRIBUTE, fresh);
+            run.approve(fresh);
             return fresh;
         });
         context.out().print(plan.describe());

@@ -38,6 +38,7 @@ final class DrillReportAction implements RunbookAction {
         }
         DrillReport report = DrillReport.from(facts(context, saved.get()));
         DrillReportWriter.Written written = DrillReportWriter.write(report, DrillContext.reportDirectory(context));
+        context.attribute(DrillRun.ATTRIBUTE, DrillRun.class).ifPresent(run -> run.report(report));
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("verdict", report.verdict().name());
         record.put("markdown", written.markdown().toString());

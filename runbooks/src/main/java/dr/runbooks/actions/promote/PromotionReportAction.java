@@ -36,6 +36,7 @@ final class PromotionReportAction implements RunbookAction {
         PromotionReport report = PromotionReport.from(context::records, context.stepId(),
                 operations.target().stack(), drRegion, operations.target().primaryRegion().orElse(null),
                 context.clock().now());
+        context.attribute(PromotionRun.ATTRIBUTE, PromotionRun.class).ifPresent(run -> run.report(report));
         String base = "promote-replica-" + report.stack() + "-" + STAMP.format(report.startedAt());
         Map<String, String> contents = new LinkedHashMap<>();
         contents.put("md", report.toMarkdown());

@@ -30,7 +30,7 @@ public final class StatusActions {
      * Run attribute: the {@code StackSpec} with both regions, when the caller has located them already (the CLI does,
      * to refuse a stack it cannot find before any step runs); else the discover step finds them.
      */
-    public static final String SPEC_ATTRIBUTE = "status.spec";
+    static final String SPEC_ATTRIBUTE = "status.spec";
     private static final Duration CHECK_TIMEOUT = Duration.ofMinutes(5);
 
     public static final StepType DISCOVER = StepType.builder("status-discover")

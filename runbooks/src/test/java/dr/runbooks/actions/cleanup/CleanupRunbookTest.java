@@ -60,6 +60,34 @@ class CleanupRunbookTest {
     }
 
     @Test
+    void theEntryPointListsOnlyOnADryRunAndOtherwiseHandsBackTheReportOfTheRunOnThePlanListed() {
+        List<String> regions = List.of(ReadyStack.PRIMARY, ReadyStack.DR);
+        long before = cloud.world().calls().mutating();
+
+        CleanupOutcome listed = StackCleanup.run(new CleanupRequest(STACK, regions, false, true), run);
+
+        assertThat(listed).isInstanceOf(CleanupOutcome.Listed.class);
+        assertThat(((CleanupOutcome.Listed) listed).plan().inventory().size()).isGreaterThan(40);
+        assertThat(cloud.world().calls().mutating()).as("a dry run deletes nothing").isEqualTo(before);
+
+        CleanupOutcome ran = StackCleanup.run(new CleanupRequest(STACK, regions, true, false), run);
+
+        assertThat(ran).isInstanceOf(CleanupOutcome.Ran.class);
+        CleanupOutcome.Ran outcome = (CleanupOutcome.Ran) ran;
+        assertThat(outcome.exitCode()).as(outcome.result().message()).isEqualTo(ExitCode.OK);
+        assertThat(outcome.report().stackGone()).isTrue();
+        assertThat(outcome.report().keptSnapshots()).as("--skip-final-snapshot reached the deletion").isEmpty();
+        assertThat(outcome.report().deletedTotal()).isPositive();
+        assertThat(Path.of(outcome.files().orElseThrow().json())).exists();
+        assertThat(outcome.toJson().path("reportFiles").path("markdown").asText()).endsWith(".md");
+        assertThat(TaggedState.tagged(cloud, STACK)).isEmpty();
+
+        CleanupOutcome again = StackCleanup.run(new CleanupRequest(STACK, regions, false, false), run);
+
+        assertThat(again).as("nothing left and nothing to resume: listed only").isInstanceOf(CleanupOutcome.Listed.class);
+    }
+
+    @Test
     void withoutApprovalNothingIsDeletedAndTheReportStillRuns() {
         long before = cloud.world().calls().mutating();
 
