@@ -9,7 +9,7 @@ import dr.core.engine.Plan;
 import dr.core.engine.ServiceError;
 import dr.core.engine.StepKey;
 import dr.core.engine.StepOutcome;
-import dr.runbooks.step.ActionResult;
+import dr.core.engine.StepResult;
 import dr.runbooks.step.RunbookAction;
 
 import java.time.Instant;
@@ -327,11 +327,13 @@ public final class RunbookRunner {
         ExecutionResult execution = executor.run(Plan.of(engineStep));
         StepOutcome outcome = execution.outcome(engineStep.key());
         if (outcome.succeeded()) {
-            ActionResult.Done done = engineStep.done();
+            StepResult.Done done = engineStep.done().orElseThrow();
+            // a runbook step's work acts on no single resource: its Done carries its one-line summary there
+            String summary = done.resourceId() == null ? done.action().label() : done.resourceId();
             outputs.put(step.id(), done.outputs());
-            journal.append(RunJournal.STEP_FINISHED, step.id(), Map.of("summary", done.summary(),
+            journal.append(RunJournal.STEP_FINISHED, step.id(), Map.of("summary", summary,
                     "outputs", done.outputs()));
-            return new StepReport(step.id(), step.type(), step.always(), StepReport.Status.DONE, done.summary(),
+            return new StepReport(step.id(), step.type(), step.always(), StepReport.Status.DONE, summary,
                     done.outputs(), null, outcome.startedAt(), outcome.finishedAt());
         }
         if (engineStep.stoppedByInterrupt()) {
