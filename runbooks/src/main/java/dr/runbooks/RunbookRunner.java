@@ -58,16 +58,17 @@ public final class RunbookRunner {
     private String firstFailedStep;
     private Instant startedAt;
 
-    private enum State { PENDING, RUNNING, FINISHED }
-
-    /** The runner's bookkeeping for one step: who runs it, and what became of it. */
+    /** The runner's bookkeeping for one step: who runs it, and what became of it (its report's status says which). */
     private static final class Slot {
-        State state = State.PENDING;
         Thread owner;
         StepReport report;
 
         Slot(RunbookStep step) {
             this.report = StepReport.pending(step);
+        }
+
+        StepReport.Status status() {
+            return report.status();
         }
     }
 
@@ -191,7 +192,6 @@ public final class RunbookRunner {
         synchronized (lock) {
             for (JournaledRun.FinishedStep done : last.finishedSteps().values()) {
                 Slot slot = slots.get(done.id());
-                slot.state = State.FINISHED;
                 slot.report = new StepReport(done.id(), slot.report.type(), slot.report.always(),
                         StepReport.Status.ALREADY_DONE, done.summary(), done.outputs(), null, done.startedAt(),
                         done.finishedAt());
@@ -252,8 +252,7 @@ public final class RunbookRunner {
     private void skip(RunbookStep step, String reason) {
         synchronized (lock) {
             Slot slot = slots.get(step.id());
-            if (slot.state == State.PENDING) {
-                slot.state = State.FINISHED;
+            if (slot.status() == StepReport.Status.PENDING) {
                 slot.report = slot.report.withStatus(StepReport.Status.SKIPPED, reason);
             }
         }
@@ -264,7 +263,7 @@ public final class RunbookRunner {
         Slot slot;
         synchronized (lock) {
             slot = slots.get(step.id());
-            while (slot.state == State.RUNNING && slot.owner != Thread.currentThread()) {
+            while (slot.status() == StepReport.Status.RUNNING && slot.owner != Thread.currentThread()) {
                 try {
                     lock.wait();
                 } catch (InterruptedException e) {
@@ -272,16 +271,14 @@ public final class RunbookRunner {
                     return;
                 }
             }
-            if (slot.state != State.PENDING) {
+            if (slot.status() != StepReport.Status.PENDING) {
                 return;
             }
             if (!step.always() && (firstFailedStep != null || interrupted)) {
-                slot.state = State.FINISHED;
                 slot.report = slot.report.withStatus(StepReport.Status.SKIPPED, firstFailedStep != null
                         ? "not run: step '" + firstFailedStep + "' failed" : "not run: the run was interrupted");
                 return;
             }
-            slot.state = State.RUNNING;
             slot.owner = Thread.currentThread();
             slot.report = slot.report.withStatus(StepReport.Status.RUNNING, null);
         }
@@ -299,7 +296,6 @@ public final class RunbookRunner {
 
     private void settle(Slot slot, RunbookStep step, StepReport report) {
         synchronized (lock) {
-            slot.state = State.FINISHED;
             slot.owner = null;
             slot.report = report;
             if (report.status() == StepReport.Status.FAILED && firstFailedStep == null) {
