@@ -41,7 +41,6 @@ public sealed interface StepResult {
     /** Submitted and still going (e.g. {@code creating}); poll again after {@code pollAfter} at the earliest. */
     record Waiting(String status, Duration pollAfter) implements StepResult {
         public Waiting {
-            Objects.requireNonNull(status, "status");
             pollAfter = pollAfter == null ? Duration.ZERO : pollAfter;
         }
     }
