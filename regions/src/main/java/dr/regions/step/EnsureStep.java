@@ -28,6 +28,7 @@ public abstract class EnsureStep implements Step {
         String resourceId;
         Action action;
         boolean looked;
+        boolean createdByThisRun;
     }
 
     protected EnsureStep(StepKey key, List<StepKey> dependsOn, String resourceType, Duration estimate) {
@@ -96,6 +97,18 @@ public abstract class EnsureStep implements Step {
      */
     protected final boolean firstLook(StepContext context) {
         return !run(context).looked;
+    }
+
+    /**
+     * For a {@link #create} that made the resource itself (not one that found it after all): then {@link #converge},
+     * asking {@link #createdByThisRun}, can skip what the create just set. Kept per run like the rest.
+     */
+    protected final void markCreatedByThisRun(StepContext context) {
+        run(context).createdByThisRun = true;
+    }
+
+    protected final boolean createdByThisRun(StepContext context) {
+        return run(context).createdByThisRun;
     }
 
     /** The existing resource's id, found by tags (or a stable name); empty when it does not exist. */

@@ -5,10 +5,12 @@ import dr.core.engine.ExecutionResult;
 import dr.core.engine.Executor;
 import dr.core.engine.Plan;
 import dr.core.engine.ProgressListener;
+import dr.core.engine.StepKey;
 import dr.core.engine.StepOutcome;
 import dr.core.model.StackSpec;
 import dr.regions.aws.AwsErrorClassifier;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
 
 import java.util.List;
 
@@ -47,5 +49,28 @@ class PlanRunsTwiceTest {
                     .isEqualTo(outcome.resourceId());
         }
         assertThat(second.countsByAction()).doesNotContainKeys(Action.CREATE, Action.UPDATE);
+    }
+
+    @Test
+    void theSecondRunOfThePlanRepairsDriftAfterTheFirstCreatedEverything() {
+        StackSpec spec = ProvisionFixture.defaultSpec();
+        Plan plan = new Provisioning(spec, fixture.cloud(), fixture.cloud().world().clock()).plan();
+        StepKey group = StepKey.of(ProvisionFixture.DR, "asg-web");
+        ExecutionResult first = execute(plan);
+        AutoScalingGroup created = group("dr-asg-web");
+        fixture.cloud().autoScaling(ProvisionFixture.DR).updateAutoScalingGroup(r -> r.autoScalingGroupName("dr-asg-web")
+                .maxSize(created.maxSize() + 3));
+
+        ExecutionResult second = execute(plan);
+
+        assertThat(first.outcome(group).action()).isEqualTo(Action.CREATE);
+        assertThat(second.outcome(group).action()).as("converged, not skipped as 'just created'")
+                .isEqualTo(Action.UPDATE);
+        assertThat(group("dr-asg-web").maxSize()).isEqualTo(created.maxSize());
+    }
+
+    private AutoScalingGroup group(String name) {
+        return fixture.cloud().autoScaling(ProvisionFixture.DR).describeAutoScalingGroups(r -> r
+                .autoScalingGroupNames(name)).autoScalingGroups().get(0);
     }
 }
