@@ -2,24 +2,24 @@ package dr.runbooks;
 
 import dr.core.DrException;
 import dr.core.ExitCode;
-import dr.core.engine.Action;
 import dr.core.engine.Step;
 import dr.core.engine.StepContext;
 import dr.core.engine.StepKey;
 import dr.core.engine.StepResult;
 import dr.runbooks.step.ActionContext;
-import dr.runbooks.step.ActionResult;
 import dr.runbooks.step.RunbookAction;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
- * One runbook step as an engine {@link Step}, so that the engine's executor owns the waiting: polling a
- * {@link ActionResult.Waiting} action on the clock with backoff, the step's timeout, and retries of throttling errors.
- * Remembers what the engine's {@link StepResult} cannot carry: the action's outputs and the exit code of a failure.
+ * One runbook step of one run as an engine {@link Step}, the one adapter between the two: the engine's executor owns
+ * the waiting (polling a {@link StepResult.Waiting} action on the clock with backoff, the step's timeout, retries of
+ * throttling errors). Made afresh for every run of a step, so it may remember what the engine's
+ * {@link dr.core.engine.StepOutcome} does not keep: the action's last answer (its JSON outputs, the exit code of its
+ * failure) and whether the run's interrupt stopped it.
  */
 final class ActionStep implements Step {
     private final StepKey key;
@@ -28,8 +28,7 @@ final class ActionStep implements Step {
     private final ActionContext context;
     private final Duration timeout;
     private final BooleanSupplier interrupted;
-    private ActionResult.Done done;
-    private ExitCode failureCode = ExitCode.FAILED;
+    private StepResult last;
     private boolean stoppedByInterrupt;
 
     ActionStep(StepKey key, String type, RunbookAction action, ActionContext context, Duration timeout,
@@ -73,35 +72,25 @@ final class ActionStep implements Step {
             stoppedByInterrupt = true;
             return StepResult.failed("interrupted");
         }
-        ActionResult result;
         try {
-            result = action.execute(context);
+            last = action.execute(context);
         } catch (DrException e) {
-            failureCode = e.exitCode();
-            return StepResult.failed(e.getMessage());
+            last = StepResult.failed(e.getMessage(), e.exitCode());
         }
-        if (result instanceof ActionResult.Done finished) {
-            done = finished;
-            return StepResult.done(Action.RUN, finished.summary(), Map.of());
+        if (last == null) {
+            last = StepResult.failed("action of step " + key.role() + " returned no result", ExitCode.INTERNAL);
         }
-        if (result instanceof ActionResult.Waiting waiting) {
-            return new StepResult.Waiting(waiting.status(), waiting.pollAfter());
-        }
-        if (result instanceof ActionResult.Failed failed) {
-            failureCode = failed.exitCode();
-            return StepResult.failed(failed.message());
-        }
-        failureCode = ExitCode.INTERNAL;
-        return StepResult.failed("action of step " + key.role() + " returned no result");
+        return last;
     }
 
-    /** The action's result when it finished, else null. */
-    ActionResult.Done done() {
-        return done;
+    /** The action's answer when it finished, else empty. */
+    Optional<StepResult.Done> done() {
+        return last instanceof StepResult.Done done ? Optional.of(done) : Optional.empty();
     }
 
+    /** The exit code of the action's failure; {@link ExitCode#FAILED} when the engine failed it (e.g. a timeout). */
     ExitCode failureCode() {
-        return failureCode;
+        return last instanceof StepResult.Failed failed ? failed.exitCode() : ExitCode.FAILED;
     }
 
     boolean stoppedByInterrupt() {

@@ -9,7 +9,7 @@ import dr.core.engine.Plan;
 import dr.core.engine.ServiceError;
 import dr.core.engine.StepKey;
 import dr.core.engine.StepOutcome;
-import dr.runbooks.step.ActionResult;
+import dr.core.engine.StepResult;
 import dr.runbooks.step.RunbookAction;
 
 import java.time.Instant;
@@ -58,16 +58,17 @@ public final class RunbookRunner {
     private String firstFailedStep;
     private Instant startedAt;
 
-    private enum State { PENDING, RUNNING, FINISHED }
-
-    /** The runner's bookkeeping for one step: who runs it, and what became of it. */
+    /** The runner's bookkeeping for one step: who runs it, and what became of it (its report's status says which). */
     private static final class Slot {
-        State state = State.PENDING;
         Thread owner;
         StepReport report;
 
         Slot(RunbookStep step) {
             this.report = StepReport.pending(step);
+        }
+
+        StepReport.Status status() {
+            return report.status();
         }
     }
 
@@ -191,7 +192,6 @@ public final class RunbookRunner {
         synchronized (lock) {
             for (JournaledRun.FinishedStep done : last.finishedSteps().values()) {
                 Slot slot = slots.get(done.id());
-                slot.state = State.FINISHED;
                 slot.report = new StepReport(done.id(), slot.report.type(), slot.report.always(),
                         StepReport.Status.ALREADY_DONE, done.summary(), done.outputs(), null, done.startedAt(),
                         done.finishedAt());
@@ -252,8 +252,7 @@ public final class RunbookRunner {
     private void skip(RunbookStep step, String reason) {
         synchronized (lock) {
             Slot slot = slots.get(step.id());
-            if (slot.state == State.PENDING) {
-                slot.state = State.FINISHED;
+            if (slot.status() == StepReport.Status.PENDING) {
                 slot.report = slot.report.withStatus(StepReport.Status.SKIPPED, reason);
             }
         }
@@ -264,7 +263,7 @@ public final class RunbookRunner {
         Slot slot;
         synchronized (lock) {
             slot = slots.get(step.id());
-            while (slot.state == State.RUNNING && slot.owner != Thread.currentThread()) {
+            while (slot.status() == StepReport.Status.RUNNING && slot.owner != Thread.currentThread()) {
                 try {
                     lock.wait();
                 } catch (InterruptedException e) {
@@ -272,16 +271,14 @@ public final class RunbookRunner {
                     return;
                 }
             }
-            if (slot.state != State.PENDING) {
+            if (slot.status() != StepReport.Status.PENDING) {
                 return;
             }
             if (!step.always() && (firstFailedStep != null || interrupted)) {
-                slot.state = State.FINISHED;
                 slot.report = slot.report.withStatus(StepReport.Status.SKIPPED, firstFailedStep != null
                         ? "not run: step '" + firstFailedStep + "' failed" : "not run: the run was interrupted");
                 return;
             }
-            slot.state = State.RUNNING;
             slot.owner = Thread.currentThread();
             slot.report = slot.report.withStatus(StepReport.Status.RUNNING, null);
         }
@@ -299,7 +296,6 @@ public final class RunbookRunner {
 
     private void settle(Slot slot, RunbookStep step, StepReport report) {
         synchronized (lock) {
-            slot.state = State.FINISHED;
             slot.owner = null;
             slot.report = report;
             if (report.status() == StepReport.Status.FAILED && firstFailedStep == null) {
@@ -327,11 +323,13 @@ public final class RunbookRunner {
         ExecutionResult execution = executor.run(Plan.of(engineStep));
         StepOutcome outcome = execution.outcome(engineStep.key());
         if (outcome.succeeded()) {
-            ActionResult.Done done = engineStep.done();
+            StepResult.Done done = engineStep.done().orElseThrow();
+            // a runbook step's work acts on no single resource: its Done carries its one-line summary there
+            String summary = done.resourceId() == null ? done.action().label() : done.resourceId();
             outputs.put(step.id(), done.outputs());
-            journal.append(RunJournal.STEP_FINISHED, step.id(), Map.of("summary", done.summary(),
+            journal.append(RunJournal.STEP_FINISHED, step.id(), Map.of("summary", summary,
                     "outputs", done.outputs()));
-            return new StepReport(step.id(), step.type(), step.always(), StepReport.Status.DONE, done.summary(),
+            return new StepReport(step.id(), step.type(), step.always(), StepReport.Status.DONE, summary,
                     done.outputs(), null, outcome.startedAt(), outcome.finishedAt());
         }
         if (engineStep.stoppedByInterrupt()) {

@@ -10,7 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What happened to one step in a run. {@code summary} is the action's one line when done, the reason when failed or
+ * What happened to one step of a runbook run: a record for the operator and the reports, not an answer (a step's
+ * action answers each call with the engine's {@link dr.core.engine.StepResult}). It is the runbook's counterpart of
+ * the engine's {@link dr.core.engine.StepOutcome}, with what a journaled, resumable, interruptible run adds: the
+ * statuses a snapshot or a resume shows, the exit code, JSON outputs. {@code summary} is the action's one line when done, the reason when failed or
  * skipped. {@code exitCode} is set only for a failed step. {@code startedAt}/{@code finishedAt} are clock times (modeled
  * on a virtual clock), null for a step that did not run. {@code error} is the AWS error a failed step ended on, part
  * by part (its line is the summary); null for any other step.
@@ -27,6 +30,10 @@ public record StepReport(
         Instant finishedAt,
         ServiceError error) {
 
+    /**
+     * Where the step stands in the run. DONE, FAILED and SKIPPED mean what the engine's statuses mean; the others
+     * exist only for a runbook run: not reached yet, running now (a snapshot), finished before a resume, interrupted.
+     */
     public enum Status {
         /** Not reached (yet). */
         PENDING,

@@ -3,8 +3,8 @@ package dr.runbooks;
 import dr.runbooks.builtin.Runbooks;
 import dr.core.DrException;
 import dr.core.ExitCode;
+import dr.core.engine.StepResult;
 import dr.runbooks.builtin.BuiltInStepTypes;
-import dr.runbooks.step.ActionResult;
 import dr.runbooks.step.ParamSpec;
 import dr.runbooks.step.ParamType;
 import dr.runbooks.step.StepType;
@@ -105,7 +105,7 @@ class RunbookCatalogTest {
     }
 
     private static StepType stub(String name, ParamSpec... params) {
-        StepType.Builder builder = StepType.builder(name).description("stub").action(p -> context -> ActionResult.done("ok"));
+        StepType.Builder builder = StepType.builder(name).description("stub").action(p -> context -> StepResult.ran("ok"));
         for (ParamSpec param : params) {
             builder.param(param);
         }

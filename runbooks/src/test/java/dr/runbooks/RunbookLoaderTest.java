@@ -4,8 +4,8 @@ import dr.core.DrException;
 import dr.core.ExitCode;
 import dr.core.clock.VirtualClock;
 import dr.core.engine.Journal;
+import dr.core.engine.StepResult;
 import dr.runbooks.builtin.BuiltInStepTypes;
-import dr.runbooks.step.ActionResult;
 import dr.runbooks.step.ParamSpec;
 import dr.runbooks.step.ParamType;
 import dr.runbooks.step.StepType;
@@ -124,7 +124,7 @@ class RunbookLoaderTest {
                                     .withChoices(List.of("red", "green")))
                             .param(ParamSpec.optional("colours", ParamType.TEXT_LIST, null, "colours")
                                     .withChoices(List.of("red", "green")))
-                            .action(params -> context -> ActionResult.done("picked")).build()));
+                            .action(params -> context -> StepResult.ran("picked")).build()));
 
             assertThat(withChoices.load(new StringReader("""
                     name: x

@@ -1,9 +1,9 @@
 package dr.runbooks;
 
 import dr.core.ExitCode;
+import dr.core.engine.StepResult;
 import dr.runbooks.builtin.BuiltInStepTypes;
 import dr.runbooks.step.ActionContext;
-import dr.runbooks.step.ActionResult;
 import dr.runbooks.step.ParamSpec;
 import dr.runbooks.step.ParamType;
 import dr.runbooks.step.RunbookAction;
@@ -46,13 +46,13 @@ final class TestSteps {
                 .param(ParamSpec.optional("value", ParamType.TEXT, "v", "an output value"))
                 .action(params -> context -> {
                     calls.add(context.stepId());
-                    return ActionResult.done("recorded", Map.of("value", params.text("value")));
+                    return StepResult.ran("recorded", Map.of("value", params.text("value")));
                 }).build());
         registry.register(StepType.builder("fail").description("fails")
                 .param(ParamSpec.optional("exit-code", ParamType.TEXT, "FAILED", "exit code name"))
                 .action(params -> context -> {
                     calls.add(context.stepId());
-                    return new ActionResult.Failed("it failed on purpose", ExitCode.valueOf(params.text("exit-code")));
+                    return StepResult.failed("it failed on purpose", ExitCode.valueOf(params.text("exit-code")));
                 }).build());
         registry.register(StepType.builder("throw").description("throws")
                 .action(params -> context -> {
@@ -72,7 +72,7 @@ final class TestSteps {
                             throw new Crash("killed during " + context.stepId());
                         }
                     }
-                    return ActionResult.done("survived");
+                    return StepResult.ran("survived");
                 }).build());
         registry.register(StepType.builder("hook").description("calls attribute 'hook', then polls")
                 .param(ParamSpec.optional("polls", ParamType.NUMBER, 0, "how many 10s polls before done"))
@@ -80,15 +80,15 @@ final class TestSteps {
                     private int polls;
 
                     @Override
-                    public ActionResult execute(ActionContext context) {
+                    public StepResult execute(ActionContext context) {
                         if (polls == 0) {
                             calls.add(context.stepId());
                             context.attribute("hook", Runnable.class).ifPresent(Runnable::run);
                         }
                         if (polls++ < params.number("polls")) {
-                            return ActionResult.waiting("polling", Duration.ofSeconds(10));
+                            return StepResult.waiting("polling", Duration.ofSeconds(10));
                         }
-                        return ActionResult.done("polled " + (polls - 1) + " times");
+                        return StepResult.ran("polled " + (polls - 1) + " times");
                     }
                 }).build());
         registry.register(StepType.builder("save").description("journals a record")
@@ -96,24 +96,24 @@ final class TestSteps {
                 .action(params -> context -> {
                     calls.add(context.stepId());
                     context.record("saved", Map.of("value", params.text("value")));
-                    return ActionResult.done("saved");
+                    return StepResult.ran("saved");
                 }).build());
         registry.register(StepType.builder("read-saved").description("reads the saved records")
                 .action(params -> context -> {
                     calls.add(context.stepId());
                     List<Object> values = context.records("saved").stream().map(entry -> entry.data().get("value")).toList();
-                    return ActionResult.done("read " + values.size(), Map.of("values", values));
+                    return StepResult.ran("read " + values.size(), Map.of("values", values));
                 }).build());
         registry.register(StepType.builder("echo").description("outputs the outputs of another step")
                 .param(ParamSpec.required("from", ParamType.TEXT, "the step to echo"))
                 .action(params -> context -> {
                     calls.add(context.stepId());
-                    return ActionResult.done("echoed", context.outputs(params.text("from")));
+                    return StepResult.ran("echoed", context.outputs(params.text("from")));
                 }).build());
         registry.register(StepType.builder("bad-output").description("returns an output the journal cannot write")
                 .action(params -> context -> {
                     calls.add(context.stepId());
-                    return ActionResult.done("oops", Map.of("thing", new Object()));
+                    return StepResult.ran("oops", Map.of("thing", new Object()));
                 }).build());
         crashesLeft = -1;
     }

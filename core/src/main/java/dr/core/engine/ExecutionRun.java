@@ -36,8 +36,9 @@ final class ExecutionRun {
         this.settings = settings;
         this.jitter = new Random(settings.seed());
         this.creates = new RecentCreates(plan, settings.notFoundWindow());
+        RunState state = new RunState();
         for (Step step : plan.topologicalOrder()) {
-            StepRun run = new StepRun(step, new RunContext(clock, plan, step.key(), finished, creates));
+            StepRun run = new StepRun(step, new RunContext(clock, plan, step.key(), finished, creates, state));
             runs.put(step.key(), run);
             ordered.add(run);
         }
@@ -149,7 +150,7 @@ final class ExecutionRun {
             creates.record(run.key(), now);
         }
         StepOutcome outcome = new StepOutcome(run.key(), run.step.resourceType(), done.action(), done.resourceId(),
-                done.outputs(), Status.DONE, null, run.startedAt, now, run.attempts());
+                done.textOutputs(), Status.DONE, null, run.startedAt, now, run.attempts());
         finish(run, outcome);
         listener.stepDone(outcome);
         for (StepKey dependent : plan.dependents(run.key())) {

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * One unit of work in a plan. A step does one thing and does not wait: the engine calls {@link #execute}
  * repeatedly, with its own backoff and timeout on the injectable clock, until the step returns
- * {@link StepResult.Done} or {@link StepResult.Failed}. A step may keep state between calls (e.g. "submitted").
+ * {@link StepResult.Done} or {@link StepResult.Failed}. A step keeps what it learns between calls (e.g. "submitted")
+ * in {@link StepContext#perRun}, not in its fields, so the same plan can be executed more than once.
  * Steps find their resource by tags first, so a re-run after a crash picks up where the last run stopped.
  */
 public interface Step {

@@ -5,11 +5,13 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * What happened to one step in a run. {@code action} is what the step did (its {@link StepResult.Done}); for a
+ * The engine's record of what happened to one step in a run (a report, not an answer: the step's answer to each call
+ * is a {@link StepResult}). {@code action} is what the step did (its {@link StepResult.Done}); for a
  * failed step the planned action, for a skipped one {@link Action#SKIP}. {@code resourceId} and {@code message}
  * are null when there is none; {@code startedAt} is null for a step that never ran. {@code attempts} is 1 plus
  * the number of times the engine retried the step after a retryable error, 0 for a skipped step. {@code error} is
  * the service error a failed step ended on, part by part (its line is {@code message}); null for anything else.
+ * {@code outputs} are the done step's outputs as text ({@link StepResult.Done#textOutputs()}), as dependents read them.
  */
 public record StepOutcome(
         StepKey key,

@@ -164,6 +164,58 @@ class ExecutorTest {
                     "finished");
             assertThat(listener.finished.succeeded()).isTrue();
         }
+
+        @Test
+        void jsonOutputsReachDependentsAsText() {
+            FakeStep count = step("r", "count").runs(context -> StepResult.ran("counted",
+                    Map.of("count", 3, "ids", List.of("a", "b"))));
+            FakeStep reader = step("r", "reader").after(count).runs(context ->
+                    StepResult.done(Action.CREATE, context.require(count.key(), "count") + " "
+                            + context.require(count.key(), "ids")));
+
+            ExecutionResult result = run(count, reader);
+
+            assertThat(result.outcome(count.key()).resourceId()).isEqualTo("counted");
+            assertThat(result.outcome(count.key()).action()).isEqualTo(Action.RUN);
+            assertThat(result.outcome(reader.key()).resourceId()).isEqualTo("3 [a, b]");
+        }
+    }
+
+    @Nested
+    class PerRunState {
+        /** Counts its calls in the run's state: "created" on the first call of a run, "kept" on later ones. */
+        private final Step counting = step("r", "counting").runs(context -> {
+            int[] calls = context.perRun(PerRunState.this, int[].class, () -> new int[1]);
+            calls[0]++;
+            return calls[0] < 3 ? StepResult.waiting("call " + calls[0])
+                    : StepResult.done(Action.CREATE, "calls-" + calls[0]);
+        });
+
+        @Test
+        void eachRunOfTheSamePlanStartsWithFreshState() {
+            Plan plan = Plan.of(counting);
+            Executor executor = new Executor(clock, TestErrors.CLASSIFIER, listener);
+
+            ExecutionResult first = executor.run(plan);
+            ExecutionResult second = executor.run(plan);
+
+            assertThat(first.outcome(counting.key()).resourceId()).isEqualTo("calls-3");
+            assertThat(second.outcome(counting.key()).resourceId()).as("not carried over from the first run")
+                    .isEqualTo("calls-3");
+        }
+
+        @Test
+        void ownersAndTypesKeepTheirOwnState() {
+            RunState state = new RunState();
+            Object one = new Object();
+            Object other = new Object();
+
+            StringBuilder first = state.get(one, StringBuilder.class, StringBuilder::new).append("x");
+
+            assertThat(state.get(one, StringBuilder.class, StringBuilder::new)).isSameAs(first);
+            assertThat(state.get(other, StringBuilder.class, StringBuilder::new)).isNotSameAs(first);
+            assertThat(state.get(one, int[].class, () -> new int[1])).isNotNull();
+        }
     }
 
     @Nested

@@ -27,7 +27,6 @@ public final class BackupPlanStep extends EnsureStep {
     private final RegionTarget target;
     private final RegionTarget dr;
     private String arn;
-    private boolean created;
 
     public BackupPlanStep(RegionTarget target) {
         super(target.key(BackupRoles.PLAN),
@@ -55,13 +54,13 @@ public final class BackupPlanStep extends EnsureStep {
                 .backupPlanTags(target.tags(BackupRoles.PLAN))
                 .creatorRequestId("dr-" + target.stack() + "-" + BackupRoles.PLAN));
         arn = response.backupPlanArn();
-        created = true;
+        markCreatedByThisRun(context);
         return response.backupPlanId();
     }
 
     @Override
     protected boolean converge(StepContext context, String planId) {
-        if (created) {
+        if (createdByThisRun(context)) {
             return false;
         }
         BackupPlanInput desired = desired(context);

@@ -1,6 +1,7 @@
 package dr.regions.cleanup;
 
 import dr.core.engine.StepContext;
+import dr.core.engine.StepResult;
 import dr.core.model.ModeledDurations;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
@@ -18,18 +19,18 @@ final class AutoScalingGroupDeletion extends DeletionStep {
     }
 
     @Override
-    protected Progress advance(StepContext context) {
+    protected StepResult advance(StepContext context) {
         AutoScalingClient autoScaling = target().clients().autoScaling(target().region());
         List<AutoScalingGroup> groups = autoScaling.describeAutoScalingGroups(
                 r -> r.autoScalingGroupNames(target().id())).autoScalingGroups();
         if (groups.isEmpty()) {
-            return Progress.gone();
+            return gone();
         }
         if (groups.get(0).status() != null) {
-            return Progress.waiting(groups.get(0).status());
+            return StepResult.waiting(groups.get(0).status());
         }
         autoScaling.deleteAutoScalingGroup(r -> r.autoScalingGroupName(target().id()).forceDelete(true));
-        return Progress.waiting("Delete in progress");
+        return StepResult.waiting("Delete in progress");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dr.regions.cleanup;
 
 import dr.core.engine.StepContext;
+import dr.core.engine.StepResult;
 import software.amazon.awssdk.services.backup.BackupClient;
 import software.amazon.awssdk.services.backup.model.BackupSelectionsListMember;
 
@@ -19,7 +20,7 @@ final class BackupPlanDeletion extends DeletionStep {
     }
 
     @Override
-    protected Progress advance(StepContext context) {
+    protected StepResult advance(StepContext context) {
         BackupClient backup = target().clients().backup(target().region());
         List<BackupSelectionsListMember> selections = new ArrayList<>();
         backup.listBackupSelectionsPaginator(r -> r.backupPlanId(target().id())).backupSelectionsList()
@@ -29,7 +30,7 @@ final class BackupPlanDeletion extends DeletionStep {
                     .selectionId(selection.selectionId())));
         }
         backup.deleteBackupPlan(r -> r.backupPlanId(target().id()));
-        return Progress.gone();
+        return gone();
     }
 
     @Override

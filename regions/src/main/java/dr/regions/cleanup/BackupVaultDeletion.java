@@ -1,6 +1,7 @@
 package dr.regions.cleanup;
 
 import dr.core.engine.StepContext;
+import dr.core.engine.StepResult;
 import dr.regions.backup.BackupVaults;
 import software.amazon.awssdk.services.backup.BackupClient;
 import software.amazon.awssdk.services.backup.model.BackupVaultListMember;
@@ -25,11 +26,11 @@ final class BackupVaultDeletion extends DeletionStep {
     }
 
     @Override
-    protected Progress advance(StepContext context) {
+    protected StepResult advance(StepContext context) {
         BackupClient backup = target().clients().backup(target().region());
         Optional<BackupVaultListMember> vault = BackupVaults.named(backup, target().id());
         if (vault.isEmpty()) {
-            return Progress.gone();
+            return gone();
         }
         long held = vault.get().numberOfRecoveryPoints();
         if (held > 0) {
@@ -40,10 +41,10 @@ final class BackupVaultDeletion extends DeletionStep {
                 Quietly.unlessGone(() -> backup.deleteRecoveryPoint(r -> r.backupVaultName(target().id())
                         .recoveryPointArn(point.recoveryPointArn())));
             }
-            return Progress.waiting(held + " recovery point(s) left");
+            return StepResult.waiting(held + " recovery point(s) left");
         }
         backup.deleteBackupVault(r -> r.backupVaultName(target().id()));
-        return Progress.gone();
+        return gone();
     }
 
     @Override

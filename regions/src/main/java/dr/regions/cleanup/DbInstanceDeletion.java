@@ -1,6 +1,7 @@
 package dr.regions.cleanup;
 
 import dr.core.engine.StepContext;
+import dr.core.engine.StepResult;
 import dr.core.model.ModeledDurations;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBInstance;
@@ -36,32 +37,32 @@ final class DbInstanceDeletion extends DeletionStep {
     }
 
     @Override
-    protected Progress advance(StepContext context) {
+    protected StepResult advance(StepContext context) {
         RdsClient rds = target().clients().rds(target().region());
         DBInstance db = rds.describeDBInstances(r -> r.dbInstanceIdentifier(target().id())).dbInstances().get(0);
         String status = db.dbInstanceStatus();
         if ("deleting".equals(status)) {
-            return Progress.waiting("deleting");
+            return StepResult.waiting("deleting");
         }
         boolean replica = db.readReplicaSourceDBInstanceIdentifier() != null;
         if (!replica && Boolean.TRUE.equals(db.deletionProtection())) {
             if (!"available".equals(status)) {
-                return Progress.waiting(status);
+                return StepResult.waiting(status);
             }
             rds.modifyDBInstance(r -> r.dbInstanceIdentifier(target().id()).deletionProtection(false)
                     .applyImmediately(true));
-            return Progress.waiting("turning deletion protection off");
+            return StepResult.waiting("turning deletion protection off");
         }
         if (!DELETABLE.contains(status)) {
-            return Progress.waiting(status);
+            return StepResult.waiting(status);
         }
         if (replica || skipFinalSnapshot) {
             rds.deleteDBInstance(r -> r.dbInstanceIdentifier(target().id()).skipFinalSnapshot(true));
-            return Progress.waiting("deleting");
+            return StepResult.waiting("deleting");
         }
         rds.deleteDBInstance(r -> r.dbInstanceIdentifier(target().id()).skipFinalSnapshot(false)
                 .finalDBSnapshotIdentifier(finalSnapshot));
-        return Progress.waiting("deleting, final snapshot " + finalSnapshot);
+        return StepResult.waiting("deleting, final snapshot " + finalSnapshot);
     }
 
     @Override

@@ -65,28 +65,36 @@ abstract class DeletionStep implements Step {
 
     @Override
     public final StepResult execute(StepContext context) {
-        Progress progress;
         try {
-            progress = advance(context);
+            return advance(context);
         } catch (AwsServiceException error) {
             if (AwsErrors.isGone(error)) {
-                progress = Progress.gone();
+                return gone();
             } else if (waitsOn().contains(AwsErrors.code(error))) {
                 return StepResult.waiting("held: " + AwsErrors.code(error) + ": " + AwsErrors.message(error));
             } else {
                 throw error;
             }
         }
-        if (!progress.done()) {
-            return StepResult.waiting(progress.status());
-        }
-        Map<String, String> outputs = new LinkedHashMap<>(progress.outputs());
-        outputs.put("id", target.id());
-        return StepResult.done(Action.DELETE, target.id(), outputs);
     }
 
-    /** One look at the resource and the next call; a done {@link Progress} once AWS no longer has it. */
-    protected abstract Progress advance(StepContext context);
+    /**
+     * One look at the resource and the next call: {@link #gone} once AWS no longer has it, else
+     * {@link StepResult#waiting} with what it is still doing.
+     */
+    protected abstract StepResult advance(StepContext context);
+
+    /** Done: AWS no longer has the resource. */
+    protected final StepResult gone() {
+        return gone(Map.of());
+    }
+
+    /** Done, with {@code outputs} for the report besides the resource's {@code id}. */
+    protected final StepResult gone(Map<String, String> outputs) {
+        Map<String, String> all = new LinkedHashMap<>(outputs);
+        all.put("id", target.id());
+        return StepResult.done(Action.DELETE, target.id(), all);
+    }
 
     /** Error codes that mean "still held by something on its way out": keep waiting. */
     protected Set<String> waitsOn() {

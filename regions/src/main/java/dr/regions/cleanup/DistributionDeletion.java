@@ -1,6 +1,7 @@
 package dr.regions.cleanup;
 
 import dr.core.engine.StepContext;
+import dr.core.engine.StepResult;
 import dr.core.model.ModeledDurations;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudfront.model.Distribution;
@@ -28,7 +29,7 @@ final class DistributionDeletion extends DeletionStep {
     }
 
     @Override
-    protected Progress advance(StepContext context) {
+    protected StepResult advance(StepContext context) {
         CloudFrontClient cloudFront = target().clients().cloudFront();
         GetDistributionResponse current = cloudFront.getDistribution(r -> r.id(target().id()));
         Distribution distribution = current.distribution();
@@ -36,13 +37,13 @@ final class DistributionDeletion extends DeletionStep {
             GetDistributionConfigResponse config = cloudFront.getDistributionConfig(r -> r.id(target().id()));
             DistributionConfig disabled = config.distributionConfig().toBuilder().enabled(false).build();
             cloudFront.updateDistribution(r -> r.id(target().id()).ifMatch(config.eTag()).distributionConfig(disabled));
-            return Progress.waiting("disabling");
+            return StepResult.waiting("disabling");
         }
         if (!"Deployed".equals(distribution.status())) {
-            return Progress.waiting("disabled, " + distribution.status());
+            return StepResult.waiting("disabled, " + distribution.status());
         }
         cloudFront.deleteDistribution(r -> r.id(target().id()).ifMatch(current.eTag()));
-        return Progress.gone();
+        return gone();
     }
 
     @Override

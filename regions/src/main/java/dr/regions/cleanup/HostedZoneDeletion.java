@@ -1,6 +1,7 @@
 package dr.regions.cleanup;
 
 import dr.core.engine.StepContext;
+import dr.core.engine.StepResult;
 import dr.regions.discovery.Attributes;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.Change;
@@ -23,7 +24,7 @@ final class HostedZoneDeletion extends DeletionStep {
     }
 
     @Override
-    protected Progress advance(StepContext context) {
+    protected StepResult advance(StepContext context) {
         Route53Client route53 = target().clients().route53();
         String zoneName = route53.getHostedZone(r -> r.id(target().id())).hostedZone().name();
         List<ResourceRecordSet> left = route53.listResourceRecordSetsPaginator(r -> r.hostedZoneId(target().id()))
@@ -37,7 +38,7 @@ final class HostedZoneDeletion extends DeletionStep {
                     .changeBatch(b -> b.comment("dr cleanup: " + target().attribute(Attributes.NAME)).changes(deletes)));
         }
         route53.deleteHostedZone(r -> r.id(target().id()));
-        return Progress.gone();
+        return gone();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dr.regions.cleanup;
 
 import dr.core.engine.StepContext;
+import dr.core.engine.StepResult;
 import software.amazon.awssdk.services.iam.IamClient;
 
 import java.time.Duration;
@@ -19,7 +20,7 @@ final class IamRoleDeletion extends DeletionStep {
     }
 
     @Override
-    protected Progress advance(StepContext context) {
+    protected StepResult advance(StepContext context) {
         IamClient iam = target().clients().iam();
         String name = target().id();
         iam.listInstanceProfilesForRolePaginator(r -> r.roleName(name)).instanceProfiles().stream().toList()
@@ -32,7 +33,7 @@ final class IamRoleDeletion extends DeletionStep {
         inline.forEach(policy -> Quietly.unlessGone(() -> iam.deleteRolePolicy(r -> r.roleName(name)
                 .policyName(policy))));
         iam.deleteRole(r -> r.roleName(name));
-        return Progress.gone();
+        return gone();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dr.regions.cleanup;
 
 import dr.core.engine.StepContext;
+import dr.core.engine.StepResult;
 import dr.regions.discovery.Attributes;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -20,21 +21,32 @@ import java.util.Objects;
  * kept and named in the step's outputs.
  */
 final class ImageDeregistration extends DeletionStep {
-    private final List<String> snapshots = new ArrayList<>();
-    private boolean deregistered;
+    private final List<String> known = new ArrayList<>();
+
+    /** One run's progress: the snapshots behind the image, and whether it is deregistered yet. */
+    private static final class Run {
+        final List<String> snapshots = new ArrayList<>();
+        boolean deregistered;
+    }
 
     ImageDeregistration(DeletionTarget target) {
         super(target, Duration.ZERO);
-        String known = target.attribute(Attributes.SNAPSHOTS);
-        if (known != null) {
-            snapshots.addAll(List.of(known.split(",")));
+        String snapshots = target.attribute(Attributes.SNAPSHOTS);
+        if (snapshots != null) {
+            known.addAll(List.of(snapshots.split(",")));
         }
     }
 
     @Override
-    protected Progress advance(StepContext context) {
+    protected StepResult advance(StepContext context) {
         Ec2Client ec2 = target().clients().ec2(target().region());
-        if (!deregistered) {
+        Run run = context.perRun(this, Run.class, () -> {
+            Run fresh = new Run();
+            fresh.snapshots.addAll(known);
+            return fresh;
+        });
+        List<String> snapshots = run.snapshots;
+        if (!run.deregistered) {
             List<Image> images = ec2.describeImages(r -> r.imageIds(target().id())).images();
             if (!images.isEmpty()) {
                 images.get(0).blockDeviceMappings().stream().map(BlockDeviceMapping::ebs).filter(Objects::nonNull)
@@ -42,7 +54,7 @@ final class ImageDeregistration extends DeletionStep {
                         .filter(id -> !snapshots.contains(id)).forEach(snapshots::add);
                 ec2.deregisterImage(r -> r.imageId(target().id()));
             }
-            deregistered = true;
+            run.deregistered = true;
         }
         List<String> kept = new ArrayList<>();
         for (String snapshot : snapshots) {
@@ -61,6 +73,6 @@ final class ImageDeregistration extends DeletionStep {
         if (!kept.isEmpty()) {
             outputs.put("keptSnapshots", String.join(",", kept));
         }
-        return Progress.gone(outputs);
+        return gone(outputs);
     }
 }

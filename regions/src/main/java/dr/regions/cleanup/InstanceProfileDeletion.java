@@ -1,6 +1,7 @@
 package dr.regions.cleanup;
 
 import dr.core.engine.StepContext;
+import dr.core.engine.StepResult;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.Role;
 
@@ -17,7 +18,7 @@ final class InstanceProfileDeletion extends DeletionStep {
     }
 
     @Override
-    protected Progress advance(StepContext context) {
+    protected StepResult advance(StepContext context) {
         IamClient iam = target().clients().iam();
         String name = target().id();
         for (Role role : iam.getInstanceProfile(r -> r.instanceProfileName(name)).instanceProfile().roles()) {
@@ -25,7 +26,7 @@ final class InstanceProfileDeletion extends DeletionStep {
                     .roleName(role.roleName())));
         }
         iam.deleteInstanceProfile(r -> r.instanceProfileName(name));
-        return Progress.gone();
+        return gone();
     }
 
     @Override

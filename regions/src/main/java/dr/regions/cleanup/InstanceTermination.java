@@ -1,6 +1,7 @@
 package dr.regions.cleanup;
 
 import dr.core.engine.StepContext;
+import dr.core.engine.StepResult;
 import dr.core.model.ModeledDurations;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Instance;
@@ -18,21 +19,21 @@ final class InstanceTermination extends DeletionStep {
     }
 
     @Override
-    protected Progress advance(StepContext context) {
+    protected StepResult advance(StepContext context) {
         Ec2Client ec2 = target().clients().ec2(target().region());
         List<Instance> found = ec2.describeInstances(r -> r.instanceIds(target().id())).reservations().stream()
                 .flatMap(reservation -> reservation.instances().stream()).toList();
         String state = found.isEmpty() ? "terminated" : found.get(0).state().nameAsString();
         switch (state) {
             case "terminated" -> {
-                return Progress.gone();
+                return gone();
             }
             case "shutting-down" -> {
-                return Progress.waiting("shutting-down");
+                return StepResult.waiting("shutting-down");
             }
             default -> {
                 ec2.terminateInstances(r -> r.instanceIds(target().id()));
-                return Progress.waiting("shutting-down");
+                return StepResult.waiting("shutting-down");
             }
         }
     }

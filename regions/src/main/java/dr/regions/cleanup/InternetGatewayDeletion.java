@@ -1,6 +1,7 @@
 package dr.regions.cleanup;
 
 import dr.core.engine.StepContext;
+import dr.core.engine.StepResult;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.InternetGateway;
 import software.amazon.awssdk.services.ec2.model.InternetGatewayAttachment;
@@ -17,7 +18,7 @@ final class InternetGatewayDeletion extends DeletionStep {
     }
 
     @Override
-    protected Progress advance(StepContext context) {
+    protected StepResult advance(StepContext context) {
         Ec2Client ec2 = target().clients().ec2(target().region());
         InternetGateway gateway = ec2.describeInternetGateways(r -> r.internetGatewayIds(target().id()))
                 .internetGateways().get(0);
@@ -25,7 +26,7 @@ final class InternetGatewayDeletion extends DeletionStep {
             ec2.detachInternetGateway(r -> r.internetGatewayId(target().id()).vpcId(attachment.vpcId()));
         }
         ec2.deleteInternetGateway(r -> r.internetGatewayId(target().id()));
-        return Progress.gone();
+        return gone();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dr.regions.cleanup;
 
 import dr.core.engine.StepContext;
+import dr.core.engine.StepResult;
 import dr.core.model.ModeledDurations;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.NatGateway;
@@ -17,20 +18,20 @@ final class NatGatewayDeletion extends DeletionStep {
     }
 
     @Override
-    protected Progress advance(StepContext context) {
+    protected StepResult advance(StepContext context) {
         Ec2Client ec2 = target().clients().ec2(target().region());
         List<NatGateway> found = ec2.describeNatGateways(r -> r.natGatewayIds(target().id())).natGateways();
         String state = found.isEmpty() ? "deleted" : found.get(0).stateAsString();
         switch (state) {
             case "deleted", "failed" -> {
-                return Progress.gone();
+                return gone();
             }
             case "deleting" -> {
-                return Progress.waiting("deleting");
+                return StepResult.waiting("deleting");
             }
             default -> {
                 ec2.deleteNatGateway(r -> r.natGatewayId(target().id()));
-                return Progress.waiting("deleting");
+                return StepResult.waiting("deleting");
             }
         }
     }

@@ -1,6 +1,7 @@
 package dr.regions.cleanup;
 
 import dr.core.engine.StepContext;
+import dr.core.engine.StepResult;
 import dr.regions.discovery.Attributes;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.ChangeAction;
@@ -22,17 +23,17 @@ final class RecordSetDeletion extends DeletionStep {
     }
 
     @Override
-    protected Progress advance(StepContext context) {
+    protected StepResult advance(StepContext context) {
         Route53Client route53 = target().clients().route53();
         String zoneId = target().attribute(Attributes.ZONE_ID);
         Optional<ResourceRecordSet> current = current(route53, zoneId);
         if (current.isEmpty()) {
-            return Progress.gone();
+            return gone();
         }
         route53.changeResourceRecordSets(r -> r.hostedZoneId(zoneId).changeBatch(b -> b
                 .comment("dr cleanup")
                 .changes(c -> c.action(ChangeAction.DELETE).resourceRecordSet(current.get()))));
-        return Progress.gone();
+        return gone();
     }
 
     private Optional<ResourceRecordSet> current(Route53Client route53, String zoneId) {

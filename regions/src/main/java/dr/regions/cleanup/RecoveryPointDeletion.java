@@ -1,6 +1,7 @@
 package dr.regions.cleanup;
 
 import dr.core.engine.StepContext;
+import dr.core.engine.StepResult;
 import dr.regions.backup.BackupVaults;
 import dr.regions.discovery.Attributes;
 import software.amazon.awssdk.services.backup.BackupClient;
@@ -20,14 +21,14 @@ final class RecoveryPointDeletion extends DeletionStep {
     }
 
     @Override
-    protected Progress advance(StepContext context) {
+    protected StepResult advance(StepContext context) {
         BackupClient backup = target().clients().backup(target().region());
         String vault = resource().attribute(Attributes.VAULT);
         if (BackupVaults.named(backup, vault).isEmpty()) {
-            return Progress.gone();
+            return gone();
         }
         backup.deleteRecoveryPoint(r -> r.backupVaultName(vault).recoveryPointArn(target().id()));
-        return Progress.gone();
+        return gone();
     }
 
     @Override

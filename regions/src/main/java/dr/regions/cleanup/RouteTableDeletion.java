@@ -1,6 +1,7 @@
 package dr.regions.cleanup;
 
 import dr.core.engine.StepContext;
+import dr.core.engine.StepResult;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.RouteTable;
 import software.amazon.awssdk.services.ec2.model.RouteTableAssociation;
@@ -18,7 +19,7 @@ final class RouteTableDeletion extends DeletionStep {
     }
 
     @Override
-    protected Progress advance(StepContext context) {
+    protected StepResult advance(StepContext context) {
         Ec2Client ec2 = target().clients().ec2(target().region());
         RouteTable table = ec2.describeRouteTables(r -> r.routeTableIds(target().id())).routeTables().get(0);
         for (RouteTableAssociation association : table.associations()) {
@@ -29,7 +30,7 @@ final class RouteTableDeletion extends DeletionStep {
                     r -> r.associationId(association.routeTableAssociationId())));
         }
         ec2.deleteRouteTable(r -> r.routeTableId(target().id()));
-        return Progress.gone();
+        return gone();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dr.regions.cleanup;
 
 import dr.core.engine.StepContext;
+import dr.core.engine.StepResult;
 
 import java.time.Duration;
 import java.util.Set;
@@ -24,9 +25,9 @@ final class SingleCallDeletion extends DeletionStep {
     }
 
     @Override
-    protected Progress advance(StepContext context) {
+    protected StepResult advance(StepContext context) {
         delete.run();
-        return Progress.gone();
+        return gone();
     }
 
     @Override

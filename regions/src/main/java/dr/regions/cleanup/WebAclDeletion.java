@@ -1,6 +1,7 @@
 package dr.regions.cleanup;
 
 import dr.core.engine.StepContext;
+import dr.core.engine.StepResult;
 import dr.regions.discovery.Attributes;
 import software.amazon.awssdk.services.wafv2.Wafv2Client;
 import software.amazon.awssdk.services.wafv2.model.Scope;
@@ -19,13 +20,13 @@ final class WebAclDeletion extends DeletionStep {
     }
 
     @Override
-    protected Progress advance(StepContext context) {
+    protected StepResult advance(StepContext context) {
         Wafv2Client waf = target().clients().wafv2(target().attribute(Attributes.API_REGION));
         String name = target().attribute(Attributes.NAME);
         Scope scope = Scope.fromValue(target().attribute(Attributes.SCOPE));
         String lockToken = waf.getWebACL(r -> r.id(target().id()).name(name).scope(scope)).lockToken();
         waf.deleteWebACL(r -> r.id(target().id()).name(name).scope(scope).lockToken(lockToken));
-        return Progress.gone();
+        return gone();
     }
 
     @Override

@@ -50,7 +50,6 @@ public final class AutoScalingGroupStep extends EnsureStep {
     private AutoScalingGroup seen;
     /** {@link #seen} as find read it, unchanged since: it answers the first readiness poll without a describe. */
     private boolean seenIsCurrent;
-    private boolean justCreated;
 
     public AutoScalingGroupStep(RegionTarget target, Tier tier) {
         super(target.key(ComputeRoles.autoScalingGroup(tier)), dependencies(target, tier),
@@ -93,7 +92,7 @@ public final class AutoScalingGroupStep extends EnsureStep {
                     .healthCheckType(HEALTH_CHECK_TYPE)
                     .healthCheckGracePeriod(HEALTH_CHECK_GRACE_SECONDS)
                     .tags(tags()));
-            justCreated = true;
+            markCreatedByThisRun(context);
         } catch (AlreadyExistsException e) {
             // found after all: converge brings it to the spec
         }
@@ -102,7 +101,7 @@ public final class AutoScalingGroupStep extends EnsureStep {
 
     @Override
     protected boolean converge(StepContext context, String name) {
-        if (justCreated) {
+        if (createdByThisRun(context)) {
             return false;
         }
         if (seen == null) {

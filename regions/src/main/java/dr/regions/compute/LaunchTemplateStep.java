@@ -43,7 +43,6 @@ public final class LaunchTemplateStep extends EnsureStep {
 
     private final RegionTarget target;
     private final Tier tier;
-    private boolean justCreated;
 
     public LaunchTemplateStep(RegionTarget target, Tier tier) {
         super(target.key(ComputeRoles.launchTemplate(tier)), dependencies(target, tier),
@@ -73,7 +72,7 @@ public final class LaunchTemplateStep extends EnsureStep {
 
     @Override
     protected String create(StepContext context) {
-        justCreated = true;
+        markCreatedByThisRun(context);
         return ec2().createLaunchTemplate(r -> r.launchTemplateName(name())
                         .versionDescription(description())
                         .launchTemplateData(data(context))
@@ -84,7 +83,7 @@ public final class LaunchTemplateStep extends EnsureStep {
 
     @Override
     protected boolean converge(StepContext context, String templateId) {
-        if (justCreated) {
+        if (createdByThisRun(context)) {
             return false;
         }
         List<LaunchTemplateVersion> versions = ec2().describeLaunchTemplateVersions(r -> r

@@ -40,10 +40,13 @@ abstract class BackupJobStep implements Step {
     private final List<StepKey> dependsOn;
     private final Duration estimate;
 
-    private Action action;
-    private String jobId;
-    private String recoveryPointArn;
-    private boolean tagsChecked;
+    /** What one run of this step has learnt so far: kept per run (see {@link StepContext#perRun}), not in fields. */
+    private static final class Run {
+        Action action;
+        String jobId;
+        String recoveryPointArn;
+        boolean tagsChecked;
+    }
 
     protected BackupJobStep(StepKey key, List<StepKey> dependsOn, Duration estimate) {
         this.key = key;
@@ -105,10 +108,12 @@ abstract class BackupJobStep implements Step {
 
     @Override
     public final StepResult execute(StepContext context) {
-        if (action == null) {
-            begin(context);
+        Run run = context.perRun(this, Run.class, Run::new);
+        if (run.action == null) {
+            begin(context, run);
         }
-        if (recoveryPointArn == null) {
+        if (run.recoveryPointArn == null) {
+            String jobId = run.jobId;
             Job job = describeJob(context, jobId);
             String state = job.state() == null ? "UNKNOWN" : job.state();
             if (FAILED.contains(state)) {
@@ -121,16 +126,17 @@ abstract class BackupJobStep implements Step {
             if (job.recoveryPointArn() == null) {
                 return StepResult.failed(jobKind() + " job " + jobId + " completed without a recovery point");
             }
-            recoveryPointArn = job.recoveryPointArn();
-            context.created(recoveryPointArn);
+            run.recoveryPointArn = job.recoveryPointArn();
+            context.created(run.recoveryPointArn);
         }
+        String recoveryPointArn = run.recoveryPointArn;
         RecoveryPointImage image = RecoveryPointImage.parse(recoveryPointArn);
         Optional<Image> described = describe(image);
-        if (!tagsChecked && described.isPresent()) {
-            if (tagImage(context, image, described.get()) && action == Action.KEEP) {
-                action = Action.UPDATE;
+        if (!run.tagsChecked && described.isPresent()) {
+            if (tagImage(context, image, described.get()) && run.action == Action.KEEP) {
+                run.action = Action.UPDATE;
             }
-            tagsChecked = true;
+            run.tagsChecked = true;
         }
         String imageState = described.map(Image::stateAsString).orElse("deregistered");
         if (!"available".equals(imageState)) {
@@ -139,25 +145,25 @@ abstract class BackupJobStep implements Step {
                     : StepResult.failed("image " + image.imageId() + " of recovery point " + recoveryPointArn
                             + " is " + imageState);
         }
-        return StepResult.done(action, image.imageId(), outputs(context, image, recoveryPointArn));
+        return StepResult.done(run.action, image.imageId(), outputs(context, image, recoveryPointArn));
     }
 
-    private void begin(StepContext context) {
+    private void begin(StepContext context, Run run) {
         Optional<String> finished = findRecoveryPoint(context);
         if (finished.isPresent()) {
-            recoveryPointArn = finished.get();
-            tagsChecked = true;
-            action = Action.KEEP;
+            run.recoveryPointArn = finished.get();
+            run.tagsChecked = true;
+            run.action = Action.KEEP;
             return;
         }
         Optional<String> running = findJob(context);
         if (running.isPresent()) {
-            jobId = running.get();
-            action = Action.KEEP;
+            run.jobId = running.get();
+            run.action = Action.KEEP;
         } else {
-            jobId = startJob(context);
-            context.created(jobId);
-            action = Action.CREATE;
+            run.jobId = startJob(context);
+            context.created(run.jobId);
+            run.action = Action.CREATE;
         }
     }
 

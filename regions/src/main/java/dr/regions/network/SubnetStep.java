@@ -47,7 +47,7 @@ public final class SubnetStep extends EnsureStep {
     @Override
     protected Optional<String> find(StepContext context) {
         String role = NetworkRoles.subnet(subnet);
-        Optional<Subnet> found = firstLook() ? firstLook.find(role) : ec2().describeSubnets(r -> r.filters(
+        Optional<Subnet> found = firstLook(context) ? firstLook.find(context, role) : ec2().describeSubnets(r -> r.filters(
                 Ec2Tags.byRole(target.stack(), role))).subnets().stream().findFirst();
         found.ifPresent(s -> seen = s);
         return found.map(Subnet::subnetId);

@@ -1,6 +1,7 @@
 package dr.regions.promotion;
 
 import dr.core.DrException;
+import dr.core.engine.StepResult;
 import dr.regions.dns.FailoverRecordsStep;
 import dr.regions.dns.Route53Ids;
 import dr.regions.readiness.ApiRecords;
@@ -45,29 +46,29 @@ public final class ApiRecordsFence {
         this.target = target;
     }
 
-    public Progress ensure() {
+    public StepResult ensure() {
         if (changeId != null) {
             String status = route53().getChange(r -> r.id(changeId)).changeInfo().statusAsString();
             if (!"INSYNC".equals(status)) {
-                return Progress.waiting("api records change " + status, POLL);
+                return StepResult.waiting("api records change " + status, POLL);
             }
         }
         LoadBalancer drAlb = DrAppLoadBalancer.find(target);
         Optional<String> domain = domain(drAlb);
         if (domain.isEmpty()) {
-            return Progress.done("no domain, so no api records to fence", Map.of("fenced", false));
+            return StepResult.ran("no domain, so no api records to fence", Map.of("fenced", false));
         }
         ApiRecords records = ApiRecords.find(route53(), target.settings(), domain.get()).orElseThrow(() ->
                 DrException.failed("no public hosted zone for " + domain.get() + " in this account"));
         if (records.primary().isEmpty() && records.secondary().isEmpty()) {
-            return Progress.done("no failover records at " + records.name() + ": nothing to fence",
+            return StepResult.ran("no failover records at " + records.name() + ": nothing to fence",
                     Map.of("fenced", false));
         }
         List<Change> changes = new ArrayList<>();
         fence(records.primary(), records.name(), "PRIMARY", true, drAlb).ifPresent(changes::add);
         fence(records.secondary(), records.name(), "SECONDARY", false, drAlb).ifPresent(changes::add);
         if (changes.isEmpty()) {
-            return Progress.done(records.name() + " PRIMARY and SECONDARY both name " + drAlb.dnsName()
+            return StepResult.ran(records.name() + " PRIMARY and SECONDARY both name " + drAlb.dnsName()
                             + (changeId == null ? " (already)" : ""),
                     Map.of("fenced", true, "record", records.name(), "target", drAlb.dnsName(), "changed", changed));
         }
@@ -75,7 +76,7 @@ public final class ApiRecordsFence {
         changeId = Route53Ids.change(route53().changeResourceRecordSets(r -> r.hostedZoneId(records.zoneId()).changeBatch(b -> b
                 .comment("dr promote-replica: fence " + records.name() + " to " + target.drRegion())
                 .changes(changes))).changeInfo().id());
-        return Progress.waiting(records.name() + " " + String.join(" and ", changed) + " -> " + drAlb.dnsName()
+        return StepResult.waiting(records.name() + " " + String.join(" and ", changed) + " -> " + drAlb.dnsName()
                 + " submitted", POLL);
     }
 

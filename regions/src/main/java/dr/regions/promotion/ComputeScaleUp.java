@@ -1,6 +1,7 @@
 package dr.regions.promotion;
 
 import dr.core.DrException;
+import dr.core.engine.StepResult;
 import dr.core.model.Capacity;
 import dr.regions.compute.ComputeRoles;
 import dr.regions.topology.Tier;
@@ -30,7 +31,7 @@ public final class ComputeScaleUp {
         this.target = target;
     }
 
-    public Progress ensure() {
+    public StepResult ensure() {
         Capacity capacity = target.primaryCapacity();
         List<String> waitingFor = new ArrayList<>();
         Map<String, Object> groups = new LinkedHashMap<>();
@@ -58,13 +59,13 @@ public final class ComputeScaleUp {
             }
         }
         if (!waitingFor.isEmpty()) {
-            return Progress.waiting(String.join(", ", waitingFor), POLL);
+            return StepResult.waiting(String.join(", ", waitingFor), POLL);
         }
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put("capacity", Map.of("min", capacity.min(), "desired", capacity.desired(), "max", capacity.max()));
         outputs.put("groups", groups);
         outputs.put("resized", List.copyOf(resized));
-        return Progress.done("DR web and app at " + capacity.desired() + " InService each (min " + capacity.min()
+        return StepResult.ran("DR web and app at " + capacity.desired() + " InService each (min " + capacity.min()
                 + ", max " + capacity.max() + ")" + (resized.isEmpty() ? ", already sized" : ""), outputs);
     }
 

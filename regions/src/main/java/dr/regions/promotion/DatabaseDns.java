@@ -1,6 +1,7 @@
 package dr.regions.promotion;
 
 import dr.core.DrException;
+import dr.core.engine.StepResult;
 import dr.regions.dns.HostedZones;
 import dr.regions.dns.RecordSets;
 import dr.regions.dns.Route53Ids;
@@ -34,11 +35,11 @@ public final class DatabaseDns {
         this.target = target;
     }
 
-    public Progress ensure() {
+    public StepResult ensure() {
         String name = target.settings().dbRecordName();
         if (changeId != null) {
             String status = route53().getChange(r -> r.id(changeId)).changeInfo().statusAsString();
-            return "INSYNC".equals(status) ? done(name, endpoint(), true) : Progress.waiting(name + " change " + status,
+            return "INSYNC".equals(status) ? done(name, endpoint(), true) : StepResult.waiting(name + " change " + status,
                     POLL);
         }
         String endpoint = endpoint();
@@ -54,11 +55,11 @@ public final class DatabaseDns {
                 .comment("dr promote-replica: the promoted database of " + target.drRegion())
                 .changes(c -> c.action(ChangeAction.UPSERT).resourceRecordSet(s -> s.name(name).type(RRType.CNAME)
                         .ttl(TTL_SECONDS).resourceRecords(v -> v.value(endpoint)))))).changeInfo().id());
-        return Progress.waiting(name + " -> " + endpoint + " submitted", POLL);
+        return StepResult.waiting(name + " -> " + endpoint + " submitted", POLL);
     }
 
-    private Progress done(String name, String endpoint, boolean changed) {
-        return Progress.done(name + " -> " + endpoint + (changed ? " (updated)" : " (already)"),
+    private StepResult done(String name, String endpoint, boolean changed) {
+        return StepResult.ran(name + " -> " + endpoint + (changed ? " (updated)" : " (already)"),
                 Map.of("record", name, "endpoint", endpoint, "changed", changed));
     }
 

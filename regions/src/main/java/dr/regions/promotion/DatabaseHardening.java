@@ -1,6 +1,7 @@
 package dr.regions.promotion;
 
 import dr.core.DrException;
+import dr.core.engine.StepResult;
 import dr.regions.readiness.DbInstances;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBInstance;
@@ -35,7 +36,7 @@ public final class DatabaseHardening {
         this.target = target;
     }
 
-    public Progress ensure() {
+    public StepResult ensure() {
         DBInstance db = DbInstances.find(rds(), target.databaseIdentifier()).orElseThrow(() -> DrException.failed(
                 "DB instance " + target.databaseIdentifier() + " is gone from " + target.drRegion()));
         if (DatabasePromotion.isReplica(db)) {
@@ -45,7 +46,7 @@ public final class DatabaseHardening {
         MasterUserSecret secret = db.masterUserSecret();
         boolean secretNow = secret != null && secret.secretArn() != null;
         if (!"available".equals(db.dbInstanceStatus())) {
-            return Progress.waiting(db.dbInstanceIdentifier() + " is " + db.dbInstanceStatus(), POLL);
+            return StepResult.waiting(db.dbInstanceIdentifier() + " is " + db.dbInstanceStatus(), POLL);
         }
         if (!protectedNow || !secretNow) {
             List<String> changes = new ArrayList<>();
@@ -65,7 +66,7 @@ public final class DatabaseHardening {
                 }
             });
             requested.addAll(changes);
-            return Progress.waiting("modifying: " + String.join(", ", changes), POLL);
+            return StepResult.waiting("modifying: " + String.join(", ", changes), POLL);
         }
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put("deletionProtection", true);
@@ -74,7 +75,7 @@ public final class DatabaseHardening {
         outputs.put("changed", List.copyOf(requested));
         String summary = requested.isEmpty() ? "deletion protection and DR master secret already in place"
                 : String.join(", ", requested);
-        return Progress.done(summary + " (secret " + secret.secretArn() + ")", outputs);
+        return StepResult.ran(summary + " (secret " + secret.secretArn() + ")", outputs);
     }
 
     private RdsClient rds() {

@@ -1,6 +1,7 @@
 package dr.regions.promotion;
 
 import dr.core.DrException;
+import dr.core.engine.StepResult;
 import dr.regions.database.DatabaseRoles;
 import dr.regions.readiness.DbInstances;
 import software.amazon.awssdk.services.rds.RdsClient;
@@ -32,20 +33,20 @@ public final class DatabasePromotion {
     }
 
     /** Requests the promotion once the replica is available; done at once when it is standalone already. */
-    public Progress request() {
+    public StepResult request() {
         DBInstance db = describe();
         boolean replica = isReplica(db);
         if (!replica) {
-            return Progress.done(db.dbInstanceIdentifier() + " is standalone already",
+            return StepResult.ran(db.dbInstanceIdentifier() + " is standalone already",
                     Map.of("requested", false, "database", db.dbInstanceIdentifier()));
         }
         if (!"available".equals(db.dbInstanceStatus())) {
-            return Progress.waiting(db.dbInstanceIdentifier() + " is " + db.dbInstanceStatus()
+            return StepResult.waiting(db.dbInstanceIdentifier() + " is " + db.dbInstanceStatus()
                     + " (a promotion requested earlier shows as modifying)", POLL);
         }
         rds().promoteReadReplica(r -> r.dbInstanceIdentifier(db.dbInstanceIdentifier())
                 .backupRetentionPeriod(backupRetentionDays));
-        return Progress.done("promotion of " + db.dbInstanceIdentifier() + " requested, automated backups kept "
+        return StepResult.ran("promotion of " + db.dbInstanceIdentifier() + " requested, automated backups kept "
                         + backupRetentionDays + " days",
                 Map.of("requested", true, "database", db.dbInstanceIdentifier(),
                         "backupRetentionDays", backupRetentionDays,
@@ -53,11 +54,11 @@ public final class DatabasePromotion {
     }
 
     /** Done when the database is available and no longer a replica: it accepts writes. */
-    public Progress awaitWritable() {
+    public StepResult awaitWritable() {
         DBInstance db = describe();
         boolean replica = isReplica(db);
         if (!"available".equals(db.dbInstanceStatus()) || replica) {
-            return Progress.waiting(db.dbInstanceStatus() + (replica ? ", still a read replica" : ""), POLL);
+            return StepResult.waiting(db.dbInstanceStatus() + (replica ? ", still a read replica" : ""), POLL);
         }
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put("database", db.dbInstanceIdentifier());
@@ -66,7 +67,7 @@ public final class DatabasePromotion {
         outputs.put("port", db.endpoint() == null ? null : db.endpoint().port());
         outputs.put("backupRetentionDays", db.backupRetentionPeriod());
         outputs.values().removeIf(java.util.Objects::isNull);
-        return Progress.done(db.dbInstanceIdentifier() + " is available and writable at "
+        return StepResult.ran(db.dbInstanceIdentifier() + " is available and writable at "
                 + (db.endpoint() == null ? "(no endpoint)" : db.endpoint().address()), outputs);
     }
 

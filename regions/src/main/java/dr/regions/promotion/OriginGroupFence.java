@@ -1,5 +1,6 @@
 package dr.regions.promotion;
 
+import dr.core.engine.StepResult;
 import dr.regions.cdn.DistributionSettings;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudfront.model.DistributionConfig;
@@ -35,10 +36,10 @@ public final class OriginGroupFence {
         this.target = target;
     }
 
-    public Progress ensure() {
+    public StepResult ensure() {
         Optional<DistributionSummary> found = StackDistribution.find(cloudFront(), target.stack());
         if (found.isEmpty()) {
-            return Progress.done("no CloudFront distribution of stack " + target.stack() + ": nothing to fence",
+            return StepResult.ran("no CloudFront distribution of stack " + target.stack() + ": nothing to fence",
                     Map.of("fenced", false));
         }
         String id = found.get().id();
@@ -47,7 +48,7 @@ public final class OriginGroupFence {
         DistributionConfig config = current.distributionConfig();
         Optional<OriginGroup> group = group(config);
         if (group.isEmpty() || group.get().members().items().stream().noneMatch(m -> drOrigin.equals(m.originId()))) {
-            return Progress.done("distribution " + id + " has no origin group with the DR origin " + drOrigin
+            return StepResult.ran("distribution " + id + " has no origin group with the DR origin " + drOrigin
                     + ": nothing to reorder", Map.of("fenced", false, "distribution", id));
         }
         if (!drOrigin.equals(group.get().members().items().get(0).originId())) {
@@ -55,17 +56,17 @@ public final class OriginGroupFence {
                 cloudFront().updateDistribution(r -> r.id(id).ifMatch(current.eTag())
                         .distributionConfig(withDrFirst(config, drOrigin)));
             } catch (PreconditionFailedException changedMeanwhile) {
-                return Progress.waiting("distribution " + id + " changed meanwhile; reading it again", POLL);
+                return StepResult.waiting("distribution " + id + " changed meanwhile; reading it again", POLL);
             }
             changed = true;
-            return Progress.waiting("distribution " + id + ": origin group set to " + drOrigin + " first", POLL);
+            return StepResult.waiting("distribution " + id + ": origin group set to " + drOrigin + " first", POLL);
         }
         String status = cloudFront().getDistribution(r -> r.id(id)).distribution().status();
         if (!"Deployed".equals(status)) {
-            return Progress.waiting("distribution " + id + " " + status, POLL);
+            return StepResult.waiting("distribution " + id + " " + status, POLL);
         }
         List<String> order = group.get().members().items().stream().map(OriginGroupMember::originId).toList();
-        return Progress.done("distribution " + id + " tries " + drOrigin + " first" + (changed ? "" : " (already)")
+        return StepResult.ran("distribution " + id + " tries " + drOrigin + " first" + (changed ? "" : " (already)")
                 + ", Deployed", Map.of("fenced", true, "distribution", id, "originOrder", order, "changed", changed));
     }
 

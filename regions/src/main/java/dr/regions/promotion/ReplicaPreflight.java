@@ -1,6 +1,7 @@
 package dr.regions.promotion;
 
 import dr.core.DrException;
+import dr.core.engine.StepResult;
 import dr.regions.readiness.DbInstances;
 import dr.regions.readiness.ReplicationEvidence;
 import software.amazon.awssdk.services.rds.model.DBInstance;
@@ -33,7 +34,7 @@ public final class ReplicaPreflight {
     }
 
     /** @throws DrException failed (exit 1: the database cannot be brought up) when there is no usable one to promote */
-    public Progress check(Instant now) {
+    public StepResult check(Instant now) {
         String identifier = target.databaseIdentifier();
         Optional<DBInstance> found = DbInstances.find(target.clients().rds(target.drRegion()), identifier);
         if (found.isEmpty()) {
@@ -46,7 +47,7 @@ public final class ReplicaPreflight {
                     + ": it cannot be promoted");
         }
         if (!"available".equals(evidence.status())) {
-            return Progress.waiting(identifier + " is " + evidence.status(), POLL);
+            return StepResult.waiting(identifier + " is " + evidence.status(), POLL);
         }
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put("database", identifier);
@@ -55,6 +56,6 @@ public final class ReplicaPreflight {
         String summary = evidence.isReplica()
                 ? identifier + " " + evidence.summary()
                 : identifier + " is already standalone (promoted by an earlier run)";
-        return Progress.done(summary, outputs);
+        return StepResult.ran(summary, outputs);
     }
 }

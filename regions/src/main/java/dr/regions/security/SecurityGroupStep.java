@@ -61,7 +61,7 @@ public final class SecurityGroupStep extends EnsureStep {
 
     @Override
     protected Optional<String> find(StepContext context) {
-        Optional<SecurityGroup> found = firstLook() ? firstLook.find(group.role())
+        Optional<SecurityGroup> found = firstLook(context) ? firstLook.find(context, group.role())
                 : ec2().describeSecurityGroups(r -> r.filters(Ec2Tags.byRole(target.stack(), group.role())))
                 .securityGroups().stream().findFirst();
         found.ifPresent(g -> seen = g);

@@ -23,9 +23,13 @@ public abstract class EnsureStep implements Step {
     private final String resourceType;
     private final Duration estimate;
 
-    private String resourceId;
-    private Action action;
-    private boolean looked;
+    /** What one run of this step has learnt so far: kept per run (see {@link StepContext#perRun}), not in fields. */
+    private static final class Run {
+        String resourceId;
+        Action action;
+        boolean looked;
+        boolean createdByThisRun;
+    }
 
     protected EnsureStep(StepKey key, List<StepKey> dependsOn, String resourceType, Duration estimate) {
         this.key = key;
@@ -56,38 +60,55 @@ public abstract class EnsureStep implements Step {
 
     @Override
     public final StepResult execute(StepContext context) {
-        if (action == null) {
+        Run run = run(context);
+        if (run.action == null) {
             Optional<String> existing;
             try {
                 existing = find(context);
             } finally {
-                looked = true;
+                run.looked = true;
             }
             if (existing.isPresent()) {
-                resourceId = existing.get();
-                action = converge(context, resourceId) ? Action.UPDATE : Action.KEEP;
+                run.resourceId = existing.get();
+                run.action = converge(context, run.resourceId) ? Action.UPDATE : Action.KEEP;
             } else {
-                resourceId = create(context);
-                context.created(resourceId);
-                converge(context, resourceId);
-                action = Action.CREATE;
+                run.resourceId = create(context);
+                context.created(run.resourceId);
+                converge(context, run.resourceId);
+                run.action = Action.CREATE;
             }
         }
-        ResourceState readiness = readiness(context, resourceId);
-        return switch (readiness.state()) {
-            case READY -> StepResult.done(action, resourceId, outputs(context, resourceId));
-            case WAITING -> StepResult.waiting(readiness.status());
-            case BROKEN -> StepResult.failed(resourceType + " " + resourceId + " is " + readiness.status());
+        ResourceState state = readiness(context, run.resourceId);
+        return switch (state.state()) {
+            case READY -> StepResult.done(run.action, run.resourceId, outputs(context, run.resourceId));
+            case WAITING -> StepResult.waiting(state.status());
+            case BROKEN -> StepResult.failed(resourceType + " " + run.resourceId + " is " + state.status());
         };
     }
 
+    private Run run(StepContext context) {
+        return context.perRun(this, Run.class, Run::new);
+    }
+
     /**
-     * True during this step's first {@link #find}, which may then read a {@link FirstLook} shared with the other steps
+     * True during this step's first {@link #find} of the run, which may then read a {@link FirstLook} shared with the other steps
      * of its type. A later find (the retry of a failed create or converge) must describe afresh: the step may have
      * changed its resource since.
      */
-    protected final boolean firstLook() {
-        return !looked;
+    protected final boolean firstLook(StepContext context) {
+        return !run(context).looked;
+    }
+
+    /**
+     * For a {@link #create} that made the resource itself (not one that found it after all): then {@link #converge},
+     * asking {@link #createdByThisRun}, can skip what the create just set. Kept per run like the rest.
+     */
+    protected final void markCreatedByThisRun(StepContext context) {
+        run(context).createdByThisRun = true;
+    }
+
+    protected final boolean createdByThisRun(StepContext context) {
+        return run(context).createdByThisRun;
     }
 
     /** The existing resource's id, found by tags (or a stable name); empty when it does not exist. */
@@ -101,7 +122,7 @@ public abstract class EnsureStep implements Step {
         return false;
     }
 
-    /** Whether the resource can be used yet. */
+    /** Whether the resource can be used yet, from the state AWS reports for it. */
     protected ResourceState readiness(StepContext context, String id) {
         return ResourceState.ready();
     }

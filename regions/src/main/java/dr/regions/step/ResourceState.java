@@ -1,6 +1,11 @@
 package dr.regions.step;
 
-/** Whether a resource that exists can be used yet, with the state AWS reports. */
+/**
+ * The state AWS reports for a resource that exists, read as usable yet or not: {@code status} is AWS's own word
+ * (e.g. {@code available}, {@code pending}, {@code failed}). Not an outcome: it says nothing of what a step did.
+ * {@link EnsureStep} turns it into the step's {@link dr.core.engine.StepResult} (ready: done; waiting: waiting;
+ * broken: failed), the one vocabulary for where a unit of work stands.
+ */
 public record ResourceState(State state, String status) {
     public enum State { READY, WAITING, BROKEN }
 

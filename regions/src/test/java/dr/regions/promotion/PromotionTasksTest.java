@@ -3,6 +3,7 @@ package dr.regions.promotion;
 import dr.regions.dns.HostedZones;
 import dr.core.DrException;
 import dr.core.ExitCode;
+import dr.core.engine.StepResult;
 import dr.regions.cdn.DistributionSettings;
 import dr.regions.inmemory.InMemoryCloud;
 import dr.regions.readiness.ApiRecords;
@@ -41,15 +42,15 @@ class PromotionTasksTest {
 
     private void promote() {
         DatabasePromotion promotion = new DatabasePromotion(target);
-        Polling.untilDone(cloud, promotion::request);
-        Polling.untilDone(cloud, promotion::awaitWritable);
+        TaskRun.untilDone(cloud, promotion::request);
+        TaskRun.untilDone(cloud, promotion::awaitWritable);
     }
 
     @Nested
     class Preflight {
         @Test
         void recordsWhatRdsSaysAboutTheReplica() {
-            Progress progress = Polling.untilDone(cloud,
+            StepResult.Done progress = TaskRun.untilDone(cloud,
                     () -> new ReplicaPreflight(target).check(cloud.world().time()));
 
             assertThat(progress.outputs()).containsEntry("alreadyPromoted", false);
@@ -87,10 +88,10 @@ class PromotionTasksTest {
             promote();
             cloud.world().calls().reset();
 
-            Progress again = new DatabasePromotion(target).request();
+            StepResult again = new DatabasePromotion(target).request();
 
-            assertThat(again.done()).isTrue();
-            assertThat(again.outputs()).containsEntry("requested", false);
+            assertThat(again).isInstanceOfSatisfying(StepResult.Done.class,
+                    done -> assertThat(done.outputs()).containsEntry("requested", false));
             assertThat(cloud.world().calls().mutating()).isZero();
         }
 
@@ -99,7 +100,7 @@ class PromotionTasksTest {
             promote();
             cloud.world().calls().reset();
 
-            Progress progress = Polling.untilDone(cloud, new DatabaseHardening(target)::ensure);
+            StepResult.Done progress = TaskRun.untilDone(cloud, new DatabaseHardening(target)::ensure);
 
             DBInstance db = database();
             assertThat(db.deletionProtection()).isTrue();
@@ -123,7 +124,7 @@ class PromotionTasksTest {
             globalApisAnswer();
             cloud.world().calls().reset();
 
-            Progress progress = Polling.untilDone(cloud, new DatabaseDns(target)::ensure);
+            StepResult.Done progress = TaskRun.untilDone(cloud, new DatabaseDns(target)::ensure);
 
             assertThat(progress.outputs()).containsEntry("changed", false)
                     .containsEntry("endpoint", database().endpoint().address());
@@ -140,7 +141,7 @@ class PromotionTasksTest {
                     .action("UPSERT").resourceRecordSet(s -> s.name("db.dr.internal.").type("CNAME").ttl(60L)
                             .resourceRecords(v -> v.value("stale.example.internal"))))));
 
-            Progress progress = Polling.untilDone(cloud, new DatabaseDns(target)::ensure);
+            StepResult.Done progress = TaskRun.untilDone(cloud, new DatabaseDns(target)::ensure);
 
             assertThat(progress.outputs()).containsEntry("changed", true);
             String value = cloud.route53().listResourceRecordSets(r -> r.hostedZoneId(zone)
@@ -151,7 +152,7 @@ class PromotionTasksTest {
 
         @Test
         void drGroupsReachThePrimaryCapacityInService() {
-            Progress progress = Polling.untilDone(cloud, new ComputeScaleUp(target)::ensure);
+            StepResult.Done progress = TaskRun.untilDone(cloud, new ComputeScaleUp(target)::ensure);
 
             for (String name : new String[] {"dr-asg-web", "dr-asg-app"}) {
                 AutoScalingGroup group = cloud.autoScaling(ReadyStack.DR)
@@ -175,7 +176,7 @@ class PromotionTasksTest {
 
         @Test
         void bothApiRecordsNameTheDrLoadBalancerWithoutHealthCheck() {
-            Polling.untilDone(cloud, new ApiRecordsFence(target)::ensure);
+            TaskRun.untilDone(cloud, new ApiRecordsFence(target)::ensure);
 
             ApiRecords records = ApiRecords.find(cloud.route53(), ReadyStack.spec(), ReadyStack.DOMAIN).orElseThrow();
             String drAlb = cloud.elb(ReadyStack.DR).describeLoadBalancers(r -> r.names("dr-alb-app")).loadBalancers()
@@ -190,7 +191,7 @@ class PromotionTasksTest {
 
         @Test
         void route53KeepsAnsweringDrWhenThePrimaryRegionComesBack() {
-            Polling.untilDone(cloud, new ApiRecordsFence(target)::ensure);
+            TaskRun.untilDone(cloud, new ApiRecordsFence(target)::ensure);
 
             cloud.world().clock().advance(java.time.Duration.ofMinutes(10));
 
@@ -202,7 +203,7 @@ class PromotionTasksTest {
 
         @Test
         void theOriginGroupTriesDrFirstOnceDeployed() {
-            Progress progress = Polling.untilDone(cloud, new OriginGroupFence(target)::ensure);
+            StepResult.Done progress = TaskRun.untilDone(cloud, new OriginGroupFence(target)::ensure);
 
             var distribution = cloud.cloudFront().listDistributions(r -> { }).distributionList().items().get(0);
             var config = cloud.cloudFront().getDistribution(r -> r.id(distribution.id())).distribution();
@@ -214,12 +215,12 @@ class PromotionTasksTest {
 
         @Test
         void fencingTwiceChangesNothingTheSecondTime() {
-            Polling.untilDone(cloud, new ApiRecordsFence(target)::ensure);
-            Polling.untilDone(cloud, new OriginGroupFence(target)::ensure);
+            TaskRun.untilDone(cloud, new ApiRecordsFence(target)::ensure);
+            TaskRun.untilDone(cloud, new OriginGroupFence(target)::ensure);
             cloud.world().calls().reset();
 
-            Polling.untilDone(cloud, new ApiRecordsFence(target)::ensure);
-            Polling.untilDone(cloud, new OriginGroupFence(target)::ensure);
+            TaskRun.untilDone(cloud, new ApiRecordsFence(target)::ensure);
+            TaskRun.untilDone(cloud, new OriginGroupFence(target)::ensure);
 
             assertThat(cloud.world().calls().mutating()).isZero();
         }

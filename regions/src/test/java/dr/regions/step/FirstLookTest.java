@@ -3,6 +3,7 @@ package dr.regions.step;
 import dr.core.clock.Clock;
 import dr.core.engine.StepContext;
 import dr.core.engine.StepKey;
+import dr.core.engine.RunState;
 import dr.core.engine.StepResult;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,10 +35,44 @@ class FirstLookTest {
         existing.put("subnet-b", "subnet-2");
         FirstLook<Map.Entry<String, String>> look = look();
 
-        assertThat(look.find("subnet-a")).map(Map.Entry::getValue).contains("subnet-1");
-        assertThat(look.find("subnet-b")).map(Map.Entry::getValue).contains("subnet-2");
-        assertThat(look.find("subnet-c")).isEmpty();
+        StepContext run = context();
+
+        assertThat(look.find(run, "subnet-a")).map(Map.Entry::getValue).contains("subnet-1");
+        assertThat(look.find(run, "subnet-b")).map(Map.Entry::getValue).contains("subnet-2");
+        assertThat(look.find(run, "subnet-c")).isEmpty();
         assertThat(describes).isEqualTo(1);
+    }
+
+    @Test
+    void aNewRunOfThePlanDescribesAgain() {
+        existing.put("subnet-a", "subnet-1");
+        FirstLook<Map.Entry<String, String>> look = look();
+        look.find(context(), "subnet-a");
+        existing.put("subnet-b", "subnet-2");
+
+        assertThat(look.find(context(), "subnet-b")).map(Map.Entry::getValue).contains("subnet-2");
+        assertThat(describes).isEqualTo(2);
+    }
+
+    /** The context of one run: its own per-run state, no clock, no outputs. */
+    private static StepContext context() {
+        RunState state = new RunState();
+        return new StepContext() {
+            @Override
+            public Clock clock() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Optional<String> output(StepKey key, String name) {
+                return Optional.empty();
+            }
+
+            @Override
+            public <T> T perRun(Object owner, Class<T> type, Supplier<? extends T> fresh) {
+                return state.get(owner, type, fresh);
+            }
+        };
     }
 
     /** A step over the fake account whose create succeeds but whose converge fails once, as a throttled call would. */
@@ -52,8 +88,8 @@ class FirstLookTest {
 
         @Override
         protected Optional<String> find(StepContext context) {
-            firstLooks.add(firstLook());
-            return firstLook() ? look.find("subnet-c").map(Map.Entry::getValue)
+            firstLooks.add(firstLook(context));
+            return firstLook(context) ? look.find(context, "subnet-c").map(Map.Entry::getValue)
                     : Optional.ofNullable(existing.get("subnet-c"));
         }
 
@@ -76,19 +112,9 @@ class FirstLookTest {
     @Test
     void aRetriedStepLooksAfreshSoItDoesNotCreateTwice() {
         FirstLook<Map.Entry<String, String>> look = look();
-        look.find("anything");
+        StepContext context = context();
+        look.find(context, "anything");
         FlakyStep step = new FlakyStep(look);
-        StepContext context = new StepContext() {
-            @Override
-            public Clock clock() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Optional<String> output(StepKey key, String name) {
-                return Optional.empty();
-            }
-        };
 
         assertThatThrownBy(() -> step.execute(context)).hasMessage("Throttling");
         StepResult retried = step.execute(context);

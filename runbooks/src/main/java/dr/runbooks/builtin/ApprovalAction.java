@@ -1,9 +1,10 @@
 package dr.runbooks.builtin;
 
+import dr.core.ExitCode;
+import dr.core.engine.StepResult;
 import dr.runbooks.step.Terminal;
 
 import dr.runbooks.step.ActionContext;
-import dr.runbooks.step.ActionResult;
 import dr.runbooks.step.RunbookAction;
 
 import java.util.Map;
@@ -22,18 +23,18 @@ final class ApprovalAction implements RunbookAction {
     }
 
     @Override
-    public ActionResult execute(ActionContext context) {
+    public StepResult execute(ActionContext context) {
         if (context.yes()) {
-            return ActionResult.done("approved by --yes", Map.of("approvedBy", "--yes"));
+            return StepResult.ran("approved by --yes", Map.of("approvedBy", "--yes"));
         }
         if (!context.terminal().interactive()) {
-            return ActionResult.badInput(NO_TERMINAL);
+            return StepResult.failed(NO_TERMINAL, ExitCode.BAD_INPUT);
         }
         String answer = context.terminal().readLine(prompt());
         if (isYes(answer)) {
-            return ActionResult.done("approved at the terminal", Map.of("approvedBy", "terminal"));
+            return StepResult.ran("approved at the terminal", Map.of("approvedBy", "terminal"));
         }
-        return ActionResult.failed("not approved at the terminal; stopped before the steps after '"
+        return StepResult.failed("not approved at the terminal; stopped before the steps after '"
                 + context.stepId() + "'");
     }
 

@@ -1,7 +1,7 @@
 package dr.runbooks.builtin;
 
+import dr.core.engine.StepResult;
 import dr.runbooks.step.ActionContext;
-import dr.runbooks.step.ActionResult;
 import dr.runbooks.step.RunbookAction;
 
 import java.util.Map;
@@ -15,9 +15,9 @@ final class NoteAction implements RunbookAction {
     }
 
     @Override
-    public ActionResult execute(ActionContext context) {
+    public StepResult execute(ActionContext context) {
         context.out().println("note: " + message);
         context.out().flush();
-        return ActionResult.done(message, Map.of("message", message));
+        return StepResult.ran(message, Map.of("message", message));
     }
 }

@@ -1,7 +1,7 @@
 package dr.runbooks.builtin;
 
+import dr.core.engine.StepResult;
 import dr.runbooks.step.ActionContext;
-import dr.runbooks.step.ActionResult;
 import dr.runbooks.step.Durations;
 import dr.runbooks.step.RunbookAction;
 
@@ -24,17 +24,17 @@ final class WaitAction implements RunbookAction {
     }
 
     @Override
-    public ActionResult execute(ActionContext context) {
+    public StepResult execute(ActionContext context) {
         Instant now = context.clock().now();
         if (until == null) {
             until = now.plus(duration);
         }
         if (!now.isBefore(until)) {
-            return ActionResult.done("waited " + Durations.format(duration) + suffix(),
+            return StepResult.ran("waited " + Durations.format(duration) + suffix(),
                     Map.of("waited", Durations.format(duration)));
         }
         Duration left = Duration.between(now, until);
-        return ActionResult.waiting(Durations.format(left) + " left" + suffix(), left);
+        return StepResult.waiting(Durations.format(left) + " left" + suffix(), left);
     }
 
     private String suffix() {

@@ -1,12 +1,12 @@
 package dr.runbooks.actions.cleanup;
 
 import dr.core.engine.ExecutionResult;
+import dr.core.engine.StepResult;
 import dr.core.report.CleanupReport;
 import dr.core.report.ReportFiles;
 import dr.regions.cleanup.Cleanup;
 import dr.runbooks.Operations;
 import dr.runbooks.step.ActionContext;
-import dr.runbooks.step.ActionResult;
 import dr.runbooks.step.RunbookAction;
 
 import java.io.UncheckedIOException;
@@ -23,7 +23,7 @@ import java.util.Map;
 final class CleanupReportAction implements RunbookAction {
     @Override
     @SuppressWarnings("unchecked")
-    public ActionResult execute(ActionContext context) {
+    public StepResult execute(ActionContext context) {
         Cleanup cleanup = CleanupScope.cleanup(context);
         List<CleanupReport.Remaining> remaining = context.attribute(CleanupActions.REMAINING_ATTRIBUTE, List.class)
                 .map(list -> (List<CleanupReport.Remaining>) list).orElseGet(cleanup::remaining);
@@ -37,17 +37,17 @@ final class CleanupReportAction implements RunbookAction {
         outputs.put("stackGone", report.stackGone());
         outputs.put("keptSnapshots", report.keptSnapshots().size());
         if (DeleteResourcesAction.results(context).isEmpty() && !report.stackGone()) {
-            return ActionResult.done(summary + "; nothing was deleted, so no report file", outputs);
+            return StepResult.ran(summary + "; nothing was deleted, so no report file", outputs);
         }
         Map<String, Path> files;
         try {
             files = write(report, context);
         } catch (UncheckedIOException e) {
-            return ActionResult.failed(e.getMessage() + ": " + e.getCause().getMessage());
+            return StepResult.failed(e.getMessage() + ": " + e.getCause().getMessage());
         }
         outputs.put("markdown", files.get("md").toString());
         outputs.put("json", files.get("json").toString());
-        return ActionResult.done(summary + "; report " + files.get("md"), outputs);
+        return StepResult.ran(summary + "; report " + files.get("md"), outputs);
     }
 
     /** {@code cleanup-<stack>-<time>.md} and {@code .json} in the report directory, for the record. */

@@ -2,13 +2,13 @@ package dr.runbooks.actions.cleanup;
 
 import dr.core.engine.ExecutionResult;
 import dr.core.engine.StepOutcome;
+import dr.core.engine.StepResult;
 import dr.core.report.CleanupReport;
 import dr.regions.cleanup.Cleanup;
 import dr.regions.cleanup.CleanupPlan;
 import dr.regions.discovery.ResourceKind;
 import dr.regions.discovery.StackResource;
 import dr.runbooks.step.ActionContext;
-import dr.runbooks.step.ActionResult;
 import dr.runbooks.step.RunbookAction;
 
 import java.util.ArrayList;
@@ -47,12 +47,12 @@ final class DeleteResourcesAction implements RunbookAction {
     }
 
     @Override
-    public ActionResult execute(ActionContext context) {
+    public StepResult execute(ActionContext context) {
         Cleanup cleanup = CleanupScope.cleanup(context, finalSnapshot);
         Optional<CleanupPlan> approved = approvedPlan(context);
         CleanupPlan plan = kinds.map(cleanup::plan).orElseGet(() -> approved.orElseGet(cleanup::plan));
         if (!plan.runnable()) {
-            return ActionResult.failed("nothing deleted: " + plan.mustGoFirst().size() + " resource(s) outside "
+            return StepResult.failed("nothing deleted: " + plan.mustGoFirst().size() + " resource(s) outside "
                     + kinds.map(DeleteResourcesAction::slugs).orElse("this step")
                     + " must go first; delete them in an earlier step: " + plan.mustGoFirst().stream()
                     .limit(FAILURES_SHOWN).map(StackResource::describe).collect(Collectors.joining("; ")));
@@ -62,18 +62,18 @@ final class DeleteResourcesAction implements RunbookAction {
         Map<String, Integer> byRegion = CleanupReport.deletedByRegion(result);
         int deleted = byRegion.values().stream().mapToInt(Integer::intValue).sum();
         if (context.interrupted()) {
-            return ActionResult.failed("interrupted after " + deleted + " deletion(s); nothing new was started; run "
+            return StepResult.failed("interrupted after " + deleted + " deletion(s); nothing new was started; run "
                     + "again to finish");
         }
         if (!result.succeeded()) {
-            return ActionResult.failed(result.failed().size() + " deletion(s) failed (" + deleted
+            return StepResult.failed(result.failed().size() + " deletion(s) failed (" + deleted
                     + " done; run again to resume): " + result.failed().stream().limit(FAILURES_SHOWN)
                     .map(DeleteResourcesAction::describe).collect(Collectors.joining("; ")));
         }
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put("deleted", deleted);
         outputs.put("byRegion", new LinkedHashMap<>(byRegion));
-        return ActionResult.done("deleted " + deleted + " resources", outputs);
+        return StepResult.ran("deleted " + deleted + " resources", outputs);
     }
 
     private static String slugs(Set<ResourceKind> set) {

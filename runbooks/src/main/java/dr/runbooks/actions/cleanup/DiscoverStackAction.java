@@ -1,8 +1,8 @@
 package dr.runbooks.actions.cleanup;
 
+import dr.core.engine.StepResult;
 import dr.regions.cleanup.CleanupPlan;
 import dr.runbooks.step.ActionContext;
-import dr.runbooks.step.ActionResult;
 import dr.runbooks.step.RunbookAction;
 
 import java.util.LinkedHashMap;
@@ -14,7 +14,7 @@ import java.util.Map;
  */
 final class DiscoverStackAction implements RunbookAction {
     @Override
-    public ActionResult execute(ActionContext context) {
+    public StepResult execute(ActionContext context) {
         CleanupRun run = CleanupRun.of(context);
         CleanupPlan plan = run.approved().orElseGet(() -> {
             CleanupPlan fresh = CleanupScope.cleanup(context).plan();
@@ -26,7 +26,7 @@ final class DiscoverStackAction implements RunbookAction {
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put("resources", plan.inventory().size());
         outputs.put("byRegion", new LinkedHashMap<>(plan.inventory().countsByRegion()));
-        return ActionResult.done(plan.inventory().isEmpty()
+        return StepResult.ran(plan.inventory().isEmpty()
                 ? "nothing of stack " + plan.inventory().stack() + " found"
                 : plan.inventory().size() + " resources of stack " + plan.inventory().stack() + " found", outputs);
     }

@@ -1,8 +1,8 @@
 package dr.runbooks.actions.cleanup;
 
+import dr.core.engine.StepResult;
 import dr.core.report.CleanupReport;
 import dr.runbooks.step.ActionContext;
-import dr.runbooks.step.ActionResult;
 import dr.runbooks.step.RunbookAction;
 
 import java.util.List;
@@ -14,13 +14,13 @@ final class VerifyCleanAction implements RunbookAction {
     private static final int SHOWN = 5;
 
     @Override
-    public ActionResult execute(ActionContext context) {
+    public StepResult execute(ActionContext context) {
         List<CleanupReport.Remaining> remaining = CleanupScope.cleanup(context).remaining();
         context.putAttribute(CleanupActions.REMAINING_ATTRIBUTE, remaining);
         if (remaining.isEmpty()) {
-            return ActionResult.done("nothing with the stack's tag remains", Map.of("remaining", 0));
+            return StepResult.ran("nothing with the stack's tag remains", Map.of("remaining", 0));
         }
-        return ActionResult.failed(remaining.size() + " resource(s) of the stack remain or could not be checked: "
+        return StepResult.failed(remaining.size() + " resource(s) of the stack remain or could not be checked: "
                 + remaining.stream().limit(SHOWN).map(r -> r.region() + " " + r.type() + " " + r.id())
                 .collect(Collectors.joining("; ")) + (remaining.size() > SHOWN ? "; ..." : "")
                 + "; run the cleanup again to resume");

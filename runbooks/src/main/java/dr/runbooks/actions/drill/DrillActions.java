@@ -1,7 +1,8 @@
 package dr.runbooks.actions.drill;
 
+import dr.core.ExitCode;
+import dr.core.engine.StepResult;
 import dr.core.report.drill.DrillObservation.Phase;
-import dr.runbooks.step.ActionResult;
 import dr.runbooks.step.ParamSpec;
 import dr.runbooks.step.ParamType;
 import dr.runbooks.step.RunbookAction;
@@ -92,8 +93,8 @@ public final class DrillActions {
     private static RunbookAction observe(StepParams params) {
         String expect = params.text("expect");
         if (!expect.equals("failover") && !expect.equals("failback")) {
-            return context -> ActionResult.badInput("observe: expect must be failover or failback, not '"
-                    + expect + "'");
+            return context -> StepResult.failed("observe: expect must be failover or failback, not '"
+                    + expect + "'", ExitCode.BAD_INPUT);
         }
         return new ObserveAction(expect.equals("failover") ? Phase.FAILOVER : Phase.FAILBACK,
                 params.duration("interval"), params.duration("timeout"));
@@ -104,7 +105,7 @@ public final class DrillActions {
     }
 
     private static RunbookAction badFault(StepParams params) {
-        return context -> ActionResult.badInput("unknown fault '" + params.text("fault") + "' (known: "
-                + FaultKind.names() + ")");
+        return context -> StepResult.failed("unknown fault '" + params.text("fault") + "' (known: "
+                + FaultKind.names() + ")", ExitCode.BAD_INPUT);
     }
 }

@@ -1,13 +1,14 @@
 package dr.runbooks.actions.drill;
 
+import dr.core.ExitCode;
 import dr.core.engine.Journal;
+import dr.core.engine.StepResult;
 import dr.core.report.drill.DrillFacts;
 import dr.core.report.drill.DrillObservation;
 import dr.core.report.drill.DrillReport;
 import dr.core.report.drill.DrillReportWriter;
 import dr.regions.drill.DrillTopology;
 import dr.runbooks.step.ActionContext;
-import dr.runbooks.step.ActionResult;
 import dr.runbooks.step.RunbookAction;
 
 import java.time.Duration;
@@ -31,10 +32,10 @@ final class DrillReportAction implements RunbookAction {
     }
 
     @Override
-    public ActionResult execute(ActionContext context) {
+    public StepResult execute(ActionContext context) {
         Optional<Journal.Entry> saved = DrillRecords.last(context, DrillRecords.FAULT_SAVED);
         if (saved.isEmpty()) {
-            return ActionResult.done("no fault was injected: no drill report", Map.of("written", false));
+            return StepResult.ran("no fault was injected: no drill report", Map.of("written", false));
         }
         DrillReport report = DrillReport.from(facts(context, saved.get()));
         DrillReportWriter.Written written = DrillReportWriter.write(report, DrillContext.reportDirectory(context));
@@ -51,10 +52,10 @@ final class DrillReportAction implements RunbookAction {
         context.out().flush();
         String headline = report.summary().get(0) + " (report " + written.markdown() + ")";
         if (report.verdict() == DrillReport.Verdict.FAILED) {
-            return ActionResult.notReady(headline + (report.reasons().isEmpty() ? ""
-                    : ": " + String.join("; ", report.reasons())));
+            return StepResult.failed(headline + (report.reasons().isEmpty() ? ""
+                    : ": " + String.join("; ", report.reasons())), ExitCode.NOT_READY);
         }
-        return ActionResult.done(headline, Map.of("written", true, "verdict", report.verdict().name(),
+        return StepResult.ran(headline, Map.of("written", true, "verdict", report.verdict().name(),
                 "markdown", written.markdown().toString(), "json", written.json().toString(),
                 "html", written.html().toString()));
     }

@@ -1,13 +1,13 @@
 package dr.runbooks.actions.drill;
 
 import dr.core.engine.Journal;
+import dr.core.engine.StepResult;
 import dr.regions.drill.DrillTopology;
 import dr.regions.drill.HealthCheckFault;
 import dr.regions.drill.IngressFault;
 import dr.regions.drill.SavedIngress;
 import dr.regions.security.SecurityRoles;
 import dr.runbooks.step.ActionContext;
-import dr.runbooks.step.ActionResult;
 import dr.runbooks.step.RunbookAction;
 
 import java.util.LinkedHashMap;
@@ -28,14 +28,14 @@ final class InjectFaultAction implements RunbookAction {
     }
 
     @Override
-    public ActionResult execute(ActionContext context) {
+    public StepResult execute(ActionContext context) {
         DrillTopology topology = DrillContext.topology(context);
         return fault == FaultKind.INGRESS ? ingress(context, topology) : healthCheck(context, topology);
     }
 
-    private ActionResult ingress(ActionContext context, DrillTopology topology) {
+    private StepResult ingress(ActionContext context, DrillTopology topology) {
         if (topology.albWebGroupId() == null || topology.albAppGroupId() == null) {
-            return ActionResult.failed("cannot inject the ingress fault: the primary load balancers' security groups"
+            return StepResult.failed("cannot inject the ingress fault: the primary load balancers' security groups"
                     + " (sg-alb-web, sg-alb-app) were not found in " + topology.primaryRegion());
         }
         IngressFault ingress = new IngressFault(DrillContext.operations(context).clients());
@@ -47,7 +47,7 @@ final class InjectFaultAction implements RunbookAction {
             groups.put(SecurityRoles.ALB_APP.role(), topology.albAppGroupId());
             saved = ingress.save(topology.primaryRegion(), groups);
             if (saved.ruleCount() == 0) {
-                return ActionResult.failed("nothing to revoke: the primary load balancers admit no HTTP/HTTPS ("
+                return StepResult.failed("nothing to revoke: the primary load balancers admit no HTTP/HTTPS ("
                         + saved.describe() + "); was an earlier drill not restored? (dr failover restore)");
             }
             Map<String, Object> record = new LinkedHashMap<>();
@@ -59,13 +59,13 @@ final class InjectFaultAction implements RunbookAction {
         String description = "revoked " + saved.ruleCount() + " HTTP/HTTPS ingress rule"
                 + (saved.ruleCount() == 1 ? "" : "s") + " of " + saved.describe();
         injected(context, description);
-        return ActionResult.done(description, Map.of("kind", fault.label(), "rules", saved.ruleCount(),
+        return StepResult.ran(description, Map.of("kind", fault.label(), "rules", saved.ruleCount(),
                 "revokedNow", revoked));
     }
 
-    private ActionResult healthCheck(ActionContext context, DrillTopology topology) {
+    private StepResult healthCheck(ActionContext context, DrillTopology topology) {
         if (topology.healthCheckId() == null) {
-            return ActionResult.failed("cannot invert the health check: the stack has none");
+            return StepResult.failed("cannot invert the health check: the stack has none");
         }
         HealthCheckFault faults = new HealthCheckFault(DrillContext.operations(context).clients().route53());
         HealthCheckFault.Saved saved = alreadySaved(context).map(entry -> new HealthCheckFault.Saved(
@@ -83,7 +83,7 @@ final class InjectFaultAction implements RunbookAction {
         String description = "set Inverted=" + !saved.inverted() + " on the Route 53 health check "
                 + saved.healthCheckId();
         injected(context, description);
-        return ActionResult.done(description, Map.of("kind", fault.label(), "healthCheckId", saved.healthCheckId()));
+        return StepResult.ran(description, Map.of("kind", fault.label(), "healthCheckId", saved.healthCheckId()));
     }
 
     private Optional<Journal.Entry> alreadySaved(ActionContext context) {

@@ -2,13 +2,13 @@ package dr.runbooks.actions.drill;
 
 import dr.core.engine.DurationFormat;
 import dr.core.engine.Journal;
+import dr.core.engine.StepResult;
 import dr.core.report.drill.DrillObservation;
 import dr.core.report.drill.DrillObservation.Health;
 import dr.core.report.drill.DrillObservation.Phase;
 import dr.regions.drill.DrillObserver;
 import dr.regions.drill.DrillTopology;
 import dr.runbooks.step.ActionContext;
-import dr.runbooks.step.ActionResult;
 import dr.runbooks.step.RunbookAction;
 
 import java.time.Duration;
@@ -44,10 +44,10 @@ final class ObserveAction implements RunbookAction {
     }
 
     @Override
-    public ActionResult execute(ActionContext context) {
+    public StepResult execute(ActionContext context) {
         Instant now = context.clock().now();
         if (startedAt == null) {
-            Optional<ActionResult> nothing = nothingToObserve(context);
+            Optional<StepResult> nothing = nothingToObserve(context);
             if (nothing.isPresent()) {
                 return nothing.get();
             }
@@ -70,27 +70,27 @@ final class ObserveAction implements RunbookAction {
         Duration elapsed = Duration.between(startedAt, now);
         if (waitingFor.isEmpty()) {
             finished(context, true);
-            return ActionResult.done((phase == Phase.FAILOVER ? "failed over" : "failed back") + " after "
+            return StepResult.ran((phase == Phase.FAILOVER ? "failed over" : "failed back") + " after "
                     + DurationFormat.compact(elapsed) + ": " + state, Map.of("complete", true,
                     "seconds", elapsed.toSeconds()));
         }
         if (elapsed.compareTo(timeout) >= 0) {
             finished(context, false);
-            return ActionResult.done("no " + phase.label() + " within " + DurationFormat.compact(timeout)
+            return StepResult.ran("no " + phase.label() + " within " + DurationFormat.compact(timeout)
                     + ": still waiting for " + String.join(", ", waitingFor), Map.of("complete", false,
                     "seconds", elapsed.toSeconds()));
         }
         Duration left = timeout.minus(elapsed);
-        return ActionResult.waiting(state + " (waiting for " + String.join(", ", waitingFor) + ")",
+        return StepResult.waiting(state + " (waiting for " + String.join(", ", waitingFor) + ")",
                 left.compareTo(interval) < 0 ? left : interval);
     }
 
-    private Optional<ActionResult> nothingToObserve(ActionContext context) {
+    private Optional<StepResult> nothingToObserve(ActionContext context) {
         if (phase == Phase.FAILOVER && context.records(DrillRecords.FAULT_SAVED).isEmpty()) {
-            return Optional.of(ActionResult.done("nothing to observe: no fault was injected"));
+            return Optional.of(StepResult.ran("nothing to observe: no fault was injected"));
         }
         if (phase == Phase.FAILBACK && context.records(DrillRecords.RESTORED).isEmpty()) {
-            return Optional.of(ActionResult.done("nothing to observe: no fault was restored"));
+            return Optional.of(StepResult.ran("nothing to observe: no fault was restored"));
         }
         return Optional.empty();
     }

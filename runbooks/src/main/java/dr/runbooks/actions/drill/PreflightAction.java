@@ -1,9 +1,10 @@
 package dr.runbooks.actions.drill;
 
+import dr.core.ExitCode;
+import dr.core.engine.StepResult;
 import dr.regions.drill.DrillDiscovery;
 import dr.regions.drill.DrillPreflight;
 import dr.runbooks.step.ActionContext;
-import dr.runbooks.step.ActionResult;
 import dr.runbooks.step.RunbookAction;
 
 import java.util.LinkedHashMap;
@@ -24,7 +25,7 @@ final class PreflightAction implements RunbookAction {
     }
 
     @Override
-    public ActionResult execute(ActionContext context) {
+    public StepResult execute(ActionContext context) {
         DrillDiscovery.Discovered discovered = DrillContext.discover(context);
         DrillContext.record(context, discovered.topology());
         List<String> problems = new DrillPreflight(DrillContext.operations(context).clients())
@@ -34,17 +35,17 @@ final class PreflightAction implements RunbookAction {
         record.put("forced", force && !problems.isEmpty());
         context.record(DrillRecords.PREFLIGHT, record);
         if (problems.isEmpty()) {
-            return ActionResult.done("ready for a drill of stack " + discovered.topology().stack() + " ("
+            return StepResult.ran("ready for a drill of stack " + discovered.topology().stack() + " ("
                     + discovered.topology().primaryRegion() + " → " + discovered.topology().drRegion() + ")",
                     Map.of("problems", List.of()));
         }
         problems.forEach(problem -> context.out().println("preflight: " + problem));
         context.out().flush();
         if (!force) {
-            return ActionResult.notReady("not ready for a drill (pass --force to run it anyway): "
-                    + String.join("; ", problems));
+            return StepResult.failed("not ready for a drill (pass --force to run it anyway): "
+                    + String.join("; ", problems), ExitCode.NOT_READY);
         }
-        return ActionResult.done("not ready, going ahead because of --force: " + problems.size() + " problem"
+        return StepResult.ran("not ready, going ahead because of --force: " + problems.size() + " problem"
                 + (problems.size() == 1 ? "" : "s"), Map.of("problems", problems));
     }
 }

@@ -1,12 +1,12 @@
 package dr.runbooks.actions.drill;
 
 import dr.core.engine.Journal;
+import dr.core.engine.StepResult;
 import dr.regions.drill.HealthCheckFault;
 import dr.regions.drill.IngressFault;
 import dr.regions.drill.SavedIngress;
 import dr.runbooks.Operations;
 import dr.runbooks.step.ActionContext;
-import dr.runbooks.step.ActionResult;
 import dr.runbooks.step.RunbookAction;
 
 import java.util.ArrayList;
@@ -23,10 +23,10 @@ import java.util.Map;
 final class RestoreFaultAction implements RunbookAction {
 
     @Override
-    public ActionResult execute(ActionContext context) {
+    public StepResult execute(ActionContext context) {
         List<Journal.Entry> saved = context.records(DrillRecords.FAULT_SAVED);
         if (saved.isEmpty()) {
-            return ActionResult.done("nothing to restore: no fault was injected", Map.of("restored", false));
+            return StepResult.ran("nothing to restore: no fault was injected", Map.of("restored", false));
         }
         Operations operations = DrillContext.operations(context);
         List<String> done = new ArrayList<>();
@@ -43,7 +43,7 @@ final class RestoreFaultAction implements RunbookAction {
                 done.add((changed ? "set Inverted=" + check.inverted() : "Inverted=" + check.inverted()
                         + " already in place") + " on the health check " + check.healthCheckId());
             } else {
-                return ActionResult.failed("the journal holds a fault of unknown kind '" + kind + "'; restore it by hand");
+                return StepResult.failed("the journal holds a fault of unknown kind '" + kind + "'; restore it by hand");
             }
         }
         String summary = String.join("; ", done);
@@ -52,6 +52,6 @@ final class RestoreFaultAction implements RunbookAction {
         context.record(DrillRecords.RESTORED, record);
         context.out().println("restored: " + summary);
         context.out().flush();
-        return ActionResult.done(summary, Map.of("restored", true));
+        return StepResult.ran(summary, Map.of("restored", true));
     }
 }

@@ -1,8 +1,9 @@
 package dr.runbooks.actions.promote;
 
+import dr.core.engine.StepResult;
 import dr.regions.promotion.ApiOutage;
-import dr.regions.promotion.Progress;
 import dr.runbooks.step.ActionContext;
+import dr.runbooks.step.RunbookAction;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,23 +17,23 @@ import java.util.Optional;
  * {@code dr promote-replica} runs it again, and, since every such step looks before it acts, changes only what is
  * still to do. Any other error (a refusal, a missing resource) fails the step as before.
  */
-final class GlobalStepTask implements ProgressAction.Task {
+final class GlobalStepTask implements RunbookAction {
     static final String PENDING = "pending";
 
     private final String api;
     private final String finishWith;
-    private final ProgressAction.Task task;
+    private final RunbookAction task;
 
-    GlobalStepTask(String api, String finishWith, ProgressAction.Task task) {
+    GlobalStepTask(String api, String finishWith, RunbookAction task) {
         this.api = api;
         this.finishWith = finishWith;
         this.task = task;
     }
 
     @Override
-    public Progress next(ActionContext context) {
+    public StepResult execute(ActionContext context) {
         try {
-            return task.next(context);
+            return task.execute(context);
         } catch (RuntimeException error) {
             Optional<String> outage = ApiOutage.reason(error);
             if (outage.isEmpty()) {
@@ -43,7 +44,7 @@ final class GlobalStepTask implements ProgressAction.Task {
             outputs.put("api", api);
             outputs.put("reason", outage.get());
             outputs.put("finishWith", finishWith);
-            return Progress.done("PENDING: the " + api + " API did not answer (" + outage.get() + "); '" + finishWith
+            return StepResult.ran("PENDING: the " + api + " API did not answer (" + outage.get() + "); '" + finishWith
                     + "' finishes it", outputs);
         }
     }

@@ -1,5 +1,7 @@
 package dr.runbooks.actions.promote;
 
+import dr.core.ExitCode;
+import dr.core.engine.StepResult;
 import dr.regions.database.DatabaseRoles;
 import dr.regions.promotion.ApiRecordsFence;
 import dr.regions.promotion.ComputeScaleUp;
@@ -8,9 +10,9 @@ import dr.regions.promotion.DatabaseHardening;
 import dr.regions.promotion.DatabasePromotion;
 import dr.regions.promotion.OriginGroupFence;
 import dr.regions.promotion.PromotionTarget;
-import dr.runbooks.step.ActionResult;
 import dr.runbooks.step.ParamSpec;
 import dr.runbooks.step.ParamType;
+import dr.runbooks.step.RunbookAction;
 import dr.runbooks.step.StepType;
 import dr.runbooks.step.StepTypeRegistry;
 
@@ -32,7 +34,7 @@ public final class PromoteActions {
             .description("in the DR region only: the replica exists and is available; RDS's replication status "
                     + "recorded as RPO evidence (an already promoted database passes)")
             .defaultTimeout(Duration.ofMinutes(15))
-            .action(params -> new ProgressAction(PreflightTask::new))
+            .action(params -> new PromotionStepAction(PreflightTask::new))
             .build();
 
     public static final StepType PROMOTE = StepType.builder("promote-database")
@@ -43,9 +45,9 @@ public final class PromoteActions {
             .action(params -> {
                 int days = params.number("backup-retention-days");
                 if (days < 1 || days > 35) {
-                    return context -> ActionResult.badInput("backup-retention-days must be 1 to 35, not " + days);
+                    return context -> StepResult.failed("backup-retention-days must be 1 to 35, not " + days, ExitCode.BAD_INPUT);
                 }
-                return new ProgressAction(target -> {
+                return new PromotionStepAction(target -> {
                     DatabasePromotion promotion = new DatabasePromotion(target, days);
                     return context -> promotion.request();
                 });
@@ -55,7 +57,7 @@ public final class PromoteActions {
     public static final StepType WAIT_WRITABLE = StepType.builder("wait-database-available")
             .description("until the promoted database is available and no longer a replica: writable")
             .defaultTimeout(Duration.ofMinutes(60))
-            .action(params -> new ProgressAction(target -> {
+            .action(params -> new PromotionStepAction(target -> {
                 DatabasePromotion promotion = new DatabasePromotion(target);
                 return context -> promotion.awaitWritable();
             }))
@@ -64,7 +66,7 @@ public final class PromoteActions {
     public static final StepType SECURE = StepType.builder("secure-database")
             .description("deletion protection on, and a master user secret managed by RDS in the DR region")
             .defaultTimeout(Duration.ofMinutes(20))
-            .action(params -> new ProgressAction(target -> {
+            .action(params -> new PromotionStepAction(target -> {
                 DatabaseHardening hardening = new DatabaseHardening(target);
                 return context -> hardening.ensure();
             }))
@@ -87,10 +89,10 @@ public final class PromoteActions {
             .defaultTimeout(Duration.ofMinutes(30))
             .action(params -> {
                 if (!"primary".equals(params.text("capacity"))) {
-                    return context -> ActionResult.badInput("scale-compute: capacity must be primary, not '"
-                            + params.text("capacity") + "'");
+                    return context -> StepResult.failed("scale-compute: capacity must be primary, not '"
+                            + params.text("capacity") + "'", ExitCode.BAD_INPUT);
                 }
-                return new ProgressAction(target -> {
+                return new PromotionStepAction(target -> {
                     ComputeScaleUp scale = new ComputeScaleUp(target);
                     return context -> scale.ensure();
                 });
@@ -128,7 +130,7 @@ public final class PromoteActions {
             .action(params -> {
                 Duration wait = params.duration("wait");
                 boolean required = params.flag("required");
-                return new ProgressAction((target, context) ->
+                return new PromotionStepAction((target, context) ->
                         new ServingTask(PromoteScope.servingCheck(context, target), wait, required));
             })
             .build();
@@ -144,8 +146,8 @@ public final class PromoteActions {
     }
 
     /** A step on a global API: best effort, {@link GlobalStepTask pending} when that API cannot be reached. */
-    private static ProgressAction global(String api, Function<PromotionTarget, ProgressAction.Task> factory) {
-        return new ProgressAction((target, context) ->
+    private static PromotionStepAction global(String api, Function<PromotionTarget, RunbookAction> factory) {
+        return new PromotionStepAction((target, context) ->
                 new GlobalStepTask(api, PromoteScope.finishCommand(context), factory.apply(target)));
     }
 

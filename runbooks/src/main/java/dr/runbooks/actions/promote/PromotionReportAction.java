@@ -1,11 +1,11 @@
 package dr.runbooks.actions.promote;
 
 import dr.core.DrException;
+import dr.core.engine.StepResult;
 import dr.core.report.ReportFiles;
 import dr.regions.promotion.PromotionTarget;
 import dr.runbooks.Operations;
 import dr.runbooks.step.ActionContext;
-import dr.runbooks.step.ActionResult;
 import dr.runbooks.step.RunbookAction;
 
 import java.io.UncheckedIOException;
@@ -24,7 +24,7 @@ final class PromotionReportAction implements RunbookAction {
             .withZone(ZoneOffset.UTC);
 
     @Override
-    public ActionResult execute(ActionContext context) {
+    public StepResult execute(ActionContext context) {
         Operations operations = context.requireAttribute(Operations.ATTRIBUTE, Operations.class);
         String drRegion;
         try {
@@ -45,7 +45,7 @@ final class PromotionReportAction implements RunbookAction {
         try {
             written = ReportFiles.write(operations.reportDirectory(), base, contents);
         } catch (UncheckedIOException e) {
-            return ActionResult.failed(e.getMessage() + ": " + e.getCause().getMessage());
+            return StepResult.failed(e.getMessage() + ": " + e.getCause().getMessage());
         }
         Path markdown = written.get("md");
         Path json = written.get("json");
@@ -53,6 +53,6 @@ final class PromotionReportAction implements RunbookAction {
         outputs.put("markdown", markdown.toString());
         outputs.put("json", json.toString());
         outputs.put("succeeded", report.succeeded());
-        return ActionResult.done("report " + markdown + " (" + report.outcome() + ")", outputs);
+        return StepResult.ran("report " + markdown + " (" + report.outcome() + ")", outputs);
     }
 }

@@ -2,11 +2,12 @@ package dr.runbooks.actions.promote;
 
 import dr.core.DrException;
 import dr.core.engine.DurationFormat;
-import dr.regions.promotion.Progress;
+import dr.core.engine.StepResult;
 import dr.regions.promotion.ServingCheck;
 import dr.regions.promotion.ServingCheck.Observation;
 import dr.regions.promotion.ServingCheck.TierView;
 import dr.runbooks.step.ActionContext;
+import dr.runbooks.step.RunbookAction;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 import java.time.Duration;
@@ -22,7 +23,7 @@ import java.util.stream.Collectors;
  * with the global steps after it); a look that is not required and cannot be made is done too, as not observed. Each tier's first time seen on DR is kept as {@value #ON_DR_SINCE}: the
  * report's "users served from DR" times.
  */
-final class ServingTask implements ProgressAction.Task {
+final class ServingTask implements RunbookAction {
     static final String ON_DR_SINCE = "onDrSince";
     static final Duration POLL = Duration.ofSeconds(15);
 
@@ -39,7 +40,7 @@ final class ServingTask implements ProgressAction.Task {
     }
 
     @Override
-    public Progress next(ActionContext context) {
+    public StepResult execute(ActionContext context) {
         Instant now = context.clock().now();
         if (startedAt == null) {
             startedAt = now;
@@ -52,29 +53,29 @@ final class ServingTask implements ProgressAction.Task {
                 throw error;
             }
             // a look that is not required must never hold back what comes after it (DR's capacity)
-            return Progress.done("not observed: " + error.getMessage(), Map.of("observed", false,
+            return StepResult.ran("not observed: " + error.getMessage(), Map.of("observed", false,
                     "servedFromDr", false));
         }
         if (seen.tiers().isEmpty()) {
-            return Progress.done("not observed: the stack has no domain, so users reach the load balancers by "
+            return StepResult.ran("not observed: the stack has no domain, so users reach the load balancers by "
                     + "name and nothing routes them", Map.of("observed", false, "servedFromDr", false));
         }
         seen.tiers().stream().filter(TierView::onDr).forEach(t -> firstOnDr.putIfAbsent(t.tier(), now));
         String tiers = seen.tiers().stream().map(t -> t.tier() + " " + t.host() + ": " + t.seen())
                 .collect(Collectors.joining("; "));
         if (seen.allOnDr()) {
-            return Progress.done("users served from DR: " + tiers, outputs(seen, true));
+            return StepResult.ran("users served from DR: " + tiers, outputs(seen, true));
         }
         Duration waited = Duration.between(startedAt, now);
         if (waited.compareTo(wait) < 0) {
-            return Progress.waiting("not yet all on DR: " + tiers, POLL);
+            return StepResult.waiting("not yet all on DR: " + tiers, POLL);
         }
         String notYet = "users are not all served from DR" + (wait.isZero() ? "" : " after "
                 + DurationFormat.compact(waited)) + ": " + tiers;
         if (required) {
             throw DrException.failed(notYet);
         }
-        return Progress.done(notYet, outputs(seen, false));
+        return StepResult.ran(notYet, outputs(seen, false));
     }
 
     private Map<String, Object> outputs(Observation seen, boolean servedFromDr) {

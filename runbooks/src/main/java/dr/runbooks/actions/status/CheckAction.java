@@ -1,10 +1,10 @@
 package dr.runbooks.actions.status;
 
+import dr.core.engine.StepResult;
 import dr.regions.readiness.Finding;
 import dr.regions.readiness.ReadinessScope;
 import dr.regions.readiness.Verdict;
 import dr.runbooks.step.ActionContext;
-import dr.runbooks.step.ActionResult;
 import dr.runbooks.step.RunbookAction;
 import dr.core.engine.ServiceError;
 import dr.regions.aws.AwsServiceErrors;
@@ -38,7 +38,7 @@ final class CheckAction implements RunbookAction {
     }
 
     @Override
-    public ActionResult execute(ActionContext context) {
+    public StepResult execute(ActionContext context) {
         ReadinessScope scope = StatusScope.of(context);
         List<Finding> findings;
         try {
@@ -51,6 +51,6 @@ final class CheckAction implements RunbookAction {
                     "could not complete: " + AwsServiceErrors.describe(error),
                     AwsServiceErrors.of(error).map(ServiceError::fields).orElse(Map.of())));
         }
-        return ActionResult.done(StatusFindings.summary(findings), StatusFindings.outputs(findings));
+        return StepResult.ran(StatusFindings.summary(findings), StatusFindings.outputs(findings));
     }
 }

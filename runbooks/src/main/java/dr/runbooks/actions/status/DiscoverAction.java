@@ -1,9 +1,9 @@
 package dr.runbooks.actions.status;
 
+import dr.core.engine.StepResult;
 import dr.regions.discovery.Inventory;
 import dr.regions.readiness.ReadinessScope;
 import dr.runbooks.step.ActionContext;
-import dr.runbooks.step.ActionResult;
 import dr.runbooks.step.RunbookAction;
 
 import java.util.LinkedHashMap;
@@ -12,7 +12,7 @@ import java.util.Map;
 /** Finds the stack's regions and every resource by its tags, for the checks after it; says what it found where. */
 final class DiscoverAction implements RunbookAction {
     @Override
-    public ActionResult execute(ActionContext context) {
+    public StepResult execute(ActionContext context) {
         ReadinessScope scope = StatusScope.of(context);
         Inventory inventory = scope.inventory();
         Map<String, Object> outputs = new LinkedHashMap<>();
@@ -25,6 +25,6 @@ final class DiscoverAction implements RunbookAction {
         String summary = inventory.size() + " resources of stack " + scope.spec().stack() + " ("
                 + inventory.countsByRegion() + ")" + (inventory.complete() ? ""
                 : "; unreachable: " + String.join(", ", inventory.unreachable().keySet()));
-        return ActionResult.done(summary, outputs);
+        return StepResult.ran(summary, outputs);
     }
 }

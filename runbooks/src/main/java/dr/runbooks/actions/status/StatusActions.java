@@ -1,5 +1,7 @@
 package dr.runbooks.actions.status;
 
+import dr.core.ExitCode;
+import dr.core.engine.StepResult;
 import dr.core.model.RegionRole;
 import dr.regions.readiness.EdgeReadiness;
 import dr.regions.readiness.RecoveryPointReadiness;
@@ -8,7 +10,6 @@ import dr.regions.readiness.RegionReadiness;
 import dr.regions.readiness.ReplicaReadiness;
 import dr.regions.readiness.StackReadiness;
 import dr.regions.readiness.Verdict;
-import dr.runbooks.step.ActionResult;
 import dr.runbooks.step.ParamSpec;
 import dr.runbooks.step.ParamType;
 import dr.runbooks.step.RunbookAction;
@@ -48,8 +49,8 @@ public final class StatusActions {
             .action(params -> regionRole(params.text("region-role"))
                     .<RunbookAction>map(role -> new CheckAction(scope -> new RegionReadiness(scope, role).check(),
                             scope -> scope.region(role), role == RegionRole.PRIMARY ? Verdict.WARN : Verdict.FAIL))
-                    .orElse(context -> ActionResult.badInput("check-region: region-role must be primary or dr, not '"
-                            + params.text("region-role") + "'")))
+                    .orElse(context -> StepResult.failed("check-region: region-role must be primary or dr, not '"
+                            + params.text("region-role") + "'", ExitCode.BAD_INPUT)))
             .build();
 
     public static final StepType CHECK_REPLICA = StepType.builder("check-replica")

@@ -1,10 +1,11 @@
 package dr.runbooks.actions.status;
 
+import dr.core.ExitCode;
 import dr.core.engine.Journal;
+import dr.core.engine.StepResult;
 import dr.regions.readiness.Finding;
 import dr.regions.readiness.Verdict;
 import dr.runbooks.step.ActionContext;
-import dr.runbooks.step.ActionResult;
 import dr.runbooks.step.RunbookAction;
 
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ final class StatusReportAction implements RunbookAction {
     static final String STEP_FAILED = "step-failed";
 
     @Override
-    public ActionResult execute(ActionContext context) {
+    public StepResult execute(ActionContext context) {
         List<Finding> findings = new ArrayList<>();
         for (Journal.Entry finished : context.records(STEP_FINISHED)) {
             if (finished.data().get("outputs") instanceof Map<?, ?> outputs) {
@@ -34,14 +35,14 @@ final class StatusReportAction implements RunbookAction {
             findings.add(StatusFindings.failedCheck(failed.key(), String.valueOf(failed.data().get("message"))));
         }
         if (findings.isEmpty()) {
-            return ActionResult.notReady("nothing was checked");
+            return StepResult.failed("nothing was checked", ExitCode.NOT_READY);
         }
         List<String> reasons = findings.stream().filter(f -> f.verdict() == Verdict.FAIL).map(Finding::reason).toList();
         long warnings = findings.stream().filter(f -> f.verdict() == Verdict.WARN).count();
         if (!reasons.isEmpty()) {
-            return ActionResult.notReady("not ready for failover: " + String.join("; ", reasons));
+            return StepResult.failed("not ready for failover: " + String.join("; ", reasons), ExitCode.NOT_READY);
         }
-        return ActionResult.done("ready for failover" + (warnings == 0 ? "" : " (" + warnings + " warnings)"),
+        return StepResult.ran("ready for failover" + (warnings == 0 ? "" : " (" + warnings + " warnings)"),
                 Map.of("ready", true, "warnings", warnings));
     }
 }
