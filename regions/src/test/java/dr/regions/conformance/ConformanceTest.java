@@ -29,10 +29,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.services.backup.BackupClient;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +94,6 @@ class ConformanceTest {
         try (Implementation.Cloud cloud = implementation.open(moto)) {
             ExecutionResult first = run(cloud, spec);
             ExecutionResult second = run(cloud, spec);
-            Set<String> removedFirst = implementation == Implementation.MOTO ? removeBackupFirst(cloud, spec) : Set.of();
             Optional<List<CleanupReport.Remaining>> remaining = cleanup(cloud, spec);
             for (StepOutcome outcome : first.outcomes()) {
                 if (outcome.action() == Action.SKIP) {
@@ -111,13 +108,10 @@ class ConformanceTest {
                 if (outcome.status() != StepOutcome.Status.DONE && implementation == Implementation.MOTO) {
                     continue;
                 }
-                String gone = removedFirst.contains(outcome.resourceId()) ? "removed before the cleanup"
-                        : remaining.map(left -> left.stream().anyMatch(r -> r.id().equals(outcome.resourceId()))
+                String gone = remaining.map(left -> left.stream().anyMatch(r -> r.id().equals(outcome.resourceId()))
                         ? "still there" : "deleted").orElse("cleanup could not run");
                 seen.put(step + ": deleted by cleanup", gone);
-                gaps.put(step + ": deleted by cleanup", removedFirst.contains(outcome.resourceId())
-                        ? Optional.of("D3") : StepGaps.row(role).or(() -> remaining.isPresent()
-                        ? Optional.empty() : Optional.of("D3")));
+                gaps.put(step + ": deleted by cleanup", StepGaps.row(role).or(() -> StepGaps.leftoverRow(role)));
             }
         }
         List<String> problems = new ArrayList<>();
@@ -171,31 +165,6 @@ class ConformanceTest {
                 .run(Plan.of(steps));
     }
 
-    /**
-     * Row D3: on moto the production inventory cannot read a Backup vault (G2) or plan (G1), so the cleanup would
-     * delete nothing at all. The vaults and plans go first, by their own calls, so that the cleanup of every other
-     * kind is still checked; their deletion scenarios name D3. Returns what was removed.
-     */
-    private static Set<String> removeBackupFirst(Implementation.Cloud cloud, StackSpec spec) {
-        Set<String> removed = new HashSet<>();
-        for (String region : List.of(spec.primaryRegion(), spec.drRegion())) {
-            BackupClient backup = cloud.clients().backup(region);
-            backup.listBackupPlans(r -> { }).backupPlansList().stream()
-                    .filter(plan -> plan.backupPlanName().startsWith(spec.stack() + "-"))
-                    .forEach(plan -> {
-                        backup.deleteBackupPlan(r -> r.backupPlanId(plan.backupPlanId()));
-                        removed.add(plan.backupPlanId());
-                    });
-            backup.listBackupVaults(r -> { }).backupVaultList().stream()
-                    .filter(vault -> vault.backupVaultName().startsWith(spec.stack() + "-"))
-                    .forEach(vault -> {
-                        backup.deleteBackupVault(r -> r.backupVaultName(vault.backupVaultName()));
-                        removed.add(vault.backupVaultName());
-                    });
-        }
-        return removed;
-    }
-
     private static ExecutionResult run(Implementation.Cloud cloud, StackSpec spec) {
         return new Executor(cloud.clock(), new AwsErrorClassifier(), ProgressListener.NONE, ExecutorSettings.defaults())
                 .run(ProvisionPlan.build(spec, cloud.clients()));
@@ -235,8 +204,7 @@ class ConformanceTest {
 
     /**
      * Records and checks one scenario on one implementation. The in-memory cloud must give {@code expected}. moto must
-     * too, unless {@code gapRow} names why not; a G row moto no longer needs fails (the table must stay true), a D row
-     * (a production defect being fixed elsewhere) that now agrees is only noted.
+     * too, unless {@code gapRow} names why not; a row moto no longer needs fails (the table must stay true).
      */
     private static void judge(String scenario, Implementation implementation, String expected, String answer,
                               Optional<String> gapRow, String source) {
@@ -249,13 +217,8 @@ class ConformanceTest {
         }
         if (asAws) {
             Tally.record(scenario, implementation, Tally.Verdict.AS_AWS);
-            gapRow.ifPresent(row -> {
-                if (row.startsWith("G")) {
-                    fail("%s: moto now answers %s as AWS documents; gap row %s no longer applies, remove it",
-                            scenario, expected, GapTable.describe(row));
-                }
-                System.out.println("[conformance] " + scenario + ": agrees now; row " + row + " may be removed");
-            });
+            gapRow.ifPresent(row -> fail("%s: moto now answers %s as AWS documents; gap row %s no longer applies,"
+                    + " remove it", scenario, expected, GapTable.describe(row)));
             return;
         }
         if (gapRow.isEmpty()) {
