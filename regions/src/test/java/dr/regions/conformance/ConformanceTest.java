@@ -104,7 +104,8 @@ class ConformanceTest {
                         .replaceAll("^us-west-2$", "dr") + " " + role;
                 String again = second.find(outcome.key()).map(ConformanceTest::describe).orElse("absent");
                 seen.put(step + ": create, find again, converge", describe(outcome) + ", " + again);
-                gaps.put(step + ": create, find again, converge", StepGaps.row(role));
+                gaps.put(step + ": create, find again, converge",
+                        StepGaps.row(role).or(() -> StepGaps.convergeRow(role)));
                 if (outcome.status() != StepOutcome.Status.DONE && implementation == Implementation.MOTO) {
                     continue;
                 }

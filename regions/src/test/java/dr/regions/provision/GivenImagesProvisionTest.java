@@ -15,6 +15,9 @@ import dr.regions.cleanup.Cleanup;
 import dr.regions.cleanup.CleanupOptions;
 import dr.regions.images.GivenImageCopyStep;
 import dr.regions.network.Ec2Tags;
+import dr.regions.readiness.ReadinessReport;
+import dr.regions.readiness.StackReadiness;
+import dr.regions.readiness.Verdict;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -131,6 +134,20 @@ class GivenImagesProvisionTest {
             assertThat(image(PRIMARY, appImage).stateAsString()).isEqualTo("available");
             assertThat(ec2(DR).describeImages(r -> r.owners("self")).images()).as("the DR copies are the stack's")
                     .extracting(Image::imageId).doesNotContain(webCopy);
+        }
+
+        @Test
+        void statusNeedsNoRecoveryPointWhenDrLaunchesFromCopiesOfGivenImages() {
+            ReadinessReport readiness = new StackReadiness(fixture.cloud(), spec(webImage, appImage))
+                    .check(fixture.cloud().world().time());
+
+            assertThat(readiness.findings()).filteredOn(f -> f.check().equals("newest-recovery-point"))
+                    .singleElement().satisfies(f -> {
+                        assertThat(f.verdict()).isEqualTo(Verdict.OK);
+                        assertThat(f.detail()).isEqualTo("none needed: DR launches from EC2 copies of the given images"
+                                + " (app " + output(DR, "image-app") + " (copy of " + appImage + "), web "
+                                + output(DR, "image-web") + " (copy of " + webImage + "))");
+                    });
         }
 
         @Test
