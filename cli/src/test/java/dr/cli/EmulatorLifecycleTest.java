@@ -23,6 +23,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,6 +51,8 @@ class EmulatorLifecycleTest {
     private static final String PRIMARY = "us-east-1";
     private static final String DR = "us-west-2";
     /** A step line the engine prints for a failed step: time, region, role, FAILED, message. */
+    /** Gap rows in table order: G2 before G12. */
+    private static final Comparator<String> BY_NUMBER = Comparator.comparingInt(row -> Integer.parseInt(row.substring(1)));
     private static final Pattern FAILED_STEP = Pattern.compile("^\\S+ (\\S+) (\\S+)\\s+FAILED\\s+(.*)$");
 
     /**
@@ -79,6 +82,7 @@ class EmulatorLifecycleTest {
         Set<String> ownImagesRows = failedStepRows(ownImages, "provision --web-image --app-image",
                 Set.of("G1", "G3", "G16"));
         Map<String, String> launchedFrom = launchedFrom(moto);
+        Map<String, Integer> warmStandby = desiredCapacity(moto, DR);
         DrRunner.Result status = lifecycle.run("status", "--primary", PRIMARY, "--dr", DR, "--endpoint-url", endpoint);
         DrRunner.Result drill = lifecycle.run("failover", "drill", "--primary", PRIMARY, "--dr", DR, "--yes",
                 "--endpoint-url", endpoint);
@@ -104,10 +108,13 @@ class EmulatorLifecycleTest {
         List<String> unverified = leftovers(moto, leftovers);
         String line = "EMULATOR LIFECYCLE: provision exit " + provision.exitCode() + " (failed steps only in gap rows "
                 + String.join(", ", provisionRows) + ")"
+                + ", provision --web-image --app-image exit " + ownImages.exitCode() + " (failed steps only in gap rows "
+                + String.join(", ", ownImagesRows) + "; launch templates " + launchedFrom.size() + " from the given "
+                + "AMIs and their DR copies, DR groups " + warmStandby + ")"
                 + ", status exit " + status.exitCode()
                 + ", failover drill exit " + drill.exitCode()
                 + ", promote-replica exit " + promote.exitCode()
-                + ", its scale-up alone exit " + scale.exitCode() + " (DR groups at " + drDesired + ")"
+                + ", its scale-up alone exit " + scale.exitCode() + " (DR groups " + drDesired + ")"
                 + ", cleanup exit " + cleanup.exitCode() + ", leftovers "
                 + leftovers.size() + (unverified.isEmpty() ? "" : " and " + unverified.size() + " kinds not verifiable")
                 + " (gap rows " + String.join(", ", lifecycle.rows(leftovers.values())) + ")";
@@ -121,6 +128,8 @@ class EmulatorLifecycleTest {
         assertThat(ownImages.exitCode()).as("provision with own images: no image step needs a Backup job")
                 .isEqualTo(ownImagesRows.isEmpty() ? 0 : 1);
         assertThat(scale.exitCode()).as("the promotion's scale-up on moto: %s", scale.err()).isZero();
+        assertThat(warmStandby).as("DR groups at warm standby after provision")
+                .containsOnly(Map.entry(STACK + "-asg-web", 1), Map.entry(STACK + "-asg-app", 1));
         assertThat(drDesired).as("DR groups scaled to the primary's desired capacity")
                 .containsOnly(Map.entry(STACK + "-asg-web", 2), Map.entry(STACK + "-asg-app", 2));
         assertThat(launchedFrom).as("each region's launch template per tier, with the image it launches: the given "
@@ -170,7 +179,7 @@ class EmulatorLifecycleTest {
      * fails the test.
      */
     private static Set<String> failedStepRows(DrRunner.Result provision, String command, Set<String> inapplicable) {
-        Set<String> rows = new TreeSet<>();
+        Set<String> rows = new TreeSet<>(BY_NUMBER);
         List<String> unexplained = new ArrayList<>();
         for (String line : provision.errLines()) {
             Matcher failed = FAILED_STEP.matcher(line);
@@ -272,7 +281,8 @@ class EmulatorLifecycleTest {
                 exitFour.add(command + ": " + result.err());
             } else if (result.exitCode() != 0 && !command.startsWith("provision")) {
                 Optional<String> row = explanation(result.err());
-                row.ifPresentOrElse(knownRows::add, () -> unexplained.add(command + " -> exit " + result.exitCode()
+                row.ifPresentOrElse(rows -> knownRows.addAll(List.of(rows.split(", "))),
+                        () -> unexplained.add(command + " -> exit " + result.exitCode()
                         + ": " + result.err()));
             }
             for (String line : result.errLines()) {
@@ -289,21 +299,65 @@ class EmulatorLifecycleTest {
                 GapTable.row("G12");
                 return Optional.of("G12");
             }
+            // cleanup keeps what it cannot see empty; each failed deletion must be one a row explains
+            if (err.contains("deletion(s) failed")) {
+                Set<String> rows = new TreeSet<>();
+                for (String line : err.split("\n")) {
+                    Matcher failed = FAILED_STEP.matcher(line);
+                    if (failed.find() && !failed.group(1).equals("cleanup")) {
+                        Optional<String> row = DELETION_ROWS.entrySet().stream()
+                                .filter(known -> failed.group(3).contains(known.getKey())).map(Map.Entry::getValue)
+                                .findFirst();
+                        if (row.isEmpty()) {
+                            return Optional.empty();
+                        }
+                        GapTable.row(row.get());
+                        rows.add(row.get());
+                    }
+                }
+                return rows.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", rows));
+            }
             if (err.contains("Iam ListInstanceProfileTags: HTTP 500")) {
                 GapTable.row("G17");
                 return Optional.of("G17");
             }
-            // status and the drill preflight judge the stack provision built: when only gap-row steps failed there
-            // (no image without backup jobs: no launch template, group or distribution), not ready is their verdict.
-            if (err.contains("not ready for") && err.contains("ListRecoveryPointsByBackupVault: HTTP 404")) {
-                GapTable.row("G2");
-                return Optional.of("G2");
+            // status and the drill preflight judge the stack provision built: not ready is their verdict when every
+            // reason they give is one a row explains.
+            Matcher notReady = NOT_READY.matcher(err);
+            if (notReady.find()) {
+                Set<String> rows = new TreeSet<>();
+                for (String reason : notReady.group(1).split("; ")) {
+                    Optional<String> row = NOT_READY_ROWS.entrySet().stream()
+                            .filter(known -> reason.contains(known.getKey())).map(Map.Entry::getValue).findFirst();
+                    if (row.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    GapTable.row(row.get());
+                    rows.add(row.get());
+                }
+                return Optional.of(String.join(", ", rows));
             }
             return Optional.empty();
         }
 
+        /** Why cleanup on moto cannot delete a kind, and the row saying so. */
+        private static final Map<String, String> DELETION_ROWS = Map.of(
+                "Backup ListBackupSelections: HTTP 500", "G1",
+                "Backup ListRecoveryPointsByBackupVault: HTTP 404", "G2");
+        /** {@code not ready for failover: r1; r2} (status) or {@code not ready for a drill (...): r1; r2}. */
+        private static final Pattern NOT_READY = Pattern.compile("not ready for [^:]*: (.*)");
+        /** What status and the drill preflight say when moto leaves something out, and the row saying why. */
+        private static final Map<String, String> NOT_READY_ROWS = Map.of(
+                "ListRecoveryPointsByBackupVault: HTTP 404", "G2",
+                "ListBackupSelections: HTTP 500", "G1",
+                "replication status not reported", "G20",
+                "distribution: missing", "G18",
+                "(distribution has none)", "G18",
+                "no CloudFront distribution", "G18");
+
         Set<String> rows(java.util.Collection<String> leftoverRows) {
-            Set<String> rows = new TreeSet<>(knownRows);
+            Set<String> rows = new TreeSet<>(BY_NUMBER);
+            rows.addAll(knownRows);
             leftoverRows.stream().filter(r -> !r.isEmpty()).forEach(rows::add);
             return rows;
         }

@@ -17,6 +17,10 @@ import dr.regions.cleanup.Cleanup;
 import dr.regions.cleanup.CleanupOptions;
 import dr.regions.inmemory.SandboxAccount;
 import dr.regions.moto.Moto;
+import dr.regions.images.BaseImage;
+import dr.regions.images.ImageSteps;
+import dr.regions.network.Ec2Tags;
+import dr.core.model.GivenImages;
 import dr.regions.network.NetworkSteps;
 import dr.regions.step.RegionTarget;
 import dr.regions.security.SecuritySteps;
@@ -129,6 +133,55 @@ class ConformanceTest {
         });
         assertThat(seen).as("steps run").isNotEmpty();
         assertThat(problems).as("steps that did not behave as AWS documents").isEmpty();
+    }
+
+    /**
+     * The own-images path ({@code --web-image}/{@code --app-image}) alone: the image steps of both regions for the
+     * region's newest Amazon Linux image as both tiers' given AMI, run twice, then the production cleanup. The given
+     * image is found and kept, never deleted (it is not the stack's); the DR copy (EC2 CopyImage) is created, found
+     * again by its tags, and deleted by cleanup.
+     */
+    @ParameterizedTest(name = "given images copied on {0}")
+    @EnumSource(Implementation.class)
+    void givenImagesAreKeptAndTheirCopiesCreatedFoundAgainAndDeleted(Implementation implementation, Moto moto) {
+        Map<String, String> seen = new TreeMap<>();
+        try (Implementation.Cloud cloud = implementation.open(moto)) {
+            String given = BaseImage.newest(cloud.clients().ec2("us-east-1"), "us-east-1");
+            StackSpec spec = StackSpec.defaults("us-east-1", "us-west-2").withImages(new GivenImages(given, given));
+            List<Step> steps = new ArrayList<>();
+            for (RegionRole role : RegionRole.values()) {
+                steps.addAll(ImageSteps.forRegion(new RegionTarget(spec, role, cloud.clients())));
+            }
+            Executor executor = new Executor(cloud.clock(), new AwsErrorClassifier(), ProgressListener.NONE,
+                    ExecutorSettings.defaults());
+            ExecutionResult first = executor.run(Plan.of(steps));
+            ExecutionResult second = executor.run(Plan.of(steps));
+            Optional<List<CleanupReport.Remaining>> remaining = cleanup(cloud, spec);
+            for (StepOutcome outcome : first.outcomes()) {
+                String step = "given images: " + outcome.key().region() + " " + outcome.key().role();
+                String again = second.find(outcome.key()).map(ConformanceTest::describe).orElse("absent");
+                seen.put(step + ": run twice", describe(outcome) + ", " + again);
+                boolean left = cloud.clients().ec2(outcome.key().region()).describeImages(r -> r.owners("self", "amazon")
+                        .filters(Ec2Tags.filter("image-id", outcome.resourceId()))).images().size() == 1;
+                seen.put(step + ": after cleanup", remaining.isEmpty() ? "cleanup could not run"
+                        : left ? "still there" : "deleted");
+            }
+        }
+        assertThat(seen).as("scenarios").hasSize(8);
+        List<String> problems = new ArrayList<>();
+        seen.forEach((scenario, answer) -> {
+            boolean copy = scenario.contains("us-west-2");
+            String expected = scenario.endsWith("run twice") ? (copy ? "CREATE, KEEP" : "KEEP, KEEP")
+                    : copy ? "deleted" : "still there";
+            try {
+                judge(scenario, implementation, expected, answer, Optional.empty(),
+                        "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CopyImage.html; README: Your own"
+                                + " images");
+            } catch (AssertionError problem) {
+                problems.add(problem.getMessage());
+            }
+        });
+        assertThat(problems).as("image steps that did not behave as AWS documents").isEmpty();
     }
 
     static Stream<Arguments> drifts() {
