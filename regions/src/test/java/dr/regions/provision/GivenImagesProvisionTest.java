@@ -3,17 +3,25 @@ package dr.regions.provision;
 import dr.core.DrException;
 import dr.core.ExitCode;
 import dr.core.engine.Action;
+import dr.core.engine.ExecutionResult;
+import dr.core.engine.Executor;
+import dr.core.engine.Plan;
 import dr.core.engine.ProgressListener;
 import dr.core.engine.Step;
 import dr.core.engine.StepKey;
 import dr.core.engine.StepOutcome;
 import dr.core.model.GivenImages;
 import dr.core.model.ModeledDurations;
+import dr.core.model.RegionRole;
 import dr.core.model.StackSpec;
+import dr.core.model.Tags;
 import dr.core.report.ProvisionReport;
+import dr.regions.aws.AwsErrorClassifier;
 import dr.regions.cleanup.Cleanup;
 import dr.regions.cleanup.CleanupOptions;
 import dr.regions.images.GivenImageCopyStep;
+import dr.regions.images.ImageSteps;
+import dr.regions.step.RegionTarget;
 import dr.regions.network.Ec2Tags;
 import dr.regions.readiness.ReadinessReport;
 import dr.regions.readiness.StackReadiness;
@@ -23,8 +31,11 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.EbsBlockDevice;
 import software.amazon.awssdk.services.ec2.model.Image;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.Snapshot;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -172,6 +183,64 @@ class GivenImagesProvisionTest {
             assertThat(launchTemplateImage(PRIMARY, "web")).isEqualTo(newWeb);
             assertThat(image(DR, launchTemplateImage(DR, "web")).sourceImageId()).isEqualTo(newWeb);
         }
+    }
+
+    /** The image steps of both regions alone, on the engine, as provision runs them. */
+    private ExecutionResult runImageSteps(StackSpec spec) {
+        List<Step> steps = new ArrayList<>();
+        for (RegionRole role : RegionRole.values()) {
+            steps.addAll(ImageSteps.forRegion(new RegionTarget(spec, role, fixture.cloud())));
+        }
+        return new Executor(fixture.cloud().world().clock(), new AwsErrorClassifier(), ProgressListener.NONE)
+                .run(Plan.of(steps));
+    }
+
+    private List<Image> drCopies() {
+        return ec2(DR).describeImages(r -> r.owners("self")).images();
+    }
+
+    /**
+     * A run that died right after CopyImage answered: the copy exists, still pending, with the tags the step gives it;
+     * the next run finds it by those tags, waits for it and starts no second copy.
+     */
+    @Test
+    void aCopyStartedByARunThatDiedIsFoundByItsTagsAndNotCopiedAgain() {
+        Map<String, String> tags = new LinkedHashMap<>(Tags.forResource("dr", "image-web", RegionRole.DR));
+        tags.put(GivenImageCopyStep.GIVEN_IMAGE_TAG, webImage);
+        String copy = ec2(DR).copyImage(r -> r.sourceRegion(PRIMARY).sourceImageId(webImage)
+                .name("dr-image-web-" + webImage).encrypted(true)
+                .tagSpecifications(Ec2Tags.specification(ResourceType.IMAGE, tags))).imageId();
+        assertThat(image(DR, copy).stateAsString()).isEqualTo("pending");
+        long copies = calls("ec2:CopyImage");
+
+        ExecutionResult resumed = runImageSteps(spec(webImage, appImage));
+
+        assertThat(resumed.failed()).isEmpty();
+        assertThat(calls("ec2:CopyImage")).as("only the app tier's copy is new").isEqualTo(copies + 1);
+        assertThat(resumed.outcome(StepKey.of(DR, "image-web")).resourceId()).isEqualTo(copy);
+        assertThat(resumed.outcome(StepKey.of(DR, "image-web")).action()).isEqualTo(Action.KEEP);
+        assertThat(image(DR, copy).stateAsString()).isEqualTo("available");
+    }
+
+    /**
+     * A copy that lacks dr's tags (an emulator that drops TagSpecifications; here a copy started with the step's own
+     * client token and no tags): the step's CopyImage with that token answers with the same image, and its converge
+     * tags it, so there is one copy and a later run finds it.
+     */
+    @Test
+    void anUntaggedCopyOfTheStepsClientTokenIsAdoptedAndTagged() {
+        StackSpec spec = spec(webImage, appImage);
+        String untagged = ec2(DR).copyImage(r -> r.sourceRegion(PRIMARY).sourceImageId(webImage)
+                .name("dr-image-web-" + webImage).encrypted(true).clientToken("dr-image-web-" + webImage)).imageId();
+
+        ExecutionResult result = runImageSteps(spec);
+
+        assertThat(result.failed()).isEmpty();
+        assertThat(result.outcome(StepKey.of(DR, "image-web")).resourceId()).isEqualTo(untagged);
+        assertThat(Ec2Tags.toMap(image(DR, untagged).tags())).containsEntry("dr:role", "image-web")
+                .containsEntry(GivenImageCopyStep.GIVEN_IMAGE_TAG, webImage);
+        assertThat(drCopies()).hasSize(2);
+        assertThat(runImageSteps(spec).outcome(StepKey.of(DR, "image-web")).action()).isEqualTo(Action.KEEP);
     }
 
     @Test
