@@ -110,7 +110,7 @@ class HelpAndVersionTest {
         for (String option : new String[] {"--primary", "--dr", "--stack", "--config", "--profile", "--endpoint-url",
                 "--sandbox", "--output", "--no-color", "--verbose", "--quiet", "--stacktrace", "--yes", "--dry-run",
                 "--domain", "--admin-cidr", "--[no-]allow-open-ssh", "--primary-cidr", "--dr-cidr", "--[no-]nat-per-az",
-                "--web-instance-type", "--app-instance-type", "--db-instance-class", "--db-storage-gib", "--min",
+                "--web-instance-type", "--app-instance-type", "--web-image", "--app-image", "--db-instance-class", "--db-storage-gib", "--min",
                 "--desired", "--max", "--dr-capacity", "--health-check-path", "--health-check-interval",
                 "--health-check-threshold", "--help", "--version"}) {
             assertThat(help).as(option).contains(option);

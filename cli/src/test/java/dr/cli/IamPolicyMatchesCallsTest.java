@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudfront.model.DistributionSummary;
 import software.amazon.awssdk.services.cloudfront.model.GetDistributionConfigResponse;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
@@ -93,6 +94,17 @@ class IamPolicyMatchesCallsTest {
         recordCrashedIfBuilt(PolicyCommand.PROMOTE, full, promote);
         recordIfBuilt(PolicyCommand.PROMOTE, full, promote);
         recordIfBuilt(PolicyCommand.STATUS, full, status);
+
+        // Own images (--web-image, --app-image): the account's public base image stands for a team's AMI; the DR
+        // copies are made by EC2 CopyImage, found by tag on the second run, read by status and removed by cleanup.
+        DrRunner own = new DrRunner(temp.resolve("own"));
+        String image = own.cloud.ec2(PRIMARY).describeImages(r -> r.owners("amazon")
+                .filters(Filter.builder().name("name").values("al2023-ami-*-x86_64").build())).images().get(0).imageId();
+        List<String> ownImages = join(PROVISION, List.of("--web-image", image, "--app-image", image));
+        record(PolicyCommand.PROVISION, own, ownImages);
+        record(PolicyCommand.PROVISION, own, ownImages);
+        recordIfBuilt(PolicyCommand.STATUS, own, status);
+        record(PolicyCommand.CLEANUP, own, List.of("cleanup", "--sandbox", "--yes", "--skip-final-snapshot"));
 
         record(PolicyCommand.CLEANUP, full, List.of("cleanup", "--sandbox", "--dry-run"));
         HandDrift.addExtrasCleanupMustRemove(full.cloud);

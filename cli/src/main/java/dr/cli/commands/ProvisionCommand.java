@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
             "Build the warm-standby stack in both regions.",
             "",
             "Per region: VPC and subnets, security groups, MySQL primary with a "
-                + "cross-region read replica, AMIs and AWS Backup, web and app tiers behind load balancers; with "
+                + "cross-region read replica, AMIs (baked by dr, or yours with --web-image/--app-image) and AWS Backup, web and app tiers behind load balancers; with "
                 + "--domain also certificates, Route 53 failover records, CloudFront and WAF.",
             "Changes: creates resources tagged dr:stack=<stack> in the primary region, the DR region and globally. "
                 + "Idempotent: a second run creates nothing, a run after a crash finishes the job.",
@@ -30,7 +30,9 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n",
         footer = {
             "  dr provision --primary us-east-1 --dr us-west-2 --sandbox",
-            "  dr provision --primary us-east-1 --dr us-west-2 --domain example.com --admin-cidr 203.0.113.10/32"})
+            "  dr provision --primary us-east-1 --dr us-west-2 --domain example.com --admin-cidr 203.0.113.10/32",
+            "  dr provision --primary us-east-1 --dr us-west-2 --web-image ami-0123456789abcdef0 "
+                + "--app-image ami-0fedcba9876543210"})
 public final class ProvisionCommand extends DrSubcommand {
     @Mixin
     DryRunOption dryRun;
@@ -73,6 +75,18 @@ public final class ProvisionCommand extends DrSubcommand {
     @Option(names = "--app-instance-type", paramLabel = "TYPE",
             description = "EC2 instance type of the app tier (default: t3.micro).")
     String appInstanceType;
+
+    @Option(names = "--web-image", paramLabel = "AMI",
+            description = "Your own AMI for the web tier, in the primary region (e.g. baked with Packer or EC2 Image "
+                    + "Builder). dr then makes no builder instance or AWS Backup image job for the tier: it copies the "
+                    + "AMI to the DR region with EC2 CopyImage (encrypted) and launches both regions from it. "
+                    + "Checked before anything is created: it must exist and be available.")
+    String webImage;
+
+    @Option(names = "--app-image", paramLabel = "AMI",
+            description = "Your own AMI for the app tier, as --web-image. With both given, the AWS Backup vaults and "
+                    + "daily plan stay but select nothing.")
+    String appImage;
 
     @Option(names = "--db-instance-class", paramLabel = "CLASS",
             description = "RDS instance class of the MySQL primary and its replica (default: db.t3.micro).")
@@ -123,6 +137,8 @@ public final class ProvisionCommand extends DrSubcommand {
                 .option(ConfigKey.NAT_PER_AZ, natPerAz)
                 .option(ConfigKey.WEB_INSTANCE_TYPE, webInstanceType)
                 .option(ConfigKey.APP_INSTANCE_TYPE, appInstanceType)
+                .option(ConfigKey.WEB_IMAGE, webImage)
+                .option(ConfigKey.APP_IMAGE, appImage)
                 .option(ConfigKey.DB_INSTANCE_CLASS, dbInstanceClass)
                 .option(ConfigKey.DB_STORAGE_GIB, dbStorageGib)
                 .option(ConfigKey.DR_CAPACITY, drCapacity)

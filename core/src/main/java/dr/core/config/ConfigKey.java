@@ -19,6 +19,8 @@ public enum ConfigKey {
     NAT_PER_AZ("nat-per-az", Kind.FLAG),
     WEB_INSTANCE_TYPE("web-instance-type", Kind.TEXT),
     APP_INSTANCE_TYPE("app-instance-type", Kind.TEXT),
+    WEB_IMAGE("web-image", Kind.TEXT),
+    APP_IMAGE("app-image", Kind.TEXT),
     DB_INSTANCE_CLASS("db-instance-class", Kind.TEXT),
     DB_STORAGE_GIB("db-storage-gib", Kind.NUMBER),
     MIN("min", Kind.NUMBER),

@@ -4,6 +4,7 @@ import dr.core.DrException;
 import dr.core.model.Capacity;
 import dr.core.model.Cidr;
 import dr.core.model.CidrPlan;
+import dr.core.model.GivenImages;
 import dr.core.model.Regions;
 import dr.core.model.StackSpec;
 
@@ -74,6 +75,7 @@ public final class StackSpecResolver {
                 defaults.appInstanceType(), "an EC2 instance type (e.g. t3.micro)");
         String dbInstanceClass = matching(config, ConfigKey.DB_INSTANCE_CLASS, DB_INSTANCE_CLASS,
                 defaults.dbInstanceClass(), "an RDS instance class (e.g. db.t3.micro)");
+        GivenImages images = new GivenImages(image(config, ConfigKey.WEB_IMAGE), image(config, ConfigKey.APP_IMAGE));
         int storage = config.number(ConfigKey.DB_STORAGE_GIB).orElse(defaults.dbAllocatedStorageGib());
         if (storage < MIN_DB_STORAGE_GIB || storage > MAX_DB_STORAGE_GIB) {
             throw bad(config, ConfigKey.DB_STORAGE_GIB, storage + " GiB is outside what RDS for MySQL allows ("
@@ -106,7 +108,7 @@ public final class StackSpecResolver {
                 config.flag(ConfigKey.NAT_PER_AZ).orElse(defaults.natPerAz()),
                 webInstanceType, appInstanceType, dbInstanceClass, storage,
                 defaults.dbEngineVersion(), defaults.dbName(), defaults.dbMasterUsername(),
-                primaryCapacity, drCapacity, healthCheckPath, interval, threshold, stack + ".internal");
+                primaryCapacity, drCapacity, healthCheckPath, interval, threshold, stack + ".internal", images);
         return new StackTarget(spec);
     }
 
@@ -135,7 +137,7 @@ public final class StackSpecResolver {
                 s.adminCidr(), s.natPerAz(), s.webInstanceType(), s.appInstanceType(), s.dbInstanceClass(),
                 s.dbAllocatedStorageGib(), s.dbEngineVersion(), s.dbName(), s.dbMasterUsername(),
                 s.primaryCapacity(), s.drCapacity(), s.healthCheckPath(), s.healthCheckIntervalSeconds(),
-                s.healthCheckFailureThreshold(), s.internalZone());
+                s.healthCheckFailureThreshold(), s.internalZone(), s.images());
     }
 
     private static Cidr vpcCidr(StackConfig config, ConfigKey key, Cidr fallback) {
@@ -186,6 +188,17 @@ public final class StackSpecResolver {
             throw bad(config, key, Shown.quoted(value) + " is not " + what);
         }
         return value;
+    }
+
+    /** An AMI id, checked for its form only: whether it exists is for provision's preflight to ask EC2. */
+    private static String image(StackConfig config, ConfigKey key) {
+        return config.text(key).map(String::strip).map(id -> {
+            if (!GivenImages.AMI_ID.matcher(id).matches()) {
+                throw bad(config, key, Shown.quoted(id) + " is not an AMI id: ami- and 8 or 17 lower-case hex digits "
+                        + "(e.g. ami-0123456789abcdef0)");
+            }
+            return id;
+        }).orElse(null);
     }
 
     /** --min/--desired/--max over the defaults; desired, when not given, is kept inside the given bounds. */

@@ -7,6 +7,7 @@ package dr.core.model;
  * @param domain      public zone name for api./app. records and certificates; null when not given
  * @param adminCidr   bastion SSH source; null means no bastion host and no SSH rule
  * @param drCapacity  warm-standby size of each DR tier; DR is scaled to {@code primaryCapacity} on promotion
+ * @param images      AMIs the operator brings instead of dr's baked ones; {@link GivenImages#NONE} for none
  */
 public record StackSpec(
         String stack,
@@ -29,11 +30,28 @@ public record StackSpec(
         String healthCheckPath,
         int healthCheckIntervalSeconds,
         int healthCheckFailureThreshold,
-        String internalZone) {
+        String internalZone,
+        GivenImages images) {
 
     public static final String DEFAULT_STACK = "dr";
     public static final String DEFAULT_PRIMARY_CIDR = "10.10.0.0/16";
     public static final String DEFAULT_DR_CIDR = "10.20.0.0/16";
+
+    public StackSpec {
+        images = images == null ? GivenImages.NONE : images;
+    }
+
+    /** A spec whose images dr bakes itself (no {@code --web-image} or {@code --app-image}). */
+    public StackSpec(String stack, String primaryRegion, String drRegion, Cidr primaryCidr, Cidr drCidr, String domain,
+            Cidr adminCidr, boolean natPerAz, String webInstanceType, String appInstanceType, String dbInstanceClass,
+            int dbAllocatedStorageGib, String dbEngineVersion, String dbName, String dbMasterUsername,
+            Capacity primaryCapacity, Capacity drCapacity, String healthCheckPath, int healthCheckIntervalSeconds,
+            int healthCheckFailureThreshold, String internalZone) {
+        this(stack, primaryRegion, drRegion, primaryCidr, drCidr, domain, adminCidr, natPerAz, webInstanceType,
+                appInstanceType, dbInstanceClass, dbAllocatedStorageGib, dbEngineVersion, dbName, dbMasterUsername,
+                primaryCapacity, drCapacity, healthCheckPath, healthCheckIntervalSeconds, healthCheckFailureThreshold,
+                internalZone, GivenImages.NONE);
+    }
 
     public String region(RegionRole role) {
         return role == RegionRole.PRIMARY ? primaryRegion : drRegion;
@@ -87,21 +105,29 @@ public record StackSpec(
         return new StackSpec(stack, primaryRegion, drRegion, primaryCidr, drCidr, newDomain, adminCidr, natPerAz,
                 webInstanceType, appInstanceType, dbInstanceClass, dbAllocatedStorageGib, dbEngineVersion, dbName,
                 dbMasterUsername, primaryCapacity, drCapacity, healthCheckPath, healthCheckIntervalSeconds,
-                healthCheckFailureThreshold, internalZone);
+                healthCheckFailureThreshold, internalZone, images);
     }
 
     public StackSpec withAdminCidr(Cidr newAdminCidr) {
         return new StackSpec(stack, primaryRegion, drRegion, primaryCidr, drCidr, domain, newAdminCidr, natPerAz,
                 webInstanceType, appInstanceType, dbInstanceClass, dbAllocatedStorageGib, dbEngineVersion, dbName,
                 dbMasterUsername, primaryCapacity, drCapacity, healthCheckPath, healthCheckIntervalSeconds,
-                healthCheckFailureThreshold, internalZone);
+                healthCheckFailureThreshold, internalZone, images);
     }
 
     public StackSpec withCidrs(Cidr newPrimary, Cidr newDr) {
         return new StackSpec(stack, primaryRegion, drRegion, newPrimary, newDr, domain, adminCidr, natPerAz,
                 webInstanceType, appInstanceType, dbInstanceClass, dbAllocatedStorageGib, dbEngineVersion, dbName,
                 dbMasterUsername, primaryCapacity, drCapacity, healthCheckPath, healthCheckIntervalSeconds,
-                healthCheckFailureThreshold, internalZone);
+                healthCheckFailureThreshold, internalZone, images);
+    }
+
+    /** The same stack with the operator's own images (or {@link GivenImages#NONE}). */
+    public StackSpec withImages(GivenImages newImages) {
+        return new StackSpec(stack, primaryRegion, drRegion, primaryCidr, drCidr, domain, adminCidr, natPerAz,
+                webInstanceType, appInstanceType, dbInstanceClass, dbAllocatedStorageGib, dbEngineVersion, dbName,
+                dbMasterUsername, primaryCapacity, drCapacity, healthCheckPath, healthCheckIntervalSeconds,
+                healthCheckFailureThreshold, internalZone, newImages);
     }
 
     /** The same stack with DR run at {@code capacity}, e.g. the primary's once DR has taken over. */
@@ -109,6 +135,6 @@ public record StackSpec(
         return new StackSpec(stack, primaryRegion, drRegion, primaryCidr, drCidr, domain, adminCidr, natPerAz,
                 webInstanceType, appInstanceType, dbInstanceClass, dbAllocatedStorageGib, dbEngineVersion, dbName,
                 dbMasterUsername, primaryCapacity, capacity, healthCheckPath, healthCheckIntervalSeconds,
-                healthCheckFailureThreshold, internalZone);
+                healthCheckFailureThreshold, internalZone, images);
     }
 }

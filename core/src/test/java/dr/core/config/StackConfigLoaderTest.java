@@ -49,6 +49,8 @@ class StackConfigLoaderTest {
                     nat-per-az: true
                     web-instance-type: t3.small
                     app-instance-type: t3.medium
+                    web-image: ami-0123456789abcdef0
+                    app-image: ami-1a2b3c4d
                     db-instance-class: db.r6g.large
                     db-storage-gib: 100
                     min: 2
@@ -68,9 +70,11 @@ class StackConfigLoaderTest {
             assertThat(config.flag(ConfigKey.NAT_PER_AZ)).contains(true);
             assertThat(config.flag(ConfigKey.ALLOW_OPEN_SSH)).contains(false);
             assertThat(config.number(ConfigKey.DB_STORAGE_GIB)).contains(100);
+            assertThat(config.text(ConfigKey.WEB_IMAGE)).contains("ami-0123456789abcdef0");
+            assertThat(config.text(ConfigKey.APP_IMAGE)).contains("ami-1a2b3c4d");
             assertThat(config.number(ConfigKey.HEALTH_CHECK_INTERVAL)).contains(30);
             assertThat(config.origin(ConfigKey.STACK)).isEqualTo("dr.yaml line 2 (stack)");
-            assertThat(config.origin(ConfigKey.HEALTH_CHECK_THRESHOLD)).isEqualTo("dr.yaml line 21 (health-check-threshold)");
+            assertThat(config.origin(ConfigKey.HEALTH_CHECK_THRESHOLD)).isEqualTo("dr.yaml line 23 (health-check-threshold)");
         }
 
         @Test

@@ -4,6 +4,7 @@ import dr.core.DrException;
 import dr.core.ExitCode;
 import dr.core.model.Capacity;
 import dr.core.model.Cidr;
+import dr.core.model.GivenImages;
 import dr.core.model.StackSpec;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -258,6 +259,29 @@ class StackSpecResolverTest {
                     .hasMessage("--db-instance-class: 't3.micro' is not an RDS instance class (e.g. db.t3.micro)");
             assertThat(refused(regions().option(ConfigKey.DB_STORAGE_GIB, 10)))
                     .hasMessageStartingWith("--db-storage-gib: 10 GiB is outside what RDS for MySQL allows");
+        }
+
+        @Test
+        void givenImagesMustBeAmiIds() {
+            assertThat(refused(regions().option(ConfigKey.WEB_IMAGE, "ami-12345")))
+                    .hasMessage("--web-image: 'ami-12345' is not an AMI id: ami- and 8 or 17 lower-case hex digits "
+                            + "(e.g. ami-0123456789abcdef0)");
+            assertThat(refused(regions().option(ConfigKey.APP_IMAGE, "ami-0123456789ABCDEF0")))
+                    .hasMessageStartingWith("--app-image: 'ami-0123456789ABCDEF0' is not an AMI id");
+            assertThat(refused(regions().option(ConfigKey.APP_IMAGE, "snap-0123456789abcdef0")))
+                    .hasMessageStartingWith("--app-image: 'snap-0123456789abcdef0' is not an AMI id");
+            assertThat(refused(regions().option(ConfigKey.WEB_IMAGE, "ami-0123456789abcdef")))
+                    .as("16 digits").hasMessageStartingWith("--web-image: 'ami-0123456789abcdef' is not an AMI id");
+        }
+
+        @Test
+        void givenImagesOfEightOrSeventeenDigitsReachTheSpecEitherAloneOrTogether() {
+            assertThat(spec(regions().option(ConfigKey.WEB_IMAGE, " ami-1a2b3c4d ")).images())
+                    .isEqualTo(new GivenImages("ami-1a2b3c4d", null));
+            assertThat(spec(regions().option(ConfigKey.WEB_IMAGE, "ami-0123456789abcdef0")
+                    .option(ConfigKey.APP_IMAGE, "ami-0fedcba9876543210")).images())
+                    .isEqualTo(new GivenImages("ami-0123456789abcdef0", "ami-0fedcba9876543210"));
+            assertThat(spec(regions()).images()).isEqualTo(GivenImages.NONE);
         }
 
         @Test

@@ -23,7 +23,8 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * What the daily plan backs up: the image builders, named by their instance ARNs, and nothing else. A selection by
+ * What the daily plan backs up: the image builders (of the tiers whose image dr bakes), named by their instance ARNs,
+ * and nothing else. A selection by
  * the stack tag would take every instance the Auto Scaling groups launch too (they propagate that tag), imaging
  * each disposable instance daily and copying it across regions. The golden images are made from the builders, so
  * they are what the plan keeps fresh copies of.
@@ -48,7 +49,7 @@ public final class BackupSelectionStep extends EnsureStep {
     private static List<StepKey> dependencies(RegionTarget target) {
         List<StepKey> keys = new ArrayList<>(List.of(target.key(BackupRoles.PLAN), target.key(NetworkRoles.VPC),
                 IdentityRoles.BACKUP_ROLE_KEY));
-        for (Tier tier : Tier.values()) {
+        for (Tier tier : Tier.baked(target.spec())) {
             keys.add(target.key(tier.builderRole()));
         }
         return keys;
@@ -75,7 +76,7 @@ public final class BackupSelectionStep extends EnsureStep {
     /** The builders' instance ARNs, sorted. */
     private List<String> resources(StepContext context) {
         TreeSet<String> arns = new TreeSet<>();
-        for (Tier tier : Tier.values()) {
+        for (Tier tier : Tier.baked(target.spec())) {
             arns.add(context.require(target.key(tier.builderRole()), "arn"));
         }
         return List.copyOf(arns);

@@ -3,6 +3,7 @@ package dr.regions.identity;
 import dr.core.engine.Step;
 import dr.core.model.StackSpec;
 import dr.regions.aws.AwsClients;
+import dr.regions.topology.Tier;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.List;
 /**
  * The stack's IAM resources as steps (global): the role AWS Backup assumes for the plan, the on-demand image backups
  * and the cross-region copies; the app tier's role, its {@code rds-db:connect} policy and its instance profile.
- * provision and cleanup call IAM; promote-replica never does (IAM's control plane is in us-east-1).
+ * provision and cleanup call IAM; promote-replica never does (IAM's control plane is in us-east-1). With both tier
+ * images brought by the operator no Backup job or selection runs, so there is no Backup role either.
  */
 public final class IdentitySteps {
     private IdentitySteps() {
@@ -18,7 +20,9 @@ public final class IdentitySteps {
 
     public static List<Step> forStack(StackSpec spec, AwsClients clients) {
         List<Step> steps = new ArrayList<>();
-        steps.add(backupRole(spec, clients));
+        if (!Tier.baked(spec).isEmpty()) {
+            steps.add(backupRole(spec, clients));
+        }
         steps.addAll(appInstanceProfile(spec, clients));
         steps.add(new DbConnectPolicyStep(spec, clients));
         return steps;

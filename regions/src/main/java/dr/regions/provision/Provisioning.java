@@ -15,7 +15,9 @@ import dr.regions.aws.AwsClients;
 import dr.regions.aws.AwsErrorClassifier;
 import dr.regions.dns.PublicZoneCheck;
 import dr.regions.edge.EdgeSteps;
+import dr.regions.images.GivenImageCheck;
 import dr.regions.network.ZonePreview;
+import dr.regions.topology.Tier;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +63,7 @@ public final class Provisioning {
     /** Runs exactly the prepared plan (after checking that the domain's public zone is in the account). */
     public ProvisionReport run(PreparedProvision prepared, ProgressListener listener) {
         PublicZoneCheck.verify(spec, clients);
+        GivenImageCheck.verify(spec, clients);
         Plan plan = prepared.plan();
         ExecutionResult result = new Executor(clock, new AwsErrorClassifier(), listener, ExecutorSettings.defaults())
                 .run(plan);
@@ -69,7 +72,17 @@ public final class Provisioning {
 
     /** Figures an operator should see with the plan: failover detection time, per-request worst case. */
     public List<String> notes() {
-        return EdgeSteps.notes(spec);
+        List<String> notes = new ArrayList<>(EdgeSteps.notes(spec));
+        for (Tier tier : Tier.values()) {
+            tier.givenImage(spec).ifPresent(image -> notes.add(tier.role() + " image " + image + " given: no builder "
+                    + "instance or AWS Backup image job; EC2 CopyImage copies it to " + spec.drRegion()
+                    + " (encrypted with the default EBS key)"));
+        }
+        if (spec.images().all()) {
+            notes.add("both images given: the Backup vaults and daily plan are kept but select nothing, and no "
+                    + "Backup role is made");
+        }
+        return notes;
     }
 
     /** What the spec leaves out, said plainly in the summary. */

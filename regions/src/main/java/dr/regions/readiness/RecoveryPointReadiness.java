@@ -5,6 +5,7 @@ import dr.core.model.RegionRole;
 import dr.regions.backup.BackupRoles;
 import dr.regions.discovery.ResourceKind;
 import dr.regions.discovery.StackResource;
+import dr.regions.images.GivenImageCopies;
 import software.amazon.awssdk.services.backup.model.RecoveryPointByBackupVault;
 
 import java.time.Duration;
@@ -13,12 +14,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The newest completed recovery point in the DR vault and its age (ListRecoveryPointsByBackupVault): what DR could
  * restore or launch from if the primary region were gone. Too old, or none, is a failure. The vault is the one
  * discovery listed (ListBackupVaults): asked of a vault that does not exist, ListRecoveryPointsByBackupVault
- * answers AccessDeniedException rather than "not found", so a missing vault is reported from the listing.
+ * answers AccessDeniedException rather than "not found", so a missing vault is reported from the listing. A stack
+ * whose tiers all launch from the operator's own images ({@code --web-image}, {@code --app-image}) keeps nothing in
+ * the vault: what DR launches from is then its available EC2 copies of those images, which pass the check.
  */
 public final class RecoveryPointReadiness {
     static final String CHECK = "newest-recovery-point";
@@ -51,8 +55,16 @@ public final class RecoveryPointReadiness {
         Optional<RecoveryPointByBackupVault> newest = points.stream()
                 .max(Comparator.comparing(RecoveryPointByBackupVault::creationDate));
         if (newest.isEmpty()) {
-            findings.problem(DataReadiness.BACKUP, CHECK, "vault " + vault.get().id() + " holds no completed "
-                    + "recovery point");
+            Optional<Map<String, String>> copies = GivenImageCopies.ofEveryTier(scope.clients().ec2(region),
+                    scope.spec().stack());
+            if (copies.isPresent()) {
+                findings.ok(DataReadiness.BACKUP, CHECK, "none needed: DR launches from EC2 copies of the given images ("
+                        + copies.get().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                        .collect(Collectors.joining(", ")) + ")", new LinkedHashMap<>(copies.get()));
+            } else {
+                findings.problem(DataReadiness.BACKUP, CHECK, "vault " + vault.get().id() + " holds no completed "
+                        + "recovery point");
+            }
             return findings.list();
         }
         RecoveryPointByBackupVault point = newest.get();

@@ -5,7 +5,9 @@ import dr.regions.network.NetworkRoles;
 import dr.core.model.SubnetRole;
 import dr.regions.security.SecurityRoles;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The two tiers that sit behind a load balancer: web (the static front end CloudFront fails over) and app (the API
@@ -66,5 +68,15 @@ public enum Tier {
 
     public String instanceType(StackSpec spec) {
         return this == WEB ? spec.webInstanceType() : spec.appInstanceType();
+    }
+
+    /** The AMI the operator brings for this tier ({@code --web-image}, {@code --app-image}), if any. */
+    public Optional<String> givenImage(StackSpec spec) {
+        return Optional.ofNullable(this == WEB ? spec.images().web() : spec.images().app());
+    }
+
+    /** The tiers whose image dr bakes itself (builder instance, AWS Backup job): those without a given image. */
+    public static List<Tier> baked(StackSpec spec) {
+        return Arrays.stream(values()).filter(tier -> tier.givenImage(spec).isEmpty()).toList();
     }
 }

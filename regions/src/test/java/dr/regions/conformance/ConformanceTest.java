@@ -17,6 +17,10 @@ import dr.regions.cleanup.Cleanup;
 import dr.regions.cleanup.CleanupOptions;
 import dr.regions.inmemory.SandboxAccount;
 import dr.regions.moto.Moto;
+import dr.regions.images.BaseImage;
+import dr.regions.images.ImageSteps;
+import dr.regions.network.Ec2Tags;
+import dr.core.model.GivenImages;
 import dr.regions.network.NetworkSteps;
 import dr.regions.step.RegionTarget;
 import dr.regions.security.SecuritySteps;
@@ -29,10 +33,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.services.backup.BackupClient;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +98,6 @@ class ConformanceTest {
         try (Implementation.Cloud cloud = implementation.open(moto)) {
             ExecutionResult first = run(cloud, spec);
             ExecutionResult second = run(cloud, spec);
-            Set<String> removedFirst = implementation == Implementation.MOTO ? removeBackupFirst(cloud, spec) : Set.of();
             Optional<List<CleanupReport.Remaining>> remaining = cleanup(cloud, spec);
             for (StepOutcome outcome : first.outcomes()) {
                 if (outcome.action() == Action.SKIP) {
@@ -107,17 +108,15 @@ class ConformanceTest {
                         .replaceAll("^us-west-2$", "dr") + " " + role;
                 String again = second.find(outcome.key()).map(ConformanceTest::describe).orElse("absent");
                 seen.put(step + ": create, find again, converge", describe(outcome) + ", " + again);
-                gaps.put(step + ": create, find again, converge", StepGaps.row(role));
+                gaps.put(step + ": create, find again, converge",
+                        StepGaps.row(role).or(() -> StepGaps.convergeRow(role)));
                 if (outcome.status() != StepOutcome.Status.DONE && implementation == Implementation.MOTO) {
                     continue;
                 }
-                String gone = removedFirst.contains(outcome.resourceId()) ? "removed before the cleanup"
-                        : remaining.map(left -> left.stream().anyMatch(r -> r.id().equals(outcome.resourceId()))
+                String gone = remaining.map(left -> left.stream().anyMatch(r -> r.id().equals(outcome.resourceId()))
                         ? "still there" : "deleted").orElse("cleanup could not run");
                 seen.put(step + ": deleted by cleanup", gone);
-                gaps.put(step + ": deleted by cleanup", removedFirst.contains(outcome.resourceId())
-                        ? Optional.of("D3") : StepGaps.row(role).or(() -> remaining.isPresent()
-                        ? Optional.empty() : Optional.of("D3")));
+                gaps.put(step + ": deleted by cleanup", StepGaps.row(role).or(() -> StepGaps.leftoverRow(role)));
             }
         }
         List<String> problems = new ArrayList<>();
@@ -134,6 +133,59 @@ class ConformanceTest {
         });
         assertThat(seen).as("steps run").isNotEmpty();
         assertThat(problems).as("steps that did not behave as AWS documents").isEmpty();
+    }
+
+    /**
+     * The own-images path ({@code --web-image}/{@code --app-image}) alone: the image steps of both regions for the
+     * region's newest Amazon Linux image as both tiers' given AMI, run twice, then the production cleanup. The given
+     * image is found and kept, never deleted (it is not the stack's); the DR copy (EC2 CopyImage) is created, found
+     * again by its tags, and deleted by cleanup.
+     */
+    @ParameterizedTest(name = "given images copied on {0}")
+    @EnumSource(Implementation.class)
+    void givenImagesAreKeptAndTheirCopiesCreatedFoundAgainAndDeleted(Implementation implementation, Moto moto) {
+        Map<String, String> seen = new TreeMap<>();
+        try (Implementation.Cloud cloud = implementation.open(moto)) {
+            String given = BaseImage.newest(cloud.clients().ec2("us-east-1"), "us-east-1");
+            StackSpec spec = StackSpec.defaults("us-east-1", "us-west-2").withImages(new GivenImages(given, given));
+            ExecutionResult first = runImages(cloud, spec);
+            ExecutionResult second = runImages(cloud, spec);
+            Optional<List<CleanupReport.Remaining>> remaining = cleanup(cloud, spec);
+            for (StepOutcome outcome : first.outcomes()) {
+                String step = "given images: " + outcome.key().region() + " " + outcome.key().role();
+                String again = second.find(outcome.key()).map(ConformanceTest::describe).orElse("absent");
+                seen.put(step + ": run twice", describe(outcome) + ", " + again);
+                boolean left = cloud.clients().ec2(outcome.key().region()).describeImages(r -> r.owners("self", "amazon")
+                        .filters(Ec2Tags.filter("image-id", outcome.resourceId()))).images().size() == 1;
+                seen.put(step + ": after cleanup", remaining.isEmpty() ? "cleanup could not run"
+                        : left ? "still there" : "deleted");
+            }
+        }
+        assertThat(seen).as("scenarios").hasSize(8);
+        List<String> problems = new ArrayList<>();
+        seen.forEach((scenario, answer) -> {
+            boolean copy = scenario.contains("us-west-2");
+            String expected = scenario.endsWith("run twice") ? (copy ? "CREATE, KEEP" : "KEEP, KEEP")
+                    : copy ? "deleted" : "still there";
+            try {
+                judge(scenario, implementation, expected, answer, Optional.empty(),
+                        "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CopyImage.html; README: Your own"
+                                + " images");
+            } catch (AssertionError problem) {
+                problems.add(problem.getMessage());
+            }
+        });
+        assertThat(problems).as("image steps that did not behave as AWS documents").isEmpty();
+    }
+
+    /** The image steps of both regions, new steps each run (a step keeps what it did for the run it is in). */
+    private static ExecutionResult runImages(Implementation.Cloud cloud, StackSpec spec) {
+        List<Step> steps = new ArrayList<>();
+        for (RegionRole role : RegionRole.values()) {
+            steps.addAll(ImageSteps.forRegion(new RegionTarget(spec, role, cloud.clients())));
+        }
+        return new Executor(cloud.clock(), new AwsErrorClassifier(), ProgressListener.NONE, ExecutorSettings.defaults())
+                .run(Plan.of(steps));
     }
 
     static Stream<Arguments> drifts() {
@@ -169,31 +221,6 @@ class ConformanceTest {
         steps.addAll(SecuritySteps.forRegion(target));
         return new Executor(cloud.clock(), new AwsErrorClassifier(), ProgressListener.NONE, ExecutorSettings.defaults())
                 .run(Plan.of(steps));
-    }
-
-    /**
-     * Row D3: on moto the production inventory cannot read a Backup vault (G2) or plan (G1), so the cleanup would
-     * delete nothing at all. The vaults and plans go first, by their own calls, so that the cleanup of every other
-     * kind is still checked; their deletion scenarios name D3. Returns what was removed.
-     */
-    private static Set<String> removeBackupFirst(Implementation.Cloud cloud, StackSpec spec) {
-        Set<String> removed = new HashSet<>();
-        for (String region : List.of(spec.primaryRegion(), spec.drRegion())) {
-            BackupClient backup = cloud.clients().backup(region);
-            backup.listBackupPlans(r -> { }).backupPlansList().stream()
-                    .filter(plan -> plan.backupPlanName().startsWith(spec.stack() + "-"))
-                    .forEach(plan -> {
-                        backup.deleteBackupPlan(r -> r.backupPlanId(plan.backupPlanId()));
-                        removed.add(plan.backupPlanId());
-                    });
-            backup.listBackupVaults(r -> { }).backupVaultList().stream()
-                    .filter(vault -> vault.backupVaultName().startsWith(spec.stack() + "-"))
-                    .forEach(vault -> {
-                        backup.deleteBackupVault(r -> r.backupVaultName(vault.backupVaultName()));
-                        removed.add(vault.backupVaultName());
-                    });
-        }
-        return removed;
     }
 
     private static ExecutionResult run(Implementation.Cloud cloud, StackSpec spec) {
@@ -235,8 +262,7 @@ class ConformanceTest {
 
     /**
      * Records and checks one scenario on one implementation. The in-memory cloud must give {@code expected}. moto must
-     * too, unless {@code gapRow} names why not; a G row moto no longer needs fails (the table must stay true), a D row
-     * (a production defect being fixed elsewhere) that now agrees is only noted.
+     * too, unless {@code gapRow} names why not; a row moto no longer needs fails (the table must stay true).
      */
     private static void judge(String scenario, Implementation implementation, String expected, String answer,
                               Optional<String> gapRow, String source) {
@@ -249,13 +275,8 @@ class ConformanceTest {
         }
         if (asAws) {
             Tally.record(scenario, implementation, Tally.Verdict.AS_AWS);
-            gapRow.ifPresent(row -> {
-                if (row.startsWith("G")) {
-                    fail("%s: moto now answers %s as AWS documents; gap row %s no longer applies, remove it",
-                            scenario, expected, GapTable.describe(row));
-                }
-                System.out.println("[conformance] " + scenario + ": agrees now; row " + row + " may be removed");
-            });
+            gapRow.ifPresent(row -> fail("%s: moto now answers %s as AWS documents; gap row %s no longer applies,"
+                    + " remove it", scenario, expected, GapTable.describe(row)));
             return;
         }
         if (gapRow.isEmpty()) {

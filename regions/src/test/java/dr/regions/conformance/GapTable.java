@@ -11,11 +11,11 @@ import java.util.regex.Pattern;
 
 /**
  * The one table of emulator gaps ({@code emulator-gaps.md} in the test resources): a row per thing moto does
- * differently from AWS, with the AWS source. Tests name rows by id ({@code G1}, {@code D1}, ...); a name with no row fails.
+ * differently from AWS, with the AWS source. Tests name rows by id ({@code G1}, {@code G2}, ...); a name with no row fails.
  */
 public final class GapTable {
     public static final String RESOURCE = "/emulator-gaps.md";
-    private static final Pattern ROW = Pattern.compile("^\\|\\s*([GD]\\d+)\\s*\\|\\s*([^|]*?)\\s*\\|");
+    private static final Pattern ROW = Pattern.compile("^\\|\\s*(G\\d+)\\s*\\|\\s*([^|]*?)\\s*\\|");
     private static final Map<String, String> ROWS = load();
 
     private GapTable() {

@@ -127,6 +127,9 @@ final class Ec2Context {
 
     Ec2State.Image image(String id) {
         Ec2Errors.require(id, "ImageId");
+        if (!id.matches("ami-([0-9a-f]{8}|[0-9a-f]{17})")) {
+            throw Ec2Errors.error("InvalidAMIID.Malformed", "Invalid id: \"" + id + "\" (expecting \"ami-...\")");
+        }
         return found(state.images.get(id), () -> imageNotFound(id));
     }
 

@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.ec2.model.EbsBlockDevice;
 import software.amazon.awssdk.services.ec2.model.Image;
 import software.amazon.awssdk.services.ec2.model.Snapshot;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -31,11 +32,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * AMIs and their EBS snapshots. CreateImage and CopyImage make an image and its backing snapshot,
  * {@code pending → available} / {@code pending → completed}; a snapshot cannot be deleted while a registered
  * AMI uses it. AWS Backup's fake calls these operations directly for its recovery points.
+ *
+ * <p>CopyImage (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CopyImage.html) is called on the
+ * destination region; a source AMI the source region does not have is InvalidAMIID.NotFound (as moto's
+ * {@code copy_image}, which looks the source up with {@code describe_images}); {@code Encrypted} encrypts the copied
+ * snapshot with the region's default EBS key, and a copy of an encrypted snapshot is always encrypted ("you cannot
+ * create an unencrypted copy of an encrypted snapshot"); tags come only from TagSpecifications (image, snapshot) and,
+ * with {@code CopyImageTags}, the source's user tags; a client token used before answers with the same image.
  */
 final class ImageOperations {
     /** The account Amazon publishes Amazon Linux AMIs from. */
@@ -119,14 +128,24 @@ final class ImageOperations {
         image.volumeSize = source.volumeSize;
         image.sourceImageId = source.id;
         image.sourceImageRegion = request.sourceRegion();
+        image.encrypted = source.encrypted || Boolean.TRUE.equals(request.encrypted());
         image.tags = imageTags;
         Ec2State.Snapshot snapshot = newSnapshot(image, "Copied for DestinationAmi " + image.id + " from SourceAmi "
                 + source.id + " for SourceSnapshot " + source.snapshotId, ModeledDurations.IMAGE_COPY);
         snapshot.tags = snapshotTags;
+        if (image.encrypted) {
+            snapshot.kmsKeyId = request.kmsKeyId() != null ? request.kmsKeyId() : defaultEbsKey();
+        }
         if (tokenKey != null) {
             ctx.state.clientTokens.put(tokenKey, image.id);
         }
         return CopyImageResponse.builder().imageId(image.id).build();
+    }
+
+    /** The region's AWS managed EBS key ({@code alias/aws/ebs}), one fixed id per region of the account. */
+    private String defaultEbsKey() {
+        return ctx.world.arn("kms", ctx.region, "key/" + UUID.nameUUIDFromBytes(("aws/ebs " + ctx.region)
+                .getBytes(StandardCharsets.UTF_8)));
     }
 
     private static void checkName(String name) {
@@ -277,7 +296,7 @@ final class ImageOperations {
                                 .volumeSize(image.volumeSize)
                                 .volumeType("gp3")
                                 .deleteOnTermination(true)
-                                .encrypted(false)
+                                .encrypted(image.encrypted)
                                 .build())
                         .build())
                 .sourceInstanceId(image.sourceInstanceId)
@@ -300,7 +319,8 @@ final class ImageOperations {
                 .ownerId(snapshot.ownerId)
                 .description(snapshot.description)
                 .volumeSize(snapshot.volumeSize)
-                .encrypted(false)
+                .encrypted(snapshot.kmsKeyId != null)
+                .kmsKeyId(snapshot.kmsKeyId)
                 .storageTier("standard")
                 .tags(Ec2Tags.toSdk(snapshot.tags))
                 .build();

@@ -153,6 +153,8 @@ public final class Ec2State {
         public String sourceInstanceId;
         public String sourceImageId;
         public String sourceImageRegion;
+        /** Whether the image's snapshot is encrypted, with {@link Snapshot#kmsKeyId}. */
+        public boolean encrypted;
         public Instant creationDate;
         public Timeline timeline;
     }
@@ -164,6 +166,8 @@ public final class Ec2State {
         public int volumeSize = 8;
         public Instant startTime;
         public Timeline timeline;
+        /** The KMS key of an encrypted snapshot; null when not encrypted. */
+        public String kmsKeyId;
     }
 
     public static final class LaunchTemplate extends Tagged {

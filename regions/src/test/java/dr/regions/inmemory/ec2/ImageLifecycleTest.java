@@ -4,6 +4,7 @@ import dr.core.model.ModeledDurations;
 import dr.core.model.Regions;
 import dr.regions.inmemory.InMemoryCloud;
 import dr.regions.inmemory.SandboxAccount;
+import dr.regions.inmemory.world.World;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.CopyImageRequest;
@@ -138,6 +139,68 @@ class ImageLifecycleTest extends Ec2TestSupport {
                 .sourceImageId(baseImageId).name("copy")), "InvalidAMIID.NotFound");
         assertEc2Error(() -> cloud.ec2("us-west-2").copyImage(r -> r.sourceRegion(REGION)
                 .sourceImageId(baseImageId)), "MissingParameter");
+    }
+
+    /**
+     * CopyImage's Encrypted: "You can encrypt a copy of an unencrypted snapshot, but you cannot create an unencrypted
+     * copy of an encrypted snapshot"; the default KMS key for EBS is used unless KmsKeyId names another
+     * (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CopyImage.html). The image's block device mapping
+     * and the copied snapshot both say so.
+     */
+    @Test
+    void anEncryptedCopyHasAnEncryptedSnapshotAndACopyOfItStaysEncrypted() {
+        String imageId = ec2.createImage(r -> r.instanceId(instanceId).name("shop-web-golden")).imageId();
+        advance(ModeledDurations.IMAGE_CREATE);
+        Ec2Client west = cloud.ec2("us-west-2");
+
+        String plain = west.copyImage(r -> r.sourceRegion(REGION).sourceImageId(imageId).name("plain")).imageId();
+        String encrypted = west.copyImage(r -> r.sourceRegion(REGION).sourceImageId(imageId).name("encrypted")
+                .encrypted(true).tagSpecifications(tags("image", "dr:role", "image-web"),
+                        tags("snapshot", "dr:role", "image-web"))).imageId();
+        advance(ModeledDurations.IMAGE_COPY);
+
+        assertThat(image(west, plain).blockDeviceMappings().get(0).ebs().encrypted()).isFalse();
+        Image copy = image(west, encrypted);
+        assertThat(copy.blockDeviceMappings().get(0).ebs().encrypted()).isTrue();
+        Snapshot snapshot = west.describeSnapshots(r -> r.snapshotIds(copy.blockDeviceMappings().get(0).ebs()
+                .snapshotId())).snapshots().get(0);
+        assertThat(snapshot.encrypted()).isTrue();
+        assertThat(snapshot.kmsKeyId()).startsWith("arn:aws:kms:us-west-2:" + World.ACCOUNT_ID + ":key/");
+        assertThat(snapshot.stateAsString()).isEqualTo("completed");
+        assertThat(snapshot.tags()).singleElement().satisfies(t -> assertThat(t.value()).isEqualTo("image-web"));
+
+        String back = ec2.copyImage(r -> r.sourceRegion("us-west-2").sourceImageId(encrypted).name("back"))
+                .imageId();
+        assertThat(image(ec2, back).blockDeviceMappings().get(0).ebs().encrypted())
+                .as("a copy of an encrypted image without Encrypted").isTrue();
+    }
+
+    /** A retried CopyImage with the same client token starts no second copy (EC2 idempotency, Run_Instance_Idempotency). */
+    @Test
+    void aCopyImageRetriedWithItsClientTokenAnswersWithTheSameImage() {
+        Ec2Client west = cloud.ec2("us-west-2");
+        String first = west.copyImage(r -> r.sourceRegion(REGION).sourceImageId(baseImageId).name("copy")
+                .clientToken("dr-image-web-" + baseImageId)).imageId();
+        String again = west.copyImage(r -> r.sourceRegion(REGION).sourceImageId(baseImageId).name("copy")
+                .clientToken("dr-image-web-" + baseImageId)).imageId();
+
+        assertThat(again).isEqualTo(first);
+        assertThat(west.describeImages(r -> r.owners("self")).images()).hasSize(1);
+    }
+
+    /**
+     * An id that is not {@code ami-} and 8 or 17 hex digits is InvalidAMIID.Malformed, one the region does not have
+     * InvalidAMIID.NotFound (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html; moto's
+     * copy_image answers NotFound for a missing source too: moto/ec2/models/amis.py, describe_images).
+     */
+    @Test
+    void aMalformedSourceIdIsMalformedAndAMissingOneNotFound() {
+        Ec2Client west = cloud.ec2("us-west-2");
+        assertEc2Error(() -> west.copyImage(r -> r.sourceRegion(REGION).sourceImageId("ami-xyz").name("copy")),
+                "InvalidAMIID.Malformed");
+        assertEc2Error(() -> west.copyImage(r -> r.sourceRegion(REGION).sourceImageId("ami-0123456789abcdef0")
+                .name("copy")), "InvalidAMIID.NotFound");
+        assertThat(west.describeImages(r -> r.owners("self")).images()).isEmpty();
     }
 
     @Test
