@@ -23,6 +23,8 @@ import java.util.Optional;
 public final class StackLock {
     /** A live run renews its lease when less than half of it is left. */
     public static final Duration LEASE = Duration.ofMinutes(10);
+    /** The change batch comment of every lock change: {@code dr stack lock <stack>}. */
+    public static final String COMMENT = "dr stack lock ";
 
     private final Route53Client route53;
     private final String stack;
@@ -130,7 +132,7 @@ public final class StackLock {
         }
         try {
             route53.changeResourceRecordSets(r -> r.hostedZoneId(zoneId).changeBatch(b -> b
-                    .comment("dr stack lock " + stack).changes(changes)));
+                    .comment(COMMENT + stack).changes(changes)));
             return true;
         } catch (InvalidChangeBatchException changedMeanwhile) {
             return false;
