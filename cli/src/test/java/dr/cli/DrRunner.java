@@ -4,6 +4,7 @@ import dr.cli.runtime.CloudSession;
 import dr.cli.runtime.Connection;
 import dr.regions.inmemory.CallLog;
 import dr.regions.inmemory.InMemoryCloud;
+import dr.regions.lock.LockZone;
 import dr.regions.lock.StackLock;
 import dr.regions.inmemory.SandboxAccount;
 
@@ -77,11 +78,15 @@ final class DrRunner {
     }
 
     /** Where the call log and Route 53's change history stand now, to count what a command changed after it. */
-    record Mark(int calls, int route53Changes) {
+    record Mark(int calls, int route53Changes, boolean lockZone) {
     }
 
     Mark mark() {
-        return new Mark(cloud.world().calls().all().size(), cloud.world().route53.changes.size());
+        return new Mark(cloud.world().calls().all().size(), cloud.world().route53.changes.size(), lockZoneExists());
+    }
+
+    private boolean lockZoneExists() {
+        return cloud.world().route53.hostedZones.values().stream().anyMatch(zone -> zone.name.equals(LockZone.NAME));
     }
 
     /**
@@ -97,6 +102,10 @@ final class DrRunner {
                 .filter(change -> change.comment != null && change.comment.startsWith(StackLock.COMMENT)).count();
         for (long i = 0; i < lockChanges; i++) {
             changes.remove("route53:ChangeResourceRecordSets");
+        }
+        if (!mark.lockZone() && lockZoneExists()) {
+            changes.remove("route53:CreateHostedZone");
+            changes.remove("route53:ChangeTagsForResource");
         }
         return changes;
     }

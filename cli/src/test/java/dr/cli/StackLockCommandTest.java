@@ -48,6 +48,10 @@ class StackLockCommandTest {
                 StackLock.StaleCheck.NEVER);
     }
 
+    private static boolean isLockChange(String comment) {
+        return comment != null && comment.startsWith(StackLock.COMMENT);
+    }
+
     private static String[] provision(String... extra) {
         List<String> args = new ArrayList<>(List.of("provision", "--primary", PRIMARY, "--dr", DR, "--sandbox", "-q"));
         args.addAll(List.of(extra));
@@ -70,7 +74,9 @@ class StackLockCommandTest {
         assertThat(second.exitCode()).as("stderr: %s", second.err()).isEqualTo(1);
         assertThat(second.err()).contains("stack dr is locked by bob@ci-runner (pid 202) running 'provision' since "
                 + "2026-01-01T00:00:00Z", "--wait", "dr unlock --stack dr");
-        assertThat(dr.changesBesideTheLockSince(before)).isEmpty();
+        assertThat(dr.changesBesideTheLockSince(before)).as("one refused CREATE of the lock record, nothing else")
+                .containsExactly("route53:ChangeResourceRecordSets");
+        assertThat(dr.cloud.world().route53.changes).hasSize(before.route53Changes());
         assertThat(vpcs(dr.cloud)).isZero();
         assertThat(lock(dr.cloud).current()).get().satisfies(c -> assertThat(c.info().orElseThrow().holder())
                 .isEqualTo(BOB));
@@ -83,11 +89,11 @@ class StackLockCommandTest {
         dr.assertSucceeded(dr.run(provision()));
 
         assertThat(lock(dr.cloud).current()).as("released after success").isEmpty();
-        assertThat(dr.cloud.world().route53.changes.values()).filteredOn(c -> c.comment.startsWith(StackLock.COMMENT))
+        assertThat(dr.cloud.world().route53.changes.values()).filteredOn(c -> isLockChange(c.comment))
                 .as("taken and released").hasSize(2);
         DrRunner.Result status = dr.run("status", "--sandbox", "--primary", PRIMARY, "--dr", DR);
         assertThat(status.exitCode()).isIn(0, 3);
-        assertThat(dr.cloud.world().route53.changes.values()).filteredOn(c -> c.comment.startsWith(StackLock.COMMENT))
+        assertThat(dr.cloud.world().route53.changes.values()).filteredOn(c -> isLockChange(c.comment))
                 .as("status is read-only: no lock").hasSize(2);
     }
 
@@ -189,7 +195,19 @@ class StackLockCommandTest {
 
         DrRunner.Result nothing = dr.run("unlock", "--stack", "dr", "--sandbox", "--yes", "--output", "json");
         dr.assertSucceeded(nothing);
-        assertThat(nothing.out().strip()).isEqualTo("{\"stack\":\"dr\",\"unlocked\":false}");
+        assertThat(nothing.out().replaceAll("\\s", "")).isEqualTo("{\"stack\":\"dr\",\"unlocked\":false}");
+    }
+
+    @Test
+    void theIamPolicyOfEveryChangingCommandAllowsTheLocksCalls() {
+        DrRunner dr = new DrRunner(temp);
+        for (String command : new String[] {"provision", "drill", "promote", "cleanup"}) {
+            DrRunner.Result policy = dr.run("iam-policy", "--for", command);
+
+            dr.assertSucceeded(policy);
+            assertThat(policy.out()).as(command).contains("route53:ListHostedZonesByName",
+                    "route53:ListResourceRecordSets", "route53:ChangeResourceRecordSets");
+        }
     }
 
     @Test
