@@ -1,8 +1,11 @@
 package dr.cli.runtime;
 
 import dr.core.DrException;
+import dr.core.ExitCode;
 import dr.core.clock.Clock;
+import dr.core.engine.DurationFormat;
 import dr.regions.aws.AwsClients;
+import dr.regions.aws.AwsServiceErrors;
 import dr.regions.lock.HeldLease;
 import dr.regions.lock.LockHolder;
 import dr.regions.lock.LockWait;
@@ -64,7 +67,7 @@ public final class StackLockSession implements CloudSession {
             if (attempt instanceof StackLock.HeldByOther other) {
                 throw DrException.failed("stack " + request.stack() + " is locked by " + other.holder().describe()
                         + (request.patience().isPresent() ? "; still after waiting "
-                        + dr.core.engine.DurationFormat.compact(request.patience().get()) : "")
+                        + DurationFormat.compact(request.patience().get()) : "")
                         + ". Nothing was changed. Run again when it has finished, wait for it with --wait, or, if "
                         + "that run is dead, break its lock with 'dr unlock --stack " + request.stack() + "'");
             }
@@ -75,15 +78,16 @@ public final class StackLockSession implements CloudSession {
                     line -> say(request, line)));
         } catch (RuntimeException e) {
             Optional<String> outage = e instanceof DrException ? Optional.empty() : ApiOutage.reason(e);
+            String why = firstLine(AwsServiceErrors.describe(e));
             if (outage.isPresent() && request.mayRunUnlocked()) {
-                say(request, "the stack lock could not be taken: Route 53's API does not answer (" + outage.get()
-                        + "); " + request.command() + " goes on without it");
+                say(request, "the stack lock could not be taken: Route 53's API does not answer (" + why + "); "
+                        + request.command() + " goes on without it");
                 return inner;
             }
             closeQuietly(inner, e);
             if (outage.isPresent()) {
-                throw new DrException(dr.core.ExitCode.FAILED, "the stack lock could not be taken: Route 53's API "
-                        + "does not answer (" + outage.get() + "); nothing was changed: try again when it answers", e);
+                throw new DrException(ExitCode.FAILED, "the stack lock could not be taken: Route 53's API does not "
+                        + "answer (" + why + "); nothing was changed: try again when it answers", e);
             }
             throw e;
         }
@@ -104,6 +108,11 @@ public final class StackLockSession implements CloudSession {
         } catch (Exception e) {
             return "unknown";
         }
+    }
+
+    private static String firstLine(String text) {
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
     }
 
     private static void say(Request request, String line) {

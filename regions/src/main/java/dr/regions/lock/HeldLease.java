@@ -1,6 +1,7 @@
 package dr.regions.lock;
 
 import dr.core.clock.Clock;
+import dr.regions.aws.AwsServiceErrors;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -101,7 +102,7 @@ public final class HeldLease {
     }
 
     static String firstLine(Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String message = AwsServiceErrors.describe(e);
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
     }
