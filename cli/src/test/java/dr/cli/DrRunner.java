@@ -2,7 +2,10 @@ package dr.cli;
 
 import dr.cli.runtime.CloudSession;
 import dr.cli.runtime.Connection;
+import dr.regions.inmemory.world.CallLog;
 import dr.regions.inmemory.InMemoryCloud;
+import dr.regions.lock.LockZone;
+import dr.regions.lock.StackLock;
 import dr.regions.inmemory.SandboxAccount;
 
 import java.io.IOException;
@@ -72,6 +75,39 @@ final class DrRunner {
         assertThat(result.errLines().get(0)).startsWith("dr: ").contains(message);
         assertThat(result.out()).as("stdout").isEmpty();
         assertNoAwsClientUsed();
+    }
+
+    /** Where the call log and Route 53's change history stand now, to count what a command changed after it. */
+    record Mark(int calls, int route53Changes, boolean lockZone) {
+    }
+
+    Mark mark() {
+        return new Mark(cloud.world().calls().all().size(), cloud.world().route53.changes.size(), lockZoneExists());
+    }
+
+    private boolean lockZoneExists() {
+        return cloud.world().route53.hostedZones.values().stream().anyMatch(zone -> zone.name.equals(LockZone.NAME));
+    }
+
+    /**
+     * The mutating calls made since {@code mark} ({@code service:Operation}), without the stack lock's own: every
+     * command that changes the cloud takes and releases its lock, one Route 53 change each (recognised by the lock's
+     * change comment), and creates the lock zone when the account has none yet.
+     */
+    List<String> changesBesideTheLockSince(Mark mark) {
+        List<String> changes = new ArrayList<>(cloud.world().calls().all().subList(mark.calls(),
+                        cloud.world().calls().all().size()).stream()
+                .filter(CallLog.Call::mutating).map(call -> call.service() + ":" + call.operation()).toList());
+        long lockChanges = cloud.world().route53.changes.values().stream().skip(mark.route53Changes())
+                .filter(change -> change.comment != null && change.comment.startsWith(StackLock.COMMENT)).count();
+        for (long i = 0; i < lockChanges; i++) {
+            changes.remove("route53:ChangeResourceRecordSets");
+        }
+        if (!mark.lockZone() && lockZoneExists()) {
+            changes.remove("route53:CreateHostedZone");
+            changes.remove("route53:ChangeTagsForResource");
+        }
+        return changes;
     }
 
     void assertNoAwsClientUsed() {

@@ -6,6 +6,7 @@ import dr.regions.drill.DrillStacks;
 import dr.regions.drill.IngressRules;
 import dr.regions.inmemory.world.Faults.CrashPoint;
 import dr.regions.inmemory.world.SimulatedCrash;
+import dr.regions.lock.LockZone;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,8 +33,13 @@ class FailoverRestoreCommandTest {
         return temp.resolve("reports").toString();
     }
 
+    /**
+     * {@code mutatingCall} counts the drill's own changes: the run's first mutating call takes the stack lock (in the
+     * account's lock zone, made here first if the stack was built without the CLI).
+     */
     private void crashDrillAt(DrRunner dr, long mutatingCall, CrashPoint point) {
-        dr.cloud.world().faults().crashAtMutatingCall(mutatingCall, point);
+        LockZone.ensure(dr.cloud.route53());
+        dr.cloud.world().faults().crashAtMutatingCall(mutatingCall + 1, point);
         assertThatThrownBy(() -> dr.run("failover", "drill", "--sandbox", "--yes", "--report", reports()))
                 .isInstanceOf(SimulatedCrash.class);
         dr.cloud.world().faults().noCrash();

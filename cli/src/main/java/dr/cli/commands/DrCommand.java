@@ -1,14 +1,17 @@
 package dr.cli.commands;
 
+import dr.cli.options.LockOptions;
 import dr.cli.options.OutputOptions;
 import dr.cli.options.SafetyOptions;
 import dr.cli.options.TargetOptions;
 import dr.cli.runtime.ClientsFactory;
+import dr.cli.runtime.CloudSession;
 import dr.cli.runtime.CommandContext;
 import dr.cli.runtime.Connection;
 import dr.cli.runtime.CredentialsCheck;
 import dr.cli.runtime.Environment;
 import dr.cli.runtime.OutputSettings;
+import dr.cli.runtime.StackLockSession;
 import dr.core.config.StackConfig;
 import dr.core.config.StackSpecResolver;
 import dr.core.config.StackTarget;
@@ -18,6 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ScopeType;
 
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /**
  * The root command: lists the subcommands and holds the options every command inherits. It also turns those
@@ -32,8 +36,8 @@ import java.nio.file.Path;
             ""},
         subcommands = {
             ProvisionCommand.class, StatusCommand.class, FailoverCommand.class, PromoteReplicaCommand.class,
-            CleanupCommand.class, GraphCommand.class, IamPolicyCommand.class, RunbookCommand.class,
-            CompletionCommand.class},
+            CleanupCommand.class, UnlockCommand.class, GraphCommand.class, IamPolicyCommand.class,
+            RunbookCommand.class, CompletionCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:ok",
@@ -50,6 +54,8 @@ public final class DrCommand extends GroupCommand {
     OutputOptions output;
     @Mixin
     SafetyOptions safety;
+    @Mixin
+    LockOptions lock;
 
     private final ClientsFactory clientsFactory;
     private final Environment environment;
@@ -92,8 +98,15 @@ public final class DrCommand extends GroupCommand {
             new CredentialsCheck(environment).require(connection);
         }
         boolean readOnly = dryRun || !command.changesCloud();
+        Supplier<CloudSession> opener = () -> readOnly ? clientsFactory.openReadOnly(connection)
+                : clientsFactory.open(connection);
+        if (!readOnly && stackTarget != null && command.takesStackLock()) {
+            String name = command.spec.qualifiedName(" ").replaceFirst("^dr ", "");
+            opener = StackLockSession.around(opener, new StackLockSession.Request(stackTarget.stack(), name,
+                    lock.patience(), StackLockSession.holder(environment), name.equals("promote-replica"),
+                    command.spec.commandLine().getErr()));
+        }
         return new CommandContext(stackTarget, connection, outputSettings, safety.assumeYes(), dryRun,
-                command.spec.commandLine().getOut(), command.spec.commandLine().getErr(),
-                () -> readOnly ? clientsFactory.openReadOnly(connection) : clientsFactory.open(connection));
+                command.spec.commandLine().getOut(), command.spec.commandLine().getErr(), opener);
     }
 }

@@ -43,6 +43,14 @@ public abstract class DrSubcommand implements Callable<Integer> {
         return true;
     }
 
+    /**
+     * Whether the command holds the stack lock while it runs (when not a dry run): every command that may change the
+     * cloud, except {@code unlock}, which exists to break it.
+     */
+    protected boolean takesStackLock() {
+        return changesCloud();
+    }
+
     /** Whether the command must be given both regions (provision) rather than discover them. */
     protected boolean requiresRegions() {
         return false;

@@ -1,5 +1,6 @@
 package dr.regions.promotion;
 
+import dr.regions.aws.AwsServiceErrors;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
@@ -19,7 +20,7 @@ public final class ApiOutage {
         for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
             if (e instanceof AwsServiceException service) {
                 return service.statusCode() >= 500 && !service.isThrottlingException()
-                        ? Optional.of(firstLine(service.getMessage())) : Optional.empty();
+                        ? Optional.of(firstLine(AwsServiceErrors.describe(service))) : Optional.empty();
             }
             if (e instanceof SdkClientException client) {
                 return Optional.of(firstLine(client.getMessage()));

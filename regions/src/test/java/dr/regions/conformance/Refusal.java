@@ -205,6 +205,16 @@ record Refusal(String id, String expectedCode, String awsSource, Optional<String
                             createRecord(f, zone, "www.dup.example.org", "192.0.2.1");
                             createRecord(f, zone, "www.dup.example.org", "192.0.2.2");
                         }).gap("G8"),
+                of("Route 53 ChangeResourceRecordSets DELETE with values that do not match", "InvalidChangeBatch",
+                        "https://docs.aws.amazon.com/Route53/latest/APIReference/API_ChangeResourceRecordSets.html",
+                        f -> {
+                            String zone = f.hostedZone("stale.example.org", "stale");
+                            createRecord(f, zone, "www.stale.example.org", "192.0.2.1");
+                            f.clients().route53().changeResourceRecordSets(r -> r.hostedZoneId(zone).changeBatch(b -> b
+                                    .changes(c -> c.action(ChangeAction.DELETE).resourceRecordSet(s -> s
+                                            .name("www.stale.example.org").type(RRType.A).ttl(60L)
+                                            .resourceRecords(v -> v.value("192.0.2.2"))))));
+                        }).gap("G22"),
                 of("WAFv2 CreateWebACL scope CLOUDFRONT outside us-east-1", "WAFInvalidParameterException",
                         "https://docs.aws.amazon.com/waf/latest/APIReference/API_CreateWebACL.html#WAF-CreateWebACL-request-Scope",
                         f -> webAcl(f, Fixture.OTHER_REGION, "edge", Scope.CLOUDFRONT)).gap("G9"),
