@@ -18,6 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ScopeType;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The root command: lists the subcommands and holds the options every command inherits. It also turns those
@@ -30,10 +31,6 @@ import java.nio.file.Path;
             "Warm-standby disaster recovery for a three-tier web application on AWS, across two regions: builds the "
                 + "stack, reports its readiness, runs failover drills, promotes the DR database and cleans up.",
             ""},
-        subcommands = {
-            ProvisionCommand.class, StatusCommand.class, FailoverCommand.class, PromoteReplicaCommand.class,
-            CleanupCommand.class, GraphCommand.class, IamPolicyCommand.class, RunbookCommand.class,
-            CompletionCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:ok",
@@ -44,6 +41,15 @@ import java.nio.file.Path;
         footerHeading = "%nExample:%n",
         footer = {"  dr provision --primary us-east-1 --dr us-west-2 --sandbox", "  dr status --sandbox"})
 public final class DrCommand extends GroupCommand {
+    /**
+     * The subcommands, in the order help lists them. Not in the annotation: picocli would build every one's model
+     * at start-up; dr.cli.SubcommandModels adds them, with the full model only for the ones the arguments name.
+     */
+    public static final List<Class<?>> SUBCOMMANDS = List.of(
+            ProvisionCommand.class, StatusCommand.class, FailoverCommand.class, PromoteReplicaCommand.class,
+            CleanupCommand.class, GraphCommand.class, IamPolicyCommand.class, RunbookCommand.class,
+            CompletionCommand.class);
+
     @Mixin
     TargetOptions target;
     @Mixin
