@@ -39,7 +39,9 @@ public final class Main {
 
     CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
         ErrorReporter errors = new ErrorReporter();
-        CommandLine commandLine = new CommandLine(new DrCommand(clientsFactory, environment))
+        CommandLine commandLine = new CommandLine(new DrCommand(clientsFactory, environment));
+        SubcommandModels.add(commandLine, DrCommand.SUBCOMMANDS, args);
+        commandLine
                 .setOut(out)
                 .setErr(err)
                 .setExecutionExceptionHandler(errors)

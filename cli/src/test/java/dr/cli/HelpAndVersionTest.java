@@ -104,6 +104,17 @@ class HelpAndVersionTest {
     }
 
     @Test
+    void versionNamesTheCommitTheAwsSdkAndTheJavaRuntime() {
+        List<String> lines = dr.run("--version").out().lines().toList();
+
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(1)).as("the build's git commit, or unknown outside a checkout")
+                .matches("commit ([0-9a-f]{12}|unknown)");
+        assertThat(lines.get(2)).isEqualTo("AWS SDK for Java " + software.amazon.awssdk.core.util.VersionInfo.SDK_VERSION);
+        assertThat(lines.get(3)).startsWith("Java " + System.getProperty("java.version") + " (");
+    }
+
+    @Test
     void provisionHelpDocumentsEveryOption() {
         String help = dr.run("provision", "--help").out();
 

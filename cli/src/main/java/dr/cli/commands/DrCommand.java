@@ -21,6 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ScopeType;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -34,10 +35,6 @@ import java.util.function.Supplier;
             "Warm-standby disaster recovery for a three-tier web application on AWS, across two regions: builds the "
                 + "stack, reports its readiness, runs failover drills, promotes the DR database and cleans up.",
             ""},
-        subcommands = {
-            ProvisionCommand.class, StatusCommand.class, FailoverCommand.class, PromoteReplicaCommand.class,
-            CleanupCommand.class, UnlockCommand.class, GraphCommand.class, IamPolicyCommand.class,
-            RunbookCommand.class, CompletionCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:ok",
@@ -48,6 +45,15 @@ import java.util.function.Supplier;
         footerHeading = "%nExample:%n",
         footer = {"  dr provision --primary us-east-1 --dr us-west-2 --sandbox", "  dr status --sandbox"})
 public final class DrCommand extends GroupCommand {
+    /**
+     * The subcommands, in the order help lists them. Not in the annotation: picocli would build every one's model
+     * at start-up; dr.cli.SubcommandModels adds them, with the full model only for the ones the arguments name.
+     */
+    public static final List<Class<?>> SUBCOMMANDS = List.of(
+            ProvisionCommand.class, StatusCommand.class, FailoverCommand.class, PromoteReplicaCommand.class,
+            CleanupCommand.class, UnlockCommand.class, GraphCommand.class, IamPolicyCommand.class, RunbookCommand.class,
+            CompletionCommand.class);
+
     @Mixin
     TargetOptions target;
     @Mixin

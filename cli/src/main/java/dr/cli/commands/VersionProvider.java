@@ -6,25 +6,39 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** {@code --version}: the version Maven wrote into {@code dr-version.properties} at build time. */
+/**
+ * {@code --version}: dr's version, the git commit it was built from and the AWS SDK it was built with (Maven wrote
+ * all three into {@code dr-version.properties} at build time, so printing them loads no SDK class), and the Java
+ * runtime it runs on.
+ */
 public final class VersionProvider implements IVersionProvider {
     public static final String RESOURCE = "/dr-version.properties";
+    private static final String UNKNOWN = "(unknown)";
 
     @Override
     public String[] getVersion() {
-        return new String[] {"dr " + version(), "Java " + System.getProperty("java.version")};
+        Properties build = buildProperties();
+        return new String[] {
+            "dr " + build.getProperty("version", UNKNOWN),
+            "commit " + build.getProperty("commit", UNKNOWN),
+            "AWS SDK for Java " + build.getProperty("awsSdk", UNKNOWN),
+            "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.vendor") + " "
+                + System.getProperty("java.vm.name") + ")"};
     }
 
     public static String version() {
+        return buildProperties().getProperty("version", "(unknown version)");
+    }
+
+    private static Properties buildProperties() {
+        Properties properties = new Properties();
         try (InputStream in = VersionProvider.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                return "(unknown version)";
+            if (in != null) {
+                properties.load(in);
             }
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version", "(unknown version)");
         } catch (IOException e) {
-            return "(unknown version)";
+            // an unreadable resource leaves every field unknown
         }
+        return properties;
     }
 }

@@ -32,22 +32,30 @@ public final class Benchmarks {
     private final Path jar;
     private final int runs;
     private final Path scratch;
+    private final Path archive;
+    private final boolean startupOnly;
 
-    private Benchmarks(Path jar, int runs, Path scratch) {
+    private Benchmarks(Path jar, int runs, Path scratch, Path archive, boolean startupOnly) {
         this.jar = jar;
         this.runs = runs;
         this.scratch = scratch;
+        this.archive = archive;
+        this.startupOnly = startupOnly;
     }
 
     public static void main(String[] args) throws IOException {
         Path jar = null;
+        Path archive = null;
+        boolean startupOnly = false;
         int runs = DEFAULT_RUNS;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--jar" -> jar = Path.of(args[++i]).toAbsolutePath();
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
-                default -> throw new IllegalArgumentException("usage: Benchmarks --jar PATH/dr.jar [--runs N]; got "
-                        + args[i]);
+                case "--archive" -> archive = Path.of(args[++i]).toAbsolutePath();
+                case "--startup-only" -> startupOnly = Boolean.parseBoolean(args[++i]);
+                default -> throw new IllegalArgumentException("usage: Benchmarks --jar PATH/dr.jar [--runs N] "
+                        + "[--archive PATH/dr-VERSION.tar.gz] [--startup-only true|false]; got " + args[i]);
             }
         }
         if (jar == null || !Files.isRegularFile(jar)) {
@@ -58,7 +66,7 @@ public final class Benchmarks {
         }
         Path scratch = Files.createTempDirectory("dr-bench");
         try {
-            new Benchmarks(jar, runs, scratch).run();
+            new Benchmarks(jar, runs, scratch, archive, startupOnly).run();
         } finally {
             deleteRecursively(scratch);
         }
@@ -68,13 +76,22 @@ public final class Benchmarks {
         print(String.format(Locale.ROOT, "dr benchmarks: Java %s, %d CPUs, %d runs per wall-time median, JVM flags %s",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), runs,
                 String.join(" ", Processes.LAUNCHER_FLAGS)));
-        InProcessDr defaultStack = new InProcessDr(scratch.resolve("p1-default"));
-        p1(defaultStack, new InProcessDr(scratch.resolve("p1-domain")));
-        p2Calls(defaultStack);
         Processes processes = new Processes(scratch);
+        if (!startupOnly) {
+            InProcessDr defaultStack = new InProcessDr(scratch.resolve("p1-default"));
+            p1(defaultStack, new InProcessDr(scratch.resolve("p1-domain")));
+            p2Calls(defaultStack);
+        }
         p2WallTime(processes);
-        DrillRto.measure(scratch).forEach(this::print);
+        if (!startupOnly) {
+            DrillRto.measure(scratch).forEach(this::print);
+        }
         p4(processes);
+        if (archive != null && Files.isRegularFile(archive)) {
+            InstalledStartup.measure(archive, scratch, runs, processes).forEach(this::print);
+        } else {
+            print("P5: skipped: no release archive (" + archive + "); mvn package builds it");
+        }
     }
 
     /** P1: modeled provision time ÷ critical-path bound, default topology and with --domain. */
