@@ -36,7 +36,7 @@ public final class UnlockCommand extends DrSubcommand {
     @Override
     protected int run(CommandContext context) {
         String stack = context.target().orElseThrow().stack();
-        StackLock lock = new StackLock(context.clients().route53(), stack);
+        StackLock lock = StackLock.of(context.clients(), stack);
         Optional<StackLock.Current> current = lock.current();
         if (current.isEmpty()) {
             print(context, "Stack " + stack + " is not locked; nothing to do.", document(stack, null, false));

@@ -1,5 +1,6 @@
 package dr.regions.lock;
 
+import dr.regions.aws.AwsClients;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.Change;
 import software.amazon.awssdk.services.route53.model.ChangeAction;
@@ -29,6 +30,11 @@ public final class StackLock {
     private final Route53Client route53;
     private final String stack;
     private String zoneId;
+
+    /** The lock of {@code stack}, reached through Route 53's global endpoint. */
+    public static StackLock of(AwsClients clients, String stack) {
+        return new StackLock(clients.route53(), stack);
+    }
 
     public StackLock(Route53Client route53, String stack) {
         this.route53 = route53;
