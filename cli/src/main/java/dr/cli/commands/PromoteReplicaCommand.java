@@ -16,6 +16,7 @@ import dr.core.config.StackTarget;
 import dr.core.engine.DurationFormat;
 import dr.core.model.Capacity;
 import dr.core.model.StackSpec;
+import dr.regions.database.DatabaseRoles;
 import dr.runbooks.JournaledRun;
 import dr.runbooks.Runbook;
 import dr.runbooks.RunbookJson;
@@ -167,7 +168,7 @@ public final class PromoteReplicaCommand extends DrSubcommand {
     private static int printPlan(CommandContext context, Runbook runbook, StackTarget target, String drRegion) {
         StackSpec settings = target.settings();
         Capacity capacity = settings.primaryCapacity();
-        String database = settings.name("db-replica");
+        String database = settings.name(DatabaseRoles.REPLICA_NAME);
         String primary = target.primaryRegion().orElse(null);
         if (context.output().json()) {
             ObjectNode plan = new ObjectMapper().createObjectNode();

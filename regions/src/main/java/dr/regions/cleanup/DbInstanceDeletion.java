@@ -2,6 +2,7 @@ package dr.regions.cleanup;
 
 import dr.core.engine.StepContext;
 import dr.core.model.ModeledDurations;
+import dr.regions.database.DatabaseInstances;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 
@@ -38,7 +39,7 @@ final class DbInstanceDeletion extends DeletionStep {
     @Override
     protected Progress advance(StepContext context) {
         RdsClient rds = target().clients().rds(target().region());
-        DBInstance db = rds.describeDBInstances(r -> r.dbInstanceIdentifier(target().id())).dbInstances().get(0);
+        DBInstance db = DatabaseInstances.require(rds, target().id());
         String status = db.dbInstanceStatus();
         if ("deleting".equals(status)) {
             return Progress.waiting("deleting");

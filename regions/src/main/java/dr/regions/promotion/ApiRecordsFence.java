@@ -3,6 +3,7 @@ package dr.regions.promotion;
 import dr.core.DrException;
 import dr.regions.dns.FailoverRecordsStep;
 import dr.regions.dns.Route53Ids;
+import dr.regions.cdn.Distributions;
 import dr.regions.readiness.ApiRecords;
 import dr.regions.readiness.StackDomain;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
@@ -103,8 +104,8 @@ public final class ApiRecordsFence {
      */
     private Optional<String> domain(LoadBalancer drAlb) {
         return DrDomain.find(target, drAlb).or(() -> {
-            List<String> aliases = StackDistribution.find(target.clients().cloudFront(), target.stack())
-                    .map(d -> d.aliases() == null ? List.<String>of() : d.aliases().items()).orElse(List.of());
+            List<String> aliases = Distributions.ofStack(target.clients().cloudFront(), target.stack())
+                    .map(Distributions::aliases).orElse(List.of());
             return StackDomain.of(target.settings(), aliases);
         });
     }

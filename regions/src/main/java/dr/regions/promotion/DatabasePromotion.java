@@ -2,7 +2,8 @@ package dr.regions.promotion;
 
 import dr.core.DrException;
 import dr.regions.database.DatabaseRoles;
-import dr.regions.readiness.DbInstances;
+import dr.regions.database.DatabaseInstances;
+import dr.regions.step.Deleting;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 
@@ -76,7 +77,7 @@ public final class DatabasePromotion {
     }
 
     private DBInstance describe() {
-        return DbInstances.find(rds(), target.databaseIdentifier()).orElseThrow(() -> DrException.failed(
+        return DatabaseInstances.find(rds(), target.databaseIdentifier(), Deleting.PRESENT).orElseThrow(() -> DrException.failed(
                 "DB instance " + target.databaseIdentifier() + " is gone from " + target.drRegion()));
     }
 

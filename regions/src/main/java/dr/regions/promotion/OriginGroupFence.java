@@ -1,6 +1,7 @@
 package dr.regions.promotion;
 
 import dr.regions.cdn.DistributionSettings;
+import dr.regions.cdn.Distributions;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudfront.model.DistributionConfig;
 import software.amazon.awssdk.services.cloudfront.model.DistributionSummary;
@@ -36,7 +37,7 @@ public final class OriginGroupFence {
     }
 
     public Progress ensure() {
-        Optional<DistributionSummary> found = StackDistribution.find(cloudFront(), target.stack());
+        Optional<DistributionSummary> found = Distributions.ofStack(cloudFront(), target.stack());
         if (found.isEmpty()) {
             return Progress.done("no CloudFront distribution of stack " + target.stack() + ": nothing to fence",
                     Map.of("fenced", false));

@@ -3,6 +3,7 @@ package dr.regions.readiness;
 import dr.core.model.Regions;
 import dr.core.model.RegionRole;
 import dr.regions.cdn.DistributionSettings;
+import dr.regions.cdn.Distributions;
 import dr.regions.discovery.Attributes;
 import dr.regions.discovery.ResourceKind;
 import dr.regions.discovery.StackResource;
@@ -91,7 +92,7 @@ public final class EdgeReadiness {
     }
 
     private Optional<Distribution> distribution() {
-        Optional<StackResource> listed = scope.find(ResourceKind.DISTRIBUTION, StackResource.GLOBAL, "distribution");
+        Optional<StackResource> listed = scope.find(ResourceKind.DISTRIBUTION, StackResource.GLOBAL, Distributions.ROLE);
         if (listed.isEmpty()) {
             findings.problem(EDGE, "distribution", scope.reachable(StackResource.GLOBAL)
                     ? scope.absent(ResourceKind.DISTRIBUTION, StackResource.GLOBAL)
