@@ -1,10 +1,9 @@
 package dr.regions.promotion;
 
 import dr.core.DrException;
-import dr.regions.dns.FailoverRecordsStep;
 import dr.regions.dns.Route53Ids;
 import dr.regions.cdn.Distributions;
-import dr.regions.readiness.ApiRecords;
+import dr.regions.dns.ApiRecords;
 import dr.regions.readiness.StackDomain;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
 import software.amazon.awssdk.services.route53.Route53Client;
@@ -91,7 +90,7 @@ public final class ApiRecordsFence {
             return Optional.empty();
         }
         ResourceRecordSet wanted = ResourceRecordSet.builder().name(name).type(RRType.A)
-                .setIdentifier(FailoverRecordsStep.setIdentifier(target.settings(), primary)).failover(failover)
+                .setIdentifier(ApiRecords.setIdentifier(target.stack(), primary)).failover(failover)
                 .aliasTarget(AliasTarget.builder().dnsName(drAlb.dnsName())
                         .hostedZoneId(drAlb.canonicalHostedZoneId()).evaluateTargetHealth(true).build())
                 .build();

@@ -7,6 +7,7 @@ import dr.regions.cdn.Distributions;
 import dr.regions.discovery.Attributes;
 import dr.regions.discovery.ResourceKind;
 import dr.regions.discovery.StackResource;
+import dr.regions.dns.ApiRecords;
 import dr.regions.dns.HealthCheckStep;
 import dr.regions.loadbalancing.LoadBalancingRoles;
 import dr.regions.topology.Tier;

@@ -16,7 +16,7 @@ import dr.regions.inmemory.SimulatedCrash;
 import dr.regions.inmemory.cloudfront.EdgeSimulator;
 import dr.regions.inmemory.route53.PublicResolver;
 import dr.regions.provision.ProvisionFixture;
-import dr.regions.readiness.ApiRecords;
+import dr.regions.dns.ApiRecords;
 import dr.regions.readiness.ReadyStack;
 import dr.runbooks.RunbookResult;
 import dr.runbooks.StepReport;
