@@ -7,7 +7,6 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -66,18 +65,6 @@ public record ApiRecords(String zoneId, String name, Optional<ResourceRecordSet>
     /** Whether {@code record} is an alias to the load balancer named {@code dnsName} (any case, dualstack or not). */
     public static boolean aliases(Optional<ResourceRecordSet> record, String dnsName) {
         return record.map(ResourceRecordSet::aliasTarget)
-                .map(target -> bare(target.dnsName()).equals(bare(dnsName))).orElse(false);
-    }
-
-    /** {@code dualstack.x.elb.amazonaws.com.} and {@code X.elb.amazonaws.com} are the same name. */
-    public static String bare(String name) {
-        if (name == null) {
-            return "";
-        }
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".")) {
-            lower = lower.substring(0, lower.length() - 1);
-        }
-        return lower.startsWith("dualstack.") ? lower.substring("dualstack.".length()) : lower;
+                .map(target -> DnsNames.bare(target.dnsName()).equals(DnsNames.bare(dnsName))).orElse(false);
     }
 }
