@@ -8,7 +8,7 @@ import dr.regions.inmemory.cloudfront.EdgeSimulator;
 import dr.regions.inmemory.route53.PublicResolver;
 import dr.regions.inmemory.world.Faults.CrashPoint;
 import dr.regions.inmemory.world.SimulatedCrash;
-import dr.regions.readiness.ApiRecords;
+import dr.regions.dns.ApiRecords;
 import dr.regions.readiness.ReadyStack;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -15,14 +15,12 @@ import dr.regions.topology.Tier;
 import dr.regions.step.EnsureStep;
 import dr.regions.step.ResourceState;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
-import software.amazon.awssdk.services.cloudfront.model.DistributionList;
 import software.amazon.awssdk.services.cloudfront.model.DistributionSummary;
 import software.amazon.awssdk.services.cloudfront.model.GetDistributionConfigResponse;
 import software.amazon.awssdk.services.cloudfront.model.Tag;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +38,7 @@ import java.util.Optional;
  * (PreconditionFailed) rather than overwritten.
  */
 public final class DistributionStep extends EnsureStep {
-    public static final String ROLE = "distribution";
-    public static final StepKey KEY = StepKey.global(ROLE);
+    public static final StepKey KEY = StepKey.global(Distributions.ROLE);
 
     private final StackSpec spec;
     private final AwsClients clients;
@@ -83,47 +80,19 @@ public final class DistributionStep extends EnsureStep {
     }
 
     String comment() {
-        return "dr/" + spec.stack() + "/" + ROLE;
+        return Distributions.comment(spec.stack());
     }
 
-    /** By comment; failing that (someone edited the comment) by tags, read per distribution. */
+    /** By comment; failing that (someone edited the comment) by tags ({@link Distributions#ofStack}). */
     @Override
     protected Optional<String> find(StepContext context) {
-        List<DistributionSummary> all = listAll();
-        Optional<DistributionSummary> found = all.stream().filter(d -> comment().equals(d.comment())).findFirst()
-                .or(() -> all.stream().filter(this::taggedAsOurs).findFirst());
+        Optional<DistributionSummary> found = Distributions.ofStack(cloudFront(), spec.stack());
         found.ifPresent(summary -> {
             arn = summary.arn();
             domainName = summary.domainName();
             status = summary.status();
         });
         return found.map(DistributionSummary::id);
-    }
-
-    private List<DistributionSummary> listAll() {
-        List<DistributionSummary> all = new ArrayList<>();
-        String marker = null;
-        do {
-            String page = marker;
-            DistributionList list = cloudFront().listDistributions(r -> r.marker(page)).distributionList();
-            all.addAll(list.items());
-            marker = Boolean.TRUE.equals(list.isTruncated()) ? list.nextMarker() : null;
-        } while (marker != null);
-        return all;
-    }
-
-    private boolean taggedAsOurs(DistributionSummary summary) {
-        Map<String, String> present = tagsOf(summary.arn());
-        return spec.stack().equals(present.get(Tags.STACK)) && ROLE.equals(present.get(Tags.ROLE));
-    }
-
-    private Map<String, String> tagsOf(String resourceArn) {
-        Map<String, String> present = new HashMap<>();
-        var tags = cloudFront().listTagsForResource(r -> r.resource(resourceArn)).tags();
-        if (tags != null) {
-            tags.items().forEach(t -> present.put(t.key(), t.value()));
-        }
-        return present;
     }
 
     @Override
@@ -152,7 +121,7 @@ public final class DistributionStep extends EnsureStep {
     }
 
     private boolean tag() {
-        Map<String, String> present = tagsOf(arn);
+        Map<String, String> present = Distributions.tags(cloudFront(), arn);
         List<Tag> missing = tags().stream().filter(t -> !t.value().equals(present.get(t.key()))).toList();
         if (missing.isEmpty()) {
             return false;
@@ -196,7 +165,7 @@ public final class DistributionStep extends EnsureStep {
     }
 
     private List<Tag> tags() {
-        return AwsTags.cloudFront(Tags.forGlobal(spec.stack(), ROLE));
+        return AwsTags.cloudFront(Tags.forGlobal(spec.stack(), Distributions.ROLE));
     }
 
     private CloudFrontClient cloudFront() {

@@ -3,6 +3,7 @@ package dr.regions.cleanup;
 import dr.core.engine.StepContext;
 import dr.core.engine.StepResult;
 import dr.core.model.ModeledDurations;
+import dr.regions.database.DatabaseInstances;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 
@@ -39,7 +40,7 @@ final class DbInstanceDeletion extends DeletionStep {
     @Override
     protected StepResult advance(StepContext context) {
         RdsClient rds = target().clients().rds(target().region());
-        DBInstance db = rds.describeDBInstances(r -> r.dbInstanceIdentifier(target().id())).dbInstances().get(0);
+        DBInstance db = DatabaseInstances.require(rds, target().id());
         String status = db.dbInstanceStatus();
         if ("deleting".equals(status)) {
             return StepResult.waiting("deleting");

@@ -9,6 +9,7 @@ import dr.core.model.Tags;
 import dr.regions.loadbalancing.LoadBalancingRoles;
 import dr.regions.topology.Tier;
 import dr.regions.network.NetworkRoles;
+import dr.regions.step.Deleting;
 import dr.regions.step.EnsureStep;
 import dr.regions.step.ResourceState;
 import dr.regions.step.RegionTarget;
@@ -154,8 +155,7 @@ public final class AutoScalingGroupStep extends EnsureStep {
 
     /** The group, unless it is being deleted (it then still shows, as "Delete in progress", for a while). */
     private Optional<AutoScalingGroup> describe() {
-        return autoScaling().describeAutoScalingGroups(r -> r.autoScalingGroupNames(name())).autoScalingGroups()
-                .stream().filter(g -> g.status() == null).findFirst();
+        return AutoScalingGroups.named(autoScaling(), name(), Deleting.ABSENT);
     }
 
     private Capacity capacity() {

@@ -7,14 +7,6 @@ public final class ComputeRoles {
     private ComputeRoles() {
     }
 
-    /**
-     * The image step of a tier in a region (package {@code dr.regions.images}): output {@code id}, an AMI usable in
-     * that region (the DR region's is the copy AWS Backup made there).
-     */
-    public static String image(Tier tier) {
-        return "image-" + tier.role();
-    }
-
     public static String launchTemplate(Tier tier) {
         return "lt-" + tier.role();
     }

@@ -4,6 +4,7 @@ import dr.core.engine.StepContext;
 import dr.core.engine.StepKey;
 import dr.core.model.ModeledDurations;
 import dr.regions.identity.IdentityRoles;
+import dr.regions.images.UserData;
 import dr.regions.topology.Tier;
 import dr.regions.network.Ec2Tags;
 import dr.regions.step.EnsureStep;
@@ -52,7 +53,7 @@ public final class LaunchTemplateStep extends EnsureStep {
     }
 
     private static List<StepKey> dependencies(RegionTarget target, Tier tier) {
-        List<StepKey> keys = new ArrayList<>(List.of(target.key(ComputeRoles.image(tier)),
+        List<StepKey> keys = new ArrayList<>(List.of(target.key(tier.imageRole()),
                 target.key(tier.instanceGroup().role())));
         if (tier == Tier.APP) {
             keys.add(IdentityRoles.APP_PROFILE_KEY);
@@ -118,10 +119,10 @@ public final class LaunchTemplateStep extends EnsureStep {
                     .arn(context.require(IdentityRoles.APP_PROFILE_KEY, "arn")).build());
         }
         return data
-                .imageId(context.require(target.key(ComputeRoles.image(tier)), "id"))
+                .imageId(context.require(target.key(tier.imageRole()), "id"))
                 .instanceType(instanceType())
                 .securityGroupIds(context.require(target.key(tier.instanceGroup().role()), "id"))
-                .userData(UserData.base64(tier))
+                .userData(UserData.bootBase64(tier))
                 .metadataOptions(LaunchTemplateInstanceMetadataOptionsRequest.builder()
                         .httpEndpoint(LaunchTemplateInstanceMetadataEndpointState.ENABLED)
                         .httpTokens(LaunchTemplateHttpTokensState.REQUIRED)

@@ -2,6 +2,7 @@ package dr.regions.database;
 
 import dr.core.engine.StepContext;
 import dr.core.engine.StepKey;
+import dr.regions.step.Deleting;
 import dr.regions.step.EnsureStep;
 import dr.regions.step.ResourceState;
 import dr.regions.step.RegionTarget;
@@ -36,7 +37,7 @@ abstract class DatabaseInstanceStep extends EnsureStep {
 
     @Override
     protected final Optional<String> find(StepContext context) {
-        Optional<DBInstance> found = DatabaseInstances.find(rds(), identifier);
+        Optional<DBInstance> found = DatabaseInstances.find(rds(), identifier, Deleting.ABSENT);
         found.ifPresent(db -> seen = db);
         return found.map(DBInstance::dbInstanceIdentifier);
     }

@@ -1,37 +1,53 @@
 package dr.regions.database;
 
+import dr.regions.step.Deleting;
 import dr.regions.step.ResourceState;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 import software.amazon.awssdk.services.rds.model.DbInstanceNotFoundException;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Looking up a DB instance by identifier, and what later steps need from it. */
+/**
+ * The one way dr looks up a DB instance by identifier (DescribeDBInstances, read-only), and what later steps need
+ * from it. "Not found" (DBInstanceNotFound, or an answer without instances) is an answer, not an error; whether an
+ * instance in state {@code deleting} counts is the caller's {@link Deleting} choice.
+ */
 public final class DatabaseInstances {
+    static final String DELETING = "deleting";
+
     private DatabaseInstances() {
     }
 
-    /** The instance, unless it does not exist or is being deleted. */
-    public static Optional<DBInstance> find(RdsClient rds, String identifier) {
+    /** The instance named {@code identifier}, if RDS lists it; one {@code deleting} only if {@code deleting} is PRESENT. */
+    public static Optional<DBInstance> find(RdsClient rds, String identifier, Deleting deleting) {
         try {
-            return rds.describeDBInstances(r -> r.dbInstanceIdentifier(identifier)).dbInstances().stream()
-                    .filter(db -> !"deleting".equals(db.dbInstanceStatus()))
+            return describe(rds, identifier).stream()
+                    .filter(db -> deleting == Deleting.PRESENT || !DELETING.equals(db.dbInstanceStatus()))
                     .findFirst();
         } catch (DbInstanceNotFoundException e) {
             return Optional.empty();
         }
     }
 
-    static DBInstance require(RdsClient rds, String identifier) {
-        return rds.describeDBInstances(r -> r.dbInstanceIdentifier(identifier)).dbInstances().get(0);
+    /**
+     * The instance whatever its state ({@code deleting} included), for callers that know it exists (its own step,
+     * a deletion in progress): RDS's DBInstanceNotFound goes to the caller, which decides what "gone" means.
+     */
+    public static DBInstance require(RdsClient rds, String identifier) {
+        return describe(rds, identifier).get(0);
+    }
+
+    private static List<DBInstance> describe(RdsClient rds, String identifier) {
+        return rds.describeDBInstances(r -> r.dbInstanceIdentifier(identifier)).dbInstances();
     }
 
     static ResourceState readiness(DBInstance db) {
         return ResourceState.of(db.dbInstanceStatus(), "available", "failed", "incompatible-parameters",
-                "incompatible-restore", "storage-full", "deleting");
+                "incompatible-restore", "storage-full", DELETING);
     }
 
     static Map<String, String> outputs(DBInstance db) {

@@ -19,7 +19,7 @@ import java.util.List;
 public final class PrimaryDatabaseStep extends DatabaseInstanceStep {
 
     public PrimaryDatabaseStep(RegionTarget target) {
-        super(target, DatabaseRoles.PRIMARY, "db",
+        super(target, DatabaseRoles.PRIMARY, DatabaseRoles.PRIMARY_NAME,
                 List.of(target.key(DatabaseRoles.SUBNET_GROUP), target.key(SecurityRoles.DB.role())),
                 ModeledDurations.RDS_CREATE.plus(ModeledDurations.RDS_BACKING_UP));
     }

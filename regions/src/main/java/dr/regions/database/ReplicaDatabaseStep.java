@@ -19,7 +19,7 @@ public final class ReplicaDatabaseStep extends DatabaseInstanceStep {
     private final RegionTarget primary;
 
     public ReplicaDatabaseStep(RegionTarget target) {
-        super(target, DatabaseRoles.REPLICA, "db-replica",
+        super(target, DatabaseRoles.REPLICA, DatabaseRoles.REPLICA_NAME,
                 List.of(target.key(DatabaseRoles.SUBNET_GROUP), target.key(SecurityRoles.DB.role()),
                         target.other().key(DatabaseRoles.PRIMARY)),
                 ModeledDurations.RDS_CROSS_REGION_REPLICA);

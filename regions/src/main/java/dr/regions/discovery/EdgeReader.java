@@ -1,10 +1,9 @@
 package dr.regions.discovery;
 
 import dr.core.model.Regions;
+import dr.regions.cdn.Distributions;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
-import software.amazon.awssdk.services.cloudfront.model.DistributionList;
 import software.amazon.awssdk.services.cloudfront.model.DistributionSummary;
-import software.amazon.awssdk.services.cloudfront.model.Tag;
 import software.amazon.awssdk.services.wafv2.Wafv2Client;
 import software.amazon.awssdk.services.wafv2.model.ListWebAcLsResponse;
 import software.amazon.awssdk.services.wafv2.model.Scope;
@@ -33,29 +32,12 @@ final class EdgeReader {
 
     List<StackResource> distributions() {
         List<StackResource> found = new ArrayList<>();
-        List<DistributionSummary> summaries = new ArrayList<>();
-        String marker = null;
-        do {
-            String current = marker;
-            DistributionList page = cloudFront.listDistributions(r -> r.marker(current)).distributionList();
-            if (page == null) {
-                break;
-            }
-            summaries.addAll(page.items());
-            marker = Boolean.TRUE.equals(page.isTruncated()) ? page.nextMarker() : null;
-        } while (marker != null && !marker.isEmpty());
-        for (DistributionSummary summary : summaries) {
-            Map<String, String> tags = new LinkedHashMap<>();
-            var tagSet = cloudFront.listTagsForResource(r -> r.resource(summary.arn())).tags();
-            if (tagSet != null) {
-                for (Tag tag : tagSet.items()) {
-                    tags.put(tag.key(), tag.value());
-                }
-            }
+        for (DistributionSummary summary : Distributions.all(cloudFront)) {
+            Map<String, String> tags = Distributions.tags(cloudFront, summary.arn());
             if (!stack.marks(tags)) {
                 continue;
             }
-            List<String> aliases = summary.aliases() == null ? List.of() : summary.aliases().items();
+            List<String> aliases = Distributions.aliases(summary);
             found.add(StackResource.of(ResourceKind.DISTRIBUTION, StackResource.GLOBAL, summary.id(), tags)
                     .state(summary.status()).with(Attributes.ARN, summary.arn())
                     .with(Attributes.ENABLED, summary.enabled()).with(Attributes.DNS_NAME, summary.domainName())

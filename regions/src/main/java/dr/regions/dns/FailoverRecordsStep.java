@@ -32,7 +32,7 @@ public final class FailoverRecordsStep extends AliasRecordStep {
     }
 
     /**
-     * {@code pinnedToDr}: the records promote-replica's fence leaves ({@code ApiRecordsFence}): the PRIMARY record
+     * {@code pinnedToDr}: the records promote-replica's fence leaves ({@code ApiRecordsFence}), found again by {@link ApiRecords}: the PRIMARY record
      * names the DR app load balancer too, without the health check, so Route 53 answers DR whatever it sees.
      */
     public FailoverRecordsStep(StackSpec spec, AwsClients clients, boolean pinnedToDr) {
@@ -46,22 +46,19 @@ public final class FailoverRecordsStep extends AliasRecordStep {
         return StepKey.of(region, LoadBalancingRoles.loadBalancer(Tier.APP));
     }
 
-    /** {@code <stack>-primary} and {@code <stack>-dr}: stable whatever the regions, and this stack's own. */
-    public static String setIdentifier(StackSpec spec, boolean primary) {
-        return spec.stack() + (primary ? "-primary" : "-dr");
-    }
-
     @Override
     protected List<ResourceRecordSet> wanted(StepContext context) {
         String healthCheck = context.require(HealthCheckStep.KEY, "id");
         if (pinnedToDr) {
             return List.of(
-                    pointAt(context, spec.drRegion(), setIdentifier(spec, true), "PRIMARY", null),
-                    pointAt(context, spec.drRegion(), setIdentifier(spec, false), "SECONDARY", null));
+                    pointAt(context, spec.drRegion(), ApiRecords.setIdentifier(spec.stack(), true), "PRIMARY", null),
+                    pointAt(context, spec.drRegion(), ApiRecords.setIdentifier(spec.stack(), false), "SECONDARY",
+                            null));
         }
         return List.of(
-                pointAt(context, spec.primaryRegion(), setIdentifier(spec, true), "PRIMARY", healthCheck),
-                pointAt(context, spec.drRegion(), setIdentifier(spec, false), "SECONDARY", null));
+                pointAt(context, spec.primaryRegion(), ApiRecords.setIdentifier(spec.stack(), true), "PRIMARY",
+                        healthCheck),
+                pointAt(context, spec.drRegion(), ApiRecords.setIdentifier(spec.stack(), false), "SECONDARY", null));
     }
 
     private ResourceRecordSet pointAt(StepContext context, String region, String setIdentifier, String failover,

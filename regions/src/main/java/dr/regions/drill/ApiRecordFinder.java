@@ -4,20 +4,20 @@ import dr.regions.discovery.Attributes;
 import dr.regions.discovery.Inventory;
 import dr.regions.discovery.ResourceKind;
 import dr.regions.discovery.StackResource;
+import dr.regions.dns.ApiRecords;
 import dr.regions.dns.FailoverRecordsStep;
 import dr.regions.dns.Route53Ids;
 import software.amazon.awssdk.services.route53.Route53Client;
-import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The {@code api.<domain>} failover pair, found by what it points at: a PRIMARY failover record whose health check is
- * the stack's, or an alias to the stack's primary app load balancer. The inventory names the operator's public zones
- * the stack has records in (certificate validation, {@code app.<domain>}); the inventory itself lists the failover
- * records only when a certificate names them, and the stack's certificate for the ALBs is {@code *.<domain>}.
+ * The {@code api.<domain>} failover pair for a drill, which knows the stack's tags but not its domain: the record the
+ * inventory lists, else the stack's pair ({@link ApiRecords#inZone}, by its set identifiers) in one of the operator's
+ * public zones the stack has records in (certificate validation, {@code app.<domain>}); the inventory itself lists the
+ * failover records only when a certificate names them, and the stack's certificate for the ALBs is {@code *.<domain>}.
  */
 final class ApiRecordFinder {
     private final Route53Client route53;
@@ -30,7 +30,7 @@ final class ApiRecordFinder {
         this.route53 = route53;
     }
 
-    Optional<ApiRecord> find(Inventory inventory, String healthCheckId, String primaryAppAlb) {
+    Optional<ApiRecord> find(Inventory inventory) {
         Optional<StackResource> listed = inventory.global().stream()
                 .filter(r -> r.kind() == ResourceKind.RECORD_SET && FailoverRecordsStep.ROLE.equals(r.role()))
                 .findFirst();
@@ -39,22 +39,12 @@ final class ApiRecordFinder {
                     DrillDiscovery.stripDot(listed.get().attribute(Attributes.RECORD_NAME))));
         }
         for (String zoneId : operatorZones(inventory)) {
-            for (ResourceRecordSet set : route53.listResourceRecordSetsPaginator(r -> r.hostedZoneId(zoneId))
-                    .resourceRecordSets()) {
-                if ("PRIMARY".equals(set.failoverAsString()) && pointsAtStack(set, healthCheckId, primaryAppAlb)) {
-                    return Optional.of(new ApiRecord(zoneId, DrillDiscovery.stripDot(set.name())));
-                }
+            Optional<ApiRecords> pair = ApiRecords.inZone(route53, zoneId, inventory.stack());
+            if (pair.isPresent()) {
+                return Optional.of(new ApiRecord(zoneId, DrillDiscovery.stripDot(pair.get().name())));
             }
         }
         return Optional.empty();
-    }
-
-    private static boolean pointsAtStack(ResourceRecordSet set, String healthCheckId, String primaryAppAlb) {
-        if (healthCheckId != null && healthCheckId.equals(set.healthCheckId())) {
-            return true;
-        }
-        return primaryAppAlb != null && set.aliasTarget() != null
-                && DnsProbe.normalize(set.aliasTarget().dnsName()).equals(DnsProbe.normalize(primaryAppAlb));
     }
 
     /** Zones holding records of the stack that are not the stack's own (private) zones. */

@@ -1,11 +1,11 @@
 package dr.regions.drill;
 
+import dr.regions.dns.DnsNames;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.RRType;
 import software.amazon.awssdk.services.route53.model.TestDnsAnswerResponse;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -56,23 +56,15 @@ public final class DnsProbe {
         if (loadBalancer == null) {
             return false;
         }
-        String wanted = normalize(loadBalancer);
-        return data.stream().map(DnsProbe::normalize).anyMatch(wanted::equals);
+        String wanted = DnsNames.bare(loadBalancer);
+        return data.stream().map(DnsNames::bare).anyMatch(wanted::equals);
     }
 
     private boolean resolvesTo(List<String> data, String loadBalancer) {
         if (loadBalancer == null) {
             return false;
         }
-        Set<String> addresses = resolver.addresses(normalize(loadBalancer));
+        Set<String> addresses = resolver.addresses(DnsNames.bare(loadBalancer));
         return data.stream().anyMatch(addresses::contains);
-    }
-
-    public static String normalize(String name) {
-        String n = name.toLowerCase(Locale.ROOT).strip();
-        if (n.endsWith(".")) {
-            n = n.substring(0, n.length() - 1);
-        }
-        return n.startsWith("dualstack.") ? n.substring("dualstack.".length()) : n;
     }
 }

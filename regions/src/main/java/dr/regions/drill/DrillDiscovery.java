@@ -64,7 +64,7 @@ public final class DrillDiscovery {
                 .getDistributionConfig(r -> r.id(d.id())).distributionConfig())).orElse(null);
         String primaryAppAlb = loadBalancer(inventory, primaryRegion, Tier.APP);
         Optional<ApiRecordFinder.ApiRecord> apiRecord = new ApiRecordFinder(clients.route53())
-                .find(inventory, healthCheck.map(StackResource::id).orElse(null), primaryAppAlb);
+                .find(inventory);
         DrillTopology topology = new DrillTopology(stack, primaryRegion, drRegion,
                 group(inventory, primaryRegion, SecurityRoles.ALB_WEB),
                 group(inventory, primaryRegion, SecurityRoles.ALB_APP),

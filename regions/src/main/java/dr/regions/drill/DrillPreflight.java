@@ -3,12 +3,14 @@ package dr.regions.drill;
 import dr.core.report.drill.DrillObservation.Health;
 import dr.regions.aws.AwsClients;
 import dr.regions.compute.ComputeRoles;
+import dr.regions.compute.AutoScalingGroups;
 import dr.regions.database.DatabaseRoles;
 import dr.regions.discovery.Attributes;
 import dr.regions.discovery.Inventory;
 import dr.regions.discovery.ResourceKind;
 import dr.regions.discovery.StackResource;
 import dr.regions.topology.Tier;
+import dr.regions.step.Deleting;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
 import software.amazon.awssdk.services.autoscaling.model.Instance;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
@@ -118,9 +120,8 @@ public final class DrillPreflight {
                 continue;
             }
             String name = found.get().id();
-            Optional<AutoScalingGroup> group = clients.autoScaling(drRegion)
-                    .describeAutoScalingGroups(r -> r.autoScalingGroupNames(name)).autoScalingGroups().stream()
-                    .findFirst();
+            Optional<AutoScalingGroup> group = AutoScalingGroups.named(clients.autoScaling(drRegion), name,
+                    Deleting.PRESENT);
             if (group.isEmpty()) {
                 problems.add("the " + tier.role() + " Auto Scaling group " + name + " in " + drRegion + " is gone");
                 continue;

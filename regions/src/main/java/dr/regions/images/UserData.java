@@ -7,12 +7,39 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * What the builders install, from the Amazon Linux 2023 repositories only (nothing fetched from the internet and
- * run): the web tier is Apache serving a page, the app tier a small Node.js HTTP service on port 80 run by
- * systemd. Both answer the stack's health-check path with 200, which is what the target groups probe.
+ * The two scripts a tier's instances run, kept in one place because the second starts what the first installs.
+ *
+ * <p>The bake script is what the builders install, from the Amazon Linux 2023 repositories only (nothing fetched
+ * from the internet and run): the web tier is Apache serving a page, the app tier a small Node.js HTTP service on
+ * port 80 run by systemd. Both answer the stack's health-check path with 200, which is what the target groups probe.
+ *
+ * <p>The boot script is what a tier's instance runs at boot (the launch template's user data). The golden image
+ * already holds the application; boot only starts the tier's service ({@link #service}). Short on purpose: nothing
+ * that needs the internet, so a DR instance starts the same way while the primary region is dark.
  */
 public final class UserData {
     private UserData() {
+    }
+
+    /** The systemd unit the bake script installs and the boot script starts. */
+    static String service(Tier tier) {
+        return tier == Tier.WEB ? "httpd" : "dr-app";
+    }
+
+    /** The tier's boot script. */
+    public static String boot(Tier tier) {
+        String comment = tier == Tier.WEB ? "# dr web tier: serve the baked static site on port 80\n"
+                : "# dr app tier: start the baked API service on port 80\n";
+        return "#!/bin/bash\n" + comment + start(tier);
+    }
+
+    /** The boot script as EC2 takes user data in a launch template: base64. */
+    public static String bootBase64(Tier tier) {
+        return encode(boot(tier));
+    }
+
+    private static String start(Tier tier) {
+        return "systemctl enable --now " + service(tier) + "\n";
     }
 
     /** The tier's bake script: what the golden image of {@code tier} installs. */
@@ -36,8 +63,7 @@ public final class UserData {
                 case "$health_file" in */) health_file="${health_file}index.html" ;; esac
                 mkdir -p "$(dirname "$health_file")"
                 echo ok > "$health_file"
-                systemctl enable --now httpd
-                """.formatted(shellQuote(healthPath));
+                """.formatted(shellQuote(healthPath)) + start(Tier.WEB);
     }
 
     static String app(String healthPath) {
@@ -78,8 +104,7 @@ public final class UserData {
                 WantedBy=multi-user.target
                 UNIT
                 systemctl daemon-reload
-                systemctl enable --now dr-app
-                """.formatted(jsString(pathOnly(healthPath)));
+                """.formatted(jsString(pathOnly(healthPath))) + start(Tier.APP);
     }
 
     /** The base64 form RunInstances takes. */

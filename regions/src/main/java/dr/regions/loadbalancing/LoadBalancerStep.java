@@ -13,7 +13,6 @@ import dr.regions.step.RegionTarget;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.IpAddressType;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerNotFoundException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerSchemeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerTypeEnum;
 
@@ -55,11 +54,7 @@ public final class LoadBalancerStep extends EnsureStep {
 
     @Override
     protected Optional<String> find(StepContext context) {
-        try {
-            seen = elb().describeLoadBalancers(r -> r.names(name())).loadBalancers().stream().findFirst().orElse(null);
-        } catch (LoadBalancerNotFoundException e) {
-            seen = null;
-        }
+        seen = LoadBalancers.named(elb(), name()).orElse(null);
         return Optional.ofNullable(seen).map(LoadBalancer::loadBalancerArn);
     }
 

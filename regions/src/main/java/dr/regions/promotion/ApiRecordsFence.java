@@ -2,9 +2,9 @@ package dr.regions.promotion;
 
 import dr.core.DrException;
 import dr.core.engine.StepResult;
-import dr.regions.dns.FailoverRecordsStep;
 import dr.regions.dns.Route53Ids;
-import dr.regions.readiness.ApiRecords;
+import dr.regions.cdn.Distributions;
+import dr.regions.dns.ApiRecords;
 import dr.regions.readiness.StackDomain;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
 import software.amazon.awssdk.services.route53.Route53Client;
@@ -91,7 +91,7 @@ public final class ApiRecordsFence {
             return Optional.empty();
         }
         ResourceRecordSet wanted = ResourceRecordSet.builder().name(name).type(RRType.A)
-                .setIdentifier(FailoverRecordsStep.setIdentifier(target.settings(), primary)).failover(failover)
+                .setIdentifier(ApiRecords.setIdentifier(target.stack(), primary)).failover(failover)
                 .aliasTarget(AliasTarget.builder().dnsName(drAlb.dnsName())
                         .hostedZoneId(drAlb.canonicalHostedZoneId()).evaluateTargetHealth(true).build())
                 .build();
@@ -104,8 +104,8 @@ public final class ApiRecordsFence {
      */
     private Optional<String> domain(LoadBalancer drAlb) {
         return DrDomain.find(target, drAlb).or(() -> {
-            List<String> aliases = StackDistribution.find(target.clients().cloudFront(), target.stack())
-                    .map(d -> d.aliases() == null ? List.<String>of() : d.aliases().items()).orElse(List.of());
+            List<String> aliases = Distributions.ofStack(target.clients().cloudFront(), target.stack())
+                    .map(Distributions::aliases).orElse(List.of());
             return StackDomain.of(target.settings(), aliases);
         });
     }

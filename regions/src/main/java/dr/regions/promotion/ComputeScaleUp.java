@@ -4,7 +4,9 @@ import dr.core.DrException;
 import dr.core.engine.StepResult;
 import dr.core.model.Capacity;
 import dr.regions.compute.ComputeRoles;
+import dr.regions.compute.AutoScalingGroups;
 import dr.regions.topology.Tier;
+import dr.regions.step.Deleting;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
 import software.amazon.awssdk.services.autoscaling.model.Instance;
@@ -37,8 +39,7 @@ public final class ComputeScaleUp {
         Map<String, Object> groups = new LinkedHashMap<>();
         for (Tier tier : Tier.values()) {
             String name = target.settings().name(ComputeRoles.autoScalingGroup(tier));
-            AutoScalingGroup group = autoScaling().describeAutoScalingGroups(r -> r.autoScalingGroupNames(name))
-                    .autoScalingGroups().stream().filter(g -> g.status() == null).findFirst()
+            AutoScalingGroup group = AutoScalingGroups.named(autoScaling(), name, Deleting.ABSENT)
                     .orElseThrow(() -> DrException.failed("Auto Scaling group " + name + " is missing in "
                             + target.drRegion() + "; run dr provision"));
             if (group.minSize() != capacity.min() || group.desiredCapacity() != capacity.desired()

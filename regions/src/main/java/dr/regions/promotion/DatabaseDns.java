@@ -5,7 +5,8 @@ import dr.core.engine.StepResult;
 import dr.regions.dns.HostedZones;
 import dr.regions.dns.RecordSets;
 import dr.regions.dns.Route53Ids;
-import dr.regions.readiness.DbInstances;
+import dr.regions.database.DatabaseInstances;
+import dr.regions.step.Deleting;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.ChangeAction;
 import software.amazon.awssdk.services.route53.model.HostedZone;
@@ -64,7 +65,8 @@ public final class DatabaseDns {
     }
 
     private String endpoint() {
-        DBInstance db = DbInstances.find(target.clients().rds(target.drRegion()), target.databaseIdentifier())
+        DBInstance db = DatabaseInstances.find(target.clients().rds(target.drRegion()), target.databaseIdentifier(),
+                Deleting.PRESENT)
                 .orElseThrow(() -> DrException.failed("DB instance " + target.databaseIdentifier() + " is gone from "
                         + target.drRegion()));
         if (db.endpoint() == null || db.endpoint().address() == null) {

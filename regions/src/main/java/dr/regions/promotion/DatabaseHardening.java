@@ -2,7 +2,8 @@ package dr.regions.promotion;
 
 import dr.core.DrException;
 import dr.core.engine.StepResult;
-import dr.regions.readiness.DbInstances;
+import dr.regions.database.DatabaseInstances;
+import dr.regions.step.Deleting;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 import software.amazon.awssdk.services.rds.model.MasterUserSecret;
@@ -37,7 +38,7 @@ public final class DatabaseHardening {
     }
 
     public StepResult ensure() {
-        DBInstance db = DbInstances.find(rds(), target.databaseIdentifier()).orElseThrow(() -> DrException.failed(
+        DBInstance db = DatabaseInstances.find(rds(), target.databaseIdentifier(), Deleting.PRESENT).orElseThrow(() -> DrException.failed(
                 "DB instance " + target.databaseIdentifier() + " is gone from " + target.drRegion()));
         if (DatabasePromotion.isReplica(db)) {
             throw DrException.failed(db.dbInstanceIdentifier() + " is still a read replica: promote it first");

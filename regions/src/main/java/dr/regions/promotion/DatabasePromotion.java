@@ -3,7 +3,8 @@ package dr.regions.promotion;
 import dr.core.DrException;
 import dr.core.engine.StepResult;
 import dr.regions.database.DatabaseRoles;
-import dr.regions.readiness.DbInstances;
+import dr.regions.database.DatabaseInstances;
+import dr.regions.step.Deleting;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 
@@ -77,7 +78,7 @@ public final class DatabasePromotion {
     }
 
     private DBInstance describe() {
-        return DbInstances.find(rds(), target.databaseIdentifier()).orElseThrow(() -> DrException.failed(
+        return DatabaseInstances.find(rds(), target.databaseIdentifier(), Deleting.PRESENT).orElseThrow(() -> DrException.failed(
                 "DB instance " + target.databaseIdentifier() + " is gone from " + target.drRegion()));
     }
 

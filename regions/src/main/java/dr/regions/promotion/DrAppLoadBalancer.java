@@ -2,10 +2,10 @@ package dr.regions.promotion;
 
 import dr.core.DrException;
 import dr.regions.loadbalancing.ElbNames;
+import dr.regions.loadbalancing.LoadBalancers;
 import dr.regions.loadbalancing.LoadBalancingRoles;
 import dr.regions.topology.Tier;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerNotFoundException;
 
 /** The DR region's app load balancer, by its name (one DescribeLoadBalancers in the DR region). */
 final class DrAppLoadBalancer {
@@ -14,12 +14,8 @@ final class DrAppLoadBalancer {
 
     static LoadBalancer find(PromotionTarget target) {
         String name = ElbNames.of(target.stack(), LoadBalancingRoles.loadBalancer(Tier.APP));
-        try {
-            return target.clients().elb(target.drRegion()).describeLoadBalancers(r -> r.names(name)).loadBalancers()
-                    .stream().findFirst().orElseThrow(() -> missing(target, name));
-        } catch (LoadBalancerNotFoundException e) {
-            throw missing(target, name);
-        }
+        return LoadBalancers.named(target.clients().elb(target.drRegion()), name)
+                .orElseThrow(() -> missing(target, name));
     }
 
     private static DrException missing(PromotionTarget target, String name) {

@@ -2,6 +2,7 @@ package dr.regions.promotion;
 
 import dr.core.engine.StepResult;
 import dr.regions.cdn.DistributionSettings;
+import dr.regions.cdn.Distributions;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudfront.model.DistributionConfig;
 import software.amazon.awssdk.services.cloudfront.model.DistributionSummary;
@@ -37,7 +38,7 @@ public final class OriginGroupFence {
     }
 
     public StepResult ensure() {
-        Optional<DistributionSummary> found = StackDistribution.find(cloudFront(), target.stack());
+        Optional<DistributionSummary> found = Distributions.ofStack(cloudFront(), target.stack());
         if (found.isEmpty()) {
             return StepResult.ran("no CloudFront distribution of stack " + target.stack() + ": nothing to fence",
                     Map.of("fenced", false));

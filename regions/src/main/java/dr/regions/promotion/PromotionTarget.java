@@ -4,7 +4,7 @@ import dr.core.model.Capacity;
 import dr.core.model.StackSpec;
 import dr.regions.aws.AwsClients;
 import dr.regions.dns.PrivateZoneStep;
-import dr.regions.readiness.DbInstances;
+import dr.regions.database.DatabaseRoles;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -29,7 +29,7 @@ public record PromotionTarget(AwsClients clients, StackSpec settings, String drR
 
     /** {@code <stack>-db-replica}: the replica keeps its identifier, and so its endpoint, when promoted. */
     public String databaseIdentifier() {
-        return settings.name(DbInstances.REPLICA_NAME);
+        return settings.name(DatabaseRoles.REPLICA_NAME);
     }
 
     public Capacity primaryCapacity() {

@@ -2,7 +2,8 @@ package dr.regions.promotion;
 
 import dr.core.DrException;
 import dr.core.engine.StepResult;
-import dr.regions.readiness.DbInstances;
+import dr.regions.database.DatabaseInstances;
+import dr.regions.step.Deleting;
 import dr.regions.readiness.ReplicationEvidence;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 
@@ -36,7 +37,8 @@ public final class ReplicaPreflight {
     /** @throws DrException failed (exit 1: the database cannot be brought up) when there is no usable one to promote */
     public StepResult check(Instant now) {
         String identifier = target.databaseIdentifier();
-        Optional<DBInstance> found = DbInstances.find(target.clients().rds(target.drRegion()), identifier);
+        Optional<DBInstance> found = DatabaseInstances.find(target.clients().rds(target.drRegion()), identifier,
+                Deleting.PRESENT);
         if (found.isEmpty()) {
             throw DrException.failed("no DB instance " + identifier + " in " + target.drRegion()
                     + ": there is no replica to promote");

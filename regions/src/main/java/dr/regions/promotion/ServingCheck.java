@@ -1,6 +1,6 @@
 package dr.regions.promotion;
 
-import dr.regions.drill.DnsProbe;
+import dr.regions.dns.DnsNames;
 import dr.regions.drill.EdgeProbe;
 import dr.regions.loadbalancing.LoadBalancingRoles;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
@@ -73,9 +73,9 @@ public final class ServingCheck {
         if (answer.isEmpty()) {
             return new TierView(API, host, false, "no answer");
         }
-        String drName = DnsProbe.normalize(drAppAlb.dnsName());
+        String drName = DnsNames.bare(drAppAlb.dnsName());
         Set<String> drAddresses = dns.addresses(drName);
-        boolean onDr = answer.stream().map(DnsProbe::normalize)
+        boolean onDr = answer.stream().map(DnsNames::bare)
                 .anyMatch(a -> a.equals(drName) || drAddresses.contains(a));
         return new TierView(API, host, onDr, (onDr ? "the DR app load balancer " : "not the DR app load balancer: ")
                 + String.join(",", answer));

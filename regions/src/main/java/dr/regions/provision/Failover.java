@@ -4,6 +4,7 @@ import dr.core.model.StackSpec;
 import dr.regions.aws.AwsClients;
 import dr.regions.database.DatabaseInstances;
 import dr.regions.database.DatabaseRoles;
+import dr.regions.step.Deleting;
 
 /**
  * Whether the stack runs failed over: {@code promote-replica} made its DR database a standalone writer. Provision
@@ -20,7 +21,8 @@ public enum Failover {
 
     /** One read in the DR region: the DR database exists and replicates from nothing (a promoted standalone). */
     public static Failover read(StackSpec spec, AwsClients clients) {
-        return DatabaseInstances.find(clients.rds(spec.drRegion()), spec.name(DatabaseRoles.REPLICA))
+        return DatabaseInstances.find(clients.rds(spec.drRegion()), spec.name(DatabaseRoles.REPLICA_NAME),
+                        Deleting.ABSENT)
                 .filter(db -> db.readReplicaSourceDBInstanceIdentifier() == null)
                 .map(db -> PROMOTED).orElse(NONE);
     }

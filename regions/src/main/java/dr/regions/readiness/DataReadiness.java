@@ -2,6 +2,7 @@ package dr.regions.readiness;
 
 import dr.core.model.RegionRole;
 import dr.regions.backup.BackupRoles;
+import dr.regions.database.DatabaseInstances;
 import dr.regions.database.DatabaseRoles;
 import dr.regions.discovery.Attributes;
 import dr.regions.discovery.ResourceKind;
@@ -9,6 +10,7 @@ import dr.regions.discovery.StackResource;
 import dr.regions.dns.DbRecordStep;
 import dr.regions.dns.PrivateZoneStep;
 import dr.regions.dns.RecordSets;
+import dr.regions.step.Deleting;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 import software.amazon.awssdk.services.route53.model.RRType;
 import software.amazon.awssdk.services.route53.model.ResourceRecord;
@@ -40,8 +42,8 @@ final class DataReadiness {
 
     void check() {
         subnetGroup();
-        Optional<DBInstance> database = DbInstances.find(scope.clients().rds(region),
-                scope.spec().name(role == RegionRole.PRIMARY ? DbInstances.PRIMARY_NAME : DbInstances.REPLICA_NAME));
+        Optional<DBInstance> database = DatabaseInstances.find(scope.clients().rds(region),
+                scope.spec().name(DatabaseRoles.instanceName(role)), Deleting.PRESENT);
         if (role == RegionRole.PRIMARY) {
             primaryDatabase(database);
         }

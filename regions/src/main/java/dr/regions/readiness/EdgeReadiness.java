@@ -3,10 +3,15 @@ package dr.regions.readiness;
 import dr.core.model.Regions;
 import dr.core.model.RegionRole;
 import dr.regions.cdn.DistributionSettings;
+import dr.regions.cdn.Distributions;
+import dr.regions.certificates.CertificateSteps;
 import dr.regions.discovery.Attributes;
 import dr.regions.discovery.ResourceKind;
 import dr.regions.discovery.StackResource;
+import dr.regions.dns.ApiRecords;
+import dr.regions.dns.FailoverRecordsStep;
 import dr.regions.dns.HealthCheckStep;
+import dr.regions.firewall.WebAclStep;
 import dr.regions.loadbalancing.LoadBalancingRoles;
 import dr.regions.topology.Tier;
 import software.amazon.awssdk.services.cloudfront.model.Distribution;
@@ -30,7 +35,6 @@ import java.util.Optional;
 public final class EdgeReadiness {
     static final String EDGE = "edge";
     static final String TLS = "tls";
-    static final String CDN_CERTIFICATE = "cdn-certificate";
     /** Route 53 calls an endpoint healthy when more than 18% of its checkers do (Developer Guide, "How Amazon Route 53
      * determines whether a health check is healthy"). */
     static final double HEALTHY_SHARE = 0.18;
@@ -91,9 +95,10 @@ public final class EdgeReadiness {
     }
 
     private Optional<Distribution> distribution() {
-        Optional<StackResource> listed = scope.find(ResourceKind.DISTRIBUTION, StackResource.GLOBAL, "distribution");
+        Optional<StackResource> listed = scope.find(ResourceKind.DISTRIBUTION, StackResource.GLOBAL,
+                Distributions.ROLE);
         if (listed.isEmpty()) {
-            findings.problem(EDGE, "distribution", scope.reachable(StackResource.GLOBAL)
+            findings.problem(EDGE, Distributions.ROLE, scope.reachable(StackResource.GLOBAL)
                     ? scope.absent(ResourceKind.DISTRIBUTION, StackResource.GLOBAL)
                     : "cannot be read: CloudFront unreachable");
             return Optional.empty();
@@ -104,7 +109,7 @@ public final class EdgeReadiness {
         boolean enabled = Boolean.TRUE.equals(config.enabled());
         String detail = distribution.id() + " " + distribution.status() + (enabled ? "" : ", disabled") + ", "
                 + originOrder(config);
-        findings.check("Deployed".equals(distribution.status()) && enabled, EDGE, "distribution", detail);
+        findings.check("Deployed".equals(distribution.status()) && enabled, EDGE, Distributions.ROLE, detail);
         return Optional.of(distribution);
     }
 
@@ -127,20 +132,20 @@ public final class EdgeReadiness {
     }
 
     private void webAcl(Optional<Distribution> distribution) {
-        Optional<StackResource> acl = scope.find(ResourceKind.WEB_ACL, StackResource.GLOBAL, "web-acl");
+        Optional<StackResource> acl = scope.find(ResourceKind.WEB_ACL, StackResource.GLOBAL, WebAclStep.ROLE);
         if (acl.isEmpty()) {
             if (!scope.reachable(Regions.GLOBAL_EDGE)) {
-                findings.warn(EDGE, "web-acl", "cannot be read: the WAF endpoint in " + Regions.GLOBAL_EDGE
+                findings.warn(EDGE, WebAclStep.ROLE, "cannot be read: the WAF endpoint in " + Regions.GLOBAL_EDGE
                         + " is unreachable");
             } else {
-                findings.problem(EDGE, "web-acl", scope.absent(ResourceKind.WEB_ACL, StackResource.GLOBAL));
+                findings.problem(EDGE, WebAclStep.ROLE, scope.absent(ResourceKind.WEB_ACL, StackResource.GLOBAL));
             }
             return;
         }
         String arn = acl.get().attribute(Attributes.ARN);
         String attached = distribution.map(d -> d.distributionConfig().webACLId()).orElse(null);
         boolean isAttached = arn != null && arn.equals(attached);
-        findings.check(isAttached, EDGE, "web-acl", acl.get().attribute(Attributes.NAME)
+        findings.check(isAttached, EDGE, WebAclStep.ROLE, acl.get().attribute(Attributes.NAME)
                 + (isAttached ? " attached to the distribution" : " not attached (distribution has "
                 + (attached == null || attached.isEmpty() ? "none" : attached) + ")"));
     }
@@ -159,7 +164,7 @@ public final class EdgeReadiness {
             // The primary's own load balancer certificate matters to the primary only; CloudFront's (us-east-1) and
             // DR's serve traffic after failover.
             boolean primaryOnly = scope.region(RegionRole.PRIMARY).equals(certificate.region())
-                    && !CDN_CERTIFICATE.equals(certificate.role());
+                    && !CertificateSteps.CDN_ROLE.equals(certificate.role());
             Verdict verdict = "ISSUED".equals(certificate.state()) ? Verdict.OK
                     : primaryOnly ? Verdict.WARN : Verdict.FAIL;
             findings.add(new Finding(certificate.region(), TLS, certificate.role(), verdict,
@@ -179,37 +184,38 @@ public final class EdgeReadiness {
     private void records(Optional<Distribution> distribution) {
         Optional<String> domain = domain();
         if (domain.isEmpty()) {
-            findings.ok(EDGE, "api-record", "none (no domain: reach the app load balancers by their own names)");
+            findings.ok(EDGE, FailoverRecordsStep.ROLE,
+                    "none (no domain: reach the app load balancers by their own names)");
             return;
         }
         if (!scope.reachable(StackResource.GLOBAL)) {
-            findings.problem(EDGE, "api-record", "cannot be read: Route 53 unreachable");
+            findings.problem(EDGE, FailoverRecordsStep.ROLE, "cannot be read: Route 53 unreachable");
             return;
         }
         Optional<ApiRecords> records = ApiRecords.find(scope.clients().route53(), scope.spec(), domain.get());
         if (records.isEmpty()) {
-            findings.problem(EDGE, "api-record", "no public hosted zone for " + domain.get());
+            findings.problem(EDGE, FailoverRecordsStep.ROLE, "no public hosted zone for " + domain.get());
             return;
         }
         String primaryAlb = albDnsName(RegionRole.PRIMARY);
         String drAlb = albDnsName(RegionRole.DR);
         ApiRecords api = records.get();
         if (api.secondary().isEmpty() || !ApiRecords.aliases(api.secondary(), drAlb)) {
-            findings.problem(EDGE, "api-record", api.name() + " SECONDARY " + describe(api.secondary())
+            findings.problem(EDGE, FailoverRecordsStep.ROLE, api.name() + " SECONDARY " + describe(api.secondary())
                     + " (expected the DR app load balancer " + drAlb + ")");
         } else if (api.primary().isEmpty()) {
-            findings.problem(EDGE, "api-record", api.name() + " has no PRIMARY record");
+            findings.problem(EDGE, FailoverRecordsStep.ROLE, api.name() + " has no PRIMARY record");
         } else if (ApiRecords.aliases(api.primary(), drAlb)) {
-            findings.warn(EDGE, "api-record", api.name() + " PRIMARY and SECONDARY both name DR " + drAlb
+            findings.warn(EDGE, FailoverRecordsStep.ROLE, api.name() + " PRIMARY and SECONDARY both name DR " + drAlb
                     + " (fenced by promote-replica)");
         } else if (!scope.reachable(scope.region(RegionRole.PRIMARY))) {
-            findings.warn(EDGE, "api-record", api.name() + " PRIMARY " + describe(api.primary()) + "; the primary "
-                    + "region is unreachable, so its load balancer cannot be compared");
+            findings.warn(EDGE, FailoverRecordsStep.ROLE, api.name() + " PRIMARY " + describe(api.primary())
+                    + "; the primary region is unreachable, so its load balancer cannot be compared");
         } else if (ApiRecords.aliases(api.primary(), primaryAlb) && api.primary().get().healthCheckId() != null) {
-            findings.ok(EDGE, "api-record", api.name() + " PRIMARY -> " + primaryAlb + " (health check "
+            findings.ok(EDGE, FailoverRecordsStep.ROLE, api.name() + " PRIMARY -> " + primaryAlb + " (health check "
                     + api.primary().get().healthCheckId() + "), SECONDARY -> " + drAlb);
         } else {
-            findings.problem(EDGE, "api-record", api.name() + " PRIMARY " + describe(api.primary())
+            findings.problem(EDGE, FailoverRecordsStep.ROLE, api.name() + " PRIMARY " + describe(api.primary())
                     + " (expected the primary app load balancer " + primaryAlb + " with the health check)");
         }
     }

@@ -1,7 +1,9 @@
 package dr.regions.readiness;
 
 import dr.core.model.RegionRole;
+import dr.regions.database.DatabaseInstances;
 import dr.regions.database.DatabaseRoles;
+import dr.regions.step.Deleting;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 
 import java.util.List;
@@ -27,8 +29,8 @@ public final class ReplicaReadiness {
                     + " unreachable");
             return findings.list();
         }
-        String identifier = scope.spec().name(DbInstances.REPLICA_NAME);
-        Optional<DBInstance> found = DbInstances.find(scope.clients().rds(region), identifier);
+        String identifier = scope.spec().name(DatabaseRoles.REPLICA_NAME);
+        Optional<DBInstance> found = DatabaseInstances.find(scope.clients().rds(region), identifier, Deleting.PRESENT);
         if (found.isEmpty()) {
             findings.problem(DataReadiness.DATABASE, DatabaseRoles.REPLICA, identifier + " missing: DR has no copy"
                     + " of the data");

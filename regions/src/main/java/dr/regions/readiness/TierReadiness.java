@@ -1,11 +1,13 @@
 package dr.regions.readiness;
 
 import dr.regions.compute.ComputeRoles;
+import dr.regions.compute.AutoScalingGroups;
 import dr.regions.discovery.Attributes;
 import dr.regions.discovery.ResourceKind;
 import dr.regions.discovery.StackResource;
 import dr.regions.loadbalancing.LoadBalancingRoles;
 import dr.regions.topology.Tier;
+import dr.regions.step.Deleting;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
 import software.amazon.awssdk.services.autoscaling.model.Instance;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;
@@ -100,9 +102,8 @@ final class TierReadiness {
             findings.problem(tierName(), role, scope.absent(ResourceKind.AUTO_SCALING_GROUP, region));
             return;
         }
-        Optional<AutoScalingGroup> group = scope.clients().autoScaling(region)
-                .describeAutoScalingGroups(r -> r.autoScalingGroupNames(listed.get().id())).autoScalingGroups()
-                .stream().findFirst();
+        Optional<AutoScalingGroup> group = AutoScalingGroups.named(scope.clients().autoScaling(region),
+                listed.get().id(), Deleting.PRESENT);
         if (group.isEmpty()) {
             findings.problem(tierName(), role, "missing");
             return;

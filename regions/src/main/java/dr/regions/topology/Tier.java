@@ -51,7 +51,10 @@ public enum Tier {
         return "builder-" + role;
     }
 
-    /** {@code image-web}: the tier's golden AMI, in each region. */
+    /**
+     * {@code image-web}: the role of the tier's golden AMI in each region, the image step's key (package
+     * {@code dr.regions.images}), whose output {@code id} is an AMI usable in that region.
+     */
     public String imageRole() {
         return "image-" + role;
     }

@@ -6,6 +6,7 @@ import dr.core.engine.StepKey;
 import dr.core.model.Capacity;
 import dr.core.model.RegionRole;
 import dr.core.model.StackSpec;
+import dr.regions.images.UserData;
 import dr.regions.topology.Tier;
 import dr.regions.loadbalancing.TiersFixture;
 import org.junit.jupiter.api.Nested;
@@ -95,7 +96,7 @@ class ComputeStepsTest {
                     assertThat(data.instanceTypeAsString()).isEqualTo("t3.micro");
                     assertThat(data.securityGroupIds()).containsExactly(outputOf(result, region, "sg-" + tier.role()));
                     assertThat(new String(Base64.getDecoder().decode(data.userData()), StandardCharsets.UTF_8))
-                            .startsWith("#!/bin/bash").isEqualTo(UserData.script(tier));
+                            .startsWith("#!/bin/bash").isEqualTo(UserData.boot(tier));
                 }
             }
             assertThat(outputOf(result, TiersFixture.PRIMARY, "image-web"))

@@ -4,6 +4,7 @@ import dr.core.model.ModeledDurations;
 import dr.core.report.drill.DrillObservation;
 import dr.core.report.drill.DrillObservation.Health;
 import dr.core.report.drill.DrillObservation.Phase;
+import dr.regions.dns.DnsNames;
 import dr.regions.drill.IngressRules.Rule;
 import dr.regions.inmemory.InMemoryCloud;
 import dr.regions.inmemory.cloudfront.SandboxEdgeProbe;
@@ -217,7 +218,7 @@ class DrillFaultsTest {
 
     @Test
     void aDnsAnswerOfAddressesIsMatchedToTheLoadBalancerThatResolvesToThem() {
-        AddressResolver resolver = host -> host.equals(DnsProbe.normalize(topology.drAppAlb()))
+        AddressResolver resolver = host -> host.equals(DnsNames.bare(topology.drAppAlb()))
                 ? Set.of("192.0.2.10", "192.0.2.11") : Set.of("198.51.100.7");
         DnsProbe probe = new DnsProbe(cloud.route53(), resolver);
 

@@ -3,7 +3,6 @@ package dr.regions.loadbalancing;
 import dr.regions.topology.Tier;
 import dr.core.engine.StepContext;
 import dr.core.model.ModeledDurations;
-import dr.regions.compute.ComputeRoles;
 import dr.regions.network.Ec2Tags;
 import dr.regions.step.EnsureStep;
 import dr.regions.step.RegionTarget;
@@ -21,7 +20,7 @@ public final class StandInImageStep extends EnsureStep {
     private final RegionTarget target;
 
     public StandInImageStep(RegionTarget target, Tier tier) {
-        super(target.key(ComputeRoles.image(tier)), List.of(), "AWS::EC2::Image", ModeledDurations.IMMEDIATE);
+        super(target.key(tier.imageRole()), List.of(), "AWS::EC2::Image", ModeledDurations.IMMEDIATE);
         this.target = target;
     }
 

@@ -6,7 +6,7 @@ import dr.core.ExitCode;
 import dr.core.engine.StepResult;
 import dr.regions.cdn.DistributionSettings;
 import dr.regions.inmemory.InMemoryCloud;
-import dr.regions.readiness.ApiRecords;
+import dr.regions.dns.ApiRecords;
 import dr.regions.readiness.ReadyStack;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;

@@ -31,7 +31,7 @@ public final class ReplicaPromotion {
         String drRegion = drRegion(target);
         StackSpec settings = target.settings();
         return new PromotionPreview(catalog.load(RUNBOOK), settings.stack(), drRegion,
-                target.primaryRegion().orElse(null), settings.name(DatabaseRoles.REPLICA), settings.primaryCapacity());
+                target.primaryRegion().orElse(null), settings.name(DatabaseRoles.REPLICA_NAME), settings.primaryCapacity());
     }
 
     /**

@@ -16,7 +16,7 @@ import dr.regions.inmemory.world.CallLog;
 import dr.regions.inmemory.world.Faults.CrashPoint;
 import dr.regions.inmemory.world.SimulatedCrash;
 import dr.regions.provision.ProvisionFixture;
-import dr.regions.readiness.ApiRecords;
+import dr.regions.dns.ApiRecords;
 import dr.regions.readiness.ReadyStack;
 import dr.runbooks.RunbookResult;
 import dr.runbooks.StepReport;
