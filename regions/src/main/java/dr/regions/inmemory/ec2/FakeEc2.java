@@ -60,6 +60,8 @@ import software.amazon.awssdk.services.ec2.model.DeregisterImageRequest;
 import software.amazon.awssdk.services.ec2.model.DeregisterImageResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeAddressesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeAddressesResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeRegionsRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeRegionsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeAvailabilityZonesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeAvailabilityZonesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeInstanceTypeOfferingsRequest;
@@ -179,6 +181,11 @@ public final class FakeEc2 implements Ec2Client {
     @Override
     public DeleteVpcResponse deleteVpc(DeleteVpcRequest request) {
         return vpcs.deleteVpc(request);
+    }
+
+    @Override
+    public DescribeRegionsResponse describeRegions(DescribeRegionsRequest request) {
+        return zones.describeRegions(request);
     }
 
     @Override
