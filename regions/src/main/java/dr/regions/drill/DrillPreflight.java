@@ -13,9 +13,15 @@ import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
 import software.amazon.awssdk.services.autoscaling.model.Instance;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 
+import dr.regions.aws.AwsServiceErrors;
+import dr.regions.discovery.NotVerified;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Is the stack fit for a drill? Breaking the primary of a stack whose DR side cannot take over is an outage, not a
@@ -36,13 +42,32 @@ public final class DrillPreflight {
         this.clients = clients;
     }
 
-    /** Every problem found, one sentence each; empty when the drill may go ahead. */
+    /**
+     * The kinds of resource a drill works with: it judges, breaks, observes or restores them. A kind outside these
+     * that could not be read (a Backup vault, a launch template, a certificate) is a {@linkplain #notes note}.
+     */
+    static final Set<ResourceKind> NEEDED = EnumSet.of(ResourceKind.VPC, ResourceKind.SUBNET,
+            ResourceKind.SECURITY_GROUP, ResourceKind.LOAD_BALANCER, ResourceKind.DB_INSTANCE,
+            ResourceKind.AUTO_SCALING_GROUP, ResourceKind.HEALTH_CHECK, ResourceKind.HOSTED_ZONE,
+            ResourceKind.RECORD_SET, ResourceKind.DISTRIBUTION);
+
+    /**
+     * Every problem found, one sentence each; empty when the drill may go ahead. A region in trouble (no answer, or
+     * AWS errors such as a 5xx or an SCP's AccessDenied) is a problem where the drill needs what could not be read:
+     * either stack region, or the global services.
+     */
     public List<String> problems(DrillDiscovery.Discovered discovered, String fault) {
         Inventory inventory = discovered.inventory();
         DrillTopology topology = discovered.topology();
         List<String> problems = new ArrayList<>();
-        inventory.unreachable().forEach((region, error) -> problems.add("cannot read " + region + ": " + error));
-        inventory.notVerified().forEach(entry -> problems.add(entry.describe()));
+        Set<String> needed = Set.of(topology.primaryRegion(), topology.drRegion(), StackResource.GLOBAL);
+        inventory.unreachable().forEach((region, error) -> {
+            if (needed.contains(region)) {
+                problems.add("cannot read " + region + ": " + error);
+            }
+        });
+        inventory.notVerified().stream().filter(DrillPreflight::needed).forEach(entry -> problems.add(entry.describe()));
+        discovered.unread().forEach(what -> problems.add("cannot read " + what));
         for (String region : List.of(topology.primaryRegion(), topology.drRegion())) {
             if (inventory.ofKind(ResourceKind.VPC, region).isEmpty()) {
                 problems.add("no VPC of the stack in " + region);
@@ -58,12 +83,48 @@ public final class DrillPreflight {
             }
         }
         database(inventory, topology, problems);
-        edge(topology, problems);
-        drCompute(inventory, topology.drRegion(), problems);
+        read(problems, "the health check and the distribution", () -> edge(topology, problems));
+        read(problems, "the Auto Scaling groups in " + topology.drRegion(),
+                () -> drCompute(inventory, topology.drRegion(), problems));
         if (IngressFault.KIND.equals(fault)) {
-            ingress(topology, problems);
+            read(problems, "the primary load balancers' security groups in " + topology.primaryRegion(),
+                    () -> ingress(topology, problems));
         }
         return problems;
+    }
+
+    /**
+     * What could not be read but the drill does not need, one sentence each: it goes ahead, and the report says what
+     * was not checked.
+     */
+    public List<String> notes(DrillDiscovery.Discovered discovered) {
+        DrillTopology topology = discovered.topology();
+        Set<String> needed = Set.of(topology.primaryRegion(), topology.drRegion(), StackResource.GLOBAL);
+        List<String> notes = new ArrayList<>();
+        discovered.inventory().unreachable().forEach((region, error) -> {
+            if (!needed.contains(region)) {
+                notes.add("cannot read " + region + " (not needed by the drill): " + error);
+            }
+        });
+        discovered.inventory().notVerified().stream().filter(entry -> !needed(entry))
+                .forEach(entry -> notes.add(entry.describe()));
+        return notes;
+    }
+
+    private static boolean needed(NotVerified entry) {
+        return entry.kinds().stream().anyMatch(NEEDED::contains);
+    }
+
+    /** A read during preflight itself; an AWS error becomes the problem {@code cannot read <what>: <AWS line>}. */
+    private static void read(List<String> problems, String what, Runnable reads) {
+        try {
+            reads.run();
+        } catch (AwsServiceException e) {
+            if (e.isThrottlingException()) {
+                throw e;
+            }
+            problems.add("cannot read " + what + ": " + AwsServiceErrors.describe(e));
+        }
     }
 
     private void database(Inventory inventory, DrillTopology topology, List<String> problems) {

@@ -79,8 +79,10 @@ final class DrillReportAction implements RunbookAction {
         }
         DrillRecords.last(context, DrillRecords.RESTORED).ifPresent(entry ->
                 facts.restored(entry.time(), String.valueOf(entry.data().get("summary"))));
-        DrillRecords.last(context, DrillRecords.PREFLIGHT).ifPresent(entry -> facts.preflight(
-                texts(entry.data().get("problems")), Boolean.TRUE.equals(entry.data().get("forced"))));
+        DrillRecords.last(context, DrillRecords.PREFLIGHT).ifPresent(entry -> {
+            facts.preflight(texts(entry.data().get("problems")), Boolean.TRUE.equals(entry.data().get("forced")));
+            texts(entry.data().get("notes")).forEach(note -> facts.note("not checked before the drill: " + note));
+        });
         boolean failover = false;
         boolean failback = false;
         for (Journal.Entry finished : context.records(DrillRecords.OBSERVE_FINISHED)) {
