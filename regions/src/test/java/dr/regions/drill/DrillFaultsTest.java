@@ -171,7 +171,13 @@ class DrillFaultsTest {
             DrillObservation inverted = observe(Phase.FAILOVER);
 
             assertThat(saved.inverted()).isFalse();
-            assertThat(inverted.healthCheck()).isEqualTo(Health.UNHEALTHY);
+            assertThat(inverted.healthCheck()).as("Route 53's verdict: Inverted applied on top of the checkers")
+                    .isEqualTo(Health.UNHEALTHY);
+            assertThat(cloud.route53().getHealthCheckStatus(r -> r.healthCheckId(topology.healthCheckId()))
+                    .healthCheckObservations()).as("while every checker still reports the endpoint up")
+                    .allSatisfy(o -> assertThat(o.statusReport().status()).startsWith("Success"));
+            assertThat(new HealthCheckProbe(cloud.route53()).status(topology.healthCheckId()).report())
+                    .contains("checkers report Success", "Inverted: Route 53 counts it unhealthy");
             assertThat(inverted.dnsRegion()).isEqualTo(DrillStacks.DR);
             assertThat(inverted.edgeRegion()).isEqualTo(DrillStacks.PRIMARY);
 
