@@ -84,6 +84,8 @@ public final class DrillDiscovery {
                 () -> new ApiRecordFinder(clients.route53())
                         .find(inventory, healthCheck.map(StackResource::id).orElse(null), primaryAppAlb))
                 .flatMap(found -> found);
+        Integer dnsTtl = apiRecord.flatMap(api -> read(unread, "the TTL of " + api.name(),
+                () -> new RecordTtl(clients.route53()).of(api.zoneId(), api.name())).flatMap(ttl -> ttl)).orElse(null);
         DrillTopology topology = new DrillTopology(stack, primaryRegion, drRegion,
                 group(inventory, primaryRegion, SecurityRoles.ALB_WEB),
                 group(inventory, primaryRegion, SecurityRoles.ALB_APP),
@@ -96,7 +98,8 @@ public final class DrillDiscovery {
                 distribution.map(DrillDiscovery::viewerName).orElse(null),
                 worstCase,
                 primaryAppAlb, loadBalancer(inventory, drRegion, Tier.APP),
-                loadBalancer(inventory, primaryRegion, Tier.WEB), loadBalancer(inventory, drRegion, Tier.WEB));
+                loadBalancer(inventory, primaryRegion, Tier.WEB), loadBalancer(inventory, drRegion, Tier.WEB),
+                dnsTtl);
         return new Discovered(inventory, topology, unread);
     }
 

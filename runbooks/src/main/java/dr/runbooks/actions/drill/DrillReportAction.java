@@ -67,8 +67,10 @@ final class DrillReportAction implements RunbookAction {
                 .distributionDomain(topology.distributionDomain())
                 .healthCheck(topology.healthCheckIntervalSeconds(), topology.healthCheckFailureThreshold())
                 .cloudFrontWorstCase(topology.cloudFrontWorstCase())
+                .dnsTtl(topology.dnsTtlSeconds())
                 .generatedAt(context.clock().now());
         String kind = String.valueOf(saved.data().get("kind"));
+        FaultKind.parse(kind).ifPresent(fault -> facts.faultLimits(fault.doesNotCover()));
         Optional<Journal.Entry> injected = DrillRecords.last(context, DrillRecords.FAULT_INJECTED);
         if (injected.isPresent()) {
             facts.fault(kind, String.valueOf(injected.get().data().get("description")), injected.get().time());
