@@ -29,7 +29,7 @@ import java.util.Set;
  * primary load balancers' security groups, the health check, the distribution deployed), the primary database and
  * its cross-region replica available, the health check healthy, the DR Auto Scaling groups with their instances in
  * service, and, for the ingress fault, the primary load balancers actually open to the web (a drill that was never
- * restored leaves them closed).
+ * restored leaves them closed); for the network fault, their subnets not on the drill's deny-all network ACL.
  */
 public final class DrillPreflight {
     static final String AVAILABLE = "available";
@@ -89,6 +89,10 @@ public final class DrillPreflight {
         if (IngressFault.KIND.equals(fault)) {
             read(problems, "the primary load balancers' security groups in " + topology.primaryRegion(),
                     () -> ingress(topology, problems));
+        }
+        if (NetworkFault.KIND.equals(fault)) {
+            read(problems, "the network ACLs of the primary load balancers' subnets in " + topology.primaryRegion(),
+                    () -> network(topology, problems));
         }
         return problems;
     }
@@ -216,6 +220,19 @@ public final class DrillPreflight {
                         + " not have been restored (dr failover restore)");
             }
         }
+    }
+
+    private void network(DrillTopology topology, List<String> problems) {
+        NetworkFault network = new NetworkFault(clients);
+        List<String> subnets = network.subnetsOf(topology.primaryRegion(),
+                java.util.Arrays.asList(topology.primaryWebAlb(), topology.primaryAppAlb()));
+        if (subnets.isEmpty()) {
+            problems.add("the primary load balancers' subnets were not found in " + topology.primaryRegion());
+            return;
+        }
+        network.onDenyAcl(topology.primaryRegion(), topology.stack(), subnets).forEach(subnet -> problems.add(
+                "the subnet " + subnet + " is on the drill's deny-all network ACL: an earlier drill may not have"
+                        + " been restored (dr failover restore)"));
     }
 
     private static Optional<StackResource> role(Inventory inventory, ResourceKind kind, String region, String role) {

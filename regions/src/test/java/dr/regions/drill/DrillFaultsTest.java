@@ -160,6 +160,40 @@ class DrillFaultsTest {
     }
 
     @Nested
+    class NetworkFaultScenarios {
+        private final NetworkFault fault = new NetworkFault(cloud);
+
+        @Test
+        void aDenyAllAclOnTheLoadBalancersSubnetsCutsBothTiersAndRestoreUndoesItExactly() {
+            List<String> subnets = fault.subnetsOf(DrillStacks.PRIMARY, List.of(topology.primaryWebAlb(),
+                    topology.primaryAppAlb()));
+            SavedNetwork saved = fault.save(DrillStacks.PRIMARY, subnets);
+            int acls = cloud.ec2(DrillStacks.PRIMARY).describeNetworkAcls(r -> { }).networkAcls().size();
+
+            assertThat(subnets).as("the public subnets of both load balancers").hasSize(2);
+            assertThat(fault.cut(saved, "dr")).isEqualTo(2);
+            assertThat(fault.cut(saved, "dr")).as("idempotent").isZero();
+            assertThat(new DrillPreflight(cloud).problems(discovered, NetworkFault.KIND))
+                    .anySatisfy(p -> assertThat(p).contains("deny-all network ACL", "dr failover restore"));
+            advance(topology.modeledDetection());
+            DrillObservation cut = observe(Phase.FAILOVER);
+
+            assertThat(cut.healthCheck()).isEqualTo(Health.UNHEALTHY);
+            assertThat(cut.dnsRegion()).isEqualTo(DrillStacks.DR);
+            assertThat(cut.edgeRegion()).isEqualTo(DrillStacks.DR);
+
+            NetworkFault.Restored restored = fault.restore(saved, "dr");
+            assertThat(restored.moved()).isEqualTo(2);
+            assertThat(restored.deleted()).isEqualTo(1);
+            assertThat(fault.missing(saved)).isEmpty();
+            assertThat(fault.restore(saved, "dr").describe()).contains("already on its own network ACL");
+            assertThat(cloud.ec2(DrillStacks.PRIMARY).describeNetworkAcls(r -> { }).networkAcls()).hasSize(acls);
+            advance(topology.modeledDetection());
+            assertThat(new DrillPreflight(cloud).problems(discovered, NetworkFault.KIND)).isEmpty();
+        }
+    }
+
+    @Nested
     class HealthCheckFaultScenarios {
         private final HealthCheckFault fault = new HealthCheckFault(cloud.route53());
 

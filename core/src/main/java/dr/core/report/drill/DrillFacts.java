@@ -55,6 +55,7 @@ public record DrillFacts(
 
     public static final String INGRESS = "ingress";
     public static final String HEALTH_CHECK = "health-check";
+    public static final String NETWORK = "network";
 
     public DrillFacts {
         Objects.requireNonNull(stack, "stack");
@@ -81,7 +82,7 @@ public record DrillFacts(
      * inverted health check (CloudFront does not read Route 53 health checks).
      */
     public boolean webTierExpected() {
-        return distributionDomain != null && INGRESS.equals(fault);
+        return distributionDomain != null && (INGRESS.equals(fault) || NETWORK.equals(fault));
     }
 
     public static final class Builder {

@@ -2,6 +2,7 @@ package dr.runbooks.actions.drill;
 
 import dr.regions.drill.HealthCheckFault;
 import dr.regions.drill.IngressFault;
+import dr.regions.drill.NetworkFault;
 
 import java.util.Arrays;
 import java.util.List;
@@ -23,6 +24,12 @@ public enum FaultKind {
                     + " nothing about the primary's reachability is tested",
             "Detection is not tested: the inverted verdict takes effect at the check's next request interval, not"
                     + " after interval x failure threshold",
+            Shared.WEB_FIGURE)),
+    /** Move the primary load balancers' subnets to a deny-all network ACL: established connections are cut too. */
+    NETWORK(NetworkFault.KIND, List.of(
+            "Only the load balancers' subnets are cut off: the primary's instances and database keep running and"
+                    + " replicating, unlike in a regional outage",
+            "The AWS APIs of the primary region keep answering; a real outage may take them down too",
             Shared.WEB_FIGURE));
 
     /** Sentences more than one fault shares (a nested class: enum constants cannot use the enum's own statics). */
@@ -53,7 +60,7 @@ public enum FaultKind {
         return Arrays.stream(values()).filter(kind -> kind.label.equals(text)).findFirst();
     }
 
-    /** e.g. {@code ingress, health-check}. */
+    /** e.g. {@code ingress, health-check, network}. */
     public static String names() {
         return String.join(", ", labels());
     }
