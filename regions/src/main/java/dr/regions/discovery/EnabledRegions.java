@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  * The regions the account has enabled, from EC2 DescribeRegions without {@code AllRegions}, which lists "the Regions
  * that are enabled for your account" (EC2 API Reference, DescribeRegions). Asked of a default region, which every
  * account has; when the first cannot answer (an outage, or a policy that denies ec2:DescribeRegions) the next is
- * asked, and when none can, the answer is not known and each region's own refusal has to tell ({@link #refusesAsNotEnabled}).
+ * asked, and when none can, the answer is not known and each region's own refusal has to tell
+ * ({@link #refusesAsNotEnabled}).
  */
 final class EnabledRegions {
     /** Default regions asked in turn, each in a different part of the world. */

@@ -66,7 +66,8 @@ public final class DrillPreflight {
                 problems.add("cannot read " + region + ": " + error);
             }
         });
-        inventory.notVerified().stream().filter(DrillPreflight::needed).forEach(entry -> problems.add(entry.describe()));
+        inventory.notVerified().stream().filter(DrillPreflight::needed)
+                .forEach(entry -> problems.add(entry.describe()));
         discovered.unread().forEach(what -> problems.add("cannot read " + what));
         for (String region : List.of(topology.primaryRegion(), topology.drRegion())) {
             if (inventory.ofKind(ResourceKind.VPC, region).isEmpty()) {

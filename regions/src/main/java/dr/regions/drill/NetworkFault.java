@@ -143,7 +143,7 @@ public final class NetworkFault {
         return missing;
     }
 
-    /** Subnets of {@code subnetIds} that sit on a drill deny ACL of {@code stack} now (an earlier drill not restored). */
+    /** Subnets of {@code subnetIds} on a drill deny ACL of {@code stack} now (an earlier drill not restored). */
     public List<String> onDenyAcl(String region, String stack, List<String> subnetIds) {
         List<String> denied = new ArrayList<>();
         aclsBySubnet(region, subnetIds).forEach((subnet, acl) -> {

@@ -55,7 +55,8 @@ public final class AccountRegions {
     /** How {@code service}'s endpoint in a region the account has not enabled refuses a request. */
     static AwsServiceException notEnabled(Service service) {
         return switch (service) {
-            case EC2 -> service.error(401, "AuthFailure", "AWS was not able to validate the provided access credentials");
+            case EC2 -> service.error(401, "AuthFailure",
+                    "AWS was not able to validate the provided access credentials");
             case RDS, AUTOSCALING, ELB -> service.error(403, "InvalidClientTokenId", TOKEN_INVALID);
             default -> service.error(400, "UnrecognizedClientException", TOKEN_INVALID);
         };

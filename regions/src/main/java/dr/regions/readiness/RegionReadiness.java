@@ -42,8 +42,8 @@ public final class RegionReadiness {
 
     /**
      * Runs one tier's checks; when AWS answers one of its reads with an error (a region in trouble: a 5xx, or an SCP's
-     * AccessDenied) that tier's remaining checks are reported as not completed with the AWS error, and the findings made
-     * so far and the other tiers' are kept. Throttling is left to the caller's retries.
+     * AccessDenied) that tier's remaining checks are reported as not completed with the AWS error, and the findings
+     * made so far and the other tiers' are kept. Throttling is left to the caller's retries.
      */
     private static void readOrReport(Findings findings, String tier, Runnable checks) {
         try {

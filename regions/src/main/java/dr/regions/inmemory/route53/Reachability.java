@@ -18,8 +18,8 @@ import java.util.Optional;
  * Whether an HTTP(S) GET from the internet (a Route 53 health checker, a CloudFront edge) reaches an
  * endpoint, judged from the real state of the in-memory cloud: the name must resolve to an ALB (directly, or
  * through alias/CNAME records of a public hosted zone), the ALB must be active, one of its security groups
- * must allow the port from 0.0.0.0/0, so must the network ACL of one of its subnets, a listener must exist on the port with the right protocol, and the
- * path must be answered (see {@link ListenerRouting}).
+ * must allow the port from 0.0.0.0/0, so must the network ACL of one of its subnets, a listener must exist
+ * on the port with the right protocol, and the path must be answered (see {@link ListenerRouting}).
  */
 public final class Reachability {
     private static final int MAX_DNS_HOPS = 5;
