@@ -58,6 +58,7 @@ final class EnabledRegions {
 
     /** Whether {@code error} is a region saying the account has not enabled it, rather than a region in trouble. */
     static boolean refusesAsNotEnabled(AwsServiceException error) {
-        return error.awsErrorDetails() != null && NOT_ENABLED_CODES.contains(error.awsErrorDetails().errorCode());
+        String code = error.awsErrorDetails() == null ? null : error.awsErrorDetails().errorCode();
+        return code != null && NOT_ENABLED_CODES.contains(code);
     }
 }

@@ -75,6 +75,16 @@ class RegionDiscoveryTest {
     }
 
     @Test
+    void anErrorWithoutACodeIsUnreachableNotNotEnabled() {
+        world.cloud.world().faults().bareError("ec2", "DescribeVpcs", StackWorld.DR, 400);
+
+        StackLocation location = new RegionDiscovery(world.cloud, StackWorld.STACK).locate(CANDIDATES);
+
+        assertThat(location.unreachable()).containsOnlyKeys(StackWorld.DR);
+        assertThat(location.notEnabled()).isEmpty();
+    }
+
+    @Test
     void anEnabledOptInRegionIsScanned() {
         AccountRegions.enable(world.cloud.world(), "ap-east-1");
 
