@@ -175,7 +175,7 @@ class FailoverDrillCommandTest {
             DrRunner dr = provisioned();
 
             dr.assertRejected(dr.run("failover", "drill", "--sandbox", "--yes", "--fault", "dns"),
-                    "--fault dns: unknown fault (known: ingress, health-check)");
+                    "--fault dns: unknown fault (known: ingress, health-check, network)");
             dr.assertRejected(dr.run("failover", "drill", "--sandbox", "--yes", "--timeout", "soon"),
                     "--timeout soon: not a duration");
             dr.assertRejected(dr.run("failover", "drill", "--sandbox", "--yes", "--rto-target", "0s"),

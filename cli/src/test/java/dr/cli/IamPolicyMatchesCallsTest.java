@@ -7,6 +7,7 @@ import dr.regions.inmemory.InMemoryCloud;
 import dr.regions.inmemory.world.CallLog;
 import dr.regions.inmemory.world.Faults;
 import dr.regions.inmemory.world.SimulatedCrash;
+import dr.runbooks.actions.drill.FaultKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.backup.BackupClient;
@@ -43,8 +44,9 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * Proves that {@code operations.yaml}, from which {@code dr iam-policy} derives its policy, is exactly what each
  * command calls: every command runs against the in-memory cloud, through the paths an operator takes (first run,
- * second run, changed settings, drift repaired by hand, day-2 commands, a drill and a promotion that died half-way
- * and were restored or resumed, cleanup of a stack with extras made by hand),
+ * second run, changed settings, drift repaired by hand, day-2 commands, a drill with every fault and a promotion that
+ * died half-way and were restored or resumed, promotion finding the distribution by its tags, cleanup of a stack with
+ * extras made by hand),
  * and the operations its runs record must equal its list. Every operation called is in the policy; nothing in the
  * policy is never called.
  *
@@ -89,8 +91,15 @@ class IamPolicyMatchesCallsTest {
         List<String> promote = List.of("promote-replica", "--sandbox", "--dr", "us-west-2", "--yes");
         recordIfBuilt(PolicyCommand.STATUS, full, status);
         recordIfBuilt(PolicyCommand.DRILL, full, drill);
-        recordCrashedIfBuilt(PolicyCommand.DRILL, full, drill);
-        recordIfBuilt(PolicyCommand.DRILL, full, List.of("failover", "restore", "--sandbox"));
+        // every fault, each also dying at its first change and put back by 'failover restore'
+        for (String fault : FaultKind.labels()) {
+            List<String> withFault = join(drill, List.of("--fault", fault));
+            recordIfBuilt(PolicyCommand.DRILL, full, withFault);
+            recordCrashedIfBuilt(PolicyCommand.DRILL, full, withFault);
+            recordIfBuilt(PolicyCommand.DRILL, full, List.of("failover", "restore", "--sandbox"));
+        }
+        // promote's fallback: the distribution's comment no longer says whose it is, only its tags do
+        HandDrift.distributionCommentChanged(full.cloud.cloudFront());
         recordCrashedIfBuilt(PolicyCommand.PROMOTE, full, promote);
         recordIfBuilt(PolicyCommand.PROMOTE, full, promote);
         recordIfBuilt(PolicyCommand.STATUS, full, status);
@@ -292,6 +301,13 @@ class IamPolicyMatchesCallsTest {
                     .lockToken(acl.lockToken()).defaultAction(acl.webACL().defaultAction())
                     .visibilityConfig(acl.webACL().visibilityConfig()).rules(List.of()));
             waf.untagResource(r -> r.resourceARN(summary.arn()).tagKeys(MANAGED_BY));
+        }
+
+        static void distributionCommentChanged(CloudFrontClient cloudFront) {
+            DistributionSummary summary = cloudFront.listDistributions(r -> { }).distributionList().items().get(0);
+            GetDistributionConfigResponse config = cloudFront.getDistributionConfig(r -> r.id(summary.id()));
+            cloudFront.updateDistribution(r -> r.id(summary.id()).ifMatch(config.eTag())
+                    .distributionConfig(config.distributionConfig().toBuilder().comment("edited by hand").build()));
         }
 
         private static void distributionCommentAndTagChanged(CloudFrontClient cloudFront) {

@@ -48,7 +48,9 @@ public final class FailoverDrillCommand extends DrSubcommand {
     @Option(names = "--fault", paramLabel = "KIND",
             description = "What to break: 'ingress' revokes HTTP/HTTPS on the primary load balancers' security "
                     + "groups (default, the seed guide's method); 'health-check' inverts the Route 53 health check "
-                    + "(DNS fails over, CloudFront does not).")
+                    + "(DNS fails over, CloudFront does not); 'network' moves the primary load balancers' subnets to "
+                    + "a deny-all network ACL (cuts established connections too). See the README for what each "
+                    + "simulates.")
     String fault;
 
     @Option(names = "--timeout", paramLabel = "DURATION",

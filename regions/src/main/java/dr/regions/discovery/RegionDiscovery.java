@@ -16,12 +16,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Where a stack lives when neither the options nor the config say: one DescribeVpcs with the {@code dr:stack}
- * tag filter in each candidate region; a region with a stack VPC is the stack's, and the VPC's
- * {@code dr:region-role} tag says which side it plays. A region that cannot be read (no answer, or an AWS error) is
- * named in {@code unreachable} with the reason, and the others are still scanned.
+ * Where a stack lives when neither the options nor the config say: first EC2 DescribeRegions, for the regions the
+ * account has enabled ({@link EnabledRegions}); then one DescribeVpcs with the {@code dr:stack} tag filter in each
+ * enabled candidate region; a region with a stack VPC is the stack's, and the VPC's {@code dr:region-role} tag says
+ * which side it plays. A candidate the account has not enabled is {@code notEnabled}, also when it only says so by
+ * refusing the request (AuthFailure, OptInRequired): nothing of the account can be there. A region that cannot be read
+ * (no answer, or another AWS error) is named in {@code unreachable} with the reason, and the others are still scanned.
  */
 public final class RegionDiscovery {
     private final AwsClients clients;
@@ -34,10 +37,16 @@ public final class RegionDiscovery {
 
     /** What the scan of {@code candidates} found. */
     public record StackLocation(String stack, Optional<String> primary, Optional<String> dr, List<String> regions,
-                                Map<String, String> unreachable) {
+                                Map<String, String> unreachable, List<String> notEnabled) {
         public StackLocation {
             regions = List.copyOf(regions);
             unreachable = Map.copyOf(unreachable);
+            notEnabled = List.copyOf(notEnabled);
+        }
+
+        public StackLocation(String stack, Optional<String> primary, Optional<String> dr, List<String> regions,
+                             Map<String, String> unreachable) {
+            this(stack, primary, dr, regions, unreachable, List.of());
         }
 
         public boolean found() {
@@ -86,9 +95,15 @@ public final class RegionDiscovery {
     public StackLocation locate(List<String> candidates) {
         List<String> regions = new ArrayList<>();
         Map<String, String> unreachable = new LinkedHashMap<>();
+        List<String> notEnabled = new ArrayList<>();
+        Optional<Set<String>> enabled = new EnabledRegions(clients).ask();
         String primary = null;
         String dr = null;
         for (String region : candidates) {
+            if (enabled.isPresent() && !enabled.get().contains(region)) {
+                notEnabled.add(region);
+                continue;
+            }
             List<Vpc> vpcs;
             try {
                 vpcs = new ArrayList<>();
@@ -100,6 +115,10 @@ public final class RegionDiscovery {
             } catch (AwsServiceException e) {
                 if (e.isThrottlingException()) {
                     throw e;
+                }
+                if (EnabledRegions.refusesAsNotEnabled(e)) {
+                    notEnabled.add(region);
+                    continue;
                 }
                 unreachable.put(region, AwsServiceErrors.describe(e));
                 continue;
@@ -121,6 +140,6 @@ public final class RegionDiscovery {
             }
         }
         return new StackLocation(stack.stack(), Optional.ofNullable(primary), Optional.ofNullable(dr), regions,
-                unreachable);
+                unreachable, notEnabled);
     }
 }

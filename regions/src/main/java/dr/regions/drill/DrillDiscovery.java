@@ -17,7 +17,11 @@ import software.amazon.awssdk.services.cloudfront.model.DistributionConfig;
 import software.amazon.awssdk.services.cloudfront.model.Origin;
 import software.amazon.awssdk.services.route53.model.HealthCheckConfig;
 
+import dr.regions.aws.AwsServiceErrors;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,8 +36,18 @@ import java.util.TreeSet;
 public final class DrillDiscovery {
     private final AwsClients clients;
 
-    /** What discovery found: the inventory and the drill's view of it. */
-    public record Discovered(Inventory inventory, DrillTopology topology) {
+    /**
+     * What discovery found: the inventory and the drill's view of it; {@code unread} names each read beyond the
+     * inventory that AWS answered with an error (what, and the AWS line), so preflight can say why.
+     */
+    public record Discovered(Inventory inventory, DrillTopology topology, List<String> unread) {
+        public Discovered {
+            unread = List.copyOf(unread);
+        }
+
+        public Discovered(Inventory inventory, DrillTopology topology) {
+            this(inventory, topology, List.of());
+        }
     }
 
     public DrillDiscovery(AwsClients clients) {
@@ -56,15 +70,22 @@ public final class DrillDiscovery {
         List<StackResource> checks = inventory.ofKind(ResourceKind.HEALTH_CHECK);
         Optional<StackResource> healthCheck = checks.stream().filter(r -> HealthCheckStep.ROLE.equals(r.role()))
                 .findFirst().or(() -> checks.stream().findFirst());
-        Optional<HealthCheckConfig> checkConfig = healthCheck.map(check -> clients.route53()
-                .getHealthCheck(r -> r.healthCheckId(check.id())).healthCheck().healthCheckConfig());
+        List<String> unread = new ArrayList<>();
+        Optional<HealthCheckConfig> checkConfig = healthCheck.flatMap(check -> read(unread,
+                "the health check " + check.id(), () -> clients.route53()
+                        .getHealthCheck(r -> r.healthCheckId(check.id())).healthCheck().healthCheckConfig()));
         Optional<StackResource> distribution = inventory.global().stream()
                 .filter(r -> r.kind() == ResourceKind.DISTRIBUTION).findFirst();
-        Duration worstCase = distribution.map(d -> worstCase(clients.cloudFront()
-                .getDistributionConfig(r -> r.id(d.id())).distributionConfig())).orElse(null);
+        Duration worstCase = distribution.flatMap(d -> read(unread, "the distribution config of " + d.id(),
+                () -> worstCase(clients.cloudFront().getDistributionConfig(r -> r.id(d.id())).distributionConfig())))
+                .orElse(null);
         String primaryAppAlb = loadBalancer(inventory, primaryRegion, Tier.APP);
-        Optional<ApiRecordFinder.ApiRecord> apiRecord = new ApiRecordFinder(clients.route53())
-                .find(inventory);
+        Optional<ApiRecordFinder.ApiRecord> apiRecord = read(unread, "the api.<domain> failover records",
+                () -> new ApiRecordFinder(clients.route53())
+                        .find(inventory))
+                .flatMap(found -> found);
+        Integer dnsTtl = apiRecord.flatMap(api -> read(unread, "the TTL of " + api.name(),
+                () -> new RecordTtl(clients.route53()).of(api.zoneId(), api.name())).flatMap(ttl -> ttl)).orElse(null);
         DrillTopology topology = new DrillTopology(stack, primaryRegion, drRegion,
                 group(inventory, primaryRegion, SecurityRoles.ALB_WEB),
                 group(inventory, primaryRegion, SecurityRoles.ALB_APP),
@@ -77,8 +98,26 @@ public final class DrillDiscovery {
                 distribution.map(DrillDiscovery::viewerName).orElse(null),
                 worstCase,
                 primaryAppAlb, loadBalancer(inventory, drRegion, Tier.APP),
-                loadBalancer(inventory, primaryRegion, Tier.WEB), loadBalancer(inventory, drRegion, Tier.WEB));
-        return new Discovered(inventory, topology);
+                loadBalancer(inventory, primaryRegion, Tier.WEB), loadBalancer(inventory, drRegion, Tier.WEB),
+                dnsTtl);
+        return new Discovered(inventory, topology, unread);
+    }
+
+    /**
+     * One read beyond the inventory; an AWS error (a region or service in trouble) is noted in {@code unread} as
+     * {@code what: <the AWS line>} and the result is empty, rather than ending the drill before preflight can say why.
+     * Throttling is left to the engine's retries.
+     */
+    private static <T> Optional<T> read(List<String> unread, String what, java.util.function.Supplier<T> reader) {
+        try {
+            return Optional.ofNullable(reader.get());
+        } catch (AwsServiceException e) {
+            if (e.isThrottlingException()) {
+                throw e;
+            }
+            unread.add(what + ": " + AwsServiceErrors.describe(e));
+            return Optional.empty();
+        }
     }
 
     /**

@@ -15,9 +15,15 @@ import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
 import software.amazon.awssdk.services.autoscaling.model.Instance;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 
+import dr.regions.aws.AwsServiceErrors;
+import dr.regions.discovery.NotVerified;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Is the stack fit for a drill? Breaking the primary of a stack whose DR side cannot take over is an outage, not a
@@ -25,7 +31,7 @@ import java.util.Optional;
  * primary load balancers' security groups, the health check, the distribution deployed), the primary database and
  * its cross-region replica available, the health check healthy, the DR Auto Scaling groups with their instances in
  * service, and, for the ingress fault, the primary load balancers actually open to the web (a drill that was never
- * restored leaves them closed).
+ * restored leaves them closed); for the network fault, their subnets not on the drill's deny-all network ACL.
  */
 public final class DrillPreflight {
     static final String AVAILABLE = "available";
@@ -38,13 +44,33 @@ public final class DrillPreflight {
         this.clients = clients;
     }
 
-    /** Every problem found, one sentence each; empty when the drill may go ahead. */
+    /**
+     * The kinds of resource a drill works with: it judges, breaks, observes or restores them. A kind outside these
+     * that could not be read (a Backup vault, a launch template, a certificate) is a {@linkplain #notes note}.
+     */
+    static final Set<ResourceKind> NEEDED = EnumSet.of(ResourceKind.VPC, ResourceKind.SUBNET,
+            ResourceKind.SECURITY_GROUP, ResourceKind.LOAD_BALANCER, ResourceKind.DB_INSTANCE,
+            ResourceKind.AUTO_SCALING_GROUP, ResourceKind.HEALTH_CHECK, ResourceKind.HOSTED_ZONE,
+            ResourceKind.RECORD_SET, ResourceKind.DISTRIBUTION);
+
+    /**
+     * Every problem found, one sentence each; empty when the drill may go ahead. A region in trouble (no answer, or
+     * AWS errors such as a 5xx or an SCP's AccessDenied) is a problem where the drill needs what could not be read:
+     * either stack region, or the global services.
+     */
     public List<String> problems(DrillDiscovery.Discovered discovered, String fault) {
         Inventory inventory = discovered.inventory();
         DrillTopology topology = discovered.topology();
         List<String> problems = new ArrayList<>();
-        inventory.unreachable().forEach((region, error) -> problems.add("cannot read " + region + ": " + error));
-        inventory.notVerified().forEach(entry -> problems.add(entry.describe()));
+        Set<String> needed = Set.of(topology.primaryRegion(), topology.drRegion(), StackResource.GLOBAL);
+        inventory.unreachable().forEach((region, error) -> {
+            if (needed.contains(region)) {
+                problems.add("cannot read " + region + ": " + error);
+            }
+        });
+        inventory.notVerified().stream().filter(DrillPreflight::needed)
+                .forEach(entry -> problems.add(entry.describe()));
+        discovered.unread().forEach(what -> problems.add("cannot read " + what));
         for (String region : List.of(topology.primaryRegion(), topology.drRegion())) {
             if (inventory.ofKind(ResourceKind.VPC, region).isEmpty()) {
                 problems.add("no VPC of the stack in " + region);
@@ -60,12 +86,52 @@ public final class DrillPreflight {
             }
         }
         database(inventory, topology, problems);
-        edge(topology, problems);
-        drCompute(inventory, topology.drRegion(), problems);
+        read(problems, "the health check and the distribution", () -> edge(topology, problems));
+        read(problems, "the Auto Scaling groups in " + topology.drRegion(),
+                () -> drCompute(inventory, topology.drRegion(), problems));
         if (IngressFault.KIND.equals(fault)) {
-            ingress(topology, problems);
+            read(problems, "the primary load balancers' security groups in " + topology.primaryRegion(),
+                    () -> ingress(topology, problems));
+        }
+        if (NetworkFault.KIND.equals(fault)) {
+            read(problems, "the network ACLs of the primary load balancers' subnets in " + topology.primaryRegion(),
+                    () -> network(topology, problems));
         }
         return problems;
+    }
+
+    /**
+     * What could not be read but the drill does not need, one sentence each: it goes ahead, and the report says what
+     * was not checked.
+     */
+    public List<String> notes(DrillDiscovery.Discovered discovered) {
+        DrillTopology topology = discovered.topology();
+        Set<String> needed = Set.of(topology.primaryRegion(), topology.drRegion(), StackResource.GLOBAL);
+        List<String> notes = new ArrayList<>();
+        discovered.inventory().unreachable().forEach((region, error) -> {
+            if (!needed.contains(region)) {
+                notes.add("cannot read " + region + " (not needed by the drill): " + error);
+            }
+        });
+        discovered.inventory().notVerified().stream().filter(entry -> !needed(entry))
+                .forEach(entry -> notes.add(entry.describe()));
+        return notes;
+    }
+
+    private static boolean needed(NotVerified entry) {
+        return entry.kinds().stream().anyMatch(NEEDED::contains);
+    }
+
+    /** A read during preflight itself; an AWS error becomes the problem {@code cannot read <what>: <AWS line>}. */
+    private static void read(List<String> problems, String what, Runnable reads) {
+        try {
+            reads.run();
+        } catch (AwsServiceException e) {
+            if (e.isThrottlingException()) {
+                throw e;
+            }
+            problems.add("cannot read " + what + ": " + AwsServiceErrors.describe(e));
+        }
     }
 
     private void database(Inventory inventory, DrillTopology topology, List<String> problems) {
@@ -156,6 +222,19 @@ public final class DrillPreflight {
                         + " not have been restored (dr failover restore)");
             }
         }
+    }
+
+    private void network(DrillTopology topology, List<String> problems) {
+        NetworkFault network = new NetworkFault(clients);
+        List<String> subnets = network.subnetsOf(topology.primaryRegion(),
+                java.util.Arrays.asList(topology.primaryWebAlb(), topology.primaryAppAlb()));
+        if (subnets.isEmpty()) {
+            problems.add("the primary load balancers' subnets were not found in " + topology.primaryRegion());
+            return;
+        }
+        network.onDenyAcl(topology.primaryRegion(), topology.stack(), subnets).forEach(subnet -> problems.add(
+                "the subnet " + subnet + " is on the drill's deny-all network ACL: an earlier drill may not have"
+                        + " been restored (dr failover restore)"));
     }
 
     private static Optional<StackResource> role(Inventory inventory, ResourceKind kind, String region, String role) {

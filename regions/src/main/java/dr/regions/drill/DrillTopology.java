@@ -13,6 +13,8 @@ import java.util.Map;
  *
  * @param distributionDomain  the name the edge is probed on: the distribution's first alias, else its own name
  * @param cloudFrontWorstCase ConnectionTimeout × ConnectionAttempts of the primary origin, null without distribution
+ * @param dnsTtlSeconds       how long resolvers may cache the {@code api.<domain>} answer ({@link RecordTtl}), null
+ *                            when not known
  */
 public record DrillTopology(
         String stack,
@@ -31,7 +33,8 @@ public record DrillTopology(
         String primaryAppAlb,
         String drAppAlb,
         String primaryWebAlb,
-        String drWebAlb) {
+        String drWebAlb,
+        Integer dnsTtlSeconds) {
 
     /** Route 53 should call the primary down this long after it stops answering: interval × threshold. */
     public Duration modeledDetection() {
@@ -67,6 +70,7 @@ public record DrillTopology(
         put(map, "drAppAlb", drAppAlb);
         put(map, "primaryWebAlb", primaryWebAlb);
         put(map, "drWebAlb", drWebAlb);
+        put(map, "dnsTtlSeconds", dnsTtlSeconds);
         return map;
     }
 
@@ -79,7 +83,8 @@ public record DrillTopology(
                 text(map, "hostedZoneId"), text(map, "apiName"),
                 text(map, "distributionId"), text(map, "distributionDomain"),
                 map.get("cloudFrontWorstCaseMillis") instanceof Number n ? Duration.ofMillis(n.longValue()) : null,
-                text(map, "primaryAppAlb"), text(map, "drAppAlb"), text(map, "primaryWebAlb"), text(map, "drWebAlb"));
+                text(map, "primaryAppAlb"), text(map, "drAppAlb"), text(map, "primaryWebAlb"), text(map, "drWebAlb"),
+                number(map, "dnsTtlSeconds"));
     }
 
     private static void put(Map<String, Object> map, String name, Object value) {

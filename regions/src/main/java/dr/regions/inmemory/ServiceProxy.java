@@ -98,6 +98,9 @@ final class ServiceProxy implements InvocationHandler {
                     .cause(new UnknownHostException(host))
                     .build();
         }
+        if (!service.isGlobal() && !AccountRegions.enabled(world, region)) {
+            throw AccountRegions.notEnabled(service);
+        }
         if (faults.shouldThrottle()) {
             throw service.throttled();
         }

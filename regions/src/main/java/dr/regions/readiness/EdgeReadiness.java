@@ -12,13 +12,13 @@ import dr.regions.dns.ApiRecords;
 import dr.regions.dns.FailoverRecordsStep;
 import dr.regions.dns.HealthCheckStep;
 import dr.regions.firewall.WebAclStep;
+import dr.regions.dns.HealthCheckVerdict;
 import dr.regions.loadbalancing.LoadBalancingRoles;
 import dr.regions.topology.Tier;
 import software.amazon.awssdk.services.cloudfront.model.Distribution;
 import software.amazon.awssdk.services.cloudfront.model.DistributionConfig;
 import software.amazon.awssdk.services.cloudfront.model.OriginGroup;
 import software.amazon.awssdk.services.cloudfront.model.OriginGroupMember;
-import software.amazon.awssdk.services.route53.model.HealthCheckObservation;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
 import java.util.Arrays;
@@ -35,10 +35,6 @@ import java.util.Optional;
 public final class EdgeReadiness {
     static final String EDGE = "edge";
     static final String TLS = "tls";
-    /** Route 53 calls an endpoint healthy when more than 18% of its checkers do (Developer Guide, "How Amazon Route 53
-     * determines whether a health check is healthy"). */
-    static final double HEALTHY_SHARE = 0.18;
-
     private final ReadinessScope scope;
     private final Findings findings = new Findings(StackResource.GLOBAL, Verdict.FAIL);
 
@@ -74,22 +70,17 @@ public final class EdgeReadiness {
                     : "cannot be read: Route 53 unreachable");
             return;
         }
-        List<HealthCheckObservation> observations = scope.clients().route53()
-                .getHealthCheckStatus(r -> r.healthCheckId(check.get().id())).healthCheckObservations();
-        if (observations.isEmpty()) {
+        HealthCheckVerdict.Verdict verdict = new HealthCheckVerdict(scope.clients().route53()).of(check.get().id());
+        if (verdict.healthy().isEmpty()) {
             findings.warn(EDGE, HealthCheckStep.ROLE, check.get().id() + ": no checker has reported yet");
             return;
         }
-        long healthy = observations.stream().filter(o -> o.statusReport() != null && o.statusReport().status() != null
-                && o.statusReport().status().startsWith("Success")).count();
-        String detail = check.get().id() + " on " + check.get().attribute(Attributes.DNS_NAME) + ": " + healthy + "/"
-                + observations.size() + " checkers report Success";
-        if (healthy > HEALTHY_SHARE * observations.size()) {
+        String detail = check.get().id() + " on " + check.get().attribute(Attributes.DNS_NAME) + ": "
+                + verdict.describe();
+        if (verdict.healthy().get()) {
             findings.ok(EDGE, HealthCheckStep.ROLE, detail);
         } else {
-            String sample = observations.get(0).statusReport() == null ? "" : ": " + observations.get(0).statusReport()
-                    .status();
-            findings.warn(EDGE, HealthCheckStep.ROLE, detail + sample
+            findings.warn(EDGE, HealthCheckStep.ROLE, detail + (verdict.report() == null ? "" : ": " + verdict.report())
                     + " (the primary counts as down; Route 53 answers api with DR)");
         }
     }

@@ -3,6 +3,10 @@ package dr.regions.readiness;
 import dr.core.model.RegionRole;
 import dr.regions.topology.Tier;
 
+import dr.core.engine.ServiceError;
+import dr.regions.aws.AwsServiceErrors;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+
 import java.util.List;
 
 /**
@@ -28,11 +32,28 @@ public final class RegionReadiness {
             return findings.list();
         }
         scope.reportUnverified(region, findings);
-        new NetworkReadiness(scope, region, findings).check();
+        readOrReport(findings, "network", () -> new NetworkReadiness(scope, region, findings).check());
         for (Tier tier : Tier.values()) {
-            new TierReadiness(scope, region, tier, findings).check();
+            readOrReport(findings, tier.role(), () -> new TierReadiness(scope, region, tier, findings).check());
         }
-        new DataReadiness(scope, role, findings).check();
+        readOrReport(findings, DataReadiness.DATABASE, () -> new DataReadiness(scope, role, findings).check());
         return findings.list();
+    }
+
+    /**
+     * Runs one tier's checks; when AWS answers one of its reads with an error (a region in trouble: a 5xx, or an SCP's
+     * AccessDenied) that tier's remaining checks are reported as not completed with the AWS error, and the findings
+     * made so far and the other tiers' are kept. Throttling is left to the caller's retries.
+     */
+    private static void readOrReport(Findings findings, String tier, Runnable checks) {
+        try {
+            checks.run();
+        } catch (AwsServiceException e) {
+            if (e.isThrottlingException()) {
+                throw e;
+            }
+            ServiceError error = AwsServiceErrors.of(e).orElseThrow();
+            findings.problem(tier, "not-verified", "could not complete: " + error.line(), error.fields());
+        }
     }
 }

@@ -162,6 +162,40 @@ class DrillFaultsTest {
     }
 
     @Nested
+    class NetworkFaultScenarios {
+        private final NetworkFault fault = new NetworkFault(cloud);
+
+        @Test
+        void aDenyAllAclOnTheLoadBalancersSubnetsCutsBothTiersAndRestoreUndoesItExactly() {
+            List<String> subnets = fault.subnetsOf(DrillStacks.PRIMARY, List.of(topology.primaryWebAlb(),
+                    topology.primaryAppAlb()));
+            SavedNetwork saved = fault.save(DrillStacks.PRIMARY, subnets);
+            int acls = cloud.ec2(DrillStacks.PRIMARY).describeNetworkAcls(r -> { }).networkAcls().size();
+
+            assertThat(subnets).as("the public subnets of both load balancers").hasSize(2);
+            assertThat(fault.cut(saved, "dr")).isEqualTo(2);
+            assertThat(fault.cut(saved, "dr")).as("idempotent").isZero();
+            assertThat(new DrillPreflight(cloud).problems(discovered, NetworkFault.KIND))
+                    .anySatisfy(p -> assertThat(p).contains("deny-all network ACL", "dr failover restore"));
+            advance(topology.modeledDetection());
+            DrillObservation cut = observe(Phase.FAILOVER);
+
+            assertThat(cut.healthCheck()).isEqualTo(Health.UNHEALTHY);
+            assertThat(cut.dnsRegion()).isEqualTo(DrillStacks.DR);
+            assertThat(cut.edgeRegion()).isEqualTo(DrillStacks.DR);
+
+            NetworkFault.Restored restored = fault.restore(saved, "dr");
+            assertThat(restored.moved()).isEqualTo(2);
+            assertThat(restored.deleted()).isEqualTo(1);
+            assertThat(fault.missing(saved)).isEmpty();
+            assertThat(fault.restore(saved, "dr").describe()).contains("already on its own network ACL");
+            assertThat(cloud.ec2(DrillStacks.PRIMARY).describeNetworkAcls(r -> { }).networkAcls()).hasSize(acls);
+            advance(topology.modeledDetection());
+            assertThat(new DrillPreflight(cloud).problems(discovered, NetworkFault.KIND)).isEmpty();
+        }
+    }
+
+    @Nested
     class HealthCheckFaultScenarios {
         private final HealthCheckFault fault = new HealthCheckFault(cloud.route53());
 
@@ -173,7 +207,13 @@ class DrillFaultsTest {
             DrillObservation inverted = observe(Phase.FAILOVER);
 
             assertThat(saved.inverted()).isFalse();
-            assertThat(inverted.healthCheck()).isEqualTo(Health.UNHEALTHY);
+            assertThat(inverted.healthCheck()).as("Route 53's verdict: Inverted applied on top of the checkers")
+                    .isEqualTo(Health.UNHEALTHY);
+            assertThat(cloud.route53().getHealthCheckStatus(r -> r.healthCheckId(topology.healthCheckId()))
+                    .healthCheckObservations()).as("while every checker still reports the endpoint up")
+                    .allSatisfy(o -> assertThat(o.statusReport().status()).startsWith("Success"));
+            assertThat(new HealthCheckProbe(cloud.route53()).status(topology.healthCheckId()).report())
+                    .contains("checkers report Success", "Inverted: Route 53 counts it unhealthy");
             assertThat(inverted.dnsRegion()).isEqualTo(DrillStacks.DR);
             assertThat(inverted.edgeRegion()).isEqualTo(DrillStacks.PRIMARY);
 

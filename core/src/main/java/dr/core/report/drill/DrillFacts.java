@@ -21,6 +21,9 @@ import java.util.Objects;
  * @param failoverObserved       true when the failover observation finished (failed over or timed out)
  * @param failbackObserved       true when the failback observation finished
  * @param interrupted            true when the run was interrupted or restored after a crash
+ * @param dnsTtlSeconds          how long resolvers may keep the {@code api.<domain>} answer (for an alias to a load
+ *                               balancer, the load balancer's 60 s); null when not known
+ * @param faultLimits            what the fault used does not simulate, one sentence each
  */
 public record DrillFacts(
         String stack,
@@ -46,10 +49,13 @@ public record DrillFacts(
         boolean interrupted,
         List<DrillObservation> observations,
         List<String> notes,
-        Instant generatedAt) {
+        Instant generatedAt,
+        Integer dnsTtlSeconds,
+        List<String> faultLimits) {
 
     public static final String INGRESS = "ingress";
     public static final String HEALTH_CHECK = "health-check";
+    public static final String NETWORK = "network";
 
     public DrillFacts {
         Objects.requireNonNull(stack, "stack");
@@ -59,6 +65,7 @@ public record DrillFacts(
         observations = observations.stream()
                 .sorted((a, b) -> a.at().compareTo(b.at())).toList();
         notes = List.copyOf(notes);
+        faultLimits = faultLimits == null ? List.of() : List.copyOf(faultLimits);
     }
 
     public static Builder builder(String stack) {
@@ -75,7 +82,7 @@ public record DrillFacts(
      * inverted health check (CloudFront does not read Route 53 health checks).
      */
     public boolean webTierExpected() {
-        return distributionDomain != null && INGRESS.equals(fault);
+        return distributionDomain != null && (INGRESS.equals(fault) || NETWORK.equals(fault));
     }
 
     public static final class Builder {
@@ -103,6 +110,8 @@ public record DrillFacts(
         private final List<DrillObservation> observations = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
         private Instant generatedAt;
+        private Integer dnsTtlSeconds;
+        private final List<String> faultLimits = new ArrayList<>();
 
         private Builder(String stack) {
             this.stack = stack;
@@ -192,6 +201,16 @@ public record DrillFacts(
             return this;
         }
 
+        public Builder dnsTtl(Integer seconds) {
+            this.dnsTtlSeconds = seconds;
+            return this;
+        }
+
+        public Builder faultLimits(List<String> limits) {
+            this.faultLimits.addAll(limits);
+            return this;
+        }
+
         public Builder generatedAt(Instant at) {
             this.generatedAt = at;
             return this;
@@ -202,7 +221,7 @@ public record DrillFacts(
                     restoredAt, restoreSummary, rtoTarget, observeTimeout, apiName, distributionDomain,
                     healthCheckIntervalSeconds, healthCheckFailureThreshold, modeledDetection, cloudFrontWorstCase,
                     preflightProblems, forced, failoverObserved, failbackObserved, interrupted, observations, notes,
-                    generatedAt);
+                    generatedAt, dnsTtlSeconds, faultLimits);
         }
     }
 }

@@ -95,6 +95,29 @@ public record DrillReport(DrillFacts facts, List<Milestone> milestones, List<Tie
                 Comparator.nullsLast(Comparator.naturalOrder()))).toList();
     }
 
+    /**
+     * What clients see of the DNS failover: Route 53's authoritative answer flips after {@code authoritative}; a
+     * resolver that cached the old answer just before keeps it up to the record's TTL, so every client has the DR
+     * answer within {@code authoritative + ttl}.
+     */
+    public record ClientVisible(Duration authoritative, Duration ttl) {
+        public Duration allClients() {
+            return authoritative.plus(ttl);
+        }
+
+        /** e.g. {@code authoritative after 20s; all clients within 1m20s (TTL 60 s)}. */
+        public String describe() {
+            return "authoritative after " + DurationFormat.compact(authoritative) + "; all clients within "
+                    + DurationFormat.compact(allClients()) + " (TTL " + ttl.toSeconds() + " s)";
+        }
+    }
+
+    /** The DNS tier's client-visible figure; empty when the DNS tier was not measured or the TTL is not known. */
+    public Optional<ClientVisible> dnsClientVisible() {
+        return tier("dns").filter(TierResult::measured).filter(t -> facts.dnsTtlSeconds() != null)
+                .map(t -> new ClientVisible(t.rto(), Duration.ofSeconds(facts.dnsTtlSeconds())));
+    }
+
     public Optional<TierResult> tier(String key) {
         return tiers.stream().filter(t -> t.key().equals(key)).findFirst();
     }
@@ -111,6 +134,9 @@ public record DrillReport(DrillFacts facts, List<Milestone> milestones, List<Tie
             String value = !tier.expected() ? "not measured: " + tier.note()
                     : tier.measured() ? DurationFormat.compact(tier.rto()) + (tier.met() ? "" : " (over target)")
                     : "not observed" + (tier.note() == null ? "" : ": " + tier.note());
+            if (tier.key().equals("dns") && dnsClientVisible().isPresent()) {
+                value = dnsClientVisible().get().describe() + (tier.met() ? "" : " (over target)");
+            }
             lines.add("  " + tier.label() + ": " + value);
         }
         failback.stream().filter(m -> m.label().equals(FAILBACK)).findFirst().ifPresent(m -> lines.add(

@@ -66,6 +66,14 @@ public final class DrillReportHtml {
                     .append("</td></tr>\n");
         }
         html.append("</table>\n");
+        report.dnsClientVisible().ifPresent(visible -> html.append("<p id=\"client-visible\">Client-visible DNS "
+                + "failover: ").append(xml(visible.describe())).append(". Resolvers may keep the old answer for the "
+                + "record's TTL; the target is judged on the authoritative answer.</p>\n"));
+        if (facts.fault() != null && !facts.faultLimits().isEmpty()) {
+            html.append("<h2>What the fault does not cover</h2>\n<ul id=\"fault-limits\">\n");
+            facts.faultLimits().forEach(limit -> html.append("<li>").append(xml(limit)).append("</li>\n"));
+            html.append("</ul>\n");
+        }
 
         html.append("<h2>Timeline</h2>\n").append(DrillTimelineSvg.render(report));
         html.append("<table id=\"milestones\">\n<tr><th>since fault</th><th>time (UTC)</th><th>event</th>"

@@ -34,6 +34,7 @@ public final class DrillReportJson {
         fault.put("kind", facts.fault());
         fault.put("description", facts.faultDescription());
         putTime(fault, "injectedAt", facts.faultInjectedAt());
+        putArray(fault, "doesNotCover", facts.faultLimits());
 
         ArrayNode tiers = root.putArray("tiers");
         for (TierResult tier : report.tiers()) {
@@ -44,6 +45,13 @@ public final class DrillReportJson {
             putSeconds(node, "rtoSeconds", tier.rto());
             node.put("met", tier.met());
             node.put("note", tier.note());
+            if (tier.key().equals("dns")) {
+                report.dnsClientVisible().ifPresent(visible -> {
+                    putSeconds(node, "ttlSeconds", visible.ttl());
+                    putSeconds(node, "allClientsSeconds", visible.allClients());
+                    node.put("clientVisible", visible.describe());
+                });
+            }
         }
 
         root.set("milestones", milestones(report.milestones()));

@@ -42,6 +42,14 @@ public final class DrillReportMarkdown {
                     .append(DurationFormat.compact(facts.rtoTarget())).append(" | ").append(cell(result)).append(" |\n");
         }
         md.append('\n');
+        report.dnsClientVisible().ifPresent(visible -> md.append("Client-visible DNS failover: ")
+                .append(visible.describe()).append(". Resolvers may keep the old answer for the record's TTL; the "
+                        + "target is judged on the authoritative answer.\n\n"));
+        if (facts.fault() != null && !facts.faultLimits().isEmpty()) {
+            md.append("## What the fault does not cover\n\n");
+            facts.faultLimits().forEach(limit -> md.append("- ").append(cell(limit)).append('\n'));
+            md.append('\n');
+        }
 
         md.append("## Timeline\n\n| since fault | time | event | detail |\n|---|---|---|---|\n");
         for (Milestone m : report.chronological()) {

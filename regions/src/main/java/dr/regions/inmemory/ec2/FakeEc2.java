@@ -60,6 +60,16 @@ import software.amazon.awssdk.services.ec2.model.DeregisterImageRequest;
 import software.amazon.awssdk.services.ec2.model.DeregisterImageResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeAddressesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeAddressesResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeNetworkAclsRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeNetworkAclsResponse;
+import software.amazon.awssdk.services.ec2.model.CreateNetworkAclRequest;
+import software.amazon.awssdk.services.ec2.model.CreateNetworkAclResponse;
+import software.amazon.awssdk.services.ec2.model.ReplaceNetworkAclAssociationRequest;
+import software.amazon.awssdk.services.ec2.model.ReplaceNetworkAclAssociationResponse;
+import software.amazon.awssdk.services.ec2.model.DeleteNetworkAclRequest;
+import software.amazon.awssdk.services.ec2.model.DeleteNetworkAclResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeRegionsRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeRegionsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeAvailabilityZonesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeAvailabilityZonesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeImagesRequest;
@@ -130,6 +140,7 @@ public final class FakeEc2 implements Ec2Client {
     private final InstanceOperations instances;
     private final ImageOperations images;
     private final LaunchTemplateOperations launchTemplates;
+    private final NetworkAclOperations networkAcls;
 
     public FakeEc2(World world, String region) {
         Ec2Context ctx = new Ec2Context(world, region);
@@ -145,6 +156,7 @@ public final class FakeEc2 implements Ec2Client {
         this.launchTemplates = new LaunchTemplateOperations(ctx);
         this.instances = new InstanceOperations(ctx, launchTemplates);
         this.images = new ImageOperations(ctx);
+        this.networkAcls = new NetworkAclOperations(ctx);
     }
 
     @Override
@@ -179,6 +191,32 @@ public final class FakeEc2 implements Ec2Client {
     @Override
     public DeleteVpcResponse deleteVpc(DeleteVpcRequest request) {
         return vpcs.deleteVpc(request);
+    }
+
+    @Override
+    public DescribeNetworkAclsResponse describeNetworkAcls(DescribeNetworkAclsRequest request) {
+        return networkAcls.describeNetworkAcls(request);
+    }
+
+    @Override
+    public CreateNetworkAclResponse createNetworkAcl(CreateNetworkAclRequest request) {
+        return networkAcls.createNetworkAcl(request);
+    }
+
+    @Override
+    public ReplaceNetworkAclAssociationResponse replaceNetworkAclAssociation(
+            ReplaceNetworkAclAssociationRequest request) {
+        return networkAcls.replaceNetworkAclAssociation(request);
+    }
+
+    @Override
+    public DeleteNetworkAclResponse deleteNetworkAcl(DeleteNetworkAclRequest request) {
+        return networkAcls.deleteNetworkAcl(request);
+    }
+
+    @Override
+    public DescribeRegionsResponse describeRegions(DescribeRegionsRequest request) {
+        return zones.describeRegions(request);
     }
 
     @Override

@@ -146,6 +146,7 @@ final class SubnetOperations {
         // An explicit route table association goes with the subnet.
         ctx.state.routeTables.values().forEach(table -> table.subnetAssociations.values().remove(subnet.id));
         ctx.state.subnets.remove(subnet.id);
+        ctx.state.networkAcls.values().forEach(acl -> acl.associations.values().remove(subnet.id));
         return DeleteSubnetResponse.builder().build();
     }
 

@@ -67,6 +67,8 @@ final class TagOperations {
             case "eipalloc" -> ctx.address(id);
             case "nat" -> ctx.natGateway(id);
             case "rtb" -> ctx.routeTable(id);
+            case "acl" -> java.util.Optional.ofNullable(ctx.state.networkAcls.get(id)).orElseThrow(() ->
+                    Ec2Errors.error("InvalidNetworkAclID.NotFound", "The network ACL '" + id + "' does not exist"));
             case "i" -> ctx.instance(id);
             case "ami" -> ctx.image(id);
             case "snap" -> ctx.snapshot(id);

@@ -148,12 +148,14 @@ final class VpcOperations {
                 || state.securityGroups.values().stream()
                         .anyMatch(g -> g.vpcId.equals(vpc.id) && !g.id.equals(vpc.defaultSecurityGroupId))
                 || state.routeTables.values().stream().anyMatch(t -> t.vpcId.equals(vpc.id) && !t.main)
+                || state.networkAcls.values().stream().anyMatch(a -> a.vpcId.equals(vpc.id) && !a.isDefault)
                 || ctx.world.dependencies.inUse(vpc.id);
         if (hasDependencies) {
             throw Ec2Errors.dependencyViolation("vpc", vpc.id);
         }
         state.securityGroups.remove(vpc.defaultSecurityGroupId);
         state.routeTables.remove(vpc.mainRouteTableId);
+        state.networkAcls.values().removeIf(a -> a.vpcId.equals(vpc.id));
         state.vpcs.remove(vpc.id);
         return DeleteVpcResponse.builder().build();
     }

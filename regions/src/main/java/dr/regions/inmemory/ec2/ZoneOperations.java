@@ -5,7 +5,12 @@ import software.amazon.awssdk.services.ec2.model.DescribeAvailabilityZonesReques
 import software.amazon.awssdk.services.ec2.model.DescribeAvailabilityZonesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeInstanceTypeOfferingsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeInstanceTypeOfferingsResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeRegionsRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeRegionsResponse;
 import software.amazon.awssdk.services.ec2.model.InstanceTypeOffering;
+import software.amazon.awssdk.services.ec2.model.Region;
+import dr.core.model.Regions;
+import dr.regions.inmemory.AccountRegions;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,6 +29,7 @@ final class ZoneOperations {
     private static final Set<String> ZONE_FILTERS = Set.of("zone-name", "zone-id", "state", "region-name",
             "zone-type", "group-name", "opt-in-status", "network-border-group", "parent-zone-name", "parent-zone-id",
             "message");
+    private static final Set<String> REGION_FILTERS = Set.of("endpoint", "opt-in-status", "region-name");
     private static final Set<String> OFFERING_FILTERS = Set.of("instance-type", "location");
 
     private final Ec2Context ctx;
@@ -49,6 +55,34 @@ final class ZoneOperations {
             }
         }
         return DescribeAvailabilityZonesResponse.builder().availabilityZones(out).build();
+    }
+
+    /**
+     * The account's regions (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeRegions.html): "the
+     * Regions that are enabled for your account, or all Regions" with {@code AllRegions}; {@code RegionNames} may name
+     * any region, enabled or not. OptInStatus is {@code opt-in-not-required} for a default region, {@code opted-in}
+     * or {@code not-opted-in} for an opt-in one ({@link AccountRegions}). Regions dr does not know are not modeled.
+     */
+    DescribeRegionsResponse describeRegions(DescribeRegionsRequest request) {
+        Ec2Filter filter = Ec2Filter.of(request.filters(), REGION_FILTERS);
+        boolean all = Boolean.TRUE.equals(request.allRegions()) || !request.regionNames().isEmpty();
+        List<Region> out = new ArrayList<>();
+        for (String region : new TreeSet<>(Regions.KNOWN)) {
+            String status = AccountRegions.isDefault(region) ? "opt-in-not-required"
+                    : AccountRegions.enabled(ctx.world, region) ? "opted-in" : "not-opted-in";
+            boolean listed = request.regionNames().isEmpty() || request.regionNames().contains(region);
+            boolean shown = all || !status.equals("not-opted-in");
+            String endpoint = "ec2." + region + ".amazonaws.com";
+            if (listed && shown && filter.matches(Map.of(), name -> switch (name) {
+                case "endpoint" -> List.of(endpoint);
+                case "opt-in-status" -> List.of(status);
+                case "region-name" -> List.of(region);
+                default -> List.of();
+            })) {
+                out.add(Region.builder().regionName(region).endpoint(endpoint).optInStatus(status).build());
+            }
+        }
+        return DescribeRegionsResponse.builder().regions(out).build();
     }
 
     private Collection<String> attribute(SandboxZones.Zone zone, String name) {

@@ -79,7 +79,7 @@ final class DnsAnswerer {
     boolean healthy(HostedZone zone, RecordSet record, int depth) {
         if (record.healthCheckId != null) {
             HealthCheck check = world.route53.healthChecks.get(record.healthCheckId);
-            if (check != null && !check.disabled && !check.sampling.healthy) {
+            if (check != null && !HealthCheckSampler.routingHealthy(check)) {
                 return false;
             }
         }

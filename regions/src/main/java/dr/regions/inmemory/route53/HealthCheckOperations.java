@@ -97,6 +97,8 @@ final class HealthCheckOperations {
         wanted.callerReference = request.callerReference();
         wanted.createdAt = world.time();
         wanted.sampling.lastSampleAt = wanted.createdAt;
+        wanted.sampling.invertedApplied = wanted.inverted;
+        wanted.sampling.disabledApplied = wanted.disabled;
         state.healthChecks.put(wanted.id, wanted);
         world.faults().created(wanted.id);
         return CreateHealthCheckResponse.builder().healthCheck(view(wanted)).location(location(wanted)).build();

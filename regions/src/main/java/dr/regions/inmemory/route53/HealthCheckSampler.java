@@ -51,7 +51,7 @@ public final class HealthCheckSampler {
         }
     }
 
-    /** One checker's verdict: whether the sample counts as healthy, and the status text it reports. */
+    /** One checker's verdict on the endpoint: whether the sample counts as healthy, and the status text it reports. */
     record Verdict(boolean healthy, String report) {
     }
 
@@ -78,11 +78,22 @@ public final class HealthCheckSampler {
             report = passed ? "Success: " + status
                     : probe.succeeded() ? "Failure: Search string not found in response body." : "Failure: " + status;
         }
-        if (check.inverted) {
-            String outcome = passed ? "Failure" : "Success";
-            return new Verdict(!passed, outcome + ": inverted health check, endpoint reported: " + report);
-        }
         return new Verdict(passed, report);
+    }
+
+    /**
+     * The status Route 53 routes by: the checkers' verdict on the endpoint ({@code sampling.healthy}), with the check's
+     * settings on top. Checkers report the endpoint, never the inverted verdict: "If you invert a health check, Route
+     * 53 considers the health check to be unhealthy when the status is healthy and vice versa" (Developer Guide,
+     * "Inverting health checks"); a disabled check is "considered healthy" and "to stop routing traffic to a resource,
+     * change the value of Inverted" (API Reference, UpdateHealthCheck, Disabled), so Inverted applies to it too.
+     * A changed setting is modeled as taking effect at the check's next request interval (AWS documents no delay).
+     */
+    public static boolean routingHealthy(HealthCheck check) {
+        Sampling s = check.sampling;
+        boolean disabled = s.disabledApplied == null ? check.disabled : s.disabledApplied;
+        boolean inverted = s.invertedApplied == null ? check.inverted : s.invertedApplied;
+        return (disabled || s.healthy) != inverted;
     }
 
     private static void record(HealthCheck check, Instant last, long boundaries, Verdict verdict) {
@@ -110,5 +121,7 @@ public final class HealthCheckSampler {
             s.lastFailureAt = latest;
         }
         s.lastSampleAt = latest;
+        s.invertedApplied = check.inverted;
+        s.disabledApplied = check.disabled;
     }
 }

@@ -6,6 +6,8 @@ import dr.regions.inmemory.world.Route53State.HostedZone;
 import dr.regions.inmemory.world.World;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
+import software.amazon.awssdk.services.ec2.model.NetworkAcl;
+import software.amazon.awssdk.services.ec2.model.NetworkAclEntry;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
 
@@ -16,8 +18,8 @@ import java.util.Optional;
  * Whether an HTTP(S) GET from the internet (a Route 53 health checker, a CloudFront edge) reaches an
  * endpoint, judged from the real state of the in-memory cloud: the name must resolve to an ALB (directly, or
  * through alias/CNAME records of a public hosted zone), the ALB must be active, one of its security groups
- * must allow the port from 0.0.0.0/0, a listener must exist on the port with the right protocol, and the
- * path must be answered (see {@link ListenerRouting}).
+ * must allow the port from 0.0.0.0/0, so must the network ACL of one of its subnets, a listener must exist
+ * on the port with the right protocol, and the path must be answered (see {@link ListenerRouting}).
  */
 public final class Reachability {
     private static final int MAX_DNS_HOPS = 5;
@@ -87,6 +89,11 @@ public final class Reachability {
                     "Connection timed out. An internal load balancer is not reachable from the internet.");
         }
         if (!ingressAllowed(lb, port)) {
+            return Probe.failed(Outcome.CONNECTION_FAILED, lb.region(),
+                    "Connection timed out. The endpoint or the internet connection is down, or requests are being"
+                            + " blocked by your firewall.");
+        }
+        if (!networkAclAdmits(lb, port)) {
             return Probe.failed(Outcome.CONNECTION_FAILED, lb.region(),
                     "Connection timed out. The endpoint or the internet connection is down, or requests are being"
                             + " blocked by your firewall.");
@@ -181,6 +188,37 @@ public final class Reachability {
             return false;
         }
         return groups.stream().flatMap(g -> g.ipPermissions().stream()).anyMatch(p -> allows(p, port));
+    }
+
+    /**
+     * Whether the network ACL of at least one of the load balancer's subnets lets TCP to {@code port} in from the
+     * internet: per ACL the inbound rules in order of rule number, the first that matches decides (Amazon VPC User
+     * Guide, "Network ACL rules"). Return traffic would need the outbound rules too (ACLs are stateless); the drill's
+     * deny-all ACL denies both, so inbound is what decides here.
+     */
+    private boolean networkAclAdmits(Found lb, int port) {
+        List<String> subnets = lb.loadBalancer().availabilityZones().stream()
+                .map(software.amazon.awssdk.services.elasticloadbalancingv2.model.AvailabilityZone::subnetId)
+                .filter(java.util.Objects::nonNull).toList();
+        if (subnets.isEmpty()) {
+            return true;
+        }
+        List<NetworkAcl> acls = world.faults().internal(() -> world.services().ec2(lb.region())
+                .describeNetworkAcls(r -> r.filters(f -> f.name("association.subnet-id").values(subnets)))
+                .networkAcls());
+        return acls.stream().anyMatch(acl -> acl.entries().stream().filter(e -> !Boolean.TRUE.equals(e.egress()))
+                .sorted(java.util.Comparator.comparing(NetworkAclEntry::ruleNumber))
+                .filter(e -> aclRuleMatches(e, port)).findFirst()
+                .map(e -> "allow".equals(e.ruleActionAsString())).orElse(false));
+    }
+
+    private static boolean aclRuleMatches(NetworkAclEntry entry, int port) {
+        String protocol = entry.protocol();
+        boolean all = "-1".equals(protocol);
+        boolean tcp = all || "6".equals(protocol);
+        boolean inRange = all || entry.portRange() == null
+                || entry.portRange().from() <= port && port <= entry.portRange().to();
+        return tcp && inRange && ANYWHERE.equals(entry.cidrBlock());
     }
 
     private static boolean allows(IpPermission permission, int port) {

@@ -26,6 +26,7 @@ public final class Ec2State {
     public Map<String, Image> images = new LinkedHashMap<>();
     public Map<String, Snapshot> snapshots = new LinkedHashMap<>();
     public Map<String, LaunchTemplate> launchTemplates = new LinkedHashMap<>();
+    public Map<String, NetworkAcl> networkAcls = new LinkedHashMap<>();
     /** {@code Operation:clientToken} → id of the resource that request created (idempotent retries). */
     public Map<String, String> clientTokens = new LinkedHashMap<>();
 
@@ -96,6 +97,29 @@ public final class Ec2State {
         public String natGatewayId;
         /** {@code CreateRouteTable} for the local route, {@code CreateRoute} otherwise. */
         public String origin;
+    }
+
+    /**
+     * A network ACL. {@code associations}: association id → subnet id. A VPC's default ACL is made the first time a
+     * network ACL call looks at the VPC ({@code NetworkAclOperations#defaults}), with every subnet not associated
+     * elsewhere: on AWS it exists from the VPC's creation, and only these calls can see it.
+     */
+    public static final class NetworkAcl extends Tagged {
+        public String vpcId;
+        public boolean isDefault;
+        public List<AclEntry> entries = new ArrayList<>();
+        public Map<String, String> associations = new LinkedHashMap<>();
+    }
+
+    /** One numbered rule; {@code protocol} {@code -1} is all, ports null for all. */
+    public static final class AclEntry {
+        public int ruleNumber;
+        public boolean egress;
+        public String protocol;
+        public String ruleAction;
+        public String cidrBlock;
+        public Integer fromPort;
+        public Integer toPort;
     }
 
     public static final class SecurityGroup extends Tagged {

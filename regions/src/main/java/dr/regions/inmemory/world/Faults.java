@@ -95,6 +95,16 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * Every call of every service in {@code region} is answered with a bare HTTP {@code status} (a region in trouble:
+     * 500/503, or 403 as a service control policy's deny), until {@link #clear}. Unlike {@link #regionUnreachable}
+     * the region answers, so the SDK raises service exceptions, not client exceptions.
+     */
+    public synchronized Faults regionAnswers(String region, int status) {
+        bareErrors.put(key(null, "*", region), status);
+        return this;
+    }
+
     /** {@link #bareError} for {@code operation} of any service in any region. */
     public synchronized Faults bareError(String operation, int status) {
         return bareError(null, operation, null, status);
@@ -102,7 +112,7 @@ public final class Faults {
 
     public synchronized Optional<Integer> bareErrorFor(String service, String operation, String region) {
         for (String key : new String[] {key(service, operation, region), key(null, operation, region),
-                key(service, operation, null), key(null, operation, null)}) {
+                key(service, operation, null), key(null, operation, null), key(null, "*", region)}) {
             if (bareErrors.containsKey(key)) {
                 return Optional.of(bareErrors.get(key));
             }

@@ -135,6 +135,12 @@ public final class Route53State {
         public Instant lastSuccessAt;
         public String lastFailureReport;
         public Instant lastFailureAt;
+        /**
+         * The Inverted and Disabled settings Route 53 evaluates the check with: those in force at the last sample, so
+         * a change takes effect at the next request interval, like an endpoint change (null: the check's own).
+         */
+        public Boolean invertedApplied;
+        public Boolean disabledApplied;
     }
 
     public static final class Change {

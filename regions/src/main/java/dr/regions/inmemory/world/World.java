@@ -24,6 +24,8 @@ public final class World {
     public CloudFrontState cloudFront = new CloudFrontState();
     public IamState iam = new IamState();
     public Dependencies dependencies = new Dependencies();
+    /** The opt-in regions this account has enabled ({@link AccountRegions}); none in a fresh account. */
+    public java.util.Set<String> optedInRegions = new java.util.TreeSet<>();
 
     @JsonIgnore
     private final transient Faults faults = new Faults();

@@ -92,12 +92,22 @@ class HealthCheckFailoverTest {
                 .allSatisfy(o -> assertThat(o.statusReport().status()).startsWith("Success"));
     }
 
+    /**
+     * Checkers report the endpoint, not the inverted verdict: Route 53 applies Inverted on top of their reports ("If
+     * you invert a health check, Route 53 considers the health check to be unhealthy when the status is healthy and
+     * vice versa", https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/health-checks-invert.html). So
+     * GetHealthCheckStatus goes on saying Success while the failover records answer with the secondary (see
+     * {@code FailoverRecords}); only GetHealthCheck's Inverted tells.
+     */
     @Test
-    void anInvertedCheckIsUnhealthyWhileTheEndpointAnswers() {
+    void anInvertedCheckStillHasItsCheckersReportTheEndpointAsItIs() {
         route53.updateHealthCheck(r -> r.healthCheckId(healthCheckId).inverted(true));
         advance(INTERVAL.multipliedBy(THRESHOLD));
 
-        assertThat(status()).allSatisfy(o -> assertThat(o.statusReport().status()).startsWith("Failure"));
+        assertThat(status()).isNotEmpty()
+                .allSatisfy(o -> assertThat(o.statusReport().status()).isEqualTo("Success: HTTP Status Code 200, OK"));
+        assertThat(route53.getHealthCheck(r -> r.healthCheckId(healthCheckId)).healthCheck().healthCheckConfig()
+                .inverted()).isTrue();
     }
 
     @Nested
@@ -159,6 +169,26 @@ class HealthCheckFailoverTest {
 
             assertThat(answer().recordData()).as("no healthy target behind the primary ALB")
                     .containsExactly(dr.dnsName() + ".");
+        }
+
+        /** Route 53 routes by the inverted verdict while every checker reports Success (see above for the source). */
+        @Test
+        void anInvertedCheckAnswersWithTheSecondaryAndDisabledInvertedToo() {
+            route53.updateHealthCheck(r -> r.healthCheckId(healthCheckId).inverted(true));
+            assertThat(answer().recordData()).as("in effect from the next request interval")
+                    .containsExactly(primary.dnsName() + ".");
+            advance(INTERVAL);
+
+            assertThat(answer().recordData()).containsExactly(dr.dnsName() + ".");
+            assertThat(status()).allSatisfy(o -> assertThat(o.statusReport().status()).startsWith("Success"));
+
+            route53.updateHealthCheck(r -> r.healthCheckId(healthCheckId).disabled(true));
+            advance(INTERVAL);
+            assertThat(answer().recordData()).as("disabled counts as healthy, then inverted: unhealthy")
+                    .containsExactly(dr.dnsName() + ".");
+            route53.updateHealthCheck(r -> r.healthCheckId(healthCheckId).inverted(false));
+            advance(INTERVAL);
+            assertThat(answer().recordData()).containsExactly(primary.dnsName() + ".");
         }
 
         @Test

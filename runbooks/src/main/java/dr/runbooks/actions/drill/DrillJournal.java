@@ -2,6 +2,7 @@ package dr.runbooks.actions.drill;
 
 import dr.core.engine.Journal;
 import dr.regions.drill.SavedIngress;
+import dr.regions.drill.SavedNetwork;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,6 +48,10 @@ public final class DrillJournal {
                 SavedIngress saved = SavedIngress.fromMap(DrillRecords.map(entry.data().get("ingress")));
                 lines.add("ingress: re-authorize the missing ones of " + saved.ruleCount() + " HTTP/HTTPS rules of "
                         + saved.describe());
+            } else if (FaultKind.NETWORK.label().equals(kind)) {
+                SavedNetwork saved = SavedNetwork.fromMap(DrillRecords.map(entry.data().get("network")));
+                lines.add("network: move back to their saved network ACLs the subnets " + saved.describe()
+                        + ", then delete the drill's deny-all ACL");
             } else {
                 lines.add(kind + ": set Inverted=" + entry.data().get("inverted") + " on the health check "
                         + entry.data().get("healthCheckId"));

@@ -69,8 +69,10 @@ final class DrillReportAction implements RunbookAction {
                 .distributionDomain(topology.distributionDomain())
                 .healthCheck(topology.healthCheckIntervalSeconds(), topology.healthCheckFailureThreshold())
                 .cloudFrontWorstCase(topology.cloudFrontWorstCase())
+                .dnsTtl(topology.dnsTtlSeconds())
                 .generatedAt(context.clock().now());
         String kind = String.valueOf(saved.data().get("kind"));
+        FaultKind.parse(kind).ifPresent(fault -> facts.faultLimits(fault.doesNotCover()));
         Optional<Journal.Entry> injected = DrillRecords.last(context, DrillRecords.FAULT_INJECTED);
         if (injected.isPresent()) {
             facts.fault(kind, String.valueOf(injected.get().data().get("description")), injected.get().time());
@@ -81,8 +83,10 @@ final class DrillReportAction implements RunbookAction {
         }
         DrillRecords.last(context, DrillRecords.RESTORED).ifPresent(entry ->
                 facts.restored(entry.time(), String.valueOf(entry.data().get("summary"))));
-        DrillRecords.last(context, DrillRecords.PREFLIGHT).ifPresent(entry -> facts.preflight(
-                texts(entry.data().get("problems")), Boolean.TRUE.equals(entry.data().get("forced"))));
+        DrillRecords.last(context, DrillRecords.PREFLIGHT).ifPresent(entry -> {
+            facts.preflight(texts(entry.data().get("problems")), Boolean.TRUE.equals(entry.data().get("forced")));
+            texts(entry.data().get("notes")).forEach(note -> facts.note("not checked before the drill: " + note));
+        });
         boolean failover = false;
         boolean failback = false;
         for (Journal.Entry finished : context.records(DrillRecords.OBSERVE_FINISHED)) {

@@ -5,19 +5,23 @@ import dr.core.engine.StepResult;
 import dr.regions.drill.DrillTopology;
 import dr.regions.drill.HealthCheckFault;
 import dr.regions.drill.IngressFault;
+import dr.regions.drill.NetworkFault;
+import dr.regions.drill.SavedNetwork;
 import dr.regions.drill.SavedIngress;
 import dr.regions.security.SecurityRoles;
 import dr.runbooks.step.ActionContext;
 import dr.runbooks.step.RunbookAction;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * {@code inject-fault}: journals exactly what the fault will change, and only then changes it. Ingress: the HTTP/HTTPS
  * permissions of the primary {@code sg-alb-web} and {@code sg-alb-app}, then revoked. Health check: its
- * {@code Inverted} setting, then inverted. When this run already saved them (the engine retried this step after an
+ * {@code Inverted} setting, then inverted. Network: the network ACL of each of the primary load balancers' subnets,
+ * then the subnets moved to a deny-all ACL. When this run already saved them (the engine retried this step after an
  * error), the saved record is kept: saving again would save the half-revoked state as the truth.
  */
 final class InjectFaultAction implements RunbookAction {
@@ -30,7 +34,36 @@ final class InjectFaultAction implements RunbookAction {
     @Override
     public StepResult execute(ActionContext context) {
         DrillTopology topology = DrillContext.topology(context);
-        return fault == FaultKind.INGRESS ? ingress(context, topology) : healthCheck(context, topology);
+        return switch (fault) {
+            case INGRESS -> ingress(context, topology);
+            case HEALTH_CHECK -> healthCheck(context, topology);
+            case NETWORK -> network(context, topology);
+        };
+    }
+
+    private StepResult network(ActionContext context, DrillTopology topology) {
+        NetworkFault network = new NetworkFault(DrillContext.operations(context).clients());
+        SavedNetwork saved = alreadySaved(context).map(entry -> SavedNetwork.fromMap(DrillRecords.map(
+                entry.data().get("network")))).orElse(null);
+        if (saved == null) {
+            List<String> subnets = network.subnetsOf(topology.primaryRegion(), java.util.Arrays.asList(
+                    topology.primaryWebAlb(), topology.primaryAppAlb()));
+            if (subnets.isEmpty()) {
+                return StepResult.failed("cannot inject the network fault: the primary load balancers' subnets were"
+                        + " not found in " + topology.primaryRegion());
+            }
+            saved = network.save(topology.primaryRegion(), subnets);
+            Map<String, Object> record = new LinkedHashMap<>();
+            record.put("kind", fault.label());
+            record.put("network", saved.toMap());
+            context.record(DrillRecords.FAULT_SAVED, record);
+        }
+        int moved = network.cut(saved, topology.stack());
+        String description = "moved " + saved.subnets().size() + " subnet" + (saved.subnets().size() == 1 ? "" : "s")
+                + " of the primary load balancers to a deny-all network ACL: " + saved.describe();
+        injected(context, description);
+        return StepResult.ran(description, Map.of("kind", fault.label(), "subnets", saved.subnets().size(),
+                "movedNow", moved));
     }
 
     private StepResult ingress(ActionContext context, DrillTopology topology) {

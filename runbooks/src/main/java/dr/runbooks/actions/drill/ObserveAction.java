@@ -106,7 +106,7 @@ final class ObserveAction implements RunbookAction {
         if (topology.hasDns() && !goal.equals(o.dnsRegion())) {
             waiting.add(topology.apiName() + " → " + goal);
         }
-        boolean edgeMoves = phase == Phase.FAILBACK || FaultKind.INGRESS.label().equals(faultKind);
+        boolean edgeMoves = phase == Phase.FAILBACK || !FaultKind.HEALTH_CHECK.label().equals(faultKind);
         if (topology.hasDistribution() && edgeMoves && !goal.equals(o.edgeRegion())) {
             waiting.add("CloudFront → " + goal);
         }

@@ -28,10 +28,13 @@ final class PreflightAction implements RunbookAction {
     public StepResult execute(ActionContext context) {
         DrillDiscovery.Discovered discovered = DrillContext.discover(context);
         DrillContext.record(context, discovered.topology());
-        List<String> problems = new DrillPreflight(DrillContext.operations(context).clients())
-                .problems(discovered, fault.label());
+        DrillPreflight preflight = new DrillPreflight(DrillContext.operations(context).clients());
+        List<String> problems = preflight.problems(discovered, fault.label());
+        List<String> notes = preflight.notes(discovered);
+        notes.forEach(note -> context.out().println("preflight note: " + note));
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("problems", problems);
+        record.put("notes", notes);
         record.put("forced", force && !problems.isEmpty());
         context.record(DrillRecords.PREFLIGHT, record);
         if (problems.isEmpty()) {

@@ -4,6 +4,8 @@ import dr.core.engine.Journal;
 import dr.core.engine.StepResult;
 import dr.regions.drill.HealthCheckFault;
 import dr.regions.drill.IngressFault;
+import dr.regions.drill.NetworkFault;
+import dr.regions.drill.SavedNetwork;
 import dr.regions.drill.SavedIngress;
 import dr.runbooks.Operations;
 import dr.runbooks.step.ActionContext;
@@ -17,7 +19,8 @@ import java.util.Map;
 /**
  * {@code restore-fault}: puts back exactly what this run's journal says the fault changed, reading nothing else: the
  * saved ingress permissions are authorized where missing (so it is harmless to run twice, and after a crash that came
- * before or after the revoke), a saved health-check setting is put back where it differs. A run that saved nothing
+ * before or after the revoke), a saved health-check setting is put back where it differs, subnets are moved back to
+ * their saved network ACLs and the drill's deny-all ACL deleted. A run that saved nothing
  * has nothing to restore.
  */
 final class RestoreFaultAction implements RunbookAction {
@@ -42,6 +45,11 @@ final class RestoreFaultAction implements RunbookAction {
                 boolean changed = new HealthCheckFault(operations.clients().route53()).restore(check);
                 done.add((changed ? "set Inverted=" + check.inverted() : "Inverted=" + check.inverted()
                         + " already in place") + " on the health check " + check.healthCheckId());
+            } else if (FaultKind.NETWORK.label().equals(kind)) {
+                SavedNetwork network = SavedNetwork.fromMap(DrillRecords.map(entry.data().get("network")));
+                NetworkFault.Restored restored = new NetworkFault(operations.clients())
+                        .restore(network, operations.target().stack());
+                done.add(restored.describe() + " on " + network.describe());
             } else {
                 return StepResult.failed("the journal holds a fault of unknown kind '" + kind + "'; restore it by hand");
             }

@@ -52,7 +52,8 @@ class DrillOptionsTest {
         assertThatThrownBy(() -> new DrillOptions("dns", null, null, null)).isInstanceOfSatisfying(DrException.class,
                 e -> {
                     assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
-                    assertThat(e.getMessage()).isEqualTo("--fault dns: unknown fault (known: ingress, health-check)");
+                    assertThat(e.getMessage())
+                            .isEqualTo("--fault dns: unknown fault (known: ingress, health-check, network)");
                 });
         assertThatThrownBy(() -> new DrillOptions(null, Duration.ZERO, null, null))
                 .hasMessage("--timeout must be longer than zero");

@@ -90,9 +90,45 @@ class StatusRunbookTest {
 
         assertThat(result.exitCode()).as(result.message()).isEqualTo(ExitCode.OK);
         ReadinessReport report = StatusFindings.report(result).orElseThrow();
-        assertThat(report.warnings()).anySatisfy(w -> assertThat(w).contains(ReadyStack.PRIMARY, "check-primary",
+        assertThat(report.warnings()).anySatisfy(w -> assertThat(w).contains(ReadyStack.PRIMARY, "web",
                 "could not complete", "not allowed"));
+        assertThat(report.findings()).as("the primary's other tiers are still checked")
+                .filteredOn(f -> f.region().equals(ReadyStack.PRIMARY) && f.check().equals("vpc")).hasSize(1);
         assertThat(report.findings()).anySatisfy(f -> assertThat(f.check()).isEqualTo("db-replica"));
+    }
+
+    /**
+     * A region in trouble answers, with errors: a 5xx, or 403 where a service control policy denies. Those are AWS
+     * service exceptions, not client exceptions, and must not abort status: the region's kinds are reported as not
+     * verified, with the AWS error, and status ends not ready (exit 3) with the DR side still judged.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {500, 503, 403})
+    void aPrimaryAnsweringErrorsEverywhereIsReportedNotFatal(int status) {
+        cloud.world().faults().regionAnswers(ReadyStack.PRIMARY, status);
+
+        RunbookResult result = status(ReadyStack.PRIMARY, ReadyStack.DR);
+
+        assertThat(result.exitCode()).as(result.message()).isEqualTo(ExitCode.NOT_READY);
+        ReadinessReport report = StatusFindings.report(result).orElseThrow();
+        assertThat(report.ready()).isFalse();
+        assertThat(java.util.stream.Stream.concat(report.reasons().stream(), report.warnings().stream()))
+                .anySatisfy(line -> assertThat(line).contains(ReadyStack.PRIMARY, "not verified", "AWS::EC2::VPC",
+                        "HTTP " + status));
+        assertThat(report.findings()).filteredOn(f -> f.region().equals(ReadyStack.DR) && f.check().equals("vpc"))
+                .singleElement().satisfies(f -> assertThat(f.verdict()).isEqualTo(dr.regions.readiness.Verdict.OK));
+        assertThat(report.findings()).anySatisfy(f -> assertThat(f.check()).isEqualTo("db-replica"));
+    }
+
+    @Test
+    void aDrRegionAnswering503IsReportedAndStatusGoesOn() {
+        cloud.world().faults().regionAnswers(ReadyStack.DR, 503);
+
+        RunbookResult result = status(ReadyStack.PRIMARY, ReadyStack.DR);
+
+        assertThat(result.exitCode()).as(result.message()).isEqualTo(ExitCode.NOT_READY);
+        assertThat(StatusFindings.report(result).orElseThrow().reasons()).anySatisfy(reason -> assertThat(reason)
+                .contains(ReadyStack.DR, "not verified", "HTTP 503"));
     }
 
     @Test
