@@ -10,7 +10,7 @@ import software.amazon.awssdk.services.ec2.model.DescribeRegionsResponse;
 import software.amazon.awssdk.services.ec2.model.InstanceTypeOffering;
 import software.amazon.awssdk.services.ec2.model.Region;
 import dr.core.model.Regions;
-import dr.regions.inmemory.AccountRegions;
+import dr.regions.inmemory.world.AccountRegions;
 
 import java.util.ArrayList;
 import java.util.Collection;

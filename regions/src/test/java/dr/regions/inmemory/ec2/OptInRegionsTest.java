@@ -1,7 +1,7 @@
 package dr.regions.inmemory.ec2;
 
 import dr.core.model.Regions;
-import dr.regions.inmemory.AccountRegions;
+import dr.regions.inmemory.world.AccountRegions;
 import dr.regions.inmemory.InMemoryCloud;
 import dr.regions.inmemory.SandboxAccount;
 import org.junit.jupiter.api.Test;
