@@ -56,6 +56,13 @@ class CredentialsTest {
         }
 
         @Test
+        void theDryRunsThatReadTheCloudCheckToo() {
+            dr.assertRejected(dr.run("provision", "--primary", "us-east-1", "--dr", "us-west-2", "--dry-run"),
+                    "no AWS credentials found");
+            dr.assertRejected(dr.run("cleanup", "--dry-run"), "no AWS credentials found");
+        }
+
+        @Test
         void onlyTheSecretWithoutTheKeyIdIsNotEnough() {
             dr.environment.set("AWS_SECRET_ACCESS_KEY", "secret");
 
@@ -119,8 +126,8 @@ class CredentialsTest {
     class NotNeeded {
         @Test
         void dryRunSandboxAndLocalCommandsNeedNoCredentials() {
-            dr.assertSucceeded(dr.run("provision", "--primary", "us-east-1", "--dr", "us-west-2", "--dry-run"));
-            dr.assertSucceeded(dr.run("cleanup", "--dry-run"));
+            dr.assertSucceeded(dr.run("promote-replica", "--dr", "us-west-2", "--dry-run"));
+            dr.assertSucceeded(dr.run("failover", "drill", "--primary", "us-east-1", "--dr", "us-west-2", "--dry-run"));
             assertPassedTheCheck(dr.run("status", "--sandbox"));
             dr.assertSucceeded(dr.run("iam-policy"));
             dr.assertSucceeded(dr.run("graph", "--primary", "us-east-1", "--dr", "us-west-2"));

@@ -57,4 +57,9 @@ public final class CleanupCommand extends DrSubcommand {
         }
         return outcome.exitCode().code();
     }
+
+    @Override
+    protected boolean dryRunReadsCloud() {
+        return true;
+    }
 }

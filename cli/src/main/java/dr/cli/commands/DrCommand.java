@@ -100,7 +100,7 @@ public final class DrCommand extends GroupCommand {
             stackTarget = new StackSpecResolver().resolve(given, command.requiresRegions());
         }
         boolean dryRun = command.dryRun();
-        if (command.needsAws() && !dryRun && !connection.isSandbox()) {
+        if (command.needsAws() && (!dryRun || command.dryRunReadsCloud()) && !connection.isSandbox()) {
             new CredentialsCheck(environment).require(connection);
         }
         boolean readOnly = dryRun || !command.changesCloud();

@@ -65,6 +65,11 @@ public abstract class DrSubcommand implements Callable<Integer> {
         return false;
     }
 
+    /** Whether the command's dry run reads the cloud (so it needs credentials like a real run, only read-only ones). */
+    protected boolean dryRunReadsCloud() {
+        return false;
+    }
+
     /** The command's own stack settings (provision's sizes, CIDRs ...); they win over the config file. */
     protected StackConfig stackOptions() {
         return StackConfig.empty();

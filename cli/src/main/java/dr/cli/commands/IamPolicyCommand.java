@@ -98,8 +98,8 @@ public final class IamPolicyCommand extends DrSubcommand {
             PolicyCommand command = PolicyCommand.byName(name).orElseThrow(() -> DrException.badInput(
                     "--for: '" + name + "' is not a dr command; use one of " + PolicyCommand.names()));
             if (!recorded.contains(command)) {
-                throw DrException.failed("dr iam-policy --for " + command.cliName() + ": the operations of "
-                        + command.cliName() + " are not recorded yet (the command is not available yet)");
+                throw DrException.failed("dr iam-policy --for " + command.cliName() + ": no operations of "
+                        + command.cliName() + " are recorded in this build; omit --for to get the whole policy");
             }
             wanted.add(command);
         }

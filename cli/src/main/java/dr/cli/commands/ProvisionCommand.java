@@ -170,4 +170,9 @@ public final class ProvisionCommand extends DrSubcommand {
         }
         return report.succeeded() ? ExitCode.OK.code() : ExitCode.FAILED.code();
     }
+
+    @Override
+    protected boolean dryRunReadsCloud() {
+        return true;
+    }
 }
