@@ -26,7 +26,7 @@ import picocli.CommandLine.Mixin;
                 + "capacity, and checks through DNS answers and CloudFront (data planes, no API) that users are served "
                 + "from DR. Then, on the global APIs (Route 53, CloudFront, whose control planes are in us-east-1): "
                 + "makes sure the DR database record names it, and fences the old primary (both api failover records "
-                + "name the DR load balancer, CloudFront tries the DR origin first). A global step whose API does not "
+                + "name the DR load balancer, CloudFront serves from the DR origin alone). A global step whose API does not "
                 + "answer is PENDING, not a failure: run the command again later to finish it. Writes a Markdown and "
                 + "JSON report (time to writable, to full capacity, to users on DR; pending steps; evidence) and "
                 + "prints its path. Makes no call to the primary region; --dr (or 'dr:' in the config) is required "

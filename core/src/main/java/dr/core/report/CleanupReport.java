@@ -82,6 +82,13 @@ public record CleanupReport(String stack, List<String> regions, ExecutionResult 
         return remaining.stream().filter(r -> !r.verified()).toList();
     }
 
+    /** Warnings of steps that succeeded (e.g. a database deleted without its final snapshot), one line each. */
+    public List<String> warnings() {
+        return result.outcomes().stream().filter(StepOutcome::succeeded)
+                .filter(o -> o.outputs() != null && o.outputs().get("warning") != null)
+                .map(o -> o.key() + ": " + o.outputs().get("warning")).toList();
+    }
+
     public int deletedTotal() {
         return deletedByRegion().values().stream().mapToInt(Integer::intValue).sum();
     }
@@ -105,6 +112,8 @@ public record CleanupReport(String stack, List<String> regions, ExecutionResult 
             node.put("dbInstance", snapshot.dbInstance());
             node.put("status", snapshot.status());
         }
+        ArrayNode warningList = root.putArray("warnings");
+        warnings().forEach(warningList::add);
         ArrayNode failures = root.putArray("failures");
         for (StepOutcome failed : result.failed()) {
             ObjectNode node = failures.addObject();
@@ -138,6 +147,7 @@ public record CleanupReport(String stack, List<String> regions, ExecutionResult 
             out.println("  kept final snapshot " + snapshot.identifier() + " of " + snapshot.dbInstance() + " in "
                     + snapshot.region() + " (" + snapshot.status() + ")");
         }
+        warnings().forEach(warning -> out.println("  WARNING " + warning));
         for (StepOutcome failed : result.failed()) {
             out.println("  FAILED  " + failed.key() + " (" + failed.resourceType() + "): " + failed.message());
         }
@@ -182,6 +192,10 @@ public record CleanupReport(String stack, List<String> regions, ExecutionResult 
             md.append("\n## Final snapshots kept\n\n| region | snapshot | of | status |\n|---|---|---|---|\n");
             keptSnapshots.forEach(k -> md.append("| ").append(k.region()).append(" | ").append(k.identifier())
                     .append(" | ").append(k.dbInstance()).append(" | ").append(k.status()).append(" |\n"));
+        }
+        if (!warnings().isEmpty()) {
+            md.append("\n## Warnings\n\n");
+            warnings().forEach(w -> md.append("- ").append(w).append('\n'));
         }
         if (!result.failed().isEmpty()) {
             md.append("\n## Failed\n\n");

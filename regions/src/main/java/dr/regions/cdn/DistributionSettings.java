@@ -32,7 +32,10 @@ import java.util.List;
  * the primary and DR regions) in one origin group, primary first, failing over on 500/502/503/504; the default
  * behavior on the group with GET/HEAD/OPTIONS only (CloudFront refuses writes on an origin group), the managed
  * CachingDisabled and AllViewer policies (a dynamic app: nothing cached, everything forwarded), viewers redirected
- * to HTTPS. {@code drFirst}: the group tries the DR origin first (a failed-over stack, see {@code OriginGroupFence}).
+ * to HTTPS. {@code drFirst}: the stack is failed over (see {@code OriginGroupFence}): the default behavior targets the
+ * DR origin alone, so no 5xx from DR can send a viewer to the old primary and its stale database. The origin group
+ * stays defined (DR first) for failback: CloudFront needs exactly two members in a group (API reference,
+ * OriginGroupMembers: Items minimum 2, maximum 2), so the old primary cannot just be taken out of it.
  *
  * <p>Failover speed: CloudFront gives up on an origin after ConnectionTimeout × ConnectionAttempts, so a request
  * that meets a dead primary waits {@link #WORST_CASE_PER_REQUEST} before the DR origin answers; the defaults (10 s
@@ -96,7 +99,7 @@ public record DistributionSettings(
                 .origins(Origins.builder().quantity(2)
                         .items(origin(primaryRegion, primaryDomain), origin(drRegion, drDomain)).build())
                 .originGroups(OriginGroups.builder().quantity(1).items(originGroup()).build())
-                .defaultCacheBehavior(defaultBehavior())
+                .defaultCacheBehavior(defaultBehavior(defaultTarget()))
                 .viewerCertificate(viewerCertificate())
                 .webACLId(webAclArn)
                 .build();
@@ -137,9 +140,14 @@ public record DistributionSettings(
                 .build();
     }
 
-    private static DefaultCacheBehavior defaultBehavior() {
+    /** The origin group, or the DR origin alone once the stack is failed over (the fence). */
+    public String defaultTarget() {
+        return drFirst ? originId(drRegion) : ORIGIN_GROUP_ID;
+    }
+
+    private static DefaultCacheBehavior defaultBehavior(String target) {
         return DefaultCacheBehavior.builder()
-                .targetOriginId(ORIGIN_GROUP_ID)
+                .targetOriginId(target)
                 .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
                 .allowedMethods(AllowedMethods.builder().quantity(ALLOWED_METHODS.size()).items(ALLOWED_METHODS)
                         .cachedMethods(CachedMethods.builder().quantity(CACHED_METHODS.size()).items(CACHED_METHODS)

@@ -51,7 +51,10 @@ public final class DistributionStep extends EnsureStep {
         this(spec, clients, false);
     }
 
-    /** {@code drFirst}: the origin group tries DR first, as promote-replica's fence leaves it (stack failed over). */
+    /**
+     * {@code drFirst}: the stack is failed over: the default behavior stays on the DR origin alone, as promote-replica's
+     * fence leaves it.
+     */
     public DistributionStep(StackSpec spec, AwsClients clients, boolean drFirst) {
         super(KEY, dependencies(spec), "AWS::CloudFront::Distribution", ModeledDurations.CLOUDFRONT_DEPLOY);
         this.spec = spec;

@@ -69,7 +69,7 @@ abstract class DeletionStep implements Step {
             return advance(context);
         } catch (AwsServiceException error) {
             if (AwsErrors.isGone(error)) {
-                return gone();
+                return gone(goneOutputs());
             } else if (waitsOn().contains(AwsErrors.code(error))) {
                 return StepResult.waiting("held: " + AwsErrors.code(error) + ": " + AwsErrors.message(error));
             } else {
@@ -94,6 +94,11 @@ abstract class DeletionStep implements Step {
         Map<String, String> all = new LinkedHashMap<>(outputs);
         all.put("id", target.id());
         return StepResult.done(Action.DELETE, target.id(), all);
+    }
+
+    /** What the report says besides the id once AWS no longer has the resource (e.g. a warning). */
+    protected Map<String, String> goneOutputs() {
+        return Map.of();
     }
 
     /** Error codes that mean "still held by something on its way out": keep waiting. */

@@ -20,12 +20,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Fences the web tier: the CloudFront origin group tries the DR origin first, so that when the old primary region
- * answers again viewers are not sent back to a stack whose database is a stale, no longer replicated writer. The
- * members are swapped with UpdateDistribution under the ETag just read (a concurrent change is refused and read
- * again, never overwritten); then waits until the distribution is Deployed. Everything else in the configuration
- * is kept. {@code dr provision} keeps that order while the DR database is the promoted writer ({@code Failover}),
- * and puts the primary first again only once the stack is back to normal: failback is a deliberate act.
+ * Fences the web tier: the distribution's default behavior targets the DR origin alone, so that no 5xx from DR, and
+ * no answer from the old primary region once it is back, sends viewers to a stack whose database is a stale, no
+ * longer replicated writer. Taking the old primary out of the origin group is not possible: CloudFront requires
+ * exactly two members in a group (API reference, OriginGroupMembers: Items minimum 2, maximum 2). The group stays,
+ * DR first, for failback. The change goes in with UpdateDistribution under the ETag just read (a concurrent change is
+ * refused and read again, never overwritten); then waits until the distribution is Deployed. Everything else in the
+ * configuration is kept. {@code dr provision} keeps the fence while the DR database is the promoted writer
+ * ({@code Failover}), and puts the group back only once the stack is back to normal: failback is a deliberate act.
  */
 public final class OriginGroupFence {
     static final Duration POLL = Duration.ofSeconds(30);
@@ -48,27 +50,41 @@ public final class OriginGroupFence {
         GetDistributionConfigResponse current = cloudFront().getDistributionConfig(r -> r.id(id));
         DistributionConfig config = current.distributionConfig();
         Optional<OriginGroup> group = group(config);
-        if (group.isEmpty() || group.get().members().items().stream().noneMatch(m -> drOrigin.equals(m.originId()))) {
+        boolean drOriginThere = config.origins() != null && config.origins().items().stream()
+                .anyMatch(o -> drOrigin.equals(o.id()));
+        if (group.isEmpty() || !drOriginThere) {
             return StepResult.ran("distribution " + id + " has no origin group with the DR origin " + drOrigin
-                    + ": nothing to reorder", Map.of("fenced", false, "distribution", id));
+                    + ": nothing to fence", Map.of("fenced", false, "distribution", id));
         }
-        if (!drOrigin.equals(group.get().members().items().get(0).originId())) {
+        if (!fenced(config, group.get(), drOrigin)) {
             try {
                 cloudFront().updateDistribution(r -> r.id(id).ifMatch(current.eTag())
-                        .distributionConfig(withDrFirst(config, drOrigin)));
+                        .distributionConfig(fence(config, drOrigin)));
             } catch (PreconditionFailedException changedMeanwhile) {
                 return StepResult.waiting("distribution " + id + " changed meanwhile; reading it again", POLL);
             }
             changed = true;
-            return StepResult.waiting("distribution " + id + ": origin group set to " + drOrigin + " first", POLL);
+            return StepResult.waiting("distribution " + id + ": default behavior set to " + drOrigin + " alone", POLL);
         }
         String status = cloudFront().getDistribution(r -> r.id(id)).distribution().status();
         if (!"Deployed".equals(status)) {
             return StepResult.waiting("distribution " + id + " " + status, POLL);
         }
         List<String> order = group.get().members().items().stream().map(OriginGroupMember::originId).toList();
-        return StepResult.ran("distribution " + id + " tries " + drOrigin + " first" + (changed ? "" : " (already)")
-                + ", Deployed", Map.of("fenced", true, "distribution", id, "originOrder", order, "changed", changed));
+        return StepResult.ran("distribution " + id + " serves from " + drOrigin + " alone" + (changed ? "" : " (already)")
+                + ", Deployed", Map.of("fenced", true, "distribution", id, "target", drOrigin, "originOrder", order,
+                "changed", changed));
+    }
+
+    private static boolean fenced(DistributionConfig config, OriginGroup group, String drOrigin) {
+        return drOrigin.equals(config.defaultCacheBehavior().targetOriginId())
+                && drOrigin.equals(group.members().items().get(0).originId());
+    }
+
+    private static DistributionConfig fence(DistributionConfig config, String drOrigin) {
+        return withDrFirst(config, drOrigin).toBuilder()
+                .defaultCacheBehavior(config.defaultCacheBehavior().toBuilder().targetOriginId(drOrigin).build())
+                .build();
     }
 
     private static Optional<OriginGroup> group(DistributionConfig config) {

@@ -8,8 +8,8 @@ import dr.regions.step.Deleting;
 
 /**
  * Whether the stack runs failed over: {@code promote-replica} made its DR database a standalone writer. Provision
- * then keeps what promotion set up (both api records and CloudFront's first origin on DR, DR at the primary's
- * capacity) instead of sending traffic back to a primary region whose database stopped receiving writes at the
+ * then keeps what promotion set up (both api records and CloudFront's default behavior on the DR origin alone, DR at
+ * the primary's capacity) instead of sending traffic back to a primary region whose database stopped receiving writes at the
  * promotion. Failing back is a deliberate act that provision alone cannot do: the primary database must first hold
  * the writes DR took since.
  */

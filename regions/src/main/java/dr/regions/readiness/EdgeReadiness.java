@@ -104,8 +104,12 @@ public final class EdgeReadiness {
         return Optional.of(distribution);
     }
 
-    /** Which web origin the origin group tries first: the primary's, or DR's once promote-replica fenced it. */
+    /** DR alone once promote-replica fenced the stack; else which web origin the origin group tries first. */
     private String originOrder(DistributionConfig config) {
+        String drOrigin = DistributionSettings.originId(scope.region(RegionRole.DR));
+        if (config.defaultCacheBehavior() != null && drOrigin.equals(config.defaultCacheBehavior().targetOriginId())) {
+            return "serves from DR alone (fenced by promote-replica)";
+        }
         Optional<String> first = config.originGroups() == null ? Optional.empty() : config.originGroups().items()
                 .stream().filter(g -> DistributionSettings.ORIGIN_GROUP_ID.equals(g.id())).findFirst()
                 .map(OriginGroup::members).flatMap(m -> m.items().stream().findFirst())

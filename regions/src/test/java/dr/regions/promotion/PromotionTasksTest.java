@@ -202,13 +202,15 @@ class PromotionTasksTest {
         }
 
         @Test
-        void theOriginGroupTriesDrFirstOnceDeployed() {
+        void theDefaultBehaviorServesFromDrAloneOnceDeployed() {
             StepResult.Done progress = TaskRun.untilDone(cloud, new OriginGroupFence(target)::ensure);
 
             var distribution = cloud.cloudFront().listDistributions(r -> { }).distributionList().items().get(0);
             var config = cloud.cloudFront().getDistribution(r -> r.id(distribution.id())).distribution();
             assertThat(config.status()).isEqualTo("Deployed");
             assertThat(config.distributionConfig().originGroups().items().get(0).members().items().get(0).originId())
+                    .isEqualTo(DistributionSettings.originId(ReadyStack.DR));
+            assertThat(config.distributionConfig().defaultCacheBehavior().targetOriginId())
                     .isEqualTo(DistributionSettings.originId(ReadyStack.DR));
             assertThat(progress.outputs()).containsEntry("changed", true);
         }

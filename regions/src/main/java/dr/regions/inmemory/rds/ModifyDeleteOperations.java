@@ -11,8 +11,13 @@ import software.amazon.awssdk.services.rds.model.DeleteDbInstanceResponse;
 import software.amazon.awssdk.services.rds.model.ModifyDbInstanceRequest;
 import software.amazon.awssdk.services.rds.model.ModifyDbInstanceResponse;
 
+import java.util.Set;
+
 /** ModifyDBInstance and DeleteDBInstance. */
 final class ModifyDeleteOperations {
+    /** The states in which an instance cannot be snapshotted (RDS User Guide, "Viewing DB instance status"). */
+    static final Set<String> FAILURE_STATES = Set.of("failed", "incompatible-restore", "incompatible-network");
+
     private final RdsContext ctx;
     private final RdsView view;
     private final DbInstanceOperations instances;
@@ -97,6 +102,13 @@ final class ModifyDeleteOperations {
         } else if (!skip && finalSnapshot == null) {
             throw RdsErrors.invalidParameterCombination(
                     "FinalDBSnapshotIdentifier is required unless SkipFinalSnapshot is specified.");
+        }
+        if (!skip && FAILURE_STATES.contains(ctx.state(db))) {
+            // RDS API reference, DeleteDBInstance, SkipFinalSnapshot: "When a DB instance is in a failure state and
+            // has a status of failed, incompatible-restore, or incompatible-network, RDS can delete the instance
+            // only if you enable this parameter." The error is the operation's InvalidDBInstanceState fault.
+            throw RdsErrors.invalidInstanceState("DB instance " + db.identifier + " is in state " + ctx.state(db)
+                    + "; it can only be deleted with SkipFinalSnapshot.");
         }
         if (finalSnapshot != null) {
             takeFinalSnapshot(db, finalSnapshot);

@@ -2,6 +2,8 @@ package dr.regions.inmemory.rds;
 
 import dr.core.model.ModeledDurations;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBSnapshot;
 import software.amazon.awssdk.services.rds.model.DbInstanceNotFoundException;
@@ -33,6 +35,30 @@ class DbInstanceDeletionTest {
 
         rds.modifyDBInstance(r -> r.dbInstanceIdentifier("shop").deletionProtection(false).applyImmediately(true));
         fixture.advance(ModeledDurations.RDS_MODIFY);
+        var deleting = rds.deleteDBInstance(r -> r.dbInstanceIdentifier("shop").skipFinalSnapshot(true)).dbInstance();
+
+        assertThat(deleting.dbInstanceStatus()).isEqualTo("deleting");
+    }
+
+    /**
+     * RDS API reference, DeleteDBInstance, SkipFinalSnapshot
+     * (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_DeleteDBInstance.html): "When a DB instance is
+     * in a failure state and has a status of failed, incompatible-restore, or incompatible-network, RDS can delete
+     * the instance only if you enable this parameter." Refused with the operation's InvalidDBInstanceState fault.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"failed", "incompatible-restore", "incompatible-network"})
+    void anInstanceInAFailureStateIsDeletedOnlyWithoutAFinalSnapshot(String failure) {
+        createAvailable("shop", false);
+        fixture.cloud.world().regions.get(PRIMARY).rds.instances.get("shop").timeline
+                .restart(fixture.cloud.world().time(), failure);
+
+        assertRefused(() -> rds.deleteDBInstance(r -> r.dbInstanceIdentifier("shop")
+                        .finalDBSnapshotIdentifier("shop-final")),
+                InvalidDbInstanceStateException.class, "InvalidDBInstanceState", 400);
+        assertThat(rds.describeDBSnapshots(r -> r.dbInstanceIdentifier("shop")).dbSnapshots()).isEmpty();
+        assertThat(fixture.describe(PRIMARY, "shop").dbInstanceStatus()).isEqualTo(failure);
+
         var deleting = rds.deleteDBInstance(r -> r.dbInstanceIdentifier("shop").skipFinalSnapshot(true)).dbInstance();
 
         assertThat(deleting.dbInstanceStatus()).isEqualTo("deleting");

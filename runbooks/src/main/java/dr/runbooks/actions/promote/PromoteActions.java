@@ -110,7 +110,7 @@ public final class PromoteActions {
             .build();
 
     public static final StepType FENCE_ORIGINS = StepType.builder("fence-origin-group")
-            .description("the CloudFront origin group tries the DR origin first, until Deployed; PENDING when the "
+            .description("CloudFront serves from the DR origin alone (default behavior), until Deployed; PENDING when the "
                     + "CloudFront API does not answer")
             .defaultTimeout(Duration.ofMinutes(45))
             .action(params -> global("CloudFront", target -> {
