@@ -60,6 +60,28 @@ class ProvisionCommandTest {
         assertThat(dr.changesBesideTheLockSince(before)).isEmpty();
     }
 
+    /** The format passes (t3.humongous, db.t3.humongous), but no region sells them: exit 2 before anything is made. */
+    @Test
+    void aSizeTheRegionsDoNotOfferIsBadInputBeforeAnythingIsCreated() {
+        String[][] cases = {
+            {"--web-instance-type", "t3.humongous",
+                "--web-instance-type t3.humongous: EC2 does not offer this instance type in us-east-1 (the primary region)"},
+            {"--app-instance-type", "m5.humongous",
+                "--app-instance-type m5.humongous: EC2 does not offer this instance type in us-east-1 (the primary region)"},
+            {"--db-instance-class", "db.t3.humongous",
+                "--db-instance-class db.t3.humongous: RDS does not offer this class for MySQL"}};
+        for (String[] bad : cases) {
+            DrRunner.Mark before = dr.mark();
+
+            DrRunner.Result result = provision(bad[0], bad[1]);
+
+            assertThat(result.exitCode()).as("%s; stderr: %s", bad[1], result.err()).isEqualTo(2);
+            assertThat(result.errLines()).singleElement().asString().startsWith("dr: " + bad[2]);
+            assertThat(result.out()).isEmpty();
+            assertThat(dr.changesBesideTheLockSince(before)).as("nothing created for %s", bad[1]).isEmpty();
+        }
+    }
+
     @Test
     void textOutputSummarisesPerRegionAndSaysWhatWasSkipped() {
         DrRunner.Result result = provision();

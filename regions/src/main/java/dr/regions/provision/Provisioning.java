@@ -60,10 +60,14 @@ public final class Provisioning {
         return run(prepare(), listener);
     }
 
-    /** Runs exactly the prepared plan (after checking that the domain's public zone is in the account). */
+    /**
+     * Runs exactly the prepared plan (after checking that the domain's public zone is in the account, the given images
+     * exist and both regions offer the stack's sizes).
+     */
     public ProvisionReport run(PreparedProvision prepared, ProgressListener listener) {
         PublicZoneCheck.verify(spec, clients);
         GivenImageCheck.verify(spec, clients);
+        OfferedSizesCheck.verify(spec, clients);
         Plan plan = prepared.plan();
         ExecutionResult result = new Executor(clock, new AwsErrorClassifier(), listener, ExecutorSettings.defaults())
                 .run(plan);
