@@ -2,6 +2,7 @@ package dr.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dr.regions.drill.DrillStacks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,6 +81,27 @@ class ProvisionCommandTest {
             assertThat(result.out()).isEmpty();
             assertThat(dr.changesBesideTheLockSince(before)).as("nothing created for %s", bad[1]).isEmpty();
         }
+    }
+
+    /** Stack dr holds api.example.com (record sets dr-primary, dr-dr): a second stack there stops before building. */
+    @Test
+    void aDomainWhoseApiRecordBelongsToAnotherStackIsBadInputBeforeAnythingIsCreated() {
+        DrRunner built = new DrRunner(temp.resolve("built"),
+                DrillStacks.provisioned(DrillStacks.withDomain()));
+        DrRunner.Mark before = built.mark();
+
+        DrRunner.Result result = built.run("provision", "--stack", "shop", "--primary", "us-east-1", "--dr",
+                "us-west-2", "--domain", "example.com", "--sandbox");
+
+        assertThat(result.exitCode()).as("stderr: %s", result.err()).isEqualTo(2);
+        assertThat(result.errLines()).singleElement().asString().matches("dr: --domain example.com: api.example.com "
+                + "already belongs to stack 'dr' \\(record set dr-(primary|dr)\\); use another domain, or clean that "
+                + "stack up first");
+        assertThat(built.changesBesideTheLockSince(before)).as("nothing created").isEmpty();
+
+        DrRunner.Result again = built.run("provision", "--primary", "us-east-1", "--dr", "us-west-2", "--domain",
+                "example.com", "--sandbox", "-q");
+        assertThat(again.exitCode()).as("the owner itself re-provisions; stderr: %s", again.err()).isZero();
     }
 
     @Test
