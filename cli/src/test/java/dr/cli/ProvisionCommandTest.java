@@ -61,16 +61,14 @@ class ProvisionCommandTest {
         assertThat(dr.changesBesideTheLockSince(before)).isEmpty();
     }
 
-    /** The format passes (t3.humongous, db.t3.humongous), but no region sells them: exit 2 before anything is made. */
+    /** The format passes (t3.humongous, m5.humongous), but no region sells them: exit 2 before anything is made. */
     @Test
     void aSizeTheRegionsDoNotOfferIsBadInputBeforeAnythingIsCreated() {
         String[][] cases = {
             {"--web-instance-type", "t3.humongous",
                 "--web-instance-type t3.humongous: EC2 does not offer this instance type in us-east-1 (the primary region)"},
             {"--app-instance-type", "m5.humongous",
-                "--app-instance-type m5.humongous: EC2 does not offer this instance type in us-east-1 (the primary region)"},
-            {"--db-instance-class", "db.t3.humongous",
-                "--db-instance-class db.t3.humongous: RDS does not offer this class for MySQL"}};
+                "--app-instance-type m5.humongous: EC2 does not offer this instance type in us-east-1 (the primary region)"}};
         for (String[] bad : cases) {
             DrRunner.Mark before = dr.mark();
 

@@ -17,13 +17,12 @@ import java.util.stream.Collectors;
 
 /**
  * Provision's preflight for sizes: the stack's instance types must be offered in both regions (EC2
- * DescribeInstanceTypeOfferings, location type region) and its DB instance class orderable for MySQL there (RDS
- * DescribeOrderableDBInstanceOptions), checked before the plan creates anything. The format was checked with the
- * input; a size a region does not sell is bad input (exit 2), not a failed launch after dozens of resources.
+ * DescribeInstanceTypeOfferings, location type region), checked before the plan creates anything. The format was
+ * checked with the input; a type a region does not sell is bad input (exit 2), not a failed launch after dozens of
+ * resources. The DB instance class is not checked here yet: RDS DescribeOrderableDBInstanceOptions would push the
+ * provision policy past one managed policy's 6,144 characters (LeastPrivilegePolicyTest).
  */
 public final class OfferedSizesCheck {
-    static final String ENGINE = "mysql";
-
     private OfferedSizesCheck() {
     }
 
@@ -38,26 +37,7 @@ public final class OfferedSizesCheck {
                             + region + " (" + role + "); choose one it offers there");
                 }
             });
-            if (!orderable(clients, region, spec)) {
-                throw DrException.badInput(ConfigKey.DB_INSTANCE_CLASS.option() + " " + spec.dbInstanceClass()
-                        + ": RDS does not offer this class for MySQL " + spec.dbEngineVersion() + " in " + region
-                        + " (" + role + "); choose one it offers there");
-            }
         }
-    }
-
-    /**
-     * Whether RDS sells the class for the stack's MySQL version in {@code region}. An answer with no MySQL option at
-     * all (an emulator that does not model them: moto lists none) proves nothing, so the class is then let through.
-     */
-    private static boolean orderable(AwsClients clients, String region, StackSpec spec) {
-        var rds = clients.rds(region);
-        if (!rds.describeOrderableDBInstanceOptions(r -> r.engine(ENGINE).engineVersion(spec.dbEngineVersion())
-                .dbInstanceClass(spec.dbInstanceClass())).orderableDBInstanceOptions().isEmpty()) {
-            return true;
-        }
-        return rds.describeOrderableDBInstanceOptions(r -> r.engine(ENGINE).maxRecords(20))
-                .orderableDBInstanceOptions().isEmpty();
     }
 
     /** Each instance type the stack launches, with the option that sets it (the bastion's is fixed). */
