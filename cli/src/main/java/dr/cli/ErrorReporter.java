@@ -1,8 +1,11 @@
 package dr.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dr.cli.commands.DrCommand;
+import dr.cli.output.Printer;
+import dr.cli.output.UnfinishedResult;
 import dr.core.DrException;
 import dr.core.ExitCode;
 import dr.core.engine.ServiceError;
@@ -49,7 +52,8 @@ public final class ErrorReporter implements IExecutionExceptionHandler, IParamet
         return report(error, error.getCommandLine(), json, arguments.contains("--stacktrace"));
     }
 
-    private int report(Throwable error, CommandLine commandLine, boolean json, boolean stacktrace) {
+    private int report(Throwable thrown, CommandLine commandLine, boolean json, boolean stacktrace) {
+        Throwable error = thrown instanceof UnfinishedResult unfinished ? unfinished.failure() : thrown;
         ExitCode code = exitCode(error);
         String message = message(error);
         PrintWriter err = commandLine.getErr();
@@ -58,15 +62,34 @@ public final class ErrorReporter implements IExecutionExceptionHandler, IParamet
             error.printStackTrace(err);
         }
         err.flush();
-        if (json) {
-            PrintWriter out = commandLine.getOut();
-            out.println(errorDocument(code, message, AwsServiceErrors.of(error).orElse(null)));
+        PrintWriter out = commandLine.getOut();
+        ServiceError aws = AwsServiceErrors.of(error).orElse(null);
+        if (thrown instanceof UnfinishedResult unfinished) {
+            // The result was produced before the failure: still one document, which now also says what failed.
+            Printer.print(out, json ? withError(unfinished.result(), code, message, aws) : unfinished.result());
+        } else if (json) {
+            out.println(errorDocument(code, message, aws));
             out.flush();
         }
         return code.code();
     }
 
+    private static JsonNode withError(JsonNode result, ExitCode code, String message, ServiceError aws) {
+        ObjectNode document;
+        if (result instanceof ObjectNode object && !object.has("error")) {
+            document = object.deepCopy();
+        } else {
+            document = JsonNodeFactory.instance.objectNode();
+            document.set("result", result);
+        }
+        document.set("error", errorNode(code, message, aws));
+        return document;
+    }
+
     static ExitCode exitCode(Throwable error) {
+        if (error instanceof UnfinishedResult unfinished) {
+            return exitCode(unfinished.failure());
+        }
         if (error instanceof DrException dr) {
             return dr.exitCode();
         }
@@ -112,13 +135,18 @@ public final class ErrorReporter implements IExecutionExceptionHandler, IParamet
     /** {@code aws}: the AWS error behind it, given as fields too ({@code aws.service}, {@code aws.operation}...). */
     static String errorDocument(ExitCode code, String message, ServiceError aws) {
         // Built here, not at class load: every command loads this class, few print a JSON error.
-        ObjectNode document = new ObjectMapper().createObjectNode();
-        ObjectNode error = document.putObject("error");
+        ObjectNode document = JsonNodeFactory.instance.objectNode();
+        document.set("error", errorNode(code, message, aws));
+        return document.toString();
+    }
+
+    private static ObjectNode errorNode(ExitCode code, String message, ServiceError aws) {
+        ObjectNode error = JsonNodeFactory.instance.objectNode();
         error.put("exitCode", code.code());
         error.put("message", message);
         if (aws != null) {
             error.set("aws", aws.toJson());
         }
-        return document.toString();
+        return error;
     }
 }

@@ -58,6 +58,20 @@ final class DrRunner {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /** Runs a command that a Ctrl-C ends ({@link TestEnvironment#ctrlCAsTheRunEnds}): what it printed until then. */
+    Result runEndedByCtrlC(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Main main = new Main(connection -> CloudSession.of(cloud, cloud.dataPlane(), cloud.world().clock()),
+                environment);
+        try {
+            main.execute(new PrintWriter(out), new PrintWriter(err), args);
+        } catch (TestEnvironment.ProcessEnded ended) {
+            return new Result(-1, out.toString(), err.toString());
+        }
+        throw new AssertionError("the command was not interrupted; stderr: " + err);
+    }
+
     Path file(String name, String content) {
         try {
             Path file = workingDirectory.resolve(name);

@@ -96,6 +96,33 @@ class FailoverDrillCommandTest {
         assertThat(printed).as("the document printed is the report written").isEqualTo(written);
     }
 
+    /** The hook runs after the report said PASSED; the process then ends before the command's own print. */
+    @Test
+    void aCtrlCAfterTheReportIsWrittenStillPrintsTheSummaryOnce() {
+        DrRunner dr = provisioned();
+        dr.environment.ctrlCAsTheRunEnds();
+
+        DrRunner.Result result = dr.runEndedByCtrlC("failover", "drill", "--sandbox", "--yes", "--report",
+                reports().toString());
+
+        assertThat(result.out()).contains("PASSED against an RTO target of 5m00s", "Report: ");
+        assertThat(result.out().split("Report: ", -1)).as("printed once: %s", result.out()).hasSize(2);
+    }
+
+    @Test
+    void aCtrlCAfterTheReportIsWrittenStillPrintsTheOneJsonDocument() throws Exception {
+        DrRunner dr = provisioned();
+        dr.environment.ctrlCAsTheRunEnds();
+
+        DrRunner.Result result = dr.runEndedByCtrlC("failover", "drill", "--sandbox", "--yes", "--output", "json",
+                "--report", reports().toString());
+
+        JsonNode report = JSON.readerFor(JsonNode.class)
+                .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .readValue(result.out());
+        assertThat(report.get("verdict").asText()).isEqualTo("PASSED");
+    }
+
     @Test
     void aTinyRtoTargetIsMissedWithExitThreeAndTheRulesAreStillRestored() throws Exception {
         DrRunner dr = provisioned();

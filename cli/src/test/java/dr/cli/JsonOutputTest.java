@@ -2,6 +2,11 @@ package dr.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dr.cli.runtime.CloudSession;
+import dr.core.DrException;
+import dr.core.clock.Clock;
+import dr.regions.aws.AwsClients;
+import dr.regions.dataplane.DataPlane;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,5 +98,50 @@ class JsonOutputTest {
                 .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .readValue(result.out());
         assertThat(document.isObject()).as("stdout of %s: one JSON object and nothing else", command).isTrue();
+    }
+
+    /**
+     * The sandbox is saved when the command ends, after its result exists: a save that fails then (a full disk, a
+     * file made read-only meanwhile) is folded into the result document, which stays the only one on stdout.
+     */
+    @Test
+    void aFailureAfterTheResultIsFoldedIntoTheOneDocument() throws Exception {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        Main main = new Main(connection -> new CloudSession() {
+            @Override
+            public AwsClients clients() {
+                return dr.cloud;
+            }
+
+            @Override
+            public DataPlane dataPlane() {
+                return dr.cloud.dataPlane();
+            }
+
+            @Override
+            public Clock clock() {
+                return dr.cloud.world().clock();
+            }
+
+            @Override
+            public void close() {
+                throw DrException.failed("cannot save the sandbox state to sandbox.json: No space left on device");
+            }
+        }, dr.environment);
+
+        int code = main.execute(new java.io.PrintWriter(out), new java.io.PrintWriter(err),
+                "cleanup", "--sandbox", "--yes", "--primary", "us-east-1", "--dr", "us-west-2", "--output", "json");
+
+        assertThat(code).as("stderr: %s", err).isEqualTo(1);
+        JsonNode document = JSON.readerFor(JsonNode.class)
+                .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .readValue(out.toString());
+        assertThat(document.isObject()).isTrue();
+        assertThat(document.size()).as("the cleanup result is kept beside the error: %s", document).isGreaterThan(1);
+        assertThat(document.get("error").get("exitCode").asInt()).isEqualTo(1);
+        assertThat(document.get("error").get("message").asText()).contains("No space left on device");
+        assertThat(err.toString().lines().toList())
+                .containsExactly("dr: cannot save the sandbox state to sandbox.json: No space left on device");
     }
 }

@@ -2,6 +2,7 @@ package dr.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dr.regions.drill.DrillStacks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +59,47 @@ class ProvisionCommandTest {
         assertThat(StreamSupport.stream(report.path("resources").spliterator(), false))
                 .allSatisfy(r -> assertThat(r.path("action").asText()).isEqualTo("unchanged"));
         assertThat(dr.changesBesideTheLockSince(before)).isEmpty();
+    }
+
+    /** The format passes (t3.humongous, m5.humongous), but no region sells them: exit 2 before anything is made. */
+    @Test
+    void aSizeTheRegionsDoNotOfferIsBadInputBeforeAnythingIsCreated() {
+        String[][] cases = {
+            {"--web-instance-type", "t3.humongous",
+                "--web-instance-type t3.humongous: EC2 does not offer this instance type in us-east-1 (the primary region)"},
+            {"--app-instance-type", "m5.humongous",
+                "--app-instance-type m5.humongous: EC2 does not offer this instance type in us-east-1 (the primary region)"}};
+        for (String[] bad : cases) {
+            DrRunner.Mark before = dr.mark();
+
+            DrRunner.Result result = provision(bad[0], bad[1]);
+
+            assertThat(result.exitCode()).as("%s; stderr: %s", bad[1], result.err()).isEqualTo(2);
+            assertThat(result.errLines()).singleElement().asString().startsWith("dr: " + bad[2]);
+            assertThat(result.out()).isEmpty();
+            assertThat(dr.changesBesideTheLockSince(before)).as("nothing created for %s", bad[1]).isEmpty();
+        }
+    }
+
+    /** Stack dr holds api.example.com (record sets dr-primary, dr-dr): a second stack there stops before building. */
+    @Test
+    void aDomainWhoseApiRecordBelongsToAnotherStackIsBadInputBeforeAnythingIsCreated() {
+        DrRunner built = new DrRunner(temp.resolve("built"),
+                DrillStacks.provisioned(DrillStacks.withDomain()));
+        DrRunner.Mark before = built.mark();
+
+        DrRunner.Result result = built.run("provision", "--stack", "shop", "--primary", "us-east-1", "--dr",
+                "us-west-2", "--domain", "example.com", "--sandbox");
+
+        assertThat(result.exitCode()).as("stderr: %s", result.err()).isEqualTo(2);
+        assertThat(result.errLines()).singleElement().asString().matches("dr: --domain example.com: api.example.com "
+                + "already belongs to stack 'dr' \\(record set dr-(primary|dr)\\); use another domain, or clean that "
+                + "stack up first");
+        assertThat(built.changesBesideTheLockSince(before)).as("nothing created").isEmpty();
+
+        DrRunner.Result again = built.run("provision", "--primary", "us-east-1", "--dr", "us-west-2", "--domain",
+                "example.com", "--sandbox", "-q");
+        assertThat(again.exitCode()).as("the owner itself re-provisions; stderr: %s", again.err()).isZero();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dr.cli;
 
 import dr.cli.runtime.Environment;
+import dr.cli.runtime.ShutdownHooks;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -14,6 +15,14 @@ final class TestEnvironment implements Environment {
     private final Path workingDirectory;
     private boolean ec2;
     private boolean broken;
+    private ShutdownHooks hooks = ShutdownHooks.RUNTIME;
+
+    /** What a JVM does once its shutdown hooks have run: it ends, whatever the main thread was about to do. */
+    static final class ProcessEnded extends Error {
+        ProcessEnded() {
+            super("the process ended after its Ctrl-C hooks ran");
+        }
+    }
 
     TestEnvironment(Path home, Path workingDirectory) {
         this.home = home;
@@ -27,6 +36,30 @@ final class TestEnvironment implements Environment {
 
     TestEnvironment withAccessKeys() {
         return set("AWS_ACCESS_KEY_ID", "AKIAEXAMPLE").set("AWS_SECRET_ACCESS_KEY", "secret");
+    }
+
+    /**
+     * Ctrl-C as late as it can come: when a runbook run has finished and is about to return, its hook runs, and the
+     * process then ends ({@link ProcessEnded}) before the command can print anything more.
+     */
+    TestEnvironment ctrlCAsTheRunEnds() {
+        hooks = new ShutdownHooks() {
+            @Override
+            public void add(Thread hook) {
+            }
+
+            @Override
+            public void remove(Thread hook) {
+                hook.run();
+                throw new ProcessEnded();
+            }
+        };
+        return this;
+    }
+
+    @Override
+    public ShutdownHooks shutdownHooks() {
+        return hooks;
     }
 
     TestEnvironment onEc2() {

@@ -10,6 +10,7 @@ import dr.cli.runtime.CommandContext;
 import dr.cli.runtime.Connection;
 import dr.cli.runtime.CredentialsCheck;
 import dr.cli.runtime.Environment;
+import dr.cli.runtime.ShutdownHooks;
 import dr.cli.runtime.OutputSettings;
 import dr.cli.runtime.StackLockSession;
 import dr.core.config.StackConfig;
@@ -83,6 +84,11 @@ public final class DrCommand extends GroupCommand {
     /** Where relative paths given by the operator (e.g. a report folder) are resolved: the working directory. */
     Path workingDirectory() {
         return environment.workingDirectory();
+    }
+
+    /** Where Ctrl-C handlers go (the JVM's shutdown hooks, or a test's). */
+    ShutdownHooks shutdownHooks() {
+        return environment.shutdownHooks();
     }
 
     /**

@@ -3,6 +3,8 @@ package dr.cli.commands;
 import dr.cli.options.ReportOption;
 import java.nio.file.Path;
 
+import dr.cli.output.Printer;
+import dr.cli.output.UnfinishedResult;
 import dr.cli.runtime.CommandContext;
 import dr.core.config.StackConfig;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,9 +22,25 @@ public abstract class DrSubcommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        try (CommandContext context = DrCommand.of(spec).context(this)) {
-            return run(context);
+        CommandContext context = DrCommand.of(spec).context(this);
+        int code;
+        try {
+            code = run(context);
+        } catch (RuntimeException failure) {
+            try {
+                context.close();
+            } catch (RuntimeException alsoFailed) {
+                failure.addSuppressed(alsoFailed);
+            }
+            throw UnfinishedResult.of(context.takeResult(), failure);
         }
+        try {
+            context.close();
+        } catch (RuntimeException failure) {
+            throw UnfinishedResult.of(context.takeResult(), failure);
+        }
+        context.takeResult().ifPresent(result -> Printer.print(context.out(), result));
+        return code;
     }
 
     /** Does the work; returns the exit code (normally 0) or throws a {@link DrException}. */

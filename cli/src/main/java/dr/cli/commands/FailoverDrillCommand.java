@@ -20,6 +20,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 @Command(name = "drill",
         description = {
@@ -83,21 +84,42 @@ public final class FailoverDrillCommand extends DrSubcommand {
             context.out().println("Dry run: nothing was changed.");
             return ExitCode.OK.code();
         }
-        RunbookSession session = new RunbookSession(context, reportDirectory(report));
+        RunbookSession session = new RunbookSession(context, reportDirectory(report), DrCommand.of(spec).shutdownHooks());
         FailoverDrill.requireRestored(session);
         Confirmation.require(context, "Break the primary region of stack " + context.target().orElseThrow().stack()
                 + " on purpose (" + (fault == null ? "ingress" : fault) + " fault), watch it fail over, then "
                 + "restore it?");
+        // A Ctrl-C ends the process once its hook has restored and reported, maybe before this thread prints: the
+        // hook then prints the outcome (once, whichever thread gets there first).
+        Object printing = new Object();
+        AtomicBoolean printed = new AtomicBoolean();
+        session.onInterrupt(result -> {
+            synchronized (printing) {
+                if (!printed.getAndSet(true)) {
+                    print(context, FailoverDrill.interrupted(result, session));
+                }
+                context.takeResult().ifPresent(document -> Printer.print(context.out(), document));
+                context.out().flush();
+            }
+        });
         DrillOutcome outcome = FailoverDrill.run(drill, session);
-        if (context.output().json()) {
-            Printer.json(context, outcome.toJson());
-        } else {
-            outcome.printText(context.out());
+        synchronized (printing) {
+            if (!printed.getAndSet(true)) {
+                print(context, outcome);
+            }
         }
         if (!outcome.succeeded()) {
             context.err().println("dr: " + outcome.result().message());
         }
         return outcome.exitCode().code();
+    }
+
+    private static void print(CommandContext context, DrillOutcome outcome) {
+        if (context.output().json()) {
+            Printer.json(context, outcome.toJson());
+        } else {
+            outcome.printText(context.out());
+        }
     }
 
     /** {@code --timeout 10m}: null when not given; bad input when not a duration. */

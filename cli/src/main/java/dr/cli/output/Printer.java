@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import dr.cli.runtime.CommandContext;
 import dr.core.engine.ProgressListener;
 
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 
 /**
@@ -24,9 +25,23 @@ public final class Printer {
     private Printer() {
     }
 
+    /**
+     * The command's JSON result: held until the command has finished (the sandbox saved, the lock released), so a
+     * failure while finishing is folded into this one document rather than printed as a second one.
+     */
     public static void json(CommandContext context, JsonNode document) {
+        context.holdResult(document);
+    }
+
+    /** Prints a held result, once the command has finished. */
+    public static void print(PrintWriter out, JsonNode document) {
+        out.println(render(document));
+        out.flush();
+    }
+
+    public static String render(JsonNode document) {
         try {
-            context.out().println(JSON.writeValueAsString(document));
+            return JSON.writeValueAsString(document);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,6 +9,8 @@ import dr.core.model.StackSpec;
 import dr.regions.aws.AwsClients;
 import dr.regions.dataplane.DataPlane;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -28,6 +30,7 @@ public final class CommandContext implements AutoCloseable {
     private final PrintWriter err;
     private final Supplier<CloudSession> opener;
     private CloudSession session;
+    private JsonNode heldResult;
 
     public CommandContext(StackTarget target, Connection connection, OutputSettings output, boolean assumeYes,
             boolean dryRun, PrintWriter out, PrintWriter err, Supplier<CloudSession> opener) {
@@ -102,6 +105,21 @@ public final class CommandContext implements AutoCloseable {
     /** How users reach the stack through this command's cloud: the network on AWS, the modeled edge in the sandbox. */
     public DataPlane dataPlane() {
         return session().dataPlane();
+    }
+
+    /** The command's JSON result, printed only once the command has finished (see {@code Printer.json}). */
+    public synchronized void holdResult(JsonNode document) {
+        if (heldResult != null) {
+            throw new IllegalStateException("a command has one result document");
+        }
+        heldResult = document;
+    }
+
+    /** The held result, handed over once: to be printed, or folded into an error. */
+    public synchronized Optional<JsonNode> takeResult() {
+        Optional<JsonNode> result = Optional.ofNullable(heldResult);
+        heldResult = null;
+        return result;
     }
 
     private synchronized CloudSession session() {

@@ -24,6 +24,11 @@ public interface Environment {
      */
     boolean onEc2Instance();
 
+    /** Where Ctrl-C handlers are registered: the JVM's shutdown hooks. */
+    default ShutdownHooks shutdownHooks() {
+        return ShutdownHooks.RUNTIME;
+    }
+
     static Environment system() {
         return new Environment() {
             @Override

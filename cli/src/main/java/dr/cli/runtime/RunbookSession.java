@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -33,10 +34,25 @@ import java.util.function.Function;
 public final class RunbookSession implements RunbookLauncher {
     private final CommandContext context;
     private final Path reportDirectory;
+    private final ShutdownHooks hooks;
+    private volatile Consumer<RunbookResult> onInterrupt = result -> { };
 
     public RunbookSession(CommandContext context, Path reportDirectory) {
+        this(context, reportDirectory, ShutdownHooks.RUNTIME);
+    }
+
+    public RunbookSession(CommandContext context, Path reportDirectory, ShutdownHooks hooks) {
         this.context = context;
         this.reportDirectory = reportDirectory;
+        this.hooks = hooks;
+    }
+
+    /**
+     * What the Ctrl-C hook does once the run's always-steps are done, with the run as it then stands: the process
+     * ends right after, so this is where a command prints its result (the main thread may never get to it).
+     */
+    public void onInterrupt(Consumer<RunbookResult> action) {
+        this.onInterrupt = action;
     }
 
     @Override
@@ -131,16 +147,12 @@ public final class RunbookSession implements RunbookLauncher {
                 .build();
         attributes.forEach(runbookContext::putAttribute);
         RunbookRunner runner = new RunbookRunner(runbook, runbookContext);
-        Thread hook = new Thread(runner::interrupt, "dr-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
+        Thread hook = new Thread(() -> onInterrupt.accept(runner.interrupt()), "dr-interrupt");
+        hooks.add(hook);
         try {
             return how.apply(runner);
         } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // The JVM is already shutting down and the hook is running the always-steps; nothing to undo.
-            }
+            hooks.remove(hook);
         }
     }
 

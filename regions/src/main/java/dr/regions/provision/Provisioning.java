@@ -13,6 +13,7 @@ import dr.core.model.StackSpec;
 import dr.core.report.ProvisionReport;
 import dr.regions.aws.AwsClients;
 import dr.regions.aws.AwsErrorClassifier;
+import dr.regions.dns.ApiRecordOwnership;
 import dr.regions.dns.PublicZoneCheck;
 import dr.regions.edge.EdgeSteps;
 import dr.regions.images.GivenImageCheck;
@@ -60,10 +61,16 @@ public final class Provisioning {
         return run(prepare(), listener);
     }
 
-    /** Runs exactly the prepared plan (after checking that the domain's public zone is in the account). */
+    /**
+     * Runs exactly the prepared plan (after checking that the domain's public zone is in the account and its api name
+     * is free or this stack's, the given images
+     * exist and both regions offer the stack's sizes).
+     */
     public ProvisionReport run(PreparedProvision prepared, ProgressListener listener) {
-        PublicZoneCheck.verify(spec, clients);
+        PublicZoneCheck.verify(spec, clients)
+                .ifPresent(zoneId -> ApiRecordOwnership.verify(spec, clients.route53(), zoneId));
         GivenImageCheck.verify(spec, clients);
+        OfferedSizesCheck.verify(spec, clients);
         Plan plan = prepared.plan();
         ExecutionResult result = new Executor(clock, new AwsErrorClassifier(), listener, ExecutorSettings.defaults())
                 .run(plan);

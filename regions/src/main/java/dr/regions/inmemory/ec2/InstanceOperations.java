@@ -33,6 +33,9 @@ import java.util.Set;
  * A live instance keeps its subnet and security groups from deletion.
  */
 final class InstanceOperations {
+    /** What RunInstances launches when no type is given (the API reference's default). */
+    private static final String DEFAULT_TYPE = "m1.small";
+
     private static final Set<String> FILTERS = Set.of("instance-id", "instance-state-name", "instance-state-code",
             "vpc-id", "subnet-id", "image-id", "instance-type", "availability-zone", "private-ip-address",
             "ip-address", "reservation-id", "iam-instance-profile.arn", "instance.group-id");
@@ -87,8 +90,10 @@ final class InstanceOperations {
             throw Ec2Errors.error("InvalidAMIID.Unavailable",
                     "AMI '" + image.id + "' is " + ctx.stateOf(image.timeline) + ", and cannot be run");
         }
-        if (!launch.instanceType.matches("[a-z][a-z0-9-]*\\.[a-z0-9]+")) {
-            throw Ec2Errors.invalidValue("InstanceType", launch.instanceType);
+        if (!SandboxZones.INSTANCE_TYPES.contains(launch.instanceType) && !launch.instanceType.equals(DEFAULT_TYPE)) {
+            // A type EC2 does not have at all: "InvalidParameterValue: Invalid value 't3.nano' for InstanceType."
+            // (getmoto/moto issue 1695, quoting AWS; CloudSlang/cs-actions issue 308 shows the same response).
+            throw Ec2Errors.invalidValue("Invalid value '" + launch.instanceType + "' for InstanceType.");
         }
         if (launch.subnetId == null) {
             throw Ec2Errors.error("VPCIdNotSpecified", "No default VPC for this user");
@@ -144,7 +149,7 @@ final class InstanceOperations {
             launch.associatePublicIp = primary.associatePublicIpAddress();
         }
         launch.imageId = or(request.imageId(), launch.imageId);
-        launch.instanceType = or(request.instanceTypeAsString(), or(launch.instanceType, "m1.small"));
+        launch.instanceType = or(request.instanceTypeAsString(), or(launch.instanceType, DEFAULT_TYPE));
         launch.subnetId = or(request.subnetId(), launch.subnetId);
         if (!request.securityGroupIds().isEmpty()) {
             launch.securityGroupIds = new ArrayList<>(request.securityGroupIds());

@@ -186,6 +186,12 @@ final class DbInstanceOperations {
         return instanceClass;
     }
 
+    /** The engine's default version, for DescribeOrderableDBInstanceOptions. */
+    static String defaultVersion(String engine) {
+        Engine known = engine == null ? null : ENGINES.get(engine.toLowerCase());
+        return known == null ? "" : known.defaultVersion();
+    }
+
     private static Engine validEngine(String engine) {
         if (engine == null || engine.isBlank()) {
             throw RdsErrors.missingParameter("Engine");

@@ -22,6 +22,8 @@ import software.amazon.awssdk.services.rds.model.DescribeDbSnapshotsRequest;
 import software.amazon.awssdk.services.rds.model.DescribeDbSnapshotsResponse;
 import software.amazon.awssdk.services.rds.model.DescribeDbSubnetGroupsRequest;
 import software.amazon.awssdk.services.rds.model.DescribeDbSubnetGroupsResponse;
+import software.amazon.awssdk.services.rds.model.DescribeOrderableDbInstanceOptionsRequest;
+import software.amazon.awssdk.services.rds.model.DescribeOrderableDbInstanceOptionsResponse;
 import software.amazon.awssdk.services.rds.model.ListTagsForResourceRequest;
 import software.amazon.awssdk.services.rds.model.ListTagsForResourceResponse;
 import software.amazon.awssdk.services.rds.model.ModifyDbInstanceRequest;
@@ -78,6 +80,13 @@ public final class FakeRds implements RdsClient {
     public CreateDbInstanceResponse createDBInstance(CreateDbInstanceRequest request) {
         ctx.settle();
         return instances.create(request);
+    }
+
+    @Override
+    public DescribeOrderableDbInstanceOptionsResponse describeOrderableDBInstanceOptions(
+            DescribeOrderableDbInstanceOptionsRequest request) {
+        ctx.settle();
+        return OrderableOptions.describe(request, DbInstanceOperations.defaultVersion(request.engine()));
     }
 
     @Override

@@ -125,4 +125,20 @@ class ZoneRulesTest extends Ec2TestSupport {
         assertThat(ec2.runInstances(r -> r.imageId(image).instanceType("m5.large").subnetId(inE).minCount(1)
                 .maxCount(1)).instances()).hasSize(1);
     }
+
+    /** An instance type EC2 does not have: InvalidParameterValue (getmoto/moto issue 1695 quotes AWS's answer). */
+    @Test
+    void aTypeEc2DoesNotHaveIsAnInvalidParameterValue() {
+        String vpcId = vpc("10.11.0.0/16");
+        String inA = subnet(vpcId, "10.11.0.0/24", "us-east-1a");
+        String image = baseImage();
+
+        assertThatThrownBy(() -> ec2.runInstances(r -> r.imageId(image).instanceType("t3.humongous").subnetId(inA)
+                .minCount(1).maxCount(1))).isInstanceOfSatisfying(Ec2Exception.class, e -> {
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterValue");
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.awsErrorDetails().errorMessage())
+                            .isEqualTo("Invalid value 't3.humongous' for InstanceType.");
+                });
+    }
 }

@@ -44,6 +44,14 @@ public final class FailoverDrill {
     }
 
     /**
+     * The drill as it stood when it was interrupted ({@code result} from the Ctrl-C hook): its report, if written,
+     * as journaled.
+     */
+    public static DrillOutcome interrupted(RunbookResult result, RunbookLauncher launcher) {
+        return new DrillOutcome(result, new DrillJournal(launcher.journal(RUNBOOK)).lastReport(), Optional.empty());
+    }
+
+    /**
      * Puts back what the last drill changed when it died before its restore, and writes its report; {@code dryRun}:
      * only says what it would put back. Nothing to do when the last drill restored, or none ran.
      */
