@@ -90,6 +90,7 @@ class JsonOutputTest {
     void everyCommandWritesOneDocument(String command) throws Exception {
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command.split(" ")));
         args.addAll(java.util.List.of("--output", "json"));
+        dr.environment.withAccessKeys();
 
         DrRunner.Result result = dr.run(args.toArray(String[]::new));
 

@@ -129,6 +129,7 @@ class ProvisionCommandTest {
 
     @Test
     void aDryRunOnAwsReadsOnlyTheFailoverStateAndSaysTheZonesAreChosenAtRunTime() {
+        dr.environment.withAccessKeys();
         DrRunner.Result result = dr.run("provision", "--primary", "us-east-1", "--dr", "us-west-2", "--dry-run");
 
         assertThat(result.exitCode()).as("stderr: %s", result.err()).isZero();
