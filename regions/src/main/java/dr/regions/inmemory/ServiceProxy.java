@@ -1,6 +1,7 @@
 package dr.regions.inmemory;
 
 import dr.regions.aws.AwsCall;
+import dr.regions.inmemory.world.AccountRegions;
 import dr.regions.inmemory.world.CallLog;
 import dr.regions.inmemory.world.Faults;
 import dr.regions.inmemory.world.Service;

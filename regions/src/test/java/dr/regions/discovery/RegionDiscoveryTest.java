@@ -2,7 +2,7 @@ package dr.regions.discovery;
 
 import dr.regions.discovery.RegionDiscovery.StackLocation;
 import dr.core.model.Regions;
-import dr.regions.inmemory.AccountRegions;
+import dr.regions.inmemory.world.AccountRegions;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -28,7 +28,7 @@ public final class TaggedState {
     public static List<String> tagged(InMemoryCloud cloud, String stack) {
         cloud.world().clock().advance(Duration.ofHours(2));
         for (String region : cloud.world().regions.keySet()) {
-            if (!dr.regions.inmemory.AccountRegions.enabled(cloud.world(), region)) {
+            if (!dr.regions.inmemory.world.AccountRegions.enabled(cloud.world(), region)) {
                 continue; // an opt-in region the account has not enabled refuses every call, and holds nothing
             }
             cloud.ec2(region).describeNatGateways(r -> { });

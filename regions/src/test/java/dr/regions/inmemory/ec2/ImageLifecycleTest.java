@@ -28,8 +28,8 @@ class ImageLifecycleTest extends Ec2TestSupport {
     @Test
     void everyKnownRegionHasAmazonBaseImagesInTheSandboxAccount() {
         InMemoryCloud account = new InMemoryCloud(SandboxAccount.create());
-        dr.regions.inmemory.AccountRegions.optIn().forEach(region ->
-                dr.regions.inmemory.AccountRegions.enable(account.world(), region));
+        dr.regions.inmemory.world.AccountRegions.optIn().forEach(region ->
+                dr.regions.inmemory.world.AccountRegions.enable(account.world(), region));
         for (String region : Regions.KNOWN) {
             assertThat(account.ec2(region).describeImages(r -> r.owners("amazon")
                     .filters(filter("name", "al2023-ami-*-kernel-6.1-x86_64"), filter("state", "available")))

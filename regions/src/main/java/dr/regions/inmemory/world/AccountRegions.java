@@ -1,8 +1,6 @@
-package dr.regions.inmemory;
+package dr.regions.inmemory.world;
 
 import dr.core.model.Regions;
-import dr.regions.inmemory.world.Service;
-import dr.regions.inmemory.world.World;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 import java.util.Set;
@@ -55,7 +53,7 @@ public final class AccountRegions {
     }
 
     /** How {@code service}'s endpoint in a region the account has not enabled refuses a request. */
-    static AwsServiceException notEnabled(Service service) {
+    public static AwsServiceException notEnabled(Service service) {
         return switch (service) {
             case EC2 -> service.error(401, "AuthFailure",
                     "AWS was not able to validate the provided access credentials");
