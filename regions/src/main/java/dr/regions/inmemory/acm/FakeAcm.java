@@ -5,6 +5,7 @@ import dr.regions.inmemory.route53.DnsNames;
 import dr.regions.inmemory.world.AcmState;
 import dr.regions.inmemory.world.AcmState.Certificate;
 import dr.regions.inmemory.world.AcmState.DomainValidation;
+import dr.regions.inmemory.world.FakeClient;
 import dr.regions.inmemory.world.World;
 import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.acm.model.AddTagsToCertificateRequest;
@@ -43,7 +44,7 @@ import java.util.regex.Pattern;
  * {@link ModeledDurations#ACM_VALIDATION} after the last one was first seen; unvalidated requests time out
  * after 72 hours (ACM User Guide, "DNS validation"). Operations dr does not use keep the SDK's default.
  */
-public final class FakeAcm implements AcmClient {
+public final class FakeAcm extends FakeClient implements AcmClient {
     /** ACM gives up on validation after 72 hours (VALIDATION_TIMED_OUT). */
     static final Duration VALIDATION_TIMEOUT = Duration.ofHours(72);
     /** Same idempotency token within one hour → the same certificate (API reference, RequestCertificate). */
@@ -59,6 +60,7 @@ public final class FakeAcm implements AcmClient {
     private final AcmState state;
 
     public FakeAcm(World world, String region) {
+        super(SERVICE_NAME);
         this.world = world;
         this.region = region;
         this.state = world.region(region).acm;
@@ -317,14 +319,5 @@ public final class FakeAcm implements AcmClient {
                 .notBefore(issuedAt)
                 .notAfter(issuedAt == null ? null : issuedAt.plus(VALIDITY))
                 .build();
-    }
-
-    @Override
-    public String serviceName() {
-        return SERVICE_NAME;
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -1,6 +1,7 @@
 package dr.regions.inmemory.autoscaling;
 
 import dr.regions.inmemory.world.AutoScalingState;
+import dr.regions.inmemory.world.FakeClient;
 import dr.regions.inmemory.world.World;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.model.CreateAutoScalingGroupRequest;
@@ -29,13 +30,14 @@ import software.amazon.awssdk.services.autoscaling.model.UpdateAutoScalingGroupR
  * ELB target groups. Every call first settles what modeled time has completed (see {@link Settler}). Operations
  * dr does not use keep the SDK's default: they throw.
  */
-public final class FakeAutoScaling implements AutoScalingClient {
+public final class FakeAutoScaling extends FakeClient implements AutoScalingClient {
     private final Settler settler;
     private final GroupOperations groups;
     private final GroupQueries queries;
     private final AsgTags tags;
 
     public FakeAutoScaling(World world, String region) {
+        super(SERVICE_NAME);
         AutoScalingState state = world.region(region).autoScaling;
         this.settler = new Settler(world, region, state);
         this.groups = new GroupOperations(world, region, state);
@@ -106,14 +108,5 @@ public final class FakeAutoScaling implements AutoScalingClient {
 
     private void settle() {
         settler.settle();
-    }
-
-    @Override
-    public String serviceName() {
-        return SERVICE_NAME;
-    }
-
-    @Override
-    public void close() {
     }
 }

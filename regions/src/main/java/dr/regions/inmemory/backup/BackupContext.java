@@ -3,24 +3,13 @@ package dr.regions.inmemory.backup;
 import dr.regions.inmemory.world.BackupState;
 import dr.regions.inmemory.world.BackupState.RecoveryPoint;
 import dr.regions.inmemory.world.BackupState.Vault;
+import dr.regions.inmemory.world.ServiceRegion;
 import dr.regions.inmemory.world.World;
 
-import java.time.Instant;
-
 /** One region's AWS Backup as the operation classes see it. */
-final class BackupContext {
-    final World world;
-    final String region;
-    final BackupState state;
-
+final class BackupContext extends ServiceRegion<BackupState> {
     BackupContext(World world, String region) {
-        this.world = world;
-        this.region = region;
-        this.state = world.region(region).backup;
-    }
-
-    Instant now() {
-        return world.time();
+        super(world, region, services -> services.backup);
     }
 
     String vaultArn(String name) {

@@ -1,5 +1,6 @@
 package dr.regions.inmemory.backup;
 
+import dr.regions.inmemory.world.FakeClient;
 import dr.regions.inmemory.world.World;
 import software.amazon.awssdk.services.backup.BackupClient;
 import software.amazon.awssdk.services.backup.model.CreateBackupPlanRequest;
@@ -58,7 +59,7 @@ import software.amazon.awssdk.services.backup.model.UpdateBackupPlanResponse;
  * (AMIs made through the EC2 fake) and cross-region copy jobs, recovery points, tags. Operations dr does not
  * use keep the SDK's default: they throw.
  */
-public final class FakeBackup implements BackupClient {
+public final class FakeBackup extends FakeClient implements BackupClient {
     private final VaultOperations vaults;
     private final PlanOperations plans;
     private final SelectionOperations selections;
@@ -68,6 +69,7 @@ public final class FakeBackup implements BackupClient {
     private final BackupTagOperations tags;
 
     public FakeBackup(World world, String region) {
+        super(SERVICE_NAME);
         BackupContext ctx = new BackupContext(world, region);
         JobView view = new JobView(ctx);
         this.vaults = new VaultOperations(ctx);
@@ -203,14 +205,5 @@ public final class FakeBackup implements BackupClient {
     @Override
     public ListTagsResponse listTags(ListTagsRequest request) {
         return tags.list(request);
-    }
-
-    @Override
-    public String serviceName() {
-        return SERVICE_NAME;
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -4,6 +4,7 @@ import dr.core.model.ModeledDurations;
 import dr.regions.inmemory.world.CloudFrontState;
 import dr.regions.inmemory.world.CloudFrontState.Config;
 import dr.regions.inmemory.world.CloudFrontState.Distribution;
+import dr.regions.inmemory.world.FakeClient;
 import dr.regions.inmemory.world.Timeline;
 import dr.regions.inmemory.world.World;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
@@ -46,7 +47,7 @@ import java.util.TreeMap;
  * and deletes must present the current one. A distribution registers its certificate and web ACL in
  * {@code world.dependencies}, so ACM and WAF refuse to delete them while it uses them.
  */
-public final class FakeCloudFront implements CloudFrontClient {
+public final class FakeCloudFront extends FakeClient implements CloudFrontClient {
     static final String IN_PROGRESS = "InProgress";
     static final String DEPLOYED = "Deployed";
 
@@ -55,6 +56,7 @@ public final class FakeCloudFront implements CloudFrontClient {
     private final DistributionValidator validator;
 
     public FakeCloudFront(World world) {
+        super(SERVICE_NAME);
         this.world = world;
         this.state = world.cloudFront;
         this.validator = new DistributionValidator(world);
@@ -316,14 +318,5 @@ public final class FakeCloudFront implements CloudFrontClient {
                 .isIPV6Enabled(config.isIPV6Enabled())
                 .staging(false)
                 .build();
-    }
-
-    @Override
-    public String serviceName() {
-        return SERVICE_NAME;
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -4,10 +4,10 @@ import dr.core.model.Cidr;
 import dr.core.model.ModeledDurations;
 import dr.regions.inmemory.world.Ec2State;
 import dr.regions.inmemory.world.Timeline;
+import dr.regions.inmemory.world.ServiceRegion;
 import dr.regions.inmemory.world.World;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -22,19 +22,9 @@ import java.util.function.Supplier;
  * with EC2's not-found codes, lifecycle states read from timelines, and the describe-side rules (filters,
  * eventual consistency, resources that linger after deletion).
  */
-final class Ec2Context {
-    final World world;
-    final String region;
-    final Ec2State state;
-
+final class Ec2Context extends ServiceRegion<Ec2State> {
     Ec2Context(World world, String region) {
-        this.world = world;
-        this.region = region;
-        this.state = world.region(region).ec2;
-    }
-
-    Instant now() {
-        return world.time();
+        super(world, region, services -> services.ec2);
     }
 
     String newId(String prefix) {

@@ -1,5 +1,6 @@
 package dr.regions.inmemory.ec2;
 
+import dr.regions.inmemory.world.FakeClient;
 import dr.regions.inmemory.world.World;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.AllocateAddressRequest;
@@ -127,7 +128,7 @@ import software.amazon.awssdk.services.ec2.model.TerminateInstancesResponse;
  * The in-memory EC2 service for one region: the SDK's {@link Ec2Client} over {@link Ec2State}, one class per
  * area doing the work. Operations dr does not use keep the SDK's default: they throw.
  */
-public final class FakeEc2 implements Ec2Client {
+public final class FakeEc2 extends FakeClient implements Ec2Client {
     private final VpcOperations vpcs;
     private final ZoneOperations zones;
     private final SubnetOperations subnets;
@@ -143,6 +144,7 @@ public final class FakeEc2 implements Ec2Client {
     private final NetworkAclOperations networkAcls;
 
     public FakeEc2(World world, String region) {
+        super(SERVICE_NAME);
         Ec2Context ctx = new Ec2Context(world, region);
         this.securityGroups = new SecurityGroupOperations(ctx);
         this.routeTables = new RouteTableOperations(ctx);
@@ -157,15 +159,6 @@ public final class FakeEc2 implements Ec2Client {
         this.instances = new InstanceOperations(ctx, launchTemplates);
         this.images = new ImageOperations(ctx);
         this.networkAcls = new NetworkAclOperations(ctx);
-    }
-
-    @Override
-    public String serviceName() {
-        return SERVICE_NAME;
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dr.regions.inmemory.ec2;
 
+import dr.regions.inmemory.world.AccountRegions;
 import software.amazon.awssdk.services.ec2.model.AvailabilityZone;
 import software.amazon.awssdk.services.ec2.model.DescribeAvailabilityZonesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeAvailabilityZonesResponse;
@@ -10,7 +11,6 @@ import software.amazon.awssdk.services.ec2.model.DescribeRegionsResponse;
 import software.amazon.awssdk.services.ec2.model.InstanceTypeOffering;
 import software.amazon.awssdk.services.ec2.model.Region;
 import dr.core.model.Regions;
-import dr.regions.inmemory.world.AccountRegions;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,6 +1,7 @@
 package dr.regions.inmemory.elb;
 
 import dr.regions.inmemory.world.ElbState;
+import dr.regions.inmemory.world.FakeClient;
 import dr.regions.inmemory.world.World;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.AddTagsRequest;
@@ -56,7 +57,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.RemoveTagsRe
  * The in-memory Elastic Load Balancing v2 service (application load balancers). Each group of operations lives
  * in its own class; this one only routes. Operations dr does not use keep the SDK's default: they throw.
  */
-public final class FakeElb implements ElasticLoadBalancingV2Client {
+public final class FakeElb extends FakeClient implements ElasticLoadBalancingV2Client {
     private final LoadBalancerOperations loadBalancers;
     private final TargetGroupOperations targetGroups;
     private final TargetOperations targets;
@@ -65,6 +66,7 @@ public final class FakeElb implements ElasticLoadBalancingV2Client {
     private final TagOperations tags;
 
     public FakeElb(World world, String region) {
+        super(SERVICE_NAME);
         ElbState state = world.region(region).elb;
         this.loadBalancers = new LoadBalancerOperations(world, region, state);
         this.targetGroups = new TargetGroupOperations(world, region, state);
@@ -198,12 +200,4 @@ public final class FakeElb implements ElasticLoadBalancingV2Client {
         return tags.remove(request);
     }
 
-    @Override
-    public String serviceName() {
-        return SERVICE_NAME;
-    }
-
-    @Override
-    public void close() {
-    }
 }

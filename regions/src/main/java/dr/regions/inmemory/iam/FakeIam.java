@@ -1,5 +1,6 @@
 package dr.regions.inmemory.iam;
 
+import dr.regions.inmemory.world.FakeClient;
 import dr.regions.inmemory.world.IamState;
 import dr.regions.inmemory.world.IamState.InstanceProfile;
 import dr.regions.inmemory.world.IamState.Role;
@@ -69,12 +70,13 @@ import java.util.TreeMap;
  * operation does not return ... Tags", ListRoles); new roles and instance profiles may be missed once by a read right
  * after their creation when eventual consistency is switched on.
  */
-public final class FakeIam implements IamClient {
+public final class FakeIam extends FakeClient implements IamClient {
     private final World world;
     private final RoleOperations roles;
     private final InstanceProfileOperations profiles;
 
     public FakeIam(World world) {
+        super(SERVICE_NAME);
         this.world = world;
         this.roles = new RoleOperations(world);
         this.profiles = new InstanceProfileOperations(world, roles);
@@ -271,14 +273,5 @@ public final class FakeIam implements IamClient {
             builder.tags(RoleOperations.toTags(profile.tags));
         }
         return builder.build();
-    }
-
-    @Override
-    public String serviceName() {
-        return SERVICE_NAME;
-    }
-
-    @Override
-    public void close() {
     }
 }

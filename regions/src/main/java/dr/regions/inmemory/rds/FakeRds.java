@@ -1,5 +1,6 @@
 package dr.regions.inmemory.rds;
 
+import dr.regions.inmemory.world.FakeClient;
 import dr.regions.inmemory.world.World;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.AddTagsToResourceRequest;
@@ -38,7 +39,7 @@ import software.amazon.awssdk.services.rds.model.RemoveTagsFromResourceResponse;
  * modeled clock, cross-region read replicas and their promotion, final snapshots, tags. Operations dr does not
  * use keep the SDK's default: they throw.
  */
-public final class FakeRds implements RdsClient {
+public final class FakeRds extends FakeClient implements RdsClient {
     private final RdsContext ctx;
     private final SubnetGroupOperations subnetGroups;
     private final DbInstanceOperations instances;
@@ -48,6 +49,7 @@ public final class FakeRds implements RdsClient {
     private final RdsTagOperations tags;
 
     public FakeRds(World world, String region) {
+        super(SERVICE_NAME);
         this.ctx = new RdsContext(world, region);
         RdsView view = new RdsView(ctx);
         this.subnetGroups = new SubnetGroupOperations(ctx, view);
@@ -147,14 +149,5 @@ public final class FakeRds implements RdsClient {
     public RemoveTagsFromResourceResponse removeTagsFromResource(RemoveTagsFromResourceRequest request) {
         ctx.settle();
         return tags.remove(request);
-    }
-
-    @Override
-    public String serviceName() {
-        return SERVICE_NAME;
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -4,24 +4,13 @@ import dr.regions.inmemory.world.RdsState;
 import dr.regions.inmemory.world.RdsState.DbInstance;
 import dr.regions.inmemory.world.RdsState.DbSnapshot;
 import dr.regions.inmemory.world.RdsState.DbSubnetGroup;
+import dr.regions.inmemory.world.ServiceRegion;
 import dr.regions.inmemory.world.World;
 
-import java.time.Instant;
-
 /** One region's RDS as the operation classes see it: the world, the region, its state, ARNs and default keys. */
-final class RdsContext {
-    final World world;
-    final String region;
-    final RdsState state;
-
+final class RdsContext extends ServiceRegion<RdsState> {
     RdsContext(World world, String region) {
-        this.world = world;
-        this.region = region;
-        this.state = world.region(region).rds;
-    }
-
-    Instant now() {
-        return world.time();
+        super(world, region, services -> services.rds);
     }
 
     /** Brings every region's RDS up to the modeled clock (deletes that finished, promotions that completed). */

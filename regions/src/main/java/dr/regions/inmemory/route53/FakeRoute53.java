@@ -1,5 +1,6 @@
 package dr.regions.inmemory.route53;
 
+import dr.regions.inmemory.world.FakeClient;
 import dr.regions.inmemory.world.World;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.ChangeResourceRecordSetsRequest;
@@ -46,7 +47,7 @@ import software.amazon.awssdk.services.route53.model.UpdateHealthCheckResponse;
  * routes. Every answer goes through {@link SdkIdShapes}, so ids have the shape the SDK client gives dr. Operations
  * dr does not use keep the SDK's default: they throw.
  */
-public final class FakeRoute53 implements Route53Client {
+public final class FakeRoute53 extends FakeClient implements Route53Client {
     private final HostedZoneOperations zones;
     private final RecordSetOperations records;
     private final HealthCheckOperations healthChecks;
@@ -54,6 +55,7 @@ public final class FakeRoute53 implements Route53Client {
     private final ChangeTracker changes;
 
     public FakeRoute53(World world) {
+        super(SERVICE_NAME);
         this.changes = new ChangeTracker(world);
         this.zones = new HostedZoneOperations(world, changes);
         this.records = new RecordSetOperations(world, zones, changes);
@@ -155,14 +157,5 @@ public final class FakeRoute53 implements Route53Client {
     @Override
     public ListTagsForResourcesResponse listTagsForResources(ListTagsForResourcesRequest request) {
         return SdkIdShapes.asClientReturns(request, tags.listMany(request));
-    }
-
-    @Override
-    public String serviceName() {
-        return SERVICE_NAME;
-    }
-
-    @Override
-    public void close() {
     }
 }

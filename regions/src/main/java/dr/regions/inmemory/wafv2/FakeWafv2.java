@@ -1,6 +1,7 @@
 package dr.regions.inmemory.wafv2;
 
 import dr.core.model.Regions;
+import dr.regions.inmemory.world.FakeClient;
 import dr.regions.inmemory.world.Wafv2State;
 import dr.regions.inmemory.world.Wafv2State.WebAcl;
 import dr.regions.inmemory.world.World;
@@ -34,7 +35,7 @@ import java.util.List;
  * refuses the scope. Every change issues a new lock token and changes must present the current one; a web
  * ACL a CloudFront distribution uses ({@code world.dependencies}) cannot be deleted.
  */
-public final class FakeWafv2 implements Wafv2Client {
+public final class FakeWafv2 extends FakeClient implements Wafv2Client {
     private static final String REGIONAL = "REGIONAL";
     private static final String CLOUDFRONT = "CLOUDFRONT";
 
@@ -43,6 +44,7 @@ public final class FakeWafv2 implements Wafv2Client {
     private final Wafv2State state;
 
     public FakeWafv2(World world, String region) {
+        super(SERVICE_NAME);
         this.world = world;
         this.region = region;
         this.state = world.region(region).wafv2;
@@ -215,14 +217,5 @@ public final class FakeWafv2 implements Wafv2Client {
                 .lockToken(acl.lockToken)
                 .arn(acl.arn)
                 .build();
-    }
-
-    @Override
-    public String serviceName() {
-        return SERVICE_NAME;
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -1,9 +1,9 @@
 package dr.regions.inmemory.ec2;
 
 import dr.core.model.Regions;
-import dr.regions.inmemory.world.AccountRegions;
 import dr.regions.inmemory.InMemoryCloud;
 import dr.regions.inmemory.SandboxAccount;
+import dr.regions.inmemory.world.AccountRegions;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;

@@ -10,6 +10,7 @@ import dr.regions.drill.DrillObserver;
 import dr.regions.drill.DrillTopology;
 import dr.runbooks.step.ActionContext;
 import dr.runbooks.step.RunbookAction;
+import dr.runbooks.step.Waited;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +32,7 @@ final class ObserveAction implements RunbookAction {
     private final Phase phase;
     private final Duration interval;
     private final Duration timeout;
-    private Instant startedAt;
+    private final Waited waited = new Waited();
     private DrillTopology topology;
     private DrillObserver observer;
     private String faultKind;
@@ -46,28 +47,26 @@ final class ObserveAction implements RunbookAction {
     @Override
     public StepResult execute(ActionContext context) {
         Instant now = context.clock().now();
-        if (startedAt == null) {
+        if (waited.notStarted()) {
             Optional<StepResult> nothing = nothingToObserve(context);
             if (nothing.isPresent()) {
                 return nothing.get();
             }
-            startedAt = now;
             topology = DrillContext.topology(context);
             observer = DrillContext.observer(context);
             faultKind = DrillRecords.last(context, DrillRecords.FAULT_SAVED)
                     .map(entry -> String.valueOf(entry.data().get("kind"))).orElse(FaultKind.INGRESS.label());
         }
+        Duration elapsed = waited.until(now);
         DrillObservation observation = observer.observe(phase, topology);
         context.record(DrillRecords.OBSERVATION, observation.toMap());
         String state = state(observation);
         if (!state.equals(lastState)) {
-            context.out().println(phase.label() + " +" + DurationFormat.compact(Duration.between(startedAt, now))
-                    + ": " + state);
+            context.out().println(phase.label() + " +" + DurationFormat.compact(elapsed) + ": " + state);
             context.out().flush();
             lastState = state;
         }
         List<String> waitingFor = waitingFor(observation);
-        Duration elapsed = Duration.between(startedAt, now);
         if (waitingFor.isEmpty()) {
             finished(context, true);
             return StepResult.ran((phase == Phase.FAILOVER ? "failed over" : "failed back") + " after "

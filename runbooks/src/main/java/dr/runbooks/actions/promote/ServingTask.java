@@ -8,6 +8,7 @@ import dr.regions.promotion.ServingCheck.Observation;
 import dr.regions.promotion.ServingCheck.TierView;
 import dr.runbooks.step.ActionContext;
 import dr.runbooks.step.RunbookAction;
+import dr.runbooks.step.Waited;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 import java.time.Duration;
@@ -31,7 +32,7 @@ final class ServingTask implements RunbookAction {
     private final Duration wait;
     private final boolean required;
     private final Map<String, Instant> firstOnDr = new HashMap<>();
-    private Instant startedAt;
+    private final Waited waited = new Waited();
 
     ServingTask(ServingCheck check, Duration wait, boolean required) {
         this.check = check;
@@ -42,9 +43,7 @@ final class ServingTask implements RunbookAction {
     @Override
     public StepResult execute(ActionContext context) {
         Instant now = context.clock().now();
-        if (startedAt == null) {
-            startedAt = now;
-        }
+        Duration waitedSoFar = waited.until(now);
         Observation seen;
         try {
             seen = check.observe(now);
@@ -66,12 +65,11 @@ final class ServingTask implements RunbookAction {
         if (seen.allOnDr()) {
             return StepResult.ran("users served from DR: " + tiers, outputs(seen, true));
         }
-        Duration waited = Duration.between(startedAt, now);
-        if (waited.compareTo(wait) < 0) {
+        if (waitedSoFar.compareTo(wait) < 0) {
             return StepResult.waiting("not yet all on DR: " + tiers, POLL);
         }
         String notYet = "users are not all served from DR" + (wait.isZero() ? "" : " after "
-                + DurationFormat.compact(waited)) + ": " + tiers;
+                + DurationFormat.compact(waitedSoFar)) + ": " + tiers;
         if (required) {
             throw DrException.failed(notYet);
         }
