@@ -28,6 +28,11 @@ class StackLockSessionTest {
     private final AtomicBoolean innerClosed = new AtomicBoolean();
 
     private CloudSession inner() {
+        return inner(() -> { });
+    }
+
+    /** The session the lock wraps, over the test cloud; {@code beforeClosing} runs when it is closed. */
+    private CloudSession inner(Runnable beforeClosing) {
         return new CloudSession() {
             @Override
             public AwsClients clients() {
@@ -46,6 +51,7 @@ class StackLockSessionTest {
 
             @Override
             public void close() {
+                beforeClosing.run();
                 innerClosed.set(true);
             }
         };
@@ -82,28 +88,8 @@ class StackLockSessionTest {
 
     @Test
     void closingReleasesTheLockBeforeTheSessionIsClosedAndSaved() {
-        CloudSession session = StackLockSession.open(new CloudSession() {
-            @Override
-            public AwsClients clients() {
-                return cloud;
-            }
-
-            @Override
-            public DataPlane dataPlane() {
-                return cloud.dataPlane();
-            }
-
-            @Override
-            public Clock clock() {
-                return cloud.world().clock();
-            }
-
-            @Override
-            public void close() {
-                assertThat(lock()).as("released before the sandbox is saved").isEmpty();
-                innerClosed.set(true);
-            }
-        }, request("provision"));
+        CloudSession session = StackLockSession.open(inner(() -> assertThat(lock())
+                .as("released before the sandbox is saved").isEmpty()), request("provision"));
         assertThat(lock()).isPresent();
 
         session.close();

@@ -1,5 +1,6 @@
 package dr.runbooks.actions.drill;
 
+import dr.runbooks.HandedBack;
 import dr.core.ExitCode;
 import dr.core.engine.Journal;
 import dr.core.engine.StepResult;
@@ -39,7 +40,7 @@ final class DrillReportAction implements RunbookAction {
         }
         DrillReport report = DrillReport.from(facts(context, saved.get()));
         DrillReportWriter.Written written = DrillReportWriter.write(report, DrillContext.reportDirectory(context));
-        context.attribute(DrillRun.ATTRIBUTE, DrillRun.class).ifPresent(run -> run.report(report));
+        HandedBack.hand(context, FailoverDrill.REPORT_ATTRIBUTE, report);
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("verdict", report.verdict().name());
         record.put("markdown", written.markdown().toString());

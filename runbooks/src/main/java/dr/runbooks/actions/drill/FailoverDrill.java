@@ -1,5 +1,7 @@
 package dr.runbooks.actions.drill;
 
+import dr.core.report.drill.DrillReport;
+import dr.runbooks.HandedBack;
 import dr.core.DrException;
 import dr.core.engine.Journal;
 import dr.runbooks.JournaledRun;
@@ -17,6 +19,9 @@ import java.util.Optional;
  * that the last drill put back what it changed, the run, and the restore of a drill that died, each with its report.
  */
 public final class FailoverDrill {
+    /** The run attribute under which the report step hands its report back to this entry point. */
+    static final String REPORT_ATTRIBUTE = "drill.run";
+
     static final String RUNBOOK = "failover-drill";
 
     private FailoverDrill() {
@@ -38,9 +43,9 @@ public final class FailoverDrill {
 
     /** Runs {@code drill} (from {@link #runbook}) afresh. */
     public static DrillOutcome run(Runbook drill, RunbookLauncher launcher) {
-        DrillRun run = new DrillRun();
-        RunbookResult result = launcher.run(drill, Map.of(DrillRun.ATTRIBUTE, run));
-        return new DrillOutcome(result, new DrillJournal(launcher.journal(RUNBOOK)).lastReport(), run.report());
+        HandedBack<DrillReport> run = new HandedBack<>();
+        RunbookResult result = launcher.run(drill, Map.of(REPORT_ATTRIBUTE, run));
+        return new DrillOutcome(result, new DrillJournal(launcher.journal(RUNBOOK)).lastReport(), run.value());
     }
 
     /**

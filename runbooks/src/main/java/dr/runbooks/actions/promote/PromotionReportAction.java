@@ -1,5 +1,6 @@
 package dr.runbooks.actions.promote;
 
+import dr.runbooks.HandedBack;
 import dr.core.DrException;
 import dr.core.engine.StepResult;
 import dr.core.report.ReportFiles;
@@ -36,7 +37,7 @@ final class PromotionReportAction implements RunbookAction {
         PromotionReport report = PromotionReport.from(context::records, context.stepId(),
                 operations.target().stack(), drRegion, operations.target().primaryRegion().orElse(null),
                 context.clock().now());
-        context.attribute(PromotionRun.ATTRIBUTE, PromotionRun.class).ifPresent(run -> run.report(report));
+        HandedBack.hand(context, ReplicaPromotion.REPORT_ATTRIBUTE, report);
         String base = "promote-replica-" + report.stack() + "-" + STAMP.format(report.startedAt());
         Map<String, String> contents = new LinkedHashMap<>();
         contents.put("md", report.toMarkdown());

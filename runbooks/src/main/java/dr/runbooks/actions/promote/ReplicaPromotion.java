@@ -1,5 +1,6 @@
 package dr.runbooks.actions.promote;
 
+import dr.runbooks.HandedBack;
 import dr.core.DrException;
 import dr.core.ExitCode;
 import dr.core.config.StackTarget;
@@ -21,6 +22,9 @@ import java.util.Optional;
  * with the report the run made. Needs the DR region given: promotion makes no call to the primary region.
  */
 public final class ReplicaPromotion {
+    /** The run attribute under which the report step hands its report back to this entry point. */
+    static final String REPORT_ATTRIBUTE = "promote.run";
+
     static final String RUNBOOK = "promote-replica";
 
     private ReplicaPromotion() {
@@ -42,19 +46,19 @@ public final class ReplicaPromotion {
         drRegion(target);
         Runbook runbook = launcher.catalog().load(RUNBOOK);
         announcePending(launcher, runbook);
-        PromotionRun run = new PromotionRun();
-        RunbookResult result = launcher.runOrResume(runbook, Map.of(PromotionRun.ATTRIBUTE, run));
+        HandedBack<PromotionReport> run = new HandedBack<>();
+        RunbookResult result = launcher.runOrResume(runbook, Map.of(REPORT_ATTRIBUTE, run));
         Optional<Map<String, Object>> files = result.find("report").filter(StepReport::finished)
                 .map(StepReport::outputs).filter(outputs -> outputs.containsKey("json"));
         if (files.isEmpty()) {
             throw new DrException(result.exitCode(), result.message());
         }
-        if (run.report().isEmpty()) {
+        if (run.value().isEmpty()) {
             throw new DrException(result.exitCode() == ExitCode.OK ? ExitCode.FAILED : result.exitCode(),
                     "the run that died wrote its report (" + files.get().get("markdown") + ") before it ended; run "
                     + "'dr promote-replica' again for a fresh one");
         }
-        return new PromotionOutcome(result, run.report().get(), files.get().get("markdown").toString(),
+        return new PromotionOutcome(result, run.value().get(), files.get().get("markdown").toString(),
                 files.get().get("json").toString());
     }
 
