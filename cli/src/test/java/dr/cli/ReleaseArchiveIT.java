@@ -133,11 +133,31 @@ class ReleaseArchiveIT {
         List<String> expected = new ArrayList<>();
         collectPageNames(modelRoot(), expected);
 
-        assertThat(installedFiles).contains("bin/dr", "bin/dr.cmd", "lib/dr.jar", "README.md",
+        assertThat(installedFiles).contains("bin/dr", "bin/dr.cmd", "lib/dr.jar", "README.md", "LICENSE",
                 "completion/dr.bash", "completion/dr.zsh");
         assertThat(installedFiles.stream().filter(f -> f.startsWith("man/man1/")).toList())
                 .containsExactlyInAnyOrderElementsOf(expected.stream().map(name -> "man/man1/" + name).toList());
         assertThat(install.resolve("bin/dr")).isExecutable();
+    }
+
+    @Test
+    void licenseNamesEveryLibraryTheJarBundles() throws IOException {
+        String license = Files.readString(install.resolve("LICENSE"));
+        List<String> bundledGroups = new ArrayList<>();
+        try (ZipInputStream jar = new ZipInputStream(Files.newInputStream(install.resolve("lib/dr.jar")))) {
+            for (ZipEntry entry; (entry = jar.getNextEntry()) != null; ) {
+                String[] parts = entry.getName().split("/");
+                // META-INF/maven/<group>/<artifact>/pom.properties: one per library the shade plugin bundled
+                if (parts.length == 5 && parts[0].equals("META-INF") && parts[1].equals("maven")
+                        && parts[4].equals("pom.properties") && !parts[2].equals("dr")) {
+                    bundledGroups.add(parts[2]);
+                }
+            }
+        }
+
+        assertThat(bundledGroups).as("libraries found in lib/dr.jar").isNotEmpty();
+        assertThat(bundledGroups.stream().distinct().filter(group -> !license.contains("| " + group + " ")).toList())
+                .as("bundled library groups the LICENSE's third-party table does not name").isEmpty();
     }
 
     private static CommandLine modelRoot() {
