@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Image;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,8 +75,10 @@ abstract class BackupJobStep implements Step {
 
     protected abstract RegionTarget imageRegion();
 
-    protected abstract Map<String, String> outputs(StepContext context, RecoveryPointImage image,
-            String recoveryPointArn);
+    /** What later steps read besides {@code id} (the AMI) and {@code recoveryPointArn}; none by default. */
+    protected Map<String, String> moreOutputs(StepContext context) {
+        return Map.of();
+    }
 
     /** "backup" or "copy", for messages. */
     protected abstract String jobKind();
@@ -145,7 +148,11 @@ abstract class BackupJobStep implements Step {
                     : StepResult.failed("image " + image.imageId() + " of recovery point " + recoveryPointArn
                             + " is " + imageState);
         }
-        return StepResult.done(run.action, image.imageId(), outputs(context, image, recoveryPointArn));
+        Map<String, String> outputs = new LinkedHashMap<>();
+        outputs.put("id", image.imageId());
+        outputs.put("recoveryPointArn", recoveryPointArn);
+        outputs.putAll(moreOutputs(context));
+        return StepResult.done(run.action, image.imageId(), outputs);
     }
 
     private void begin(StepContext context, Run run) {

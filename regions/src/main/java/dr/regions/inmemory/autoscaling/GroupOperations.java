@@ -166,14 +166,7 @@ final class GroupOperations {
      * terminating, ResourceInUse otherwise. With it, every instance is terminated and the group goes away after.
      */
     DeleteAutoScalingGroupResponse delete(DeleteAutoScalingGroupRequest request) {
-        String name = request.autoScalingGroupName();
-        if (name == null) {
-            throw AsgErrors.missing("autoScalingGroupName");
-        }
-        AutoScalingState.Group group = state.groups.get(name);
-        if (group == null) {
-            throw AsgErrors.groupNotFound(name);
-        }
+        AutoScalingState.Group group = existing(request.autoScalingGroupName());
         if (group.deletingSince != null) {
             return DeleteAutoScalingGroupResponse.builder().build();
         }
@@ -195,15 +188,21 @@ final class GroupOperations {
 
     /** A group that exists and is not being deleted. */
     private AutoScalingState.Group live(String name) {
+        AutoScalingState.Group group = existing(name);
+        if (group.deletingSince != null) {
+            throw AsgErrors.validation("The AutoScaling group may not be modified while it is pending delete");
+        }
+        return group;
+    }
+
+    /** A group that exists, being deleted or not. */
+    private AutoScalingState.Group existing(String name) {
         if (name == null) {
             throw AsgErrors.missing("autoScalingGroupName");
         }
         AutoScalingState.Group group = state.groups.get(name);
         if (group == null) {
             throw AsgErrors.groupNotFound(name);
-        }
-        if (group.deletingSince != null) {
-            throw AsgErrors.validation("The AutoScaling group may not be modified while it is pending delete");
         }
         return group;
     }
