@@ -1,5 +1,6 @@
 package dr.regions.inmemory.autoscaling;
 
+import dr.regions.inmemory.world.ValidationMessage;
 import dr.regions.inmemory.world.AutoScalingState;
 import dr.regions.inmemory.world.World;
 import software.amazon.awssdk.services.autoscaling.model.CreateAutoScalingGroupRequest;
@@ -45,9 +46,8 @@ final class GroupOperations {
             throw AsgErrors.missing("autoScalingGroupName");
         }
         if (name.isEmpty() || name.length() > MAX_NAME) {
-            throw AsgErrors.validation("1 validation error detected: Value '" + name
-                    + "' at 'autoScalingGroupName' failed to satisfy constraint: Member must have length between 1 and "
-                    + MAX_NAME);
+            throw AsgErrors.validation(ValidationMessage.of("autoScalingGroupName", name,
+                    "Member must have length between 1 and " + MAX_NAME));
         }
         if (state.groups.containsKey(name)) {
             throw AsgErrors.alreadyExists(name);
@@ -270,9 +270,8 @@ final class GroupOperations {
             return current;
         }
         if (requested < 0) {
-            throw AsgErrors.validation("1 validation error detected: Value '" + requested + "' at "
-                    + "'healthCheckGracePeriod' failed to satisfy constraint: Member must have value greater than or "
-                    + "equal to 0");
+            throw AsgErrors.validation(ValidationMessage.of("healthCheckGracePeriod", requested,
+                    "Member must have value greater than or equal to 0"));
         }
         return requested;
     }
