@@ -1,7 +1,7 @@
 package dr.regions.images;
 
 import dr.core.engine.Action;
-import dr.core.engine.Step;
+import dr.core.engine.DeclaredStep;
 import dr.core.engine.StepContext;
 import dr.core.engine.StepKey;
 import dr.core.engine.StepResult;
@@ -30,16 +30,12 @@ import java.util.Set;
  * AMI it makes, and a copy job copies the original's tags to the copy ("Copying tags onto backups"), but only
  * with the permissions to do so and, for a copy, with the source region's values: dr checks and sets its own.
  */
-abstract class BackupJobStep implements Step {
+abstract class BackupJobStep extends DeclaredStep {
     /** Backup and copy job states after which no recovery point is coming. */
     private static final Set<String> FAILED = Set.of("ABORTING", "ABORTED", "FAILED", "EXPIRED", "PARTIAL");
     private static final String COMPLETED = "COMPLETED";
     /** Jobs take minutes: polling every half minute is plenty and spares the Backup API's request quota. */
     private static final Duration JOB_POLL = Duration.ofSeconds(30);
-
-    private final StepKey key;
-    private final List<StepKey> dependsOn;
-    private final Duration estimate;
 
     /** What one run of this step has learnt so far: kept per run (see {@link StepContext#perRun}), not in fields. */
     private static final class Run {
@@ -50,9 +46,7 @@ abstract class BackupJobStep implements Step {
     }
 
     protected BackupJobStep(StepKey key, List<StepKey> dependsOn, Duration estimate) {
-        this.key = key;
-        this.dependsOn = List.copyOf(dependsOn);
-        this.estimate = estimate;
+        super(key, dependsOn, "AWS::EC2::Image", estimate);
     }
 
     /** A job's state and, once it is known, the recovery point it makes. */
@@ -82,26 +76,6 @@ abstract class BackupJobStep implements Step {
 
     /** "backup" or "copy", for messages. */
     protected abstract String jobKind();
-
-    @Override
-    public final StepKey key() {
-        return key;
-    }
-
-    @Override
-    public final List<StepKey> dependsOn() {
-        return dependsOn;
-    }
-
-    @Override
-    public final String resourceType() {
-        return "AWS::EC2::Image";
-    }
-
-    @Override
-    public final Duration estimate() {
-        return estimate;
-    }
 
     /** Backup and copy jobs of a small root volume take 10-30 minutes; AWS may queue them first. */
     @Override
