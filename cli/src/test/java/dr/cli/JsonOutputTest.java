@@ -9,7 +9,6 @@ import dr.regions.aws.AwsClients;
 import dr.regions.dataplane.DataPlane;
 import org.junit.jupiter.api.Test;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** With --output json a failing command still writes exactly one JSON document on stdout. */

@@ -102,7 +102,6 @@ public final class InstanceProfileStep extends EnsureStep {
         return Map.of("id", id, "arn", seen.arn());
     }
 
-
     private List<Tag> wantedTags() {
         return AwsTags.iam(Tags.forGlobal(spec.stack(), IdentityRoles.APP_PROFILE));
     }

@@ -125,7 +125,6 @@ public final class ServiceRoleStep extends EnsureStep {
         return outputs;
     }
 
-
     private List<Tag> wantedTags() {
         return AwsTags.iam(Tags.forGlobal(spec.stack(), role));
     }
