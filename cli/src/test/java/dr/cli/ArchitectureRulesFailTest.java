@@ -8,6 +8,7 @@ import dr.cli.archdemo.left.Left;
 import dr.cli.archdemo.right.Right;
 import dr.cli.commands.DeliberatelyBrokenCommand;
 import dr.cli.commands.StatusCommand;
+import dr.core.ModuleArchitectureTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -29,7 +30,8 @@ class ArchitectureRulesFailTest {
 
     @Test
     void aCommandThatImportsTheSdkIsReported() {
-        assertReports(ArchitectureTest.noAwsSdk, "DeliberatelyBrokenCommand", "software.amazon.awssdk.services.ec2");
+        assertReports(ModuleArchitectureTest.NO_AWS_SDK, "DeliberatelyBrokenCommand",
+                "software.amazon.awssdk.services.ec2");
     }
 
     @Test
@@ -41,12 +43,12 @@ class ArchitectureRulesFailTest {
     @Test
     void twoPackagesThatImportEachOtherAreACycle() {
         JavaClasses cycle = new ClassFileImporter().importClasses(Left.class, Right.class);
-        EvaluationResult result = ArchitectureTest.noPackageCycles.evaluate(cycle);
+        EvaluationResult result = ModuleArchitectureTest.NO_PACKAGE_CYCLES.evaluate(cycle);
 
         assertThat(result.hasViolation()).isTrue();
         assertThat(String.join("\n", result.getFailureReport().getDetails()))
                 .contains("Cycle detected").contains("archdemo.left").contains("archdemo.right");
-        assertThat(ArchitectureTest.noPackageCycles.evaluate(new ClassFileImporter().importClasses(Left.class))
+        assertThat(ModuleArchitectureTest.NO_PACKAGE_CYCLES.evaluate(new ClassFileImporter().importClasses(Left.class))
                 .hasViolation()).isFalse();
     }
 

@@ -1,11 +1,8 @@
 package dr.cli;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,16 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every kind of bad input is refused with exit 2 and one line naming the problem, before any AWS client is
  * created or called. Where it helps, a passing twin proves that the refused value is the only reason.
  */
-class BadInputTest {
-    @TempDir
-    Path temp;
-    DrRunner dr;
-
-    @BeforeEach
-    void setUp() {
-        dr = new DrRunner(temp);
-    }
-
+class BadInputTest extends DrCommandTest {
     private void rejected(String message, String... args) {
         dr.assertRejected(dr.run(args), message);
     }

@@ -1,27 +1,15 @@
 package dr.cli;
 
 import dr.cli.runtime.Connection;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Which connection a command gets, seen by a probe command that opens its cloud session. */
-class ConnectionOptionsTest {
-    @TempDir
-    Path temp;
-    DrRunner dr;
-
-    @BeforeEach
-    void setUp() {
-        dr = new DrRunner(temp);
-    }
-
+class ConnectionOptionsTest extends DrCommandTest {
     private Connection connectionOf(String... args) {
         return new ConnectionProbe(dr.environment).connection(args);
     }

@@ -1,9 +1,7 @@
 package dr.cli;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,16 +10,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A command that needs AWS and finds no credentials stops with exit 2 and says how to provide them. */
-class CredentialsTest {
-    @TempDir
-    Path temp;
-    DrRunner dr;
-
-    @BeforeEach
-    void setUp() {
-        dr = new DrRunner(temp);
-    }
-
+class CredentialsTest extends DrCommandTest {
     /** The command ran past the credential check: it looked for the stack (the test cloud is empty). */
     private static void assertPassedTheCheck(DrRunner.Result result) {
         assertThat(result.errLines()).containsExactly("dr: cannot find both regions of stack 'dr' from its tags; "

@@ -244,27 +244,7 @@ class EmulatorLifecycleTest {
             Main main = new Main(connection -> {
                 assertThat(connection.endpoint()).as("the endpoint --endpoint-url gave").contains(moto.endpoint());
                 AwsSession session = AwsSession.open(connection);
-                return new CloudSession() {
-                    @Override
-                    public AwsClients clients() {
-                        return session.clients();
-                    }
-
-                    @Override
-                    public DataPlane dataPlane() {
-                        return DataPlane.internet(clock);
-                    }
-
-                    @Override
-                    public Clock clock() {
-                        return clock;
-                    }
-
-                    @Override
-                    public void close() {
-                        session.close();
-                    }
-                };
+                return CloudSession.of(session.clients(), DataPlane.internet(clock), clock, session::close);
             }, runner.environment);
             long started = System.nanoTime();
             int code = main.execute(new PrintWriter(out), new PrintWriter(err), args);

@@ -3,21 +3,13 @@ package dr.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A bug in dr is exit 4 with one line; the stack trace only on request. */
-class ErrorReportingTest {
-    @TempDir
-    Path temp;
-    DrRunner dr;
-
+class ErrorReportingTest extends DrCommandTest {
     @BeforeEach
-    void setUp() {
-        dr = new DrRunner(temp);
+    void breakTheEnvironment() {
         dr.environment.broken();
     }
 

@@ -1,10 +1,7 @@
 package dr.cli;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -13,19 +10,10 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class GraphCommandTest {
+class GraphCommandTest extends DrCommandTest {
     private static final Pattern MERMAID_NODE = Pattern.compile("^\\s{4}(\\w+)\\[\"([^\"]+)\"\\]", Pattern.MULTILINE);
     private static final Pattern MERMAID_EDGE = Pattern.compile("^\\s{2}(\\w+) (-->|-\\. \"[^\"]+\" \\.->) (\\w+)$",
             Pattern.MULTILINE);
-
-    @TempDir
-    Path temp;
-    DrRunner dr;
-
-    @BeforeEach
-    void setUp() {
-        dr = new DrRunner(temp);
-    }
 
     @Test
     void mermaidOutputIsAGraphWithBothRegionsAsClustersAndTheReplicaAsACrossRegionLink() {

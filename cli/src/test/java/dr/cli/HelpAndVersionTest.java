@@ -1,9 +1,7 @@
 package dr.cli;
 
 import dr.core.model.StackSpec;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -17,16 +15,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class HelpAndVersionTest {
-    @TempDir
-    Path temp;
-    DrRunner dr;
-
-    @BeforeEach
-    void setUp() {
-        dr = new DrRunner(temp);
-    }
-
+class HelpAndVersionTest extends DrCommandTest {
     private static List<CommandLine> allCommands() {
         CommandLine root = new Main(connection -> {
             throw new AssertionError("no session");

@@ -5,11 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dr.regions.iam.LeastPrivilegePolicy;
 import dr.regions.iam.OperationCatalog;
 import dr.regions.iam.PolicyCommand;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -17,17 +14,8 @@ import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class IamPolicyCommandTest {
+class IamPolicyCommandTest extends DrCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path temp;
-    DrRunner dr;
-
-    @BeforeEach
-    void setUp() {
-        dr = new DrRunner(temp);
-    }
 
     @Test
     void withoutForItPrintsOnePolicyDocumentWithTheStatementsOfEveryRecordedCommand() throws Exception {

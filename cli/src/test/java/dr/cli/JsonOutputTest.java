@@ -7,26 +7,13 @@ import dr.core.DrException;
 import dr.core.clock.Clock;
 import dr.regions.aws.AwsClients;
 import dr.regions.dataplane.DataPlane;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** With --output json a failing command still writes exactly one JSON document on stdout. */
-class JsonOutputTest {
+class JsonOutputTest extends DrCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path temp;
-    DrRunner dr;
-
-    @BeforeEach
-    void setUp() {
-        dr = new DrRunner(temp);
-    }
 
     private JsonNode onlyDocumentOn(DrRunner.Result result) throws Exception {
         assertThat(result.out().lines().toList()).as("stdout: one line, one document").hasSize(1);

@@ -1,24 +1,13 @@
 package dr.cli;
 
 import dr.runbooks.builtin.Runbooks;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class RunbookCommandTest {
-    @TempDir
-    Path temp;
-    DrRunner dr;
-
-    @BeforeEach
-    void setUp() {
-        dr = new DrRunner(temp);
-    }
-
+class RunbookCommandTest extends DrCommandTest {
     @Test
     void aRunbookNameIsNotTakenForTheSandboxFile() {
         DrRunner.Result result = dr.run("runbook", "show", "--sandbox", "failover-drill");

@@ -15,6 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dr.core.config.YamlMessages.firstLine;
+import static dr.core.config.YamlMessages.line;
+
 /**
  * Reads one YAML document into {@link YamlNode}s that keep their line numbers (a Jackson tree would lose them).
  * Malformed YAML, a key given twice in one mapping, an empty file or more than one document is bad input naming the
@@ -82,18 +85,5 @@ final class YamlReader {
 
     private String at(JsonLocation location) {
         return shownAs + " line " + line(location) + ": ";
-    }
-
-    private static int line(JsonLocation location) {
-        return location == null ? 0 : location.getLineNr();
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unknown error";
-        }
-        String trimmed = message.strip();
-        int newline = trimmed.indexOf('\n');
-        return newline < 0 ? trimmed : trimmed.substring(0, newline).strip();
     }
 }

@@ -19,17 +19,7 @@ public final class CompletionCommand extends GroupCommand {
         return AutoComplete.bash("dr", command.spec.root().commandLine());
     }
 
-    abstract static class ScriptCommand extends DrSubcommand {
-        @Override
-        protected boolean needsAws() {
-            return false;
-        }
-
-        @Override
-        protected boolean usesStack() {
-            return false;
-        }
-
+    abstract static class ScriptCommand extends OfflineCommand {
         void printScript(CommandContext context, String shell, String script) {
             Printer.text(context, script, JsonNodeFactory.instance.objectNode().put("shell", shell));
         }

@@ -32,7 +32,7 @@ import java.util.Set;
             "  dr iam-policy > dr-policy.json",
             "  dr iam-policy --for drill --account 123456789012 > dr-drill-policy.json",
             "  aws iam create-policy --policy-name dr-provision --policy-document \"$(dr iam-policy --for provision)\""})
-public final class IamPolicyCommand extends DrSubcommand {
+public final class IamPolicyCommand extends OfflineCommand {
     @Option(names = "--for", paramLabel = "COMMAND", split = ",",
             completionCandidates = Commands.class,
             description = "Only what these commands need: ${COMPLETION-CANDIDATES} (drill covers 'failover drill' "
@@ -50,16 +50,6 @@ public final class IamPolicyCommand extends DrSubcommand {
                 add(command.cliName());
             }
         }
-    }
-
-    @Override
-    protected boolean needsAws() {
-        return false;
-    }
-
-    @Override
-    protected boolean usesStack() {
-        return false;
     }
 
     @Override

@@ -20,6 +20,11 @@ public interface CloudSession extends AutoCloseable {
 
     /** A session over clients the caller owns and closes itself (tests pass an in-memory cloud this way). */
     static CloudSession of(AwsClients clients, DataPlane dataPlane, Clock clock) {
+        return of(clients, dataPlane, clock, () -> { });
+    }
+
+    /** The same, running {@code onClose} when it is closed. */
+    static CloudSession of(AwsClients clients, DataPlane dataPlane, Clock clock, Runnable onClose) {
         return new CloudSession() {
             @Override
             public AwsClients clients() {
@@ -38,6 +43,7 @@ public interface CloudSession extends AutoCloseable {
 
             @Override
             public void close() {
+                onClose.run();
             }
         };
     }

@@ -2,9 +2,6 @@ package dr.cli.runtime;
 
 import dr.core.DrException;
 import dr.core.ExitCode;
-import dr.core.clock.Clock;
-import dr.regions.aws.AwsClients;
-import dr.regions.dataplane.DataPlane;
 import dr.regions.inmemory.InMemoryCloud;
 import dr.regions.inmemory.SandboxAccount;
 import dr.regions.lock.LockHolder;
@@ -33,28 +30,10 @@ class StackLockSessionTest {
 
     /** The session the lock wraps, over the test cloud; {@code beforeClosing} runs when it is closed. */
     private CloudSession inner(Runnable beforeClosing) {
-        return new CloudSession() {
-            @Override
-            public AwsClients clients() {
-                return cloud;
-            }
-
-            @Override
-            public DataPlane dataPlane() {
-                return cloud.dataPlane();
-            }
-
-            @Override
-            public Clock clock() {
-                return cloud.world().clock();
-            }
-
-            @Override
-            public void close() {
-                beforeClosing.run();
-                innerClosed.set(true);
-            }
-        };
+        return CloudSession.of(cloud, cloud.dataPlane(), cloud.world().clock(), () -> {
+            beforeClosing.run();
+            innerClosed.set(true);
+        });
     }
 
     private StackLockSession.Request request(String command) {

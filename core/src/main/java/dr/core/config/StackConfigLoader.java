@@ -1,6 +1,5 @@
 package dr.core.config;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -21,6 +20,9 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+
+import static dr.core.config.YamlMessages.firstLine;
+import static dr.core.config.YamlMessages.line;
 
 /**
  * Reads a YAML stack config: a flat mapping whose keys are the option names without dashes
@@ -137,18 +139,5 @@ public final class StackConfigLoader {
 
     private static String oneLine(String text) {
         return text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " ");
-    }
-
-    private static int line(JsonLocation location) {
-        return location == null ? 0 : location.getLineNr();
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unknown error";
-        }
-        String trimmed = message.strip();
-        int newline = trimmed.indexOf('\n');
-        return newline < 0 ? trimmed : trimmed.substring(0, newline).strip();
     }
 }

@@ -2,9 +2,9 @@ package dr.regions.backup;
 
 import dr.core.engine.StepContext;
 import dr.core.model.ModeledDurations;
-import dr.core.model.Tags;
 import dr.regions.step.EnsureStep;
 import dr.regions.step.ResourceState;
+import dr.regions.step.StackOwnership;
 import dr.regions.step.RegionTarget;
 import software.amazon.awssdk.services.backup.BackupClient;
 import software.amazon.awssdk.services.backup.model.BackupVaultListMember;
@@ -41,9 +41,7 @@ public final class BackupVaultStep extends EnsureStep {
         }
         arn = vault.get().backupVaultArn();
         Map<String, String> tags = backup().listTags(r -> r.resourceArn(arn)).tags();
-        if (!target.stack().equals(tags.get(Tags.STACK))) {
-            foreignOwner = tags.getOrDefault(Tags.STACK, "none");
-        }
+        foreignOwner = StackOwnership.foreignOwner(target.stack(), tags);
         return Optional.of(name());
     }
 
@@ -58,11 +56,7 @@ public final class BackupVaultStep extends EnsureStep {
 
     @Override
     protected ResourceState readiness(StepContext context, String id) {
-        if (foreignOwner != null) {
-            return ResourceState.broken("not this stack's (tag " + Tags.STACK + "=" + foreignOwner
-                    + "); dr does not adopt a vault it did not create");
-        }
-        return ResourceState.ready();
+        return StackOwnership.readiness(foreignOwner, "a vault");
     }
 
     /** {@code id} (the vault name, which Backup calls take) and {@code arn} (which copy actions take). */

@@ -1,7 +1,7 @@
 package dr.regions.cleanup;
 
 import dr.core.engine.Action;
-import dr.core.engine.Step;
+import dr.core.engine.DeclaredStep;
 import dr.core.engine.StepContext;
 import dr.core.engine.StepKey;
 import dr.core.engine.StepResult;
@@ -26,37 +26,16 @@ import java.util.stream.Collectors;
  * of a stack group that references a stack group, ingress and egress, read afresh on each run so a crash halfway
  * resumes; the group deletions come after it. Rules of groups outside the stack are never touched.
  */
-final class SecurityGroupReferences implements Step {
+final class SecurityGroupReferences extends DeclaredStep {
     static final String ROLE = "sg-cross-references";
 
-    private final StepKey key;
     private final String stack;
     private final AwsClients clients;
 
     SecurityGroupReferences(String region, String stack, AwsClients clients) {
-        this.key = StepKey.of(region, ROLE);
+        super(StepKey.of(region, ROLE), List.of(), "AWS::EC2::SecurityGroupIngress", Duration.ZERO);
         this.stack = stack;
         this.clients = clients;
-    }
-
-    @Override
-    public StepKey key() {
-        return key;
-    }
-
-    @Override
-    public List<StepKey> dependsOn() {
-        return List.of();
-    }
-
-    @Override
-    public String resourceType() {
-        return "AWS::EC2::SecurityGroupIngress";
-    }
-
-    @Override
-    public Duration estimate() {
-        return Duration.ZERO;
     }
 
     @Override
@@ -66,7 +45,7 @@ final class SecurityGroupReferences implements Step {
 
     @Override
     public StepResult execute(StepContext context) {
-        Ec2Client ec2 = clients.ec2(key.region());
+        Ec2Client ec2 = clients.ec2(key().region());
         List<SecurityGroup> groups = new ArrayList<>();
         ec2.describeSecurityGroupsPaginator(r -> r.filters(Ec2Tags.tag(Tags.STACK, stack))).securityGroups().stream()
                 .filter(g -> stack.equals(Ec2Tags.toMap(g.tags()).get(Tags.STACK))).forEach(groups::add);
@@ -86,7 +65,7 @@ final class SecurityGroupReferences implements Step {
                 revoked += egress.size();
             }
         }
-        return StepResult.done(Action.UPDATE, key.region(), Map.of("revoked", String.valueOf(revoked)));
+        return StepResult.done(Action.UPDATE, key().region(), Map.of("revoked", String.valueOf(revoked)));
     }
 
     /** Of each permission, only the group pairs that name a stack group (CIDR sources stay). */

@@ -1,10 +1,8 @@
 package dr.regions.discovery;
 
-import dr.core.model.Tags;
 import dr.regions.network.Ec2Tags;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.BlockDeviceMapping;
-import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Image;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.LaunchTemplate;
@@ -19,19 +17,9 @@ import java.util.Objects;
  * The stack's EC2 compute in one region: instances (builders, the bastion, Auto Scaling members), the account's
  * own AMIs and snapshots, and launch templates. Terminated instances are gone, though EC2 lists them a while.
  */
-final class ComputeReader {
-    private final Ec2Client ec2;
-    private final String region;
-    private final StackTag stack;
-    private final List<Filter> byStack;
-    private final KindReads reads;
-
+final class ComputeReader extends Ec2Reader {
     ComputeReader(Ec2Client ec2, String region, StackTag stack, KindReads reads) {
-        this.ec2 = ec2;
-        this.region = region;
-        this.stack = stack;
-        this.byStack = List.of(Ec2Tags.tag(Tags.STACK, stack.stack()));
-        this.reads = reads;
+        super(ec2, region, stack, reads);
     }
 
     /** {@code groupOfInstance}: instance id → the stack Auto Scaling group it belongs to. */

@@ -1,10 +1,8 @@
 package dr.regions.discovery;
 
-import dr.core.model.Tags;
 import dr.regions.network.Ec2Tags;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Address;
-import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.InternetGateway;
 import software.amazon.awssdk.services.ec2.model.InternetGatewayAttachment;
 import software.amazon.awssdk.services.ec2.model.NatGateway;
@@ -21,22 +19,12 @@ import java.util.Map;
 import java.util.Set;
 
 /** The stack's network in one region: one tag-filtered Describe per resource type. */
-final class NetworkReader {
+final class NetworkReader extends Ec2Reader {
     /** NAT gateways in these states are gone (they stay listed for about an hour). */
     private static final Set<String> GONE_NAT_STATES = Set.of("deleted", "failed");
 
-    private final Ec2Client ec2;
-    private final String region;
-    private final StackTag stack;
-    private final List<Filter> byStack;
-    private final KindReads reads;
-
     NetworkReader(Ec2Client ec2, String region, StackTag stack, KindReads reads) {
-        this.ec2 = ec2;
-        this.region = region;
-        this.stack = stack;
-        this.byStack = List.of(Ec2Tags.tag(Tags.STACK, stack.stack()));
-        this.reads = reads;
+        super(ec2, region, stack, reads);
     }
 
     List<StackResource> read() {

@@ -8,6 +8,7 @@ import dr.core.model.Tags;
 import dr.regions.aws.AwsClients;
 import dr.regions.step.EnsureStep;
 import dr.regions.step.ResourceState;
+import dr.regions.step.StackOwnership;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
 import software.amazon.awssdk.services.iam.model.InstanceProfile;
@@ -50,10 +51,7 @@ public final class InstanceProfileStep extends EnsureStep {
         } catch (NoSuchEntityException e) {
             return Optional.empty();
         }
-        String owner = IamTags.toMap(seen.tags()).get(Tags.STACK);
-        if (!spec.stack().equals(owner)) {
-            foreignOwner = owner == null ? "none" : owner;
-        }
+        foreignOwner = StackOwnership.foreignOwner(spec.stack(), IamTags.toMap(seen.tags()));
         return Optional.of(seen.instanceProfileName());
     }
 
@@ -81,19 +79,14 @@ public final class InstanceProfileStep extends EnsureStep {
             iam().addRoleToInstanceProfile(r -> r.instanceProfileName(name).roleName(appRole));
             changed = true;
         }
-        List<Tag> missing = IamTags.missing(wantedTags(), seen.tags());
-        if (!missing.isEmpty()) {
-            iam().tagInstanceProfile(r -> r.instanceProfileName(name).tags(missing));
-            changed = true;
-        }
-        return changed;
+        return IamTags.addMissing(wantedTags(), seen.tags(),
+                missing -> iam().tagInstanceProfile(r -> r.instanceProfileName(name).tags(missing))) || changed;
     }
 
     @Override
     protected ResourceState readiness(StepContext context, String id) {
         if (foreignOwner != null) {
-            return ResourceState.broken("not this stack's (tag " + Tags.STACK + "=" + foreignOwner
-                    + "); dr does not adopt an instance profile it did not create");
+            return StackOwnership.readiness(foreignOwner, "an instance profile");
         }
         if (otherRole != null) {
             return ResourceState.broken("holds role " + otherRole + " instead of the app role; dr does not swap it. Remove"
@@ -108,7 +101,6 @@ public final class InstanceProfileStep extends EnsureStep {
     protected Map<String, String> outputs(StepContext context, String id) {
         return Map.of("id", id, "arn", seen.arn());
     }
-
 
     private List<Tag> wantedTags() {
         return AwsTags.iam(Tags.forGlobal(spec.stack(), IdentityRoles.APP_PROFILE));

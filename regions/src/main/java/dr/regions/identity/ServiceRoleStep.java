@@ -9,6 +9,7 @@ import dr.core.model.Tags;
 import dr.regions.aws.AwsClients;
 import dr.regions.step.EnsureStep;
 import dr.regions.step.ResourceState;
+import dr.regions.step.StackOwnership;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
@@ -66,10 +67,7 @@ public final class ServiceRoleStep extends EnsureStep {
             return Optional.empty();
         }
         changedAt = seen.createDate();
-        String owner = IamTags.toMap(seen.tags()).get(Tags.STACK);
-        if (!spec.stack().equals(owner)) {
-            foreignOwner = owner == null ? "none" : owner;
-        }
+        foreignOwner = StackOwnership.foreignOwner(spec.stack(), IamTags.toMap(seen.tags()));
         return Optional.of(seen.roleName());
     }
 
@@ -108,21 +106,13 @@ public final class ServiceRoleStep extends EnsureStep {
                 changed = true;
             }
         }
-        List<Tag> missing = IamTags.missing(wantedTags(), seen.tags());
-        if (!missing.isEmpty()) {
-            iam().tagRole(r -> r.roleName(name).tags(missing));
-            changed = true;
-        }
-        return changed;
+        return IamTags.addMissing(wantedTags(), seen.tags(),
+                missing -> iam().tagRole(r -> r.roleName(name).tags(missing))) || changed;
     }
 
     @Override
     protected ResourceState readiness(StepContext context, String id) {
-        if (foreignOwner != null) {
-            return ResourceState.broken("not this stack's (tag " + Tags.STACK + "=" + foreignOwner
-                    + "); dr does not adopt a role it did not create");
-        }
-        return ResourceState.ready();
+        return StackOwnership.readiness(foreignOwner, "a role");
     }
 
     /** {@code id} (the role name), {@code arn}, and {@code changedAt} (ISO-8601). */
@@ -134,7 +124,6 @@ public final class ServiceRoleStep extends EnsureStep {
         outputs.put("changedAt", changedAt.toString());
         return outputs;
     }
-
 
     private List<Tag> wantedTags() {
         return AwsTags.iam(Tags.forGlobal(spec.stack(), role));

@@ -1,7 +1,7 @@
 package dr.regions.images;
 
 import dr.core.engine.Action;
-import dr.core.engine.Step;
+import dr.core.engine.DeclaredStep;
 import dr.core.engine.StepContext;
 import dr.core.engine.StepKey;
 import dr.core.engine.StepResult;
@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Image;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,16 +30,12 @@ import java.util.Set;
  * AMI it makes, and a copy job copies the original's tags to the copy ("Copying tags onto backups"), but only
  * with the permissions to do so and, for a copy, with the source region's values: dr checks and sets its own.
  */
-abstract class BackupJobStep implements Step {
+abstract class BackupJobStep extends DeclaredStep {
     /** Backup and copy job states after which no recovery point is coming. */
     private static final Set<String> FAILED = Set.of("ABORTING", "ABORTED", "FAILED", "EXPIRED", "PARTIAL");
     private static final String COMPLETED = "COMPLETED";
     /** Jobs take minutes: polling every half minute is plenty and spares the Backup API's request quota. */
     private static final Duration JOB_POLL = Duration.ofSeconds(30);
-
-    private final StepKey key;
-    private final List<StepKey> dependsOn;
-    private final Duration estimate;
 
     /** What one run of this step has learnt so far: kept per run (see {@link StepContext#perRun}), not in fields. */
     private static final class Run {
@@ -49,9 +46,7 @@ abstract class BackupJobStep implements Step {
     }
 
     protected BackupJobStep(StepKey key, List<StepKey> dependsOn, Duration estimate) {
-        this.key = key;
-        this.dependsOn = List.copyOf(dependsOn);
-        this.estimate = estimate;
+        super(key, dependsOn, "AWS::EC2::Image", estimate);
     }
 
     /** A job's state and, once it is known, the recovery point it makes. */
@@ -74,31 +69,13 @@ abstract class BackupJobStep implements Step {
 
     protected abstract RegionTarget imageRegion();
 
-    protected abstract Map<String, String> outputs(StepContext context, RecoveryPointImage image,
-            String recoveryPointArn);
+    /** What later steps read besides {@code id} (the AMI) and {@code recoveryPointArn}; none by default. */
+    protected Map<String, String> moreOutputs(StepContext context) {
+        return Map.of();
+    }
 
     /** "backup" or "copy", for messages. */
     protected abstract String jobKind();
-
-    @Override
-    public final StepKey key() {
-        return key;
-    }
-
-    @Override
-    public final List<StepKey> dependsOn() {
-        return dependsOn;
-    }
-
-    @Override
-    public final String resourceType() {
-        return "AWS::EC2::Image";
-    }
-
-    @Override
-    public final Duration estimate() {
-        return estimate;
-    }
 
     /** Backup and copy jobs of a small root volume take 10-30 minutes; AWS may queue them first. */
     @Override
@@ -145,7 +122,11 @@ abstract class BackupJobStep implements Step {
                     : StepResult.failed("image " + image.imageId() + " of recovery point " + recoveryPointArn
                             + " is " + imageState);
         }
-        return StepResult.done(run.action, image.imageId(), outputs(context, image, recoveryPointArn));
+        Map<String, String> outputs = new LinkedHashMap<>();
+        outputs.put("id", image.imageId());
+        outputs.put("recoveryPointArn", recoveryPointArn);
+        outputs.putAll(moreOutputs(context));
+        return StepResult.done(run.action, image.imageId(), outputs);
     }
 
     private void begin(StepContext context, Run run) {

@@ -3,16 +3,13 @@ package dr.regions.images;
 import dr.core.engine.StepContext;
 import dr.core.model.ModeledDurations;
 import dr.core.model.SubnetRole;
-import dr.regions.network.Ec2Tags;
 import dr.regions.network.NetworkRoles;
 import dr.regions.step.EnsureStep;
 import dr.regions.step.ResourceState;
 import dr.regions.step.RegionTarget;
 import dr.regions.security.SecurityRoles;
 import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.model.HttpTokensState;
 import software.amazon.awssdk.services.ec2.model.Instance;
-import software.amazon.awssdk.services.ec2.model.ResourceType;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -50,16 +47,9 @@ public final class BastionStep extends EnsureStep {
 
     @Override
     protected String create(StepContext context) {
-        String imageId = BaseImage.newest(ec2(), target.region());
-        Map<String, String> tags = target.tags(ROLE);
-        seen = ec2().runInstances(r -> r.imageId(imageId)
-                .instanceType(INSTANCE_TYPE)
-                .minCount(1).maxCount(1)
+        seen = Instances.launch(ec2(), target.region(), target.tags(ROLE), r -> r.instanceType(INSTANCE_TYPE)
                 .subnetId(context.require(target.key(NetworkRoles.subnet(SubnetRole.PUBLIC_A)), "id"))
-                .securityGroupIds(context.require(target.key(SecurityRoles.BASTION.role()), "id"))
-                .metadataOptions(m -> m.httpTokens(HttpTokensState.REQUIRED))
-                .tagSpecifications(Ec2Tags.specification(ResourceType.INSTANCE, tags),
-                        Ec2Tags.specification(ResourceType.VOLUME, tags))).instances().get(0);
+                .securityGroupIds(context.require(target.key(SecurityRoles.BASTION.role()), "id")));
         return seen.instanceId();
     }
 

@@ -4,15 +4,12 @@ import dr.regions.topology.Tier;
 
 import dr.core.engine.StepContext;
 import dr.core.model.ModeledDurations;
-import dr.regions.network.Ec2Tags;
 import dr.regions.network.NetworkRoles;
 import dr.regions.step.EnsureStep;
 import dr.regions.step.ResourceState;
 import dr.regions.step.RegionTarget;
 import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.model.HttpTokensState;
 import software.amazon.awssdk.services.ec2.model.Instance;
-import software.amazon.awssdk.services.ec2.model.ResourceType;
 
 import java.time.Duration;
 import java.util.List;
@@ -58,17 +55,11 @@ public final class BuilderInstanceStep extends EnsureStep {
 
     @Override
     protected String create(StepContext context) {
-        String imageId = BaseImage.newest(ec2(), target.region());
-        Map<String, String> tags = target.tags(tier.builderRole());
-        seen = ec2().runInstances(r -> r.imageId(imageId)
+        seen = Instances.launch(ec2(), target.region(), target.tags(tier.builderRole()), r -> r
                 .instanceType(tier.instanceType(target.spec()))
-                .minCount(1).maxCount(1)
                 .subnetId(context.require(target.key(tier.subnetRole()), "id"))
                 .securityGroupIds(context.require(target.key(tier.securityGroupRole()), "id"))
-                .userData(UserData.encode(UserData.forTier(tier, target.spec())))
-                .metadataOptions(m -> m.httpTokens(HttpTokensState.REQUIRED))
-                .tagSpecifications(Ec2Tags.specification(ResourceType.INSTANCE, tags),
-                        Ec2Tags.specification(ResourceType.VOLUME, tags))).instances().get(0);
+                .userData(UserData.encode(UserData.forTier(tier, target.spec()))));
         return seen.instanceId();
     }
 

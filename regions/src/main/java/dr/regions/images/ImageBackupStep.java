@@ -15,7 +15,6 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -95,15 +94,6 @@ public final class ImageBackupStep extends BackupJobStep {
     @Override
     protected RegionTarget imageRegion() {
         return target;
-    }
-
-    /** {@code id} (the AMI, for the launch template) and {@code recoveryPointArn} (what the DR copy copies). */
-    @Override
-    protected Map<String, String> outputs(StepContext context, RecoveryPointImage image, String recoveryPointArn) {
-        Map<String, String> outputs = new LinkedHashMap<>();
-        outputs.put("id", image.imageId());
-        outputs.put("recoveryPointArn", recoveryPointArn);
-        return outputs;
     }
 
     @Override

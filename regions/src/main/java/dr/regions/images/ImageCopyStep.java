@@ -116,14 +116,10 @@ public final class ImageCopyStep extends BackupJobStep {
         return target;
     }
 
-    /** {@code id} (the DR AMI), {@code recoveryPointArn} and {@code sourceImage} (the primary AMI). */
+    /** {@code sourceImage}: the primary AMI (besides the DR AMI as {@code id} and {@code recoveryPointArn}). */
     @Override
-    protected Map<String, String> outputs(StepContext context, RecoveryPointImage image, String recoveryPointArn) {
-        Map<String, String> outputs = new LinkedHashMap<>();
-        outputs.put("id", image.imageId());
-        outputs.put("recoveryPointArn", recoveryPointArn);
-        outputs.put("sourceImage", sourceImage(context));
-        return outputs;
+    protected Map<String, String> moreOutputs(StepContext context) {
+        return Map.of("sourceImage", sourceImage(context));
     }
 
     @Override

@@ -4,21 +4,19 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum
 
 import java.util.Locale;
 
-/** The two listeners a tier's load balancer can have. */
+/** The two listeners a tier's load balancer can have, named as ELB names their protocols. */
 public enum ListenerProtocol {
-    HTTP(ProtocolEnum.HTTP, 80),
-    HTTPS(ProtocolEnum.HTTPS, 443);
+    HTTP(80),
+    HTTPS(443);
 
-    private final ProtocolEnum protocol;
     private final int port;
 
-    ListenerProtocol(ProtocolEnum protocol, int port) {
-        this.protocol = protocol;
+    ListenerProtocol(int port) {
         this.port = port;
     }
 
     public ProtocolEnum protocol() {
-        return protocol;
+        return ProtocolEnum.fromValue(name());
     }
 
     public int port() {

@@ -1,7 +1,7 @@
 package dr.regions.step;
 
 import dr.core.engine.Action;
-import dr.core.engine.Step;
+import dr.core.engine.DeclaredStep;
 import dr.core.engine.StepContext;
 import dr.core.engine.StepKey;
 import dr.core.engine.StepResult;
@@ -17,12 +17,7 @@ import java.util.Optional;
  * until AWS says it is usable. Finding first is what makes a re-run after a crash finish the job with no
  * duplicates; converging on every run is what repairs drift (reported as {@link Action#UPDATE}).
  */
-public abstract class EnsureStep implements Step {
-    private final StepKey key;
-    private final List<StepKey> dependsOn;
-    private final String resourceType;
-    private final Duration estimate;
-
+public abstract class EnsureStep extends DeclaredStep {
     /** What one run of this step has learnt so far: kept per run (see {@link StepContext#perRun}), not in fields. */
     private static final class Run {
         String resourceId;
@@ -32,30 +27,7 @@ public abstract class EnsureStep implements Step {
     }
 
     protected EnsureStep(StepKey key, List<StepKey> dependsOn, String resourceType, Duration estimate) {
-        this.key = key;
-        this.dependsOn = List.copyOf(dependsOn);
-        this.resourceType = resourceType;
-        this.estimate = estimate;
-    }
-
-    @Override
-    public final StepKey key() {
-        return key;
-    }
-
-    @Override
-    public final List<StepKey> dependsOn() {
-        return dependsOn;
-    }
-
-    @Override
-    public final String resourceType() {
-        return resourceType;
-    }
-
-    @Override
-    public final Duration estimate() {
-        return estimate;
+        super(key, dependsOn, resourceType, estimate);
     }
 
     @Override
@@ -82,7 +54,7 @@ public abstract class EnsureStep implements Step {
         return switch (state.state()) {
             case READY -> StepResult.done(run.action, run.resourceId, outputs(context, run.resourceId));
             case WAITING -> StepResult.waiting(state.status());
-            case BROKEN -> StepResult.failed(resourceType + " " + run.resourceId + " is " + state.status());
+            case BROKEN -> StepResult.failed(resourceType() + " " + run.resourceId + " is " + state.status());
         };
     }
 

@@ -1,6 +1,5 @@
 package dr.regions.cleanup;
 
-import dr.regions.dns.HostedZones;
 import dr.core.DrException;
 import dr.core.engine.Action;
 import dr.core.engine.ProgressListener;
@@ -70,11 +69,8 @@ class CleanupTest {
 
     @Test
     void theUntaggedDecoysAndAnotherStackSurviveUntouched() {
+        String zone = world.addOperatorRecord();
         var route53 = world.cloud.route53();
-        String zone = HostedZones.publicZone(route53, "example.com").orElseThrow().id();
-        route53.changeResourceRecordSets(r -> r.hostedZoneId(zone).changeBatch(b -> b.changes(c -> c
-                .action("CREATE").resourceRecordSet(rr -> rr.name("api.example.com").type("TXT").ttl(60L)
-                        .resourceRecords(v -> v.value("\"owner=web-team\""))))));
         Inventory otherBefore = world.inventory(StackWorld.OTHER);
         int otherTaggedBefore = TaggedState.tagged(world.cloud, StackWorld.OTHER).size();
 

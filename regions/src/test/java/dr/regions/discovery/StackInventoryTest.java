@@ -1,6 +1,5 @@
 package dr.regions.discovery;
 
-import dr.regions.dns.HostedZones;
 import dr.core.model.Regions;
 import org.junit.jupiter.api.Test;
 
@@ -103,11 +102,7 @@ class StackInventoryTest {
 
     @Test
     void aRecordOfTheOperatorUnderTheStacksNameThatDoesNotPointAtTheStackIsNotListed() {
-        var route53 = world.cloud.route53();
-        String zone = HostedZones.publicZone(route53, "example.com").orElseThrow().id();
-        route53.changeResourceRecordSets(r -> r.hostedZoneId(zone).changeBatch(b -> b.changes(c -> c
-                .action("CREATE").resourceRecordSet(rr -> rr.name("api.example.com").type("TXT").ttl(60L)
-                        .resourceRecords(v -> v.value("\"owner=web-team\""))))));
+        world.addOperatorRecord();
 
         Inventory again = world.inventory(StackWorld.STACK);
 

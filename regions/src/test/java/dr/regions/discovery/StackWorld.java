@@ -2,6 +2,7 @@ package dr.regions.discovery;
 
 import dr.core.model.StackSpec;
 import dr.core.report.ProvisionReport;
+import dr.regions.dns.HostedZones;
 import dr.regions.inmemory.InMemoryCloud;
 import dr.regions.inmemory.SandboxStore;
 import dr.regions.provision.ProvisionFixture;
@@ -87,6 +88,19 @@ public final class StackWorld {
                 d.dbAllocatedStorageGib(), d.dbEngineVersion(), d.dbName(), d.dbMasterUsername(), d.primaryCapacity(),
                 d.drCapacity(), d.healthCheckPath(), d.healthCheckIntervalSeconds(), d.healthCheckFailureThreshold(),
                 stack + ".internal");
+    }
+
+    /**
+     * Adds an operator's own record under the stack's name, {@code api.example.com TXT}, that points at nothing of
+     * the stack's: discovery must not list it, cleanup must not delete it. Returns the id of the zone holding it.
+     */
+    public String addOperatorRecord() {
+        var route53 = cloud.route53();
+        String zone = HostedZones.publicZone(route53, "example.com").orElseThrow().id();
+        route53.changeResourceRecordSets(r -> r.hostedZoneId(zone).changeBatch(b -> b.changes(c -> c
+                .action("CREATE").resourceRecordSet(rr -> rr.name("api.example.com").type("TXT").ttl(60L)
+                        .resourceRecords(v -> v.value("\"owner=web-team\""))))));
+        return zone;
     }
 
     public Inventory inventory(String stack) {

@@ -7,6 +7,7 @@ import dr.core.engine.StepKey;
 import dr.core.model.RegionRole;
 import dr.core.model.StackSpec;
 import dr.core.model.SubnetRole;
+import dr.regions.aws.AwsClients;
 import dr.regions.database.DatabaseRoles;
 import dr.regions.database.DbSubnetGroupStep;
 import dr.regions.network.NetworkRoles;
@@ -14,9 +15,8 @@ import dr.regions.network.SubnetStep;
 import dr.regions.network.ZoneSelection;
 import dr.regions.network.VpcStep;
 import dr.regions.step.RegionTarget;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.rds.model.DBSubnetGroup;
 import software.amazon.awssdk.services.rds.model.Subnet;
 
@@ -35,24 +35,11 @@ class DbSubnetGroupOnLocalStackTest {
     private static final String REGION = "us-west-2";
     private static final StackSpec SPEC = LocalStack.spec("lsrds", REGION);
 
-    private static LocalStack.Session session;
-    private static ExecutionResult firstRun;
+    @RegisterExtension
+    static final LocalStack.Provisioned STACK = new LocalStack.Provisioned(DbSubnetGroupOnLocalStackTest::steps);
 
-    @BeforeAll
-    static void provisionOnce() {
-        session = LocalStack.open();
-        firstRun = session.run(steps());
-    }
-
-    @AfterAll
-    static void closeSession() {
-        if (session != null) {
-            session.close();
-        }
-    }
-
-    private static List<Step> steps() {
-        RegionTarget target = new RegionTarget(SPEC, RegionRole.PRIMARY, session.clients());
+    private static List<Step> steps(AwsClients clients) {
+        RegionTarget target = new RegionTarget(SPEC, RegionRole.PRIMARY, clients);
         List<Step> steps = new ArrayList<>();
         steps.add(new VpcStep(target));
         ZoneSelection zones = new ZoneSelection(target);
@@ -65,8 +52,8 @@ class DbSubnetGroupOnLocalStackTest {
 
     @Test
     void theGroupSpansExactlyTheTwoDatabaseSubnets() {
-        assertThat(firstRun.failed()).as("failed steps").isEmpty();
-        DBSubnetGroup group = session.clients().rds(REGION)
+        assertThat(STACK.firstRun().failed()).as("failed steps").isEmpty();
+        DBSubnetGroup group = STACK.clients().rds(REGION)
                 .describeDBSubnetGroups(r -> r.dbSubnetGroupName(SPEC.name(DatabaseRoles.SUBNET_GROUP)))
                 .dbSubnetGroups().get(0);
 
@@ -76,12 +63,12 @@ class DbSubnetGroupOnLocalStackTest {
 
     @Test
     void aSecondRunKeepsTheGroup() {
-        ExecutionResult again = session.run(steps());
+        ExecutionResult again = STACK.runAgain();
 
         assertThat(again.outcome(StepKey.of(REGION, DatabaseRoles.SUBNET_GROUP)).action()).isEqualTo(Action.KEEP);
     }
 
     private static String subnetId(SubnetRole role) {
-        return firstRun.outcome(StepKey.of(REGION, NetworkRoles.subnet(role))).resourceId();
+        return STACK.firstRun().outcome(StepKey.of(REGION, NetworkRoles.subnet(role))).resourceId();
     }
 }

@@ -11,13 +11,18 @@ import dr.regions.aws.AwsClients;
 import dr.regions.aws.AwsErrorClassifier;
 import dr.regions.aws.ClientSettings;
 import dr.regions.aws.SdkAwsClients;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.testcontainers.localstack.LocalStackContainer;
 import org.testcontainers.utility.DockerImageName;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One LocalStack container for the whole test run (started on first use, removed by Testcontainers when the JVM
@@ -90,6 +95,51 @@ final class LocalStack {
             clients.close();
             previous.forEach((property, value) -> value.ifPresentOrElse(
                     v -> System.setProperty(property, v), () -> System.clearProperty(property)));
+        }
+    }
+
+    /**
+     * A test class's steps, run once on a session of its own before its first test; the session is closed after its
+     * last ({@code @RegisterExtension static final LocalStack.Provisioned STACK = ...}).
+     */
+    static final class Provisioned implements BeforeAllCallback, AfterAllCallback {
+        private final Function<AwsClients, List<Step>> steps;
+        private Session session;
+        private ExecutionResult firstRun;
+
+        /** {@code steps}: the steps over the session's clients. */
+        Provisioned(Function<AwsClients, List<Step>> steps) {
+            this.steps = steps;
+        }
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            session = open();
+            firstRun = session.run(steps.apply(session.clients()));
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            if (session != null) {
+                session.close();
+            }
+        }
+
+        AwsClients clients() {
+            return session.clients();
+        }
+
+        ExecutionResult firstRun() {
+            return firstRun;
+        }
+
+        /** The same steps again, as a second run of provision would. */
+        ExecutionResult runAgain() {
+            return run(steps.apply(session.clients()));
+        }
+
+        ExecutionResult run(Collection<? extends Step> other) {
+            return session.run(other);
         }
     }
 }

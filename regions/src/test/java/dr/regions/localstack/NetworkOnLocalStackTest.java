@@ -7,13 +7,13 @@ import dr.core.engine.StepOutcome;
 import dr.core.model.Cidr;
 import dr.core.model.RegionRole;
 import dr.core.model.StackSpec;
+import dr.regions.aws.AwsClients;
 import dr.regions.network.Ec2Tags;
 import dr.regions.network.NetworkSteps;
 import dr.regions.step.RegionTarget;
 import dr.regions.security.SecuritySteps;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.RouteTable;
@@ -36,31 +36,18 @@ class NetworkOnLocalStackTest {
     private static final String ADMIN_CIDR = "203.0.113.10/32";
     private static final StackSpec SPEC = LocalStack.spec("lsnet", REGION).withAdminCidr(Cidr.parse(ADMIN_CIDR));
 
-    private static LocalStack.Session session;
-    private static ExecutionResult firstRun;
+    @RegisterExtension
+    static final LocalStack.Provisioned STACK = new LocalStack.Provisioned(NetworkOnLocalStackTest::steps);
 
-    @BeforeAll
-    static void provisionTheNetworkOnce() {
-        session = LocalStack.open();
-        firstRun = session.run(steps());
-    }
-
-    @AfterAll
-    static void closeSession() {
-        if (session != null) {
-            session.close();
-        }
-    }
-
-    private static List<Step> steps() {
-        RegionTarget target = new RegionTarget(SPEC, RegionRole.PRIMARY, session.clients());
+    private static List<Step> steps(AwsClients clients) {
+        RegionTarget target = new RegionTarget(SPEC, RegionRole.PRIMARY, clients);
         List<Step> steps = new ArrayList<>(NetworkSteps.forRegion(target));
         steps.addAll(SecuritySteps.forRegion(target));
         return steps;
     }
 
     private static Ec2Client ec2() {
-        return session.clients().ec2(REGION);
+        return STACK.clients().ec2(REGION);
     }
 
     private static Vpc vpc() {
@@ -78,8 +65,8 @@ class NetworkOnLocalStackTest {
 
     @Test
     void everyStepCreatesItsResource() {
-        assertThat(firstRun.failed()).as("failed steps").isEmpty();
-        assertThat(firstRun.outcomes()).extracting(StepOutcome::action).containsOnly(Action.CREATE);
+        assertThat(STACK.firstRun().failed()).as("failed steps").isEmpty();
+        assertThat(STACK.firstRun().outcomes()).extracting(StepOutcome::action).containsOnly(Action.CREATE);
     }
 
     @Test
@@ -152,12 +139,12 @@ class NetworkOnLocalStackTest {
 
     @Test
     void aSecondRunFindsEverythingByTagAndChangesNothing() {
-        ExecutionResult again = session.run(steps());
+        ExecutionResult again = STACK.runAgain();
 
         assertThat(again.failed()).as("failed steps").isEmpty();
         assertThat(again.outcomes()).extracting(StepOutcome::action).containsOnly(Action.KEEP);
         assertThat(again.outcomes()).extracting(StepOutcome::resourceId)
-                .containsExactlyElementsOf(firstRun.outcomes().stream().map(StepOutcome::resourceId).toList());
+                .containsExactlyElementsOf(STACK.firstRun().outcomes().stream().map(StepOutcome::resourceId).toList());
         vpc();
     }
 

@@ -10,6 +10,7 @@ import dr.core.engine.StepResult;
 import dr.core.model.ModeledDurations;
 import dr.core.model.RegionRole;
 import dr.core.model.StackSpec;
+import dr.regions.aws.AwsClients;
 import dr.regions.database.DatabaseRoles;
 import dr.regions.dns.DbRecordStep;
 import dr.regions.dns.HostedZones;
@@ -18,9 +19,8 @@ import dr.regions.dns.RecordSets;
 import dr.regions.dns.Route53Ids;
 import dr.regions.network.VpcStep;
 import dr.regions.step.RegionTarget;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.GetHostedZoneResponse;
 import software.amazon.awssdk.services.route53.model.RRType;
@@ -49,35 +49,23 @@ class PrivateZoneOnLocalStackTest {
     private static final String PRIMARY_ENDPOINT = "lsdns-db.abcdefghijkl.eu-west-1.rds.amazonaws.com";
     private static final String PROMOTED_ENDPOINT = "lsdns-db-promoted.abcdefghijkl.eu-west-1.rds.amazonaws.com";
 
-    private static LocalStack.Session session;
-    private static ExecutionResult firstRun;
+    @RegisterExtension
+    static final LocalStack.Provisioned STACK = new LocalStack.Provisioned(
+            clients -> steps(clients, PRIMARY_ENDPOINT));
 
-    @BeforeAll
-    static void provisionZoneAndRecordOnce() {
-        session = LocalStack.open();
-        firstRun = session.run(steps(PRIMARY_ENDPOINT));
-    }
-
-    @AfterAll
-    static void closeSession() {
-        if (session != null) {
-            session.close();
-        }
-    }
-
-    private static List<Step> steps(String databaseEndpoint) {
-        RegionTarget target = new RegionTarget(SPEC, RegionRole.PRIMARY, session.clients());
+    private static List<Step> steps(AwsClients clients, String databaseEndpoint) {
+        RegionTarget target = new RegionTarget(SPEC, RegionRole.PRIMARY, clients);
         StepKey database = target.key(DatabaseRoles.PRIMARY);
         return List.of(new VpcStep(target), new DatabaseStandIn(database, databaseEndpoint),
                 new PrivateZoneStep(target), new DbRecordStep(target, database));
     }
 
     private static Route53Client route53() {
-        return session.clients().route53();
+        return STACK.clients().route53();
     }
 
     private static String zoneId() {
-        return firstRun.outcome(StepKey.of(REGION, PrivateZoneStep.ROLE)).resourceId();
+        return STACK.firstRun().outcome(StepKey.of(REGION, PrivateZoneStep.ROLE)).resourceId();
     }
 
     private static List<String> dbRecordValues() {
@@ -88,14 +76,14 @@ class PrivateZoneOnLocalStackTest {
 
     @Test
     void zoneAndRecordAreCreated() {
-        assertThat(firstRun.failed()).as("failed steps").isEmpty();
-        assertThat(firstRun.outcome(StepKey.of(REGION, PrivateZoneStep.ROLE)).action()).isEqualTo(Action.CREATE);
-        assertThat(firstRun.outcome(StepKey.of(REGION, DbRecordStep.ROLE)).action()).isEqualTo(Action.CREATE);
+        assertThat(STACK.firstRun().failed()).as("failed steps").isEmpty();
+        assertThat(STACK.firstRun().outcome(StepKey.of(REGION, PrivateZoneStep.ROLE)).action()).isEqualTo(Action.CREATE);
+        assertThat(STACK.firstRun().outcome(StepKey.of(REGION, DbRecordStep.ROLE)).action()).isEqualTo(Action.CREATE);
     }
 
     @Test
     void theZoneIsPrivateAndAttachedToTheRegionsVpc() {
-        String vpcId = firstRun.outcome(StepKey.of(REGION, "vpc")).resourceId();
+        String vpcId = STACK.firstRun().outcome(StepKey.of(REGION, "vpc")).resourceId();
         GetHostedZoneResponse zone = route53().getHostedZone(r -> r.id(zoneId()));
 
         assertThat(zone.hostedZone().name()).isEqualTo(HostedZones.absolute(SPEC.internalZone()));
@@ -120,7 +108,7 @@ class PrivateZoneOnLocalStackTest {
 
     @Test
     void aRunWithANewDatabaseEndpointRepointsTheRecordAndKeepsTheZone() {
-        ExecutionResult repointed = session.run(steps(PROMOTED_ENDPOINT));
+        ExecutionResult repointed = STACK.run(steps(STACK.clients(), PROMOTED_ENDPOINT));
         try {
             assertThat(repointed.failed()).as("failed steps").isEmpty();
             assertThat(repointed.outcome(StepKey.of(REGION, PrivateZoneStep.ROLE)).action()).isEqualTo(Action.KEEP);
@@ -128,13 +116,13 @@ class PrivateZoneOnLocalStackTest {
             assertThat(repointed.outcome(StepKey.of(REGION, DbRecordStep.ROLE)).action()).isEqualTo(Action.UPDATE);
             assertThat(dbRecordValues()).containsExactly(PROMOTED_ENDPOINT);
         } finally {
-            session.run(steps(PRIMARY_ENDPOINT));
+            STACK.runAgain();
         }
     }
 
     @Test
     void aSecondIdenticalRunChangesNothing() {
-        ExecutionResult again = session.run(steps(PRIMARY_ENDPOINT));
+        ExecutionResult again = STACK.runAgain();
 
         assertThat(again.failed()).as("failed steps").isEmpty();
         assertThat(again.outcomes()).filteredOn(o -> !o.key().role().equals(DatabaseRoles.PRIMARY))

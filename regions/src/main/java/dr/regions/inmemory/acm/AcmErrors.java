@@ -1,5 +1,6 @@
 package dr.regions.inmemory.acm;
 
+import dr.regions.inmemory.world.ValidationMessage;
 import dr.regions.inmemory.world.Service;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.acm.model.InvalidArnException;
@@ -33,9 +34,7 @@ final class AcmErrors {
     }
 
     static AwsServiceException validation(String member, Object value, String constraint) {
-        String shown = value == null ? "null" : "'" + value + "'";
         return Service.ACM.error(ValidationException.builder(), 400, "ValidationException",
-                "1 validation error detected: Value " + shown + " at '" + member + "' failed to satisfy constraint: "
-                        + constraint);
+                ValidationMessage.of(member, value, constraint));
     }
 }

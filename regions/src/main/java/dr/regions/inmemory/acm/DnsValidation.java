@@ -3,6 +3,7 @@ package dr.regions.inmemory.acm;
 import dr.regions.inmemory.route53.DnsNames;
 import dr.regions.inmemory.world.AcmState;
 import dr.regions.inmemory.world.AcmState.DomainValidation;
+import dr.regions.inmemory.world.MarkerPages;
 import dr.regions.inmemory.world.World;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.HostedZone;
@@ -13,7 +14,6 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -74,17 +74,10 @@ final class DnsValidation {
     }
 
     private static List<HostedZone> publicZones(Route53Client route53) {
-        List<HostedZone> zones = new ArrayList<>();
-        String marker = null;
-        do {
-            String page = marker;
-            ListHostedZonesResponse response = route53.listHostedZones(r -> r.marker(page));
-            response.hostedZones().stream()
-                    .filter(z -> z.config() == null || !Boolean.TRUE.equals(z.config().privateZone()))
-                    .forEach(zones::add);
-            marker = response.nextMarker();
-        } while (marker != null);
-        return zones;
+        return MarkerPages.all(marker -> route53.listHostedZones(r -> r.marker(marker)),
+                        ListHostedZonesResponse::hostedZones, ListHostedZonesResponse::nextMarker).stream()
+                .filter(z -> z.config() == null || !Boolean.TRUE.equals(z.config().privateZone()))
+                .toList();
     }
 
     private static String digest(String text) {

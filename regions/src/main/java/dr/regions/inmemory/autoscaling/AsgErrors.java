@@ -1,5 +1,6 @@
 package dr.regions.inmemory.autoscaling;
 
+import dr.regions.inmemory.world.ValidationMessage;
 import dr.regions.inmemory.world.Service;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.autoscaling.model.AlreadyExistsException;
@@ -22,8 +23,7 @@ final class AsgErrors {
     }
 
     static AwsServiceException missing(String member) {
-        return validation("1 validation error detected: Value null at '" + member
-                + "' failed to satisfy constraint: Member must not be null");
+        return validation(ValidationMessage.missing(member));
     }
 
     static AwsServiceException alreadyExists(String name) {

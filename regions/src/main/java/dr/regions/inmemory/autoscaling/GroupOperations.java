@@ -1,5 +1,6 @@
 package dr.regions.inmemory.autoscaling;
 
+import dr.regions.inmemory.world.ValidationMessage;
 import dr.regions.inmemory.world.AutoScalingState;
 import dr.regions.inmemory.world.World;
 import software.amazon.awssdk.services.autoscaling.model.CreateAutoScalingGroupRequest;
@@ -45,9 +46,8 @@ final class GroupOperations {
             throw AsgErrors.missing("autoScalingGroupName");
         }
         if (name.isEmpty() || name.length() > MAX_NAME) {
-            throw AsgErrors.validation("1 validation error detected: Value '" + name
-                    + "' at 'autoScalingGroupName' failed to satisfy constraint: Member must have length between 1 and "
-                    + MAX_NAME);
+            throw AsgErrors.validation(ValidationMessage.of("autoScalingGroupName", name,
+                    "Member must have length between 1 and " + MAX_NAME));
         }
         if (state.groups.containsKey(name)) {
             throw AsgErrors.alreadyExists(name);
@@ -166,14 +166,7 @@ final class GroupOperations {
      * terminating, ResourceInUse otherwise. With it, every instance is terminated and the group goes away after.
      */
     DeleteAutoScalingGroupResponse delete(DeleteAutoScalingGroupRequest request) {
-        String name = request.autoScalingGroupName();
-        if (name == null) {
-            throw AsgErrors.missing("autoScalingGroupName");
-        }
-        AutoScalingState.Group group = state.groups.get(name);
-        if (group == null) {
-            throw AsgErrors.groupNotFound(name);
-        }
+        AutoScalingState.Group group = existing(request.autoScalingGroupName());
         if (group.deletingSince != null) {
             return DeleteAutoScalingGroupResponse.builder().build();
         }
@@ -195,15 +188,21 @@ final class GroupOperations {
 
     /** A group that exists and is not being deleted. */
     private AutoScalingState.Group live(String name) {
+        AutoScalingState.Group group = existing(name);
+        if (group.deletingSince != null) {
+            throw AsgErrors.validation("The AutoScaling group may not be modified while it is pending delete");
+        }
+        return group;
+    }
+
+    /** A group that exists, being deleted or not. */
+    private AutoScalingState.Group existing(String name) {
         if (name == null) {
             throw AsgErrors.missing("autoScalingGroupName");
         }
         AutoScalingState.Group group = state.groups.get(name);
         if (group == null) {
             throw AsgErrors.groupNotFound(name);
-        }
-        if (group.deletingSince != null) {
-            throw AsgErrors.validation("The AutoScaling group may not be modified while it is pending delete");
         }
         return group;
     }
@@ -271,9 +270,8 @@ final class GroupOperations {
             return current;
         }
         if (requested < 0) {
-            throw AsgErrors.validation("1 validation error detected: Value '" + requested + "' at "
-                    + "'healthCheckGracePeriod' failed to satisfy constraint: Member must have value greater than or "
-                    + "equal to 0");
+            throw AsgErrors.validation(ValidationMessage.of("healthCheckGracePeriod", requested,
+                    "Member must have value greater than or equal to 0"));
         }
         return requested;
     }

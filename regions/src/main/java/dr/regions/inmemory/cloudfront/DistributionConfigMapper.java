@@ -8,6 +8,7 @@ import dr.regions.inmemory.world.CloudFrontState.LegacyCacheSettings;
 import dr.regions.inmemory.world.CloudFrontState.Origin;
 import dr.regions.inmemory.world.CloudFrontState.OriginGroup;
 import dr.regions.inmemory.world.CloudFrontState.ViewerCertificate;
+import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.services.cloudfront.model.Aliases;
 import software.amazon.awssdk.services.cloudfront.model.AllowedMethods;
 import software.amazon.awssdk.services.cloudfront.model.CacheBehaviors;
@@ -38,6 +39,8 @@ import software.amazon.awssdk.services.cloudfront.model.TrustedSigners;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * DistributionConfig (SDK) ↔ the plain mirror kept in state. Reading checks what CloudFront checks on the
@@ -325,24 +328,17 @@ final class DistributionConfigMapper {
                 .build();
     }
 
+    /**
+     * The default behavior is a cache behavior without a path pattern: the SDK models it as a shape of its own with
+     * the same members, copied here member by member from {@link #behavior}.
+     */
     private static DefaultCacheBehavior defaultBehavior(CacheBehavior b) {
-        DefaultCacheBehavior.Builder out = DefaultCacheBehavior.builder()
-                .targetOriginId(b.targetOriginId)
-                .viewerProtocolPolicy(b.viewerProtocolPolicy)
-                .allowedMethods(allowedMethods(b))
-                .cachePolicyId(b.cachePolicyId)
-                .originRequestPolicyId(b.originRequestPolicyId)
-                .responseHeadersPolicyId(b.responseHeadersPolicyId)
-                .compress(b.compress)
-                .smoothStreaming(false)
-                .fieldLevelEncryptionId("")
-                .trustedSigners(TrustedSigners.builder().enabled(false).quantity(0).build())
-                .trustedKeyGroups(TrustedKeyGroups.builder().enabled(false).quantity(0).build())
-                .lambdaFunctionAssociations(LambdaFunctionAssociations.builder().quantity(0).build())
-                .functionAssociations(FunctionAssociations.builder().quantity(0).build());
-        if (b.legacy != null) {
-            out.forwardedValues(forwardedValues(b.legacy)).minTTL(b.legacy.minTtl).defaultTTL(b.legacy.defaultTtl)
-                    .maxTTL(b.legacy.maxTtl);
+        var behavior = behavior(b);
+        Map<String, SdkField<?>> members = behavior.sdkFields().stream()
+                .collect(Collectors.toMap(SdkField::memberName, field -> field));
+        DefaultCacheBehavior.Builder out = DefaultCacheBehavior.builder();
+        for (SdkField<?> field : out.sdkFields()) {
+            field.set(out, members.get(field.memberName()).getValueOrDefault(behavior));
         }
         return out.build();
     }

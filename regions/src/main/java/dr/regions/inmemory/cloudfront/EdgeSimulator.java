@@ -1,5 +1,6 @@
 package dr.regions.inmemory.cloudfront;
 
+import dr.regions.inmemory.world.Wildcards;
 import dr.regions.inmemory.route53.Reachability;
 import dr.regions.inmemory.route53.Reachability.Outcome;
 import dr.regions.inmemory.route53.Reachability.Probe;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * What a viewer gets from a distribution for an HTTPS GET, judged from the real state of the in-memory
@@ -126,22 +126,10 @@ public final class EdgeSimulator {
         for (CacheBehavior behavior : d.config.cacheBehaviors) {
             String pattern = behavior.pathPattern.startsWith("/") ? behavior.pathPattern.substring(1)
                     : behavior.pathPattern;
-            if (wildcard(pattern).matcher(relative).matches()) {
+            if (Wildcards.compile(pattern, 0).matcher(relative).matches()) {
                 return behavior;
             }
         }
         return d.config.defaultCacheBehavior;
-    }
-
-    private static Pattern wildcard(String pattern) {
-        StringBuilder regex = new StringBuilder();
-        for (char c : pattern.toCharArray()) {
-            switch (c) {
-                case '*' -> regex.append(".*");
-                case '?' -> regex.append('.');
-                default -> regex.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(regex.toString());
     }
 }

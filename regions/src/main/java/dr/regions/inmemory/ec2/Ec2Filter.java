@@ -1,5 +1,6 @@
 package dr.regions.inmemory.ec2;
 
+import dr.regions.inmemory.world.Wildcards;
 import software.amazon.awssdk.services.ec2.model.Filter;
 
 import java.util.Collection;
@@ -64,7 +65,7 @@ final class Ec2Filter {
 
     private static boolean anyMatches(List<String> patterns, Collection<String> actual) {
         for (String pattern : patterns) {
-            Pattern regex = wildcard(pattern);
+            Pattern regex = Wildcards.compile(pattern, Pattern.DOTALL);
             for (String value : actual) {
                 if (value != null && regex.matcher(value).matches()) {
                     return true;
@@ -72,17 +73,5 @@ final class Ec2Filter {
             }
         }
         return false;
-    }
-
-    private static Pattern wildcard(String pattern) {
-        StringBuilder regex = new StringBuilder();
-        for (char c : pattern.toCharArray()) {
-            switch (c) {
-                case '*' -> regex.append(".*");
-                case '?' -> regex.append('.');
-                default -> regex.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(regex.toString(), Pattern.DOTALL);
     }
 }

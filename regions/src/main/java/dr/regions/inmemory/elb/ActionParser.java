@@ -1,5 +1,6 @@
 package dr.regions.inmemory.elb;
 
+import dr.regions.inmemory.world.ValidationMessage;
 import dr.regions.inmemory.world.ElbState;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.FixedResponseActionConfig;
@@ -91,9 +92,8 @@ final class ActionParser {
             throw ElbErrors.missing("fixedResponseConfig.statusCode");
         }
         if (!STATUS_CODE.matcher(config.statusCode()).matches()) {
-            throw ElbErrors.validation("1 validation error detected: Value '" + config.statusCode()
-                    + "' at 'fixedResponseConfig.statusCode' failed to satisfy constraint: Member must satisfy "
-                    + "regular expression pattern: ^(2|4|5)\\d\\d$");
+            throw ElbErrors.validation(ValidationMessage.of("fixedResponseConfig.statusCode", config.statusCode(),
+                    "Member must satisfy regular expression pattern: ^(2|4|5)\\d\\d$"));
         }
         if (config.contentType() != null && !CONTENT_TYPES.contains(config.contentType())) {
             throw ElbErrors.validation("Content type '" + config.contentType() + "' is not valid");
@@ -112,9 +112,8 @@ final class ActionParser {
         }
         String status = config.statusCodeAsString();
         if (!status.equals("HTTP_301") && !status.equals("HTTP_302")) {
-            throw ElbErrors.validation("1 validation error detected: Value '" + status
-                    + "' at 'redirectConfig.statusCode' failed to satisfy constraint: Member must satisfy enum "
-                    + "value set: [HTTP_301, HTTP_302]");
+            throw ElbErrors.validation(ValidationMessage.of("redirectConfig.statusCode", status,
+                    "Member must satisfy enum value set: [HTTP_301, HTTP_302]"));
         }
         return new ElbState.Redirect(
                 orDefault(config.protocol(), "#{protocol}"),

@@ -1,5 +1,6 @@
 package dr.regions.inmemory.elb;
 
+import dr.regions.inmemory.world.ValidationMessage;
 import dr.regions.inmemory.world.Service;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.CertificateNotFoundException;
@@ -36,8 +37,7 @@ final class ElbErrors {
 
     /** What AWS answers when a required member is absent. */
     static AwsServiceException missing(String member) {
-        return validation("1 validation error detected: Value null at '" + member
-                + "' failed to satisfy constraint: Member must not be null");
+        return validation(ValidationMessage.missing(member));
     }
 
     static AwsServiceException loadBalancerNotFound(String message) {

@@ -1,5 +1,6 @@
 package dr.regions.inmemory.elb;
 
+import dr.regions.inmemory.world.ValidationMessage;
 import java.util.List;
 
 /**
@@ -11,9 +12,8 @@ record MarkerPage<T>(List<T> items, String nextMarker) {
 
     static <T> MarkerPage<T> of(List<T> all, String marker, Integer pageSize) {
         if (pageSize != null && (pageSize < 1 || pageSize > MAX_PAGE_SIZE)) {
-            throw ElbErrors.validation("1 validation error detected: Value '" + pageSize
-                    + "' at 'pageSize' failed to satisfy constraint: Member must have value between 1 and "
-                    + MAX_PAGE_SIZE);
+            throw ElbErrors.validation(ValidationMessage.of("pageSize", pageSize,
+                    "Member must have value between 1 and " + MAX_PAGE_SIZE));
         }
         int from = 0;
         if (marker != null && !marker.isEmpty()) {

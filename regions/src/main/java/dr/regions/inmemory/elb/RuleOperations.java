@@ -1,5 +1,6 @@
 package dr.regions.inmemory.elb;
 
+import dr.regions.inmemory.world.ValidationMessage;
 import dr.regions.inmemory.world.ElbState;
 import dr.regions.inmemory.world.World;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateRuleRequest;
@@ -41,9 +42,8 @@ final class RuleOperations {
         }
         int priority = request.priority();
         if (priority < MIN_PRIORITY || priority > MAX_PRIORITY) {
-            throw ElbErrors.validation("1 validation error detected: Value '" + priority
-                    + "' at 'priority' failed to satisfy constraint: Member must have value between " + MIN_PRIORITY
-                    + " and " + MAX_PRIORITY);
+            throw ElbErrors.validation(ValidationMessage.of("priority", priority,
+                    "Member must have value between " + MIN_PRIORITY + " and " + MAX_PRIORITY));
         }
         List<ElbState.Condition> conditions = conditions(request.conditions());
         List<ElbState.Action> parsedActions = actions.parse(request.actions(), "actions", listener.loadBalancerArn);

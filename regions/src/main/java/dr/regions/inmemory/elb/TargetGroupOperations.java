@@ -1,5 +1,6 @@
 package dr.regions.inmemory.elb;
 
+import dr.regions.inmemory.world.ValidationMessage;
 import dr.regions.inmemory.world.ElbState;
 import dr.regions.inmemory.world.World;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateTargetGroupRequest;
@@ -322,8 +323,8 @@ final class TargetGroupOperations {
 
     private static int checkRange(int value, int min, int max, String member) {
         if (value < min || value > max) {
-            throw ElbErrors.validation("1 validation error detected: Value '" + value + "' at '" + member
-                    + "' failed to satisfy constraint: Member must have value between " + min + " and " + max);
+            throw ElbErrors.validation(ValidationMessage.of(member, value,
+                    "Member must have value between " + min + " and " + max));
         }
         return value;
     }

@@ -1,5 +1,6 @@
 package dr.regions.inmemory.iam;
 
+import dr.regions.inmemory.world.ValidationMessage;
 import dr.regions.inmemory.world.Service;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.iam.model.DeleteConflictException;
@@ -59,7 +60,7 @@ final class IamErrors {
 
     /** "1 validation error detected: Value 'x' at 'roleName' failed to satisfy constraint: ...". */
     static AwsServiceException validation(String value, String field, String constraint) {
-        return Service.IAM.error(IamException.builder(), 400, "ValidationError", "1 validation error detected: Value '"
-                + value + "' at '" + field + "' failed to satisfy constraint: " + constraint);
+        return Service.IAM.error(IamException.builder(), 400, "ValidationError",
+                ValidationMessage.of(field, value, constraint));
     }
 }

@@ -101,21 +101,20 @@ public final class HealthCheckSampler {
         Duration interval = Duration.ofSeconds(check.requestInterval);
         Instant latest = last.plus(interval.multipliedBy(boundaries));
         int threshold = check.failureThreshold;
+        // The same rule both ways: the status flips once `threshold` samples in a row disagree with it.
+        int streak = verdict.healthy() ? s.consecutiveSuccesses : s.consecutiveFailures;
+        if (s.healthy != verdict.healthy() && streak + boundaries >= threshold) {
+            s.healthy = verdict.healthy();
+            s.statusChangedAt = last.plus(interval.multipliedBy(threshold - streak));
+        }
+        int counted = (int) Math.min(threshold, streak + boundaries);
         if (verdict.healthy()) {
-            if (!s.healthy && s.consecutiveSuccesses + boundaries >= threshold) {
-                s.healthy = true;
-                s.statusChangedAt = last.plus(interval.multipliedBy(threshold - s.consecutiveSuccesses));
-            }
-            s.consecutiveSuccesses = (int) Math.min(threshold, s.consecutiveSuccesses + boundaries);
+            s.consecutiveSuccesses = counted;
             s.consecutiveFailures = 0;
             s.lastSuccessReport = verdict.report();
             s.lastSuccessAt = latest;
         } else {
-            if (s.healthy && s.consecutiveFailures + boundaries >= threshold) {
-                s.healthy = false;
-                s.statusChangedAt = last.plus(interval.multipliedBy(threshold - s.consecutiveFailures));
-            }
-            s.consecutiveFailures = (int) Math.min(threshold, s.consecutiveFailures + boundaries);
+            s.consecutiveFailures = counted;
             s.consecutiveSuccesses = 0;
             s.lastFailureReport = verdict.report();
             s.lastFailureAt = latest;

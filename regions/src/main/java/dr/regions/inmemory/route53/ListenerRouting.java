@@ -1,5 +1,6 @@
 package dr.regions.inmemory.route53;
 
+import dr.regions.inmemory.world.Wildcards;
 import dr.regions.inmemory.route53.LoadBalancerDirectory.Found;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
@@ -116,12 +117,14 @@ final class ListenerRouting {
             case "path-pattern" -> {
                 List<String> values = condition.pathPatternConfig() != null
                         ? condition.pathPatternConfig().values() : condition.values();
-                return values.stream().anyMatch(p -> wildcard(p, false).matcher(path).matches());
+                // ALB patterns: paths are case-sensitive, hosts are not
+                return values.stream().anyMatch(p -> Wildcards.compile(p, 0).matcher(path).matches());
             }
             case "host-header" -> {
                 List<String> values = condition.hostHeaderConfig() != null
                         ? condition.hostHeaderConfig().values() : condition.values();
-                return values.stream().anyMatch(p -> wildcard(p, true).matcher(host).matches());
+                return values.stream()
+                        .anyMatch(p -> Wildcards.compile(p, Pattern.CASE_INSENSITIVE).matcher(host).matches());
             }
             case "http-request-method" -> {
                 return condition.httpRequestMethodConfig().values().contains("GET");
@@ -131,18 +134,5 @@ final class ListenerRouting {
                 return false;
             }
         }
-    }
-
-    /** ALB patterns: '*' any run of characters, '?' exactly one; paths case-sensitive, hosts not. */
-    private static Pattern wildcard(String pattern, boolean ignoreCase) {
-        StringBuilder regex = new StringBuilder();
-        for (char c : pattern.toCharArray()) {
-            switch (c) {
-                case '*' -> regex.append(".*");
-                case '?' -> regex.append('.');
-                default -> regex.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(regex.toString(), ignoreCase ? Pattern.CASE_INSENSITIVE : 0);
     }
 }

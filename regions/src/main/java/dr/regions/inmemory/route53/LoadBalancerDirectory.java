@@ -1,5 +1,6 @@
 package dr.regions.inmemory.route53;
 
+import dr.regions.inmemory.world.MarkerPages;
 import dr.regions.inmemory.world.World;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeListenersResponse;
@@ -70,15 +71,8 @@ final class LoadBalancerDirectory {
     }
 
     private static List<LoadBalancer> loadBalancers(ElasticLoadBalancingV2Client elb) {
-        List<LoadBalancer> all = new ArrayList<>();
-        String marker = null;
-        do {
-            String page = marker;
-            DescribeLoadBalancersResponse response = elb.describeLoadBalancers(r -> r.marker(page));
-            all.addAll(response.loadBalancers());
-            marker = response.nextMarker();
-        } while (marker != null);
-        return all;
+        return MarkerPages.all(marker -> elb.describeLoadBalancers(r -> r.marker(marker)),
+                DescribeLoadBalancersResponse::loadBalancers, DescribeLoadBalancersResponse::nextMarker);
     }
 
     List<Listener> listeners(Found found) {
@@ -86,16 +80,9 @@ final class LoadBalancerDirectory {
     }
 
     private static List<Listener> listeners(ElasticLoadBalancingV2Client elb, Found found) {
-        List<Listener> all = new ArrayList<>();
-        String marker = null;
-        do {
-            String page = marker;
-            DescribeListenersResponse response = elb.describeListeners(
-                    r -> r.loadBalancerArn(found.loadBalancer().loadBalancerArn()).marker(page));
-            all.addAll(response.listeners());
-            marker = response.nextMarker();
-        } while (marker != null);
-        return all;
+        return MarkerPages.all(marker -> elb.describeListeners(
+                        r -> r.loadBalancerArn(found.loadBalancer().loadBalancerArn()).marker(marker)),
+                DescribeListenersResponse::listeners, DescribeListenersResponse::nextMarker);
     }
 
     List<Rule> rules(Found found, Listener listener) {
@@ -103,16 +90,8 @@ final class LoadBalancerDirectory {
     }
 
     private static List<Rule> rules(ElasticLoadBalancingV2Client elb, Listener listener) {
-        List<Rule> all = new ArrayList<>();
-        String marker = null;
-        do {
-            String page = marker;
-            DescribeRulesResponse response = elb.describeRules(
-                    r -> r.listenerArn(listener.listenerArn()).marker(page));
-            all.addAll(response.rules());
-            marker = response.nextMarker();
-        } while (marker != null);
-        return all;
+        return MarkerPages.all(marker -> elb.describeRules(r -> r.listenerArn(listener.listenerArn()).marker(marker)),
+                DescribeRulesResponse::rules, DescribeRulesResponse::nextMarker);
     }
 
     List<TargetHealthDescription> targetHealth(Found found, String targetGroupArn) {

@@ -1,5 +1,6 @@
 package dr.regions.inmemory.route53;
 
+import dr.regions.inmemory.world.ValidationMessage;
 import dr.regions.inmemory.world.Service;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.route53.model.ConflictingDomainExistsException;
@@ -68,9 +69,7 @@ final class Route53Errors {
 
     /** The form AWS uses for a missing or out-of-range member. */
     static AwsServiceException constraint(String member, Object value, String constraint) {
-        String shown = value == null ? "null" : "'" + value + "'";
-        return invalidInput("1 validation error detected: Value " + shown + " at '" + member
-                + "' failed to satisfy constraint: " + constraint);
+        return invalidInput(ValidationMessage.of(member, value, constraint));
     }
 
     static AwsServiceException missing(String member) {

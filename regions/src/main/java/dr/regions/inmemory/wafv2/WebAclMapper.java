@@ -1,5 +1,6 @@
 package dr.regions.inmemory.wafv2;
 
+import dr.regions.inmemory.world.ValidationMessage;
 import dr.regions.inmemory.world.Service;
 import dr.regions.inmemory.world.Wafv2State;
 import dr.regions.inmemory.world.Wafv2State.ManagedRuleGroup;
@@ -286,8 +287,6 @@ final class WebAclMapper {
     }
 
     private static AwsServiceException validation(String member, Object value, String constraint) {
-        String shown = value == null ? "null" : "'" + value + "'";
-        return Service.WAFV2.badRequest("ValidationException", "1 validation error detected: Value " + shown + " at '"
-                + member + "' failed to satisfy constraint: " + constraint);
+        return Service.WAFV2.badRequest("ValidationException", ValidationMessage.of(member, value, constraint));
     }
 }
