@@ -107,7 +107,7 @@ class FailoverDrillRunbookTest {
             assertThat(report.get("tiers").get(0).get("clientVisible").asText())
                     .startsWith("authoritative after ").contains("all clients within");
             assertThat(report.get("fault").get("doesNotCover").toString()).contains("connection tracking",
-                    "/_dr/region");
+                    "/_dr/served");
             DrillJournal.WrittenReport written = new DrillJournal(harness.journal()).lastReport().orElseThrow();
             assertThat(Files.readString(written.markdown())).contains("Client-visible DNS failover: authoritative after",
                     "## What the fault does not cover");
@@ -151,7 +151,8 @@ class FailoverDrillRunbookTest {
         @Test
         void noFailoverWithinTheTimeoutStillRestoresAndFailsTheTarget() throws Exception {
             DrillHarness harness = harness();
-            harness.edgeProbe = (host, path) -> new EdgeProbe.Answer(200, DrillStacks.PRIMARY,
+            String primaryServes = "{\"region\":\"" + DrillStacks.PRIMARY + "\",\"database\":\"db\",\"writable\":true}";
+            harness.edgeProbe = (host, path) -> new EdgeProbe.Answer(200, primaryServes,
                     DrillStacks.PRIMARY, null, harness.cloud.world().time(), Duration.ZERO, null);
 
             RunbookResult result = harness.runner(harness.drill(new DrillOptions(null, Duration.ofMinutes(1), null,
@@ -192,9 +193,12 @@ class FailoverDrillRunbookTest {
             DrillHarness harness = harness();
             deleteReplica(harness);
 
-            RunbookResult result = harness.runner(harness.drill(new DrillOptions(null, null, null, true))).run();
+            RunbookResult result = harness.runner(harness.drill(new DrillOptions(null, Duration.ofMinutes(2), null,
+                    true))).run();
 
-            assertThat(result.exitCode()).as(result.message()).isEqualTo(ExitCode.OK);
+            assertThat(result.exitCode()).as("DR has no database, so DR's instances never serve the web probe: "
+                    + result.message()).isEqualTo(ExitCode.NOT_READY);
+            assertThat(reportJson(harness).get("verdict").asText()).isEqualTo("FAILED");
             JsonNode preflight = reportJson(harness).get("preflight");
             assertThat(preflight.get("forced").asBoolean()).isTrue();
             assertThat(preflight.get("problems").get(0).asText()).contains("no read replica");
@@ -239,7 +243,7 @@ class FailoverDrillRunbookTest {
             AtomicInteger polls = new AtomicInteger();
             var real = harness.edgeProbe;
             harness.edgeProbe = (host, path) -> {
-                if (polls.incrementAndGet() == 2) {
+                if (polls.incrementAndGet() == 3) {
                     throw new SimulatedCrash("killed while observing");
                 }
                 return real.get(host, path);
@@ -263,7 +267,7 @@ class FailoverDrillRunbookTest {
             AtomicInteger polls = new AtomicInteger();
             var real = harness.edgeProbe;
             harness.edgeProbe = (host, path) -> {
-                if (polls.incrementAndGet() == 2) {
+                if (polls.incrementAndGet() == 3) {
                     observing.countDown();
                     await(interrupted);
                 }
@@ -285,7 +289,7 @@ class FailoverDrillRunbookTest {
             assertThat(mainResult.get().interrupted()).isTrue();
             assertThat(mainResult.get().step("observe").status()).isEqualTo(Status.INTERRUPTED);
             assertThat(mainResult.get().step("observe-failback").status()).isEqualTo(Status.SKIPPED);
-            assertThat(polls.get()).as("no poll after the interrupt").isEqualTo(2);
+            assertThat(polls.get()).as("no poll after the interrupt (the first was preflight's)").isEqualTo(3);
             assertRestoredAndCount(harness);
             assertThat(reportJson(harness).get("verdict").asText()).isEqualTo("INCOMPLETE");
             assertThatThrownBy(() -> harness.runner(harness.drill()).recover()).isInstanceOf(DrException.class)
