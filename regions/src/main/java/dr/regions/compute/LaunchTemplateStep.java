@@ -139,7 +139,7 @@ public final class LaunchTemplateStep extends EnsureStep {
                 .build();
     }
 
-    /** Where the tier sends {@link UserData#SERVED_PATH}: web to the region's app load balancer, app to its database. */
+    /** Where the tier sends {@link UserData#SERVED_PATH}: web to the app load balancer, app to the database. */
     private String servedNext(StepContext context) {
         return tier == Tier.WEB ? context.require(appLoadBalancer(target), "dnsName") : target.spec().dbRecordName();
     }

@@ -31,8 +31,8 @@ import java.util.TreeSet;
 /**
  * Finds what a drill needs from the stack's tags alone, with read-only calls: the whole {@link StackInventory} (which
  * preflight judges), and from it the {@link DrillTopology}; plus the health check's interval and threshold
- * (GetHealthCheck) and the primary region's origin's connection timeout and attempts (GetDistributionConfig), for the modeled
- * figures of the report.
+ * (GetHealthCheck) and the primary region's origin's connection timeout and attempts (GetDistributionConfig), for the
+ * modeled figures of the report.
  */
 public final class DrillDiscovery {
     private final AwsClients clients;

@@ -17,8 +17,9 @@ import java.util.Optional;
 /**
  * One poll of everything a drill watches, as one timestamped {@link DrillObservation}: the health check's status,
  * Route 53's answer for {@code api.<domain>} and which region it names, and which region's instances serve
- * {@link ServedAnswer#PATH} through CloudFront from their own database (only that counts as served by a region). A signal the stack does not have (no domain, no distribution) is left out with a note; a signal
- * that cannot be read this time (an API error, a request that failed) is noted and read again at the next poll,
+ * {@link ServedAnswer#PATH} through CloudFront from their own database (only that counts as served by a region). A
+ * signal the stack does not have (no domain, no distribution) is left out with a note; a signal that cannot be read
+ * this time (an API error, a request that failed) is noted and read again at the next poll,
  * rather than ending a drill whose restore must still run.
  */
 public final class DrillObserver {

@@ -159,7 +159,8 @@ public final class UserData {
 
                 function json(res, status, body) {
                   res.writeHead(status, {'Content-Type': 'application/json', 'Cache-Control': 'no-store'});
-                  res.end(JSON.stringify(Object.assign({service: 'dr-app', region, host: os.hostname()}, body)) + '\\n');
+                  const answer = Object.assign({service: 'dr-app', region, host: os.hostname()}, body);
+                  res.end(JSON.stringify(answer) + '\\n');
                 }
 
                 http.createServer((req, res) => {
