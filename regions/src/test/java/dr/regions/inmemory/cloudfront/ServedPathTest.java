@@ -66,28 +66,26 @@ class ServedPathTest {
         cloud.world().faults().regionUnreachable(ReadyStack.PRIMARY);
     }
 
-    @Test
-    void theReadyStackIsServedByThePrimarysInstancesFromItsWritableDatabase() {
+    /** A 200 naming {@code region}, its own database, and whether that is writable. */
+    private void assertServedBy(String region, boolean writable) {
         EdgeResponse response = served();
-
         assertThat(response.statusCode()).isEqualTo(200);
         ServedAnswer answer = answer(response);
-        assertThat(answer.region()).isEqualTo(ReadyStack.PRIMARY);
-        assertThat(answer.writable()).isTrue();
-        assertThat(answer.database()).isEqualTo(database(ReadyStack.PRIMARY).endpoint().address());
+        assertThat(answer.region()).isEqualTo(region);
+        assertThat(answer.writable()).isEqualTo(writable);
+        assertThat(answer.database()).isEqualTo(database(region).endpoint().address());
+    }
+
+    @Test
+    void theReadyStackIsServedByThePrimarysInstancesFromItsWritableDatabase() {
+        assertServedBy(ReadyStack.PRIMARY, true);
     }
 
     @Test
     void withThePrimaryDarkDrServesFromItsReadReplicaWhichIsNotWritable() {
         primaryDark();
 
-        EdgeResponse response = served();
-
-        assertThat(response.statusCode()).isEqualTo(200);
-        ServedAnswer answer = answer(response);
-        assertThat(answer.region()).isEqualTo(ReadyStack.DR);
-        assertThat(answer.writable()).isFalse();
-        assertThat(answer.database()).isEqualTo(database(ReadyStack.DR).endpoint().address());
+        assertServedBy(ReadyStack.DR, false);
     }
 
     @Test

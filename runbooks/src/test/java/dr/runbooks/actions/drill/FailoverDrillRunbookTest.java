@@ -1,7 +1,6 @@
 package dr.runbooks.actions.drill;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dr.core.DrException;
 import dr.core.ExitCode;
 import dr.core.model.ModeledDurations;
@@ -33,7 +32,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The failover-drill runbook end to end on a provisioned sandbox stack with --domain example.com. */
 class FailoverDrillRunbookTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration DETECTION = Duration.ofSeconds(20);
     private static final Duration INTERVAL = Duration.ofSeconds(10);
 
@@ -45,8 +43,7 @@ class FailoverDrillRunbookTest {
     }
 
     private static JsonNode reportJson(DrillHarness harness) throws Exception {
-        DrillJournal.WrittenReport report = new DrillJournal(harness.journal()).lastReport().orElseThrow();
-        return JSON.readTree(Files.readString(report.json()));
+        return harness.reportJson();
     }
 
     /** Drills interrupted by the Interrupted tests, and those of them whose saved ingress came back exactly. */

@@ -1,7 +1,6 @@
 package dr.runbooks.actions.drill;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dr.core.ExitCode;
 import dr.regions.drill.DrillStacks;
 import dr.regions.inmemory.world.Ec2State;
@@ -26,7 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * report names the path and what it proves.
  */
 class ServedFromDrDrillTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration SHORT_OBSERVATION = Duration.ofMinutes(2);
 
     @TempDir
@@ -34,11 +32,6 @@ class ServedFromDrDrillTest {
 
     private DrillHarness harness() {
         return new DrillHarness(DrillStacks.withDomain(), temp);
-    }
-
-    private static JsonNode reportJson(DrillHarness harness) throws Exception {
-        DrillJournal.WrittenReport report = new DrillJournal(harness.journal()).lastReport().orElseThrow();
-        return JSON.readTree(Files.readString(report.json()));
     }
 
     private static RunbookResult forcedDrill(DrillHarness harness) {
@@ -54,7 +47,7 @@ class ServedFromDrDrillTest {
     }
 
     private static void assertNotServedFromDr(DrillHarness harness, RunbookResult result) throws Exception {
-        JsonNode report = reportJson(harness);
+        JsonNode report = harness.reportJson();
         assertThat(report.get("observations").findValuesAsText("edgeRegion")).doesNotContain(DrillStacks.DR);
         JsonNode web = report.get("tiers").get(1);
         assertThat(web.get("expected").asBoolean()).isTrue();
@@ -70,7 +63,7 @@ class ServedFromDrDrillTest {
         RunbookResult result = harness.runner(harness.drill()).run();
 
         assertThat(result.exitCode()).as(result.message()).isEqualTo(ExitCode.OK);
-        JsonNode report = reportJson(harness);
+        JsonNode report = harness.reportJson();
         assertThat(report.get("notes").toString()).contains("GET /_dr/served through CloudFront",
                 "read the region's own database");
         assertThat(report.get("observations").findValues("notes").toString())
@@ -98,7 +91,7 @@ class ServedFromDrDrillTest {
         RunbookResult result = forcedDrill(harness);
 
         assertNotServedFromDr(harness, result);
-        assertThat(reportJson(harness).get("observations").findValues("notes").toString())
+        assertThat(harness.reportJson().get("observations").findValues("notes").toString())
                 .contains(DrillStacks.DR + " instances could not read the database");
     }
 
