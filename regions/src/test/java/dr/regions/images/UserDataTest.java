@@ -53,7 +53,7 @@ class UserDataTest {
                 + DB_NAME + "\nENV\n");
         assertThat(UserData.app("/health")).contains("EnvironmentFile=-/etc/dr-app.env",
                 "const servedPath = '/_dr/served';", "dnf install -y nodejs mariadb105",
-                "'generate-db-auth-token'", "{MYSQL_PWD: token}", "--ssl-verify-server-cert",
+                "'generate-db-auth-token'", "{MYSQL_PWD: token}", "'--ssl'",
                 "SELECT @@global.read_only");
     }
 
