@@ -5,6 +5,7 @@ import dr.core.engine.StepKey;
 import dr.core.model.ModeledDurations;
 import dr.regions.identity.IdentityRoles;
 import dr.regions.images.UserData;
+import dr.regions.loadbalancing.LoadBalancingRoles;
 import dr.regions.topology.Tier;
 import dr.regions.network.Ec2Tags;
 import dr.regions.step.EnsureStep;
@@ -33,7 +34,8 @@ import java.util.Optional;
  * script, instances tagged as the tier, and instance metadata only through IMDSv2 session tokens with a hop limit of
  * one (a request forged through the application, or from a container, cannot read the instance's credentials). The app
  * tier's instances also carry the stack's app instance profile, whose role may connect to the databases with IAM
- * authentication ({@code dr.regions.identity}); the web tier needs no AWS access and gets none. Found
+ * authentication ({@code dr.regions.identity}); the web tier needs no AWS access and gets none, only the name of its
+ * region's app load balancer, to pass the drill's probe path on ({@link UserData#SERVED_PATH}). Found
  * by name. When the image, instance type, security group, user data, instance profile or metadata setting drifts, a new
  * version is made the default, which the Auto Scaling group launches from ({@code $Default}); running instances are
  * not replaced.
@@ -57,6 +59,8 @@ public final class LaunchTemplateStep extends EnsureStep {
                 target.key(tier.instanceGroup().role())));
         if (tier == Tier.APP) {
             keys.add(IdentityRoles.APP_PROFILE_KEY);
+        } else {
+            keys.add(appLoadBalancer(target));
         }
         return keys;
     }
@@ -122,7 +126,7 @@ public final class LaunchTemplateStep extends EnsureStep {
                 .imageId(context.require(target.key(tier.imageRole()), "id"))
                 .instanceType(instanceType())
                 .securityGroupIds(context.require(target.key(tier.instanceGroup().role()), "id"))
-                .userData(UserData.bootBase64(tier))
+                .userData(UserData.bootBase64(tier, target.region(), servedNext(context)))
                 .metadataOptions(LaunchTemplateInstanceMetadataOptionsRequest.builder()
                         .httpEndpoint(LaunchTemplateInstanceMetadataEndpointState.ENABLED)
                         .httpTokens(LaunchTemplateHttpTokensState.REQUIRED)
@@ -133,6 +137,15 @@ public final class LaunchTemplateStep extends EnsureStep {
                         .tags(Ec2Tags.toTags(target.tags(tier.role())))
                         .build())
                 .build();
+    }
+
+    /** Where the tier sends {@link UserData#SERVED_PATH}: web to the app load balancer, app to the database. */
+    private String servedNext(StepContext context) {
+        return tier == Tier.WEB ? context.require(appLoadBalancer(target), "dnsName") : target.spec().dbRecordName();
+    }
+
+    private static StepKey appLoadBalancer(RegionTarget target) {
+        return target.key(LoadBalancingRoles.loadBalancer(Tier.APP));
     }
 
     private static boolean matches(ResponseLaunchTemplateData data, RequestLaunchTemplateData wanted) {

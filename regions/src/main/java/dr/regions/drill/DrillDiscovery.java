@@ -3,6 +3,7 @@ package dr.regions.drill;
 import dr.core.model.RegionRole;
 import dr.core.model.Regions;
 import dr.regions.aws.AwsClients;
+import dr.regions.cdn.DistributionSettings;
 import dr.regions.discovery.Attributes;
 import dr.regions.discovery.Inventory;
 import dr.regions.discovery.RegionDiscovery;
@@ -30,8 +31,8 @@ import java.util.TreeSet;
 /**
  * Finds what a drill needs from the stack's tags alone, with read-only calls: the whole {@link StackInventory} (which
  * preflight judges), and from it the {@link DrillTopology}; plus the health check's interval and threshold
- * (GetHealthCheck) and the primary origin's connection timeout and attempts (GetDistributionConfig), for the modeled
- * figures of the report.
+ * (GetHealthCheck) and the primary region's origin's connection timeout and attempts (GetDistributionConfig), for the
+ * modeled figures of the report.
  */
 public final class DrillDiscovery {
     private final AwsClients clients;
@@ -76,9 +77,10 @@ public final class DrillDiscovery {
                         .getHealthCheck(r -> r.healthCheckId(check.id())).healthCheck().healthCheckConfig()));
         Optional<StackResource> distribution = inventory.global().stream()
                 .filter(r -> r.kind() == ResourceKind.DISTRIBUTION).findFirst();
+        String primaryWebAlb = loadBalancer(inventory, primaryRegion, Tier.WEB);
         Duration worstCase = distribution.flatMap(d -> read(unread, "the distribution config of " + d.id(),
-                () -> worstCase(clients.cloudFront().getDistributionConfig(r -> r.id(d.id())).distributionConfig())))
-                .orElse(null);
+                () -> worstCase(clients.cloudFront().getDistributionConfig(r -> r.id(d.id())).distributionConfig(),
+                        primaryRegion, primaryWebAlb))).orElse(null);
         String primaryAppAlb = loadBalancer(inventory, primaryRegion, Tier.APP);
         Optional<ApiRecordFinder.ApiRecord> apiRecord = read(unread, "the api.<domain> failover records",
                 () -> new ApiRecordFinder(clients.route53())
@@ -98,7 +100,7 @@ public final class DrillDiscovery {
                 distribution.map(DrillDiscovery::viewerName).orElse(null),
                 worstCase,
                 primaryAppAlb, loadBalancer(inventory, drRegion, Tier.APP),
-                loadBalancer(inventory, primaryRegion, Tier.WEB), loadBalancer(inventory, drRegion, Tier.WEB),
+                primaryWebAlb, loadBalancer(inventory, drRegion, Tier.WEB),
                 dnsTtl);
         return new Discovered(inventory, topology, unread);
     }
@@ -130,21 +132,28 @@ public final class DrillDiscovery {
                 : aliases.split(",")[0];
     }
 
-    /** The primary origin: the first member of the origin group when there is one, else the first origin. */
-    static Duration worstCase(DistributionConfig config) {
-        if (config == null || config.origins() == null || config.origins().items().isEmpty()) {
+    /**
+     * ConnectionTimeout × ConnectionAttempts of the primary region's origin: the one whose domain is the primary web
+     * load balancer (found by the stack's tags), else the one dr named for the primary region. Never the origin
+     * group's first member: after a promotion the group lists DR first. Null when no origin is the primary's.
+     */
+    static Duration worstCase(DistributionConfig config, String primaryRegion, String primaryWebAlb) {
+        if (config == null || config.origins() == null || config.origins().items() == null) {
             return null;
         }
-        String primaryId = config.originGroups() != null && config.originGroups().items() != null
-                && !config.originGroups().items().isEmpty()
-                ? config.originGroups().items().get(0).members().items().get(0).originId()
-                : config.origins().items().get(0).id();
-        Origin origin = config.origins().items().stream().filter(o -> o.id().equals(primaryId)).findFirst()
-                .orElse(config.origins().items().get(0));
-        // CloudFront's defaults when a field is not set: 10 s and 3 attempts (Developer Guide, "Origin settings")
-        int timeout = origin.connectionTimeout() == null ? 10 : origin.connectionTimeout();
-        int attempts = origin.connectionAttempts() == null ? 3 : origin.connectionAttempts();
-        return Duration.ofSeconds((long) timeout * attempts);
+        List<Origin> origins = config.origins().items();
+        Optional<Origin> primary = origins.stream()
+                .filter(o -> primaryWebAlb != null && o.domainName() != null
+                        && stripDot(o.domainName()).equalsIgnoreCase(stripDot(primaryWebAlb)))
+                .findFirst()
+                .or(() -> origins.stream().filter(o -> DistributionSettings.originId(primaryRegion).equals(o.id()))
+                        .findFirst());
+        return primary.map(origin -> {
+            // CloudFront's defaults when a field is not set: 10 s and 3 attempts (Developer Guide, "Origin settings")
+            int timeout = origin.connectionTimeout() == null ? 10 : origin.connectionTimeout();
+            int attempts = origin.connectionAttempts() == null ? 3 : origin.connectionAttempts();
+            return Duration.ofSeconds((long) timeout * attempts);
+        }).orElse(null);
     }
 
     static String group(Inventory inventory, String region, SecurityRoles role) {

@@ -4,7 +4,6 @@ import dr.core.clock.Clock;
 import dr.core.report.drill.DrillObservation;
 import dr.core.report.drill.DrillObservation.Health;
 import dr.core.report.drill.DrillObservation.Phase;
-import dr.regions.loadbalancing.LoadBalancingRoles;
 import dr.regions.aws.AwsServiceErrors;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.route53.Route53Client;
@@ -13,12 +12,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One poll of everything a drill watches, as one timestamped {@link DrillObservation}: the health check's status,
- * Route 53's answer for {@code api.<domain>} and which region it names, and which region serves {@code /_dr/region}
- * through CloudFront. A signal the stack does not have (no domain, no distribution) is left out with a note; a signal
- * that cannot be read this time (an API error, a request that failed) is noted and read again at the next poll,
+ * Route 53's answer for {@code api.<domain>} and which region it names, and which region's instances serve
+ * {@link ServedAnswer#PATH} through CloudFront from their own database (only that counts as served by a region). A
+ * signal the stack does not have (no domain, no distribution) is left out with a note; a signal that cannot be read
+ * this time (an API error, a request that failed) is noted and read again at the next poll,
  * rather than ending a drill whose restore must still run.
  */
 public final class DrillObserver {
@@ -65,12 +66,18 @@ public final class DrillObserver {
         String edgeRegion = null;
         Duration elapsed = null;
         if (topology.hasDistribution()) {
-            EdgeProbe.Answer answer = edge.get(topology.distributionDomain(), LoadBalancingRoles.REGION_PATH);
+            EdgeProbe.Answer answer = edge.get(topology.distributionDomain(), ServedAnswer.PATH);
             edgeStatus = answer.status();
-            edgeRegion = answer.answered() && answer.status() < 400 ? answer.region() : null;
             elapsed = answer.elapsed();
+            Optional<ServedAnswer> served = ServedAnswer.parse(answer.body());
+            edgeRegion = answer.status() == 200 ? served.filter(ServedAnswer::servedFromDatabase)
+                    .map(ServedAnswer::region).orElse(null) : null;
             if (answer.error() != null) {
                 notes.add("CloudFront: " + answer.error());
+            } else if (served.isPresent()) {
+                notes.add("CloudFront: " + served.get().describe());
+            } else if (answer.answered()) {
+                notes.add("CloudFront: HTTP " + answer.status() + " without the instances' answer");
             }
         } else {
             notes.add("no CloudFront distribution: web tier not observed");

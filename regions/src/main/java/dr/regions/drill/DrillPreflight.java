@@ -101,6 +101,31 @@ public final class DrillPreflight {
     }
 
     /**
+     * The web tier's probe ({@link ServedAnswer#PATH} through CloudFront) before the fault: it must be served by the
+     * primary's instances from the primary's database, or the drill could never see DR serve it. Instances launched
+     * before dr served this path, or a database without the user {@code app}, answer otherwise. Empty when the stack
+     * has no distribution or the probe is served.
+     */
+    public Optional<String> webProbe(EdgeProbe edge, DrillTopology topology) {
+        if (!topology.hasDistribution()) {
+            return Optional.empty();
+        }
+        EdgeProbe.Answer answer = edge.get(topology.distributionDomain(), ServedAnswer.PATH);
+        Optional<ServedAnswer> served = ServedAnswer.parse(answer.body());
+        if (answer.status() == 200 && served.filter(ServedAnswer::servedFromDatabase)
+                .filter(s -> topology.primaryRegion().equals(s.region())).isPresent()) {
+            return Optional.empty();
+        }
+        String seen = answer.error() != null ? answer.error() : "HTTP " + answer.status()
+                + served.map(s -> ": " + s.describe()).orElse("");
+        return Optional.of("the web tier's probe https://" + topology.distributionDomain() + ServedAnswer.PATH
+                + " is not served by " + topology.primaryRegion() + "'s instances from its database (" + seen
+                + "): the drill could not see DR serve it. Instances launched before dr served this path need"
+                + " replacing (an instance refresh of the Auto Scaling groups), and the database user app must exist"
+                + " (README, \"Connecting the app with IAM database authentication\")");
+    }
+
+    /**
      * What could not be read but the drill does not need, one sentence each: it goes ahead, and the report says what
      * was not checked.
      */

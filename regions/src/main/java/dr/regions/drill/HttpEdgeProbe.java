@@ -20,7 +20,7 @@ import java.time.Instant;
 public final class HttpEdgeProbe implements EdgeProbe {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
-    private static final int MAX_BODY = 256;
+    private static final int MAX_BODY = 1024;
 
     private final Clock clock;
     private final HttpClient client;

@@ -96,7 +96,9 @@ class ComputeStepsTest {
                     assertThat(data.instanceTypeAsString()).isEqualTo("t3.micro");
                     assertThat(data.securityGroupIds()).containsExactly(outputOf(result, region, "sg-" + tier.role()));
                     assertThat(new String(Base64.getDecoder().decode(data.userData()), StandardCharsets.UTF_8))
-                            .startsWith("#!/bin/bash").isEqualTo(UserData.boot(tier));
+                            .startsWith("#!/bin/bash").isEqualTo(UserData.boot(tier, region, tier == Tier.WEB
+                                    ? fixture.loadBalancer(region, Tier.APP).dnsName()
+                                    : TiersFixture.spec().dbRecordName()));
                 }
             }
             assertThat(outputOf(result, TiersFixture.PRIMARY, "image-web"))

@@ -11,8 +11,8 @@ import java.util.Objects;
 /**
  * One poll of a drill's observation, as it is journaled: when, in which phase, what the Route 53 health check said,
  * what Route 53 answered for {@code api.<domain>} (and which region that answer is), and what CloudFront served for
- * {@code /_dr/region} (status, region, how long the request took). A signal that was not observed is null:
- * {@code dnsAnswer} without a domain, the edge fields without a distribution.
+ * {@code /_dr/served} (status, the region whose instances answered from its database, how long the request took). A
+ * signal that was not observed is null: {@code dnsAnswer} without a domain, the edge fields without a distribution.
  *
  * @param dnsRegion  the region whose load balancer the DNS answer names; {@code unknown} when it names neither
  * @param edgeRegion the region whose origin answered through CloudFront; null when none answered

@@ -17,9 +17,9 @@ import java.util.function.Predicate;
  * observation that saw it), the RTO of each tier against the target, the failback times and the verdict.
  *
  * <p>RTO per tier: fault injected → Route 53 answers {@code api.<domain>} with the DR load balancer (DNS tier);
- * fault injected → a CloudFront request for {@code /_dr/region} completed from the DR origin (web tier, including the
- * time that request spent on the dead primary origin). A measured time is as fine as the polling interval: the
- * change happened at most one interval before it was seen.
+ * fault injected → a CloudFront request for {@code /_dr/served} answered by DR's instances from DR's database (web
+ * tier, including the time that request spent on the dead primary origin). A measured time is as fine as the polling
+ * interval: the change happened at most one interval before it was seen.
  */
 public record DrillReport(DrillFacts facts, List<Milestone> milestones, List<TierResult> tiers,
                           List<Milestone> failback, Verdict verdict, List<String> reasons) {

@@ -25,7 +25,8 @@ import java.util.Optional;
  * before CloudFront gives up on it; that is the modeled per-request time reported.
  *
  * <p>Not an AWS API: drills and tests use it to see which origin served (the ALBs' fixed response at
- * {@code /_dr/region} answers the region name).
+ * {@code /_dr/region} answers the region name; at {@code /_dr/served} the origin's instances answer from their
+ * region's database, see {@code route53.InstanceApplication}).
  */
 public final class EdgeSimulator {
     /** One origin CloudFront tried. */

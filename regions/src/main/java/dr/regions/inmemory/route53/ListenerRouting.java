@@ -1,5 +1,6 @@
 package dr.regions.inmemory.route53;
 
+import dr.regions.images.UserData;
 import dr.regions.inmemory.world.Wildcards;
 import dr.regions.inmemory.route53.LoadBalancerDirectory.Found;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
@@ -15,9 +16,10 @@ import java.util.regex.Pattern;
 
 /**
  * What an ALB listener answers to a GET: the first rule (by priority) whose conditions all match, else the
- * default actions; a fixed response answers itself, a forward answers 200 when a target group has a healthy
- * target and 503 otherwise (ALB troubleshooting guide, "HTTP 503: Service unavailable": the target group
- * has no registered or healthy targets).
+ * default actions; a fixed response answers itself, a forward answers 503 when no target group has a healthy
+ * target (ALB troubleshooting guide, "HTTP 503: Service unavailable": the target group has no registered or
+ * healthy targets), else a healthy instance answers: at {@link UserData#SERVED_PATH} what dr's application does
+ * ({@link InstanceApplication}), on any other path 200.
  */
 final class ListenerRouting {
     /** An HTTP answer: status and body. */
@@ -25,9 +27,11 @@ final class ListenerRouting {
     }
 
     private final LoadBalancerDirectory directory;
+    private final InstanceApplication application;
 
-    ListenerRouting(LoadBalancerDirectory directory) {
+    ListenerRouting(LoadBalancerDirectory directory, InstanceApplication application) {
         this.directory = directory;
+        this.application = application;
     }
 
     Answer get(Found lb, Listener listener, String host, String path) {
@@ -38,10 +42,10 @@ final class ListenerRouting {
                 continue;
             }
             if (rule.hasConditions() && rule.conditions().stream().allMatch(c -> matches(c, host, path))) {
-                return perform(lb, rule.actions());
+                return perform(lb, rule.actions(), path);
             }
         }
-        return perform(lb, listener.defaultActions());
+        return perform(lb, listener.defaultActions(), path);
     }
 
     /** Target groups the listener can forward to, for Route 53's evaluate-target-health. */
@@ -54,11 +58,16 @@ final class ListenerRouting {
     }
 
     boolean hasHealthyTarget(Found lb, String targetGroupArn) {
-        return directory.targetHealth(lb, targetGroupArn).stream()
-                .anyMatch(t -> t.targetHealth() != null && "healthy".equals(t.targetHealth().stateAsString()));
+        return !healthyTargets(lb, targetGroupArn).isEmpty();
     }
 
-    private Answer perform(Found lb, List<Action> actions) {
+    private List<String> healthyTargets(Found lb, String targetGroupArn) {
+        return directory.targetHealth(lb, targetGroupArn).stream()
+                .filter(t -> t.targetHealth() != null && "healthy".equals(t.targetHealth().stateAsString()))
+                .map(t -> t.target().id()).toList();
+    }
+
+    private Answer perform(Found lb, List<Action> actions, String path) {
         List<Action> ordered = new ArrayList<>(actions);
         ordered.sort(Comparator.comparingInt(a -> a.order() == null ? Integer.MAX_VALUE : a.order()));
         for (Action action : ordered) {
@@ -69,11 +78,13 @@ final class ListenerRouting {
                             config.messageBody() == null ? "" : config.messageBody());
                 }
                 case "forward" -> {
-                    boolean healthy = forwardTargets(List.of(action)).stream()
-                            .anyMatch(tg -> hasHealthyTarget(lb, tg));
-                    return healthy
-                            ? new Answer(200, "200 OK from " + lb.region())
-                            : new Answer(503, "503 Service Temporarily Unavailable");
+                    List<String> healthy = forwardTargets(List.of(action)).stream()
+                            .flatMap(tg -> healthyTargets(lb, tg).stream()).toList();
+                    if (healthy.isEmpty()) {
+                        return new Answer(503, "503 Service Temporarily Unavailable");
+                    }
+                    return UserData.SERVED_PATH.equals(pathOnly(path)) ? application.served(lb, healthy)
+                            : new Answer(200, "200 OK from " + lb.region());
                 }
                 case "redirect" -> {
                     return new Answer("HTTP_302".equals(action.redirectConfig().statusCodeAsString()) ? 302 : 301,
@@ -85,6 +96,11 @@ final class ListenerRouting {
             }
         }
         return new Answer(503, "503 Service Temporarily Unavailable");
+    }
+
+    private static String pathOnly(String path) {
+        int query = path.indexOf('?');
+        return query < 0 ? path : path.substring(0, query);
     }
 
     private static List<String> forwardTargets(List<Action> actions) {

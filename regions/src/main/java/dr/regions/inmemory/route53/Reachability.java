@@ -54,7 +54,7 @@ public final class Reachability {
     public Reachability(World world) {
         this.world = world;
         this.directory = new LoadBalancerDirectory(world);
-        this.routing = new ListenerRouting(directory);
+        this.routing = new ListenerRouting(directory, new InstanceApplication(world, this));
     }
 
     /**

@@ -54,11 +54,15 @@ final class DrillContext {
 
     static DrillObserver observer(ActionContext context) {
         Operations operations = operations(context);
-        EdgeProbe edge = context.attribute(DrillActions.EDGE_PROBE_ATTRIBUTE, EdgeProbe.class)
-                .orElseGet(() -> operations.dataPlane().edge());
         AddressResolver resolver = context.attribute(DrillActions.ADDRESS_RESOLVER_ATTRIBUTE, AddressResolver.class)
                 .orElseGet(() -> operations.dataPlane().addresses());
-        return new DrillObserver(operations.clients().route53(), resolver, edge, context.clock());
+        return new DrillObserver(operations.clients().route53(), resolver, edge(context), context.clock());
+    }
+
+    /** How the drill reaches the stack as a viewer: the run's own probe when a test put one there. */
+    static EdgeProbe edge(ActionContext context) {
+        return context.attribute(DrillActions.EDGE_PROBE_ATTRIBUTE, EdgeProbe.class)
+                .orElseGet(() -> operations(context).dataPlane().edge());
     }
 
     static Path reportDirectory(ActionContext context) {

@@ -9,6 +9,7 @@ import dr.core.report.drill.DrillObservation;
 import dr.core.report.drill.DrillReport;
 import dr.core.report.drill.DrillReportWriter;
 import dr.regions.drill.DrillTopology;
+import dr.regions.drill.ServedAnswer;
 import dr.runbooks.step.ActionContext;
 import dr.runbooks.step.RunbookAction;
 
@@ -105,6 +106,9 @@ final class DrillReportAction implements RunbookAction {
         facts.observations(ObserveAction.observations(context.records(DrillRecords.OBSERVATION)));
         if (!topology.hasDns()) {
             facts.note("no api.<domain> failover records were found: the DNS tier was not observed");
+        }
+        if (topology.hasDistribution()) {
+            facts.note(ServedAnswer.WHAT_IT_PROVES);
         }
         return facts.build();
     }

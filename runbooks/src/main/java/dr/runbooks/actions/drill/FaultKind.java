@@ -34,9 +34,9 @@ public enum FaultKind {
 
     /** Sentences more than one fault shares (a nested class: enum constants cannot use the enum's own statics). */
     private static final class Shared {
-        static final String WEB_FIGURE = "The web figure comes from /_dr/region, a fixed response of the load"
-                + " balancer: it shows which region's load balancer answered, not that its instances or database"
-                + " served the request";
+        static final String WEB_FIGURE = "The web figure comes from GET /_dr/served through CloudFront, which a"
+                + " region's web and app instances answer by reading its database: it proves reads are served, not"
+                + " writes (CloudFront's origin group carries GET, HEAD and OPTIONS only; writes go to api.<domain>)";
     }
 
     private final String label;

@@ -22,8 +22,9 @@ import java.util.Optional;
 
 /**
  * {@code observe}: one poll per call, journaled as a timestamped observation, until every signal the fault should
- * move has moved (failover: health check unhealthy, {@code api.<domain>} answered with the DR load balancer, CloudFront
- * serving from the DR origin when the fault closes the primary's ingress; failback: all back on the primary), or
+ * move has moved (failover: health check unhealthy, {@code api.<domain>} answered with the DR load balancer, DR's
+ * instances serving {@code /_dr/served} through CloudFront from DR's database when the fault cuts the primary off;
+ * failback: all back on the primary), or
  * until its own {@code timeout}. It never sleeps: between polls it reports "waiting" and the engine calls it again
  * on the clock. Running out of time is an outcome, not a failure: the restore and the report still follow, and the
  * report judges it.

@@ -7,6 +7,7 @@ import dr.regions.drill.DrillPreflight;
 import dr.runbooks.step.ActionContext;
 import dr.runbooks.step.RunbookAction;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,8 @@ final class PreflightAction implements RunbookAction {
         DrillDiscovery.Discovered discovered = DrillContext.discover(context);
         DrillContext.record(context, discovered.topology());
         DrillPreflight preflight = new DrillPreflight(DrillContext.operations(context).clients());
-        List<String> problems = preflight.problems(discovered, fault.label());
+        List<String> problems = new ArrayList<>(preflight.problems(discovered, fault.label()));
+        preflight.webProbe(DrillContext.edge(context), discovered.topology()).ifPresent(problems::add);
         List<String> notes = preflight.notes(discovered);
         notes.forEach(note -> context.out().println("preflight note: " + note));
         Map<String, Object> record = new LinkedHashMap<>();

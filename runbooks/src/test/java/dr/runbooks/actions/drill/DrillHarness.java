@@ -1,5 +1,7 @@
 package dr.runbooks.actions.drill;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dr.core.config.ConfigKey;
 import dr.core.config.StackConfig;
 import dr.core.config.StackSpecResolver;
@@ -20,8 +22,10 @@ import dr.runbooks.builtin.BuiltInStepTypes;
 import dr.runbooks.step.StepTypeRegistry;
 import software.amazon.awssdk.services.ec2.model.Filter;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -79,6 +83,12 @@ final class DrillHarness {
 
     Journal journal() {
         return new Journal(journalFile, cloud.world().clock());
+    }
+
+    /** The JSON report of the last drill this journal wrote. */
+    JsonNode reportJson() throws IOException {
+        DrillJournal.WrittenReport report = new DrillJournal(journal()).lastReport().orElseThrow();
+        return new ObjectMapper().readTree(Files.readString(report.json()));
     }
 
     /** Every security group of the stack in both regions, by id, as single rules. */

@@ -1,7 +1,6 @@
 package dr.runbooks.actions.drill;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dr.core.DrException;
 import dr.core.ExitCode;
 import dr.core.model.ModeledDurations;
@@ -33,7 +32,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The failover-drill runbook end to end on a provisioned sandbox stack with --domain example.com. */
 class FailoverDrillRunbookTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration DETECTION = Duration.ofSeconds(20);
     private static final Duration INTERVAL = Duration.ofSeconds(10);
 
@@ -45,8 +43,7 @@ class FailoverDrillRunbookTest {
     }
 
     private static JsonNode reportJson(DrillHarness harness) throws Exception {
-        DrillJournal.WrittenReport report = new DrillJournal(harness.journal()).lastReport().orElseThrow();
-        return JSON.readTree(Files.readString(report.json()));
+        return harness.reportJson();
     }
 
     /** Drills interrupted by the Interrupted tests, and those of them whose saved ingress came back exactly. */
@@ -107,7 +104,7 @@ class FailoverDrillRunbookTest {
             assertThat(report.get("tiers").get(0).get("clientVisible").asText())
                     .startsWith("authoritative after ").contains("all clients within");
             assertThat(report.get("fault").get("doesNotCover").toString()).contains("connection tracking",
-                    "/_dr/region");
+                    "/_dr/served");
             DrillJournal.WrittenReport written = new DrillJournal(harness.journal()).lastReport().orElseThrow();
             assertThat(Files.readString(written.markdown())).contains("Client-visible DNS failover: authoritative after",
                     "## What the fault does not cover");
@@ -151,7 +148,8 @@ class FailoverDrillRunbookTest {
         @Test
         void noFailoverWithinTheTimeoutStillRestoresAndFailsTheTarget() throws Exception {
             DrillHarness harness = harness();
-            harness.edgeProbe = (host, path) -> new EdgeProbe.Answer(200, DrillStacks.PRIMARY,
+            String primaryServes = "{\"region\":\"" + DrillStacks.PRIMARY + "\",\"database\":\"db\",\"writable\":true}";
+            harness.edgeProbe = (host, path) -> new EdgeProbe.Answer(200, primaryServes,
                     DrillStacks.PRIMARY, null, harness.cloud.world().time(), Duration.ZERO, null);
 
             RunbookResult result = harness.runner(harness.drill(new DrillOptions(null, Duration.ofMinutes(1), null,
@@ -192,9 +190,12 @@ class FailoverDrillRunbookTest {
             DrillHarness harness = harness();
             deleteReplica(harness);
 
-            RunbookResult result = harness.runner(harness.drill(new DrillOptions(null, null, null, true))).run();
+            RunbookResult result = harness.runner(harness.drill(new DrillOptions(null, Duration.ofMinutes(2), null,
+                    true))).run();
 
-            assertThat(result.exitCode()).as(result.message()).isEqualTo(ExitCode.OK);
+            assertThat(result.exitCode()).as("DR has no database, so DR's instances never serve the web probe: "
+                    + result.message()).isEqualTo(ExitCode.NOT_READY);
+            assertThat(reportJson(harness).get("verdict").asText()).isEqualTo("FAILED");
             JsonNode preflight = reportJson(harness).get("preflight");
             assertThat(preflight.get("forced").asBoolean()).isTrue();
             assertThat(preflight.get("problems").get(0).asText()).contains("no read replica");
@@ -239,7 +240,7 @@ class FailoverDrillRunbookTest {
             AtomicInteger polls = new AtomicInteger();
             var real = harness.edgeProbe;
             harness.edgeProbe = (host, path) -> {
-                if (polls.incrementAndGet() == 2) {
+                if (polls.incrementAndGet() == 3) {
                     throw new SimulatedCrash("killed while observing");
                 }
                 return real.get(host, path);
@@ -263,7 +264,7 @@ class FailoverDrillRunbookTest {
             AtomicInteger polls = new AtomicInteger();
             var real = harness.edgeProbe;
             harness.edgeProbe = (host, path) -> {
-                if (polls.incrementAndGet() == 2) {
+                if (polls.incrementAndGet() == 3) {
                     observing.countDown();
                     await(interrupted);
                 }
@@ -285,7 +286,7 @@ class FailoverDrillRunbookTest {
             assertThat(mainResult.get().interrupted()).isTrue();
             assertThat(mainResult.get().step("observe").status()).isEqualTo(Status.INTERRUPTED);
             assertThat(mainResult.get().step("observe-failback").status()).isEqualTo(Status.SKIPPED);
-            assertThat(polls.get()).as("no poll after the interrupt").isEqualTo(2);
+            assertThat(polls.get()).as("no poll after the interrupt (the first was preflight's)").isEqualTo(3);
             assertRestoredAndCount(harness);
             assertThat(reportJson(harness).get("verdict").asText()).isEqualTo("INCOMPLETE");
             assertThatThrownBy(() -> harness.runner(harness.drill()).recover()).isInstanceOf(DrException.class)
