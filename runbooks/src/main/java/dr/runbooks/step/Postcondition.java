@@ -16,4 +16,12 @@ public interface Postcondition {
 
     /** A postcondition that always holds: the step changes nothing the cloud could lose (a look, a question). */
     Postcondition NONE = context -> Optional.empty();
+
+    /**
+     * For a step whose work describes the run as it ended, such as its report: a resumed run has not ended where the
+     * earlier attempt made it, so the step always runs again.
+     */
+    static Postcondition madeAfresh(String why) {
+        return context -> Optional.of(why);
+    }
 }
