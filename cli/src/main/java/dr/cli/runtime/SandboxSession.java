@@ -24,8 +24,10 @@ import java.util.Set;
 /**
  * {@code --sandbox}: the in-memory cloud loaded from its file, on the world's modeled clock. A command that
  * changes the cloud holds the file's lock for its whole run (a second such command on the same file is refused
- * rather than losing the first one's work on save) and saves the world back when it ends, whether it succeeded or
- * not (like real AWS, what was created stays created). A read-only command ({@code status}, {@code graph},
+ * rather than losing the first one's work on save) and saves the world after every call the cloud accepted, as
+ * durable as AWS once it answered: a command killed at any point leaves the file with every change made until then,
+ * so crash tests in the sandbox mean what they would on AWS. It saves once more when it ends, whether it succeeded or
+ * not, for the modeled time its waits took. A read-only command ({@code status}, {@code graph},
  * {@code --dry-run}) neither locks, nor creates, nor rewrites the file.
  */
 public final class SandboxSession implements CloudSession {
@@ -33,12 +35,17 @@ public final class SandboxSession implements CloudSession {
     private final World world;
     private final InMemoryCloud cloud;
     private final Optional<FileLock> lock;
+    private final Runnable saveAfterEachChange = this::save;
 
     private SandboxSession(SandboxStore store, World world, Optional<FileLock> lock) {
         this.store = store;
         this.world = world;
         this.cloud = new InMemoryCloud(world);
         this.lock = lock;
+        if (lock.isPresent()) {
+            store.discardUnfinishedSave();
+            world.addChangeListener(saveAfterEachChange);
+        }
     }
 
     /** For a command that changes the cloud: checks the file can be written and locks it, before anything runs. */
@@ -146,15 +153,23 @@ public final class SandboxSession implements CloudSession {
         return world.clock();
     }
 
+    /** Saves the world now: after every call the cloud accepted, and when the command ends (its modeled time). */
+    private void save() {
+        try {
+            store.save(world);
+        } catch (UncheckedIOException e) {
+            throw DrException.failed(e.getMessage());
+        }
+    }
+
     @Override
     public void close() {
         if (lock.isEmpty()) {
             return;
         }
         try {
-            store.save(world);
-        } catch (UncheckedIOException e) {
-            throw DrException.failed(e.getMessage());
+            world.removeChangeListener(saveAfterEachChange);
+            save();
         } finally {
             release(lock.get());
         }

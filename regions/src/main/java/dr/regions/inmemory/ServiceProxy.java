@@ -121,6 +121,9 @@ final class ServiceProxy implements InvocationHandler {
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             }
+            if (mutating) {
+                world.changed();
+            }
         }
         if (crash) {
             throw new SimulatedCrash("process died after " + service.arnNamespace() + ":" + operationName(name));

@@ -7,8 +7,10 @@ import dr.core.model.Regions;
 import dr.regions.aws.AwsClients;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The in-memory cloud's whole state: every region, the global services, the modeled clock and the id counter.
@@ -35,6 +37,8 @@ public final class World {
     private final transient VirtualClock clock = new VirtualClock();
     @JsonIgnore
     private transient AwsClients services;
+    @JsonIgnore
+    private final transient List<Runnable> afterEachChange = new CopyOnWriteArrayList<>();
 
     /** The modeled clock; its time is saved with the sandbox as {@code now}. */
     public VirtualClock clock() {
@@ -80,6 +84,24 @@ public final class World {
             throw new IllegalStateException("this world's services are not connected: build an InMemoryCloud over it");
         }
         return services;
+    }
+
+    /**
+     * Runs {@code listener} after every mutating call the cloud accepted, still holding the world's lock, so that it
+     * sees the world exactly as that call left it and calls are never seen out of order: the sandbox saves its file
+     * there, as durable as AWS is once it answered. Listeners run in the order they were added.
+     */
+    public void addChangeListener(Runnable listener) {
+        afterEachChange.add(listener);
+    }
+
+    public void removeChangeListener(Runnable listener) {
+        afterEachChange.remove(listener);
+    }
+
+    /** Called by the service proxies after a mutating call returned, under the world's lock. */
+    public void changed() {
+        afterEachChange.forEach(Runnable::run);
     }
 
     /** Called by the in-memory cloud's assembly only. */

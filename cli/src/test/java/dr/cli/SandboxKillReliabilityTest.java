@@ -1,0 +1,160 @@
+package dr.cli;
+
+import dr.cli.runtime.SandboxSession;
+import dr.regions.inmemory.InMemoryCloud;
+import dr.regions.inmemory.SandboxStore;
+import dr.regions.inmemory.world.Faults.CrashPoint;
+import dr.regions.inmemory.world.SimulatedCrash;
+import dr.regions.inmemory.world.World;
+import dr.regions.discovery.TaggedState;
+import dr.regions.readiness.ReadyStack;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
+import software.amazon.awssdk.services.rds.model.DBInstance;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * dr on a sandbox file, killed right after each mutating call the cloud accepted (the process dies: nothing after it
+ * is saved, not even the stack lock's release), then run again on what the file holds. The file must hold every call
+ * made until the kill (AWS keeps what it accepted), with no temporary file beside it; the re-run must end in the
+ * right state, judged from the file's cloud.
+ */
+class SandboxKillReliabilityTest {
+    @TempDir
+    Path temp;
+
+    /** What one kill left: the file as the dying process left it, and the world that had accepted the calls. */
+    private static final class AtTheKill {
+        String file;
+        String world;
+    }
+
+    private record Kill(long atCall, AtTheKill seen) {
+    }
+
+    /** dr, in-process, on the real sandbox session over {@code file}; {@code prepare} sees each session's world. */
+    private static int dr(Path home, Path file, Consumer<World> prepare, String... args) {
+        TestEnvironment environment = new TestEnvironment(home.resolve("home"), home.resolve("work"));
+        Main main = new Main(connection -> {
+            SandboxSession session = SandboxSession.open(file);
+            prepare.accept(session.world());
+            return session;
+        }, environment);
+        return main.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), args);
+    }
+
+    private static Consumer<World> killAt(long call, Path file, AtTheKill seen) {
+        return world -> {
+            world.faults().crashAtMutatingCall(call, CrashPoint.AFTER_CALL);
+            world.addChangeListener(() -> {
+                if (world.faults().mutatingCalls() == call) {
+                    seen.file = read(file);
+                    seen.world = SandboxStore.toJson(world);
+                }
+            });
+        };
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> filesBeside(Path file) throws IOException {
+        try (Stream<Path> files = Files.list(file.getParent())) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /** Mutating calls a whole run of {@code args} makes on a ready stack's sandbox. */
+    private long callsOfAWholeRun(String... args) throws IOException {
+        Path dir = Files.createDirectories(temp.resolve("whole"));
+        Path file = Files.writeString(dir.resolve("sandbox.json"), ReadyStack.json());
+        long[] calls = new long[1];
+        assertThat(dr(dir, file, world -> world.addChangeListener(() -> calls[0] = world.faults().mutatingCalls()),
+                args)).isZero();
+        return calls[0];
+    }
+
+    /** Kills {@code args} after every mutating call; checks the file at each kill; returns the re-runs' clouds. */
+    private int killAfterEveryCallThenRunAgain(String name, Consumer<InMemoryCloud> rightEndState, String... args)
+            throws IOException {
+        long calls = callsOfAWholeRun(args);
+        int held = 0;
+        int converged = 0;
+        for (long n = 1; n <= calls; n++) {
+            Path dir = Files.createDirectories(temp.resolve(name + "-" + n));
+            Path file = Files.writeString(dir.resolve("sandbox.json"), ReadyStack.json());
+            AtTheKill seen = new AtTheKill();
+            String[] withFile = withSandbox(args, file);
+            assertThatThrownBy(() -> dr(dir, file, killAt(n, file, seen), withFile))
+                    .as("%s killed at mutating call %d", name, n).isInstanceOf(SimulatedCrash.class);
+            Kill kill = new Kill(n, seen);
+            assertThat(kill.seen().file).as("the file at the kill after call %d holds every call until then", n)
+                    .isEqualTo(kill.seen().world);
+            held++;
+            Files.writeString(file, kill.seen().file); // the process died: nothing after the kill was saved
+
+            assertThat(dr(dir, file, world -> { }, withFile)).as("%s run again after a kill at call %d", name, n)
+                    .isZero();
+            rightEndState.accept(new InMemoryCloud(new SandboxStore(file).load()));
+            assertThat(filesBeside(file)).as("no temporary file left").containsExactly("sandbox.json",
+                    "sandbox.json.lock");
+            converged++;
+        }
+        System.out.printf("RELIABILITY %s in the sandbox killed after every mutating call (%d): the state file held "
+                + "every accepted call %d/%d; run again, right end state from the file %d/%d%n", name, calls, held,
+                calls, converged, calls);
+        return converged == calls ? converged : -1;
+    }
+
+    private static String[] withSandbox(String[] args, Path file) {
+        String[] all = new String[args.length];
+        for (int i = 0; i < args.length; i++) {
+            all[i] = args[i].equals("--sandbox") ? "--sandbox=" + file : args[i];
+        }
+        return all;
+    }
+
+    @Test
+    void promoteKilledAfterEveryMutatingCallKeepsEachInTheFileAndARerunPromotes() throws IOException {
+        int converged = killAfterEveryCallThenRunAgain("promote-replica", cloud -> {
+            DBInstance db = cloud.rds(ReadyStack.DR).describeDBInstances(r -> r.dbInstanceIdentifier("dr-db-replica"))
+                    .dbInstances().get(0);
+            assertThat(db.readReplicaSourceDBInstanceIdentifier()).as("writable").isNull();
+            assertThat(db.dbInstanceStatus()).isEqualTo("available");
+            assertThat(db.deletionProtection()).isTrue();
+            for (String name : new String[] {"dr-asg-web", "dr-asg-app"}) {
+                AutoScalingGroup group = cloud.autoScaling(ReadyStack.DR).describeAutoScalingGroups(r -> r
+                        .autoScalingGroupNames(name)).autoScalingGroups().get(0);
+                assertThat(group.instances()).filteredOn(i -> i.lifecycleStateAsString().equals("InService"))
+                        .hasSize(group.desiredCapacity()).hasSize(2);
+            }
+        }, "promote-replica", "--sandbox", "--dr", ReadyStack.DR, "--yes", "-q");
+        assertThat(converged).isPositive();
+    }
+
+    @Test
+    void cleanupKilledAfterEveryMutatingCallKeepsEachInTheFileAndARerunLeavesNothing() throws IOException {
+        int converged = killAfterEveryCallThenRunAgain("cleanup", cloud ->
+                        assertThat(TaggedState.tagged(cloud, "dr")).as("left of the stack").isEmpty(),
+                "cleanup", "--sandbox", "--primary", ReadyStack.PRIMARY, "--dr", ReadyStack.DR, "--yes", "-q");
+        assertThat(converged).isPositive();
+    }
+}
