@@ -19,6 +19,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -45,15 +46,34 @@ class SandboxKillReliabilityTest {
     private record Kill(long atCall, AtTheKill seen) {
     }
 
-    /** dr, in-process, on the real sandbox session over {@code file}; {@code prepare} sees each session's world. */
-    private static int dr(Path home, Path file, Consumer<World> prepare, String... args) {
+    /**
+     * dr, in-process, on the real sandbox session over {@code file}; {@code prepare} sees each session's world. A
+     * killed command leaves its session open, as a dead process would: its lock (held by this JVM) is let go here.
+     */
+    private static DrRunner.Result dr(Path home, Path file, Consumer<World> prepare, String... args) {
         TestEnvironment environment = new TestEnvironment(home.resolve("home"), home.resolve("work"));
+        List<SandboxSession> opened = new ArrayList<>();
         Main main = new Main(connection -> {
             SandboxSession session = SandboxSession.open(file);
+            opened.add(session);
             prepare.accept(session.world());
             return session;
         }, environment);
-        return main.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), args);
+        try {
+            return execute(main, args);
+        } catch (SimulatedCrash killed) {
+            String atTheKill = read(file);
+            opened.forEach(SandboxSession::close);
+            write(file, atTheKill); // the process died: nothing after the kill was saved
+            throw killed;
+        }
+    }
+
+    private static DrRunner.Result execute(Main main, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = main.execute(new PrintWriter(out), new PrintWriter(err), args);
+        return new DrRunner.Result(code, out.toString(), err.toString());
     }
 
     private static Consumer<World> killAt(long call, Path file, AtTheKill seen) {
@@ -76,6 +96,14 @@ class SandboxKillReliabilityTest {
         }
     }
 
+    private static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static List<String> filesBeside(Path file) throws IOException {
         try (Stream<Path> files = Files.list(file.getParent())) {
             return files.map(p -> p.getFileName().toString()).sorted().toList();
@@ -87,8 +115,9 @@ class SandboxKillReliabilityTest {
         Path dir = Files.createDirectories(temp.resolve("whole"));
         Path file = Files.writeString(dir.resolve("sandbox.json"), ReadyStack.json());
         long[] calls = new long[1];
-        assertThat(dr(dir, file, world -> world.addChangeListener(() -> calls[0] = world.faults().mutatingCalls()),
-                args)).isZero();
+        DrRunner.Result whole = dr(dir, file, world -> world.addChangeListener(() -> calls[0] = world.faults()
+                .mutatingCalls()), withSandbox(args, file));
+        assertThat(whole.exitCode()).as(whole.err()).isZero();
         return calls[0];
     }
 
@@ -98,9 +127,11 @@ class SandboxKillReliabilityTest {
         long calls = callsOfAWholeRun(args);
         int held = 0;
         int converged = 0;
-        for (long n = 1; n <= calls; n++) {
+        for (long call = 1; call <= calls; call++) {
+            long n = call;
             Path dir = Files.createDirectories(temp.resolve(name + "-" + n));
-            Path file = Files.writeString(dir.resolve("sandbox.json"), ReadyStack.json());
+            Path file = Files.writeString(Files.createDirectories(dir.resolve("state")).resolve("sandbox.json"),
+                    ReadyStack.json());
             AtTheKill seen = new AtTheKill();
             String[] withFile = withSandbox(args, file);
             assertThatThrownBy(() -> dr(dir, file, killAt(n, file, seen), withFile))
@@ -109,12 +140,11 @@ class SandboxKillReliabilityTest {
             assertThat(kill.seen().file).as("the file at the kill after call %d holds every call until then", n)
                     .isEqualTo(kill.seen().world);
             held++;
-            Files.writeString(file, kill.seen().file); // the process died: nothing after the kill was saved
 
-            assertThat(dr(dir, file, world -> { }, withFile)).as("%s run again after a kill at call %d", name, n)
-                    .isZero();
+            DrRunner.Result again = dr(dir, file, world -> { }, withFile);
+            assertThat(again.exitCode()).as("%s run again after a kill at call %d: %s", name, n, again.err()).isZero();
             rightEndState.accept(new InMemoryCloud(new SandboxStore(file).load()));
-            assertThat(filesBeside(file)).as("no temporary file left").containsExactly("sandbox.json",
+            assertThat(filesBeside(file)).as("no temporary file left").containsExactly("journal", "sandbox.json",
                     "sandbox.json.lock");
             converged++;
         }
