@@ -79,7 +79,7 @@ class SandboxKillReliabilityTest {
     private static Consumer<World> killAt(long call, Path file, AtTheKill seen) {
         return world -> {
             world.faults().crashAtMutatingCall(call, CrashPoint.AFTER_CALL);
-            world.addChangeListener(() -> {
+            world.addChangeListener(change -> {
                 if (world.faults().mutatingCalls() == call) {
                     seen.file = read(file);
                     seen.world = SandboxStore.toJson(world);
@@ -115,7 +115,7 @@ class SandboxKillReliabilityTest {
         Path dir = Files.createDirectories(temp.resolve("whole"));
         Path file = Files.writeString(dir.resolve("sandbox.json"), ReadyStack.json());
         long[] calls = new long[1];
-        DrRunner.Result whole = dr(dir, file, world -> world.addChangeListener(() -> calls[0] = world.faults()
+        DrRunner.Result whole = dr(dir, file, world -> world.addChangeListener(change -> calls[0] = world.faults()
                 .mutatingCalls()), withSandbox(args, file));
         assertThat(whole.exitCode()).as(whole.err()).isZero();
         return calls[0];

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongConsumer;
 
 /**
  * {@code --sandbox}: the in-memory cloud loaded from its file, on the world's modeled clock. A command that
@@ -35,7 +36,10 @@ public final class SandboxSession implements CloudSession {
     private final World world;
     private final InMemoryCloud cloud;
     private final Optional<FileLock> lock;
-    private final Runnable saveAfterEachChange = this::save;
+    private final LongConsumer saveAfterEachChange = this::saveUpTo;
+    private final Object saving = new Object();
+    /** The number of the last change the file holds; guarded by {@link #saving}. */
+    private long saved;
 
     private SandboxSession(SandboxStore store, World world, Optional<FileLock> lock) {
         this.store = store;
@@ -153,7 +157,22 @@ public final class SandboxSession implements CloudSession {
         return world.clock();
     }
 
-    /** Saves the world now: after every call the cloud accepted, and when the command ends (its modeled time). */
+    /**
+     * Returns once the file holds change number {@code change}: saves now, unless a save made meanwhile for a call on
+     * another thread already holds it (a save is a snapshot of the whole world, so it holds every change before it).
+     */
+    private void saveUpTo(long change) {
+        synchronized (saving) {
+            if (saved >= change) {
+                return;
+            }
+            long holds = world.changes();
+            save();
+            saved = holds;
+        }
+    }
+
+    /** Saves the world now: after the calls the cloud accepted, and when the command ends (its modeled time). */
     private void save() {
         try {
             store.save(world);

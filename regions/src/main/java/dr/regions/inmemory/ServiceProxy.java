@@ -114,6 +114,7 @@ final class ServiceProxy implements InvocationHandler {
             throw new SimulatedCrash("process died before " + service.arnNamespace() + ":" + operationName(name));
         }
         Object result;
+        long change = 0;
         synchronized (world) {
             WorldClockwork.catchUp(world);
             try {
@@ -122,8 +123,11 @@ final class ServiceProxy implements InvocationHandler {
                 throw e.getCause();
             }
             if (mutating) {
-                world.changed();
+                change = world.countChange();
             }
+        }
+        if (mutating) {
+            world.changed(change);
         }
         if (crash) {
             throw new SimulatedCrash("process died after " + service.arnNamespace() + ":" + operationName(name));
