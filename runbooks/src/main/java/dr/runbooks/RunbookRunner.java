@@ -278,11 +278,11 @@ public final class RunbookRunner {
         if (turn == Turn.NOTHING) {
             return;
         }
-        if (turn == Turn.RECHECK && !redoIfUnmet(step, slot)) {
-            return;
-        }
         StepReport report;
         try {
+            if (turn == Turn.RECHECK && !redoIfUnmet(step, slot)) {
+                return;
+            }
             report = runStep(step);
         } catch (RuntimeException | Error stopped) {
             // an Error is a dying process (the journal keeps the step unfinished); anything else a bug or a journal failure
