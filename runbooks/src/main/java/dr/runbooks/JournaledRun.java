@@ -68,6 +68,11 @@ public record JournaledRun(
                 case RunJournal.STEP_FINISHED -> finishedSteps.put(entry.key(), new FinishedStep(entry.key(),
                         String.valueOf(entry.data().getOrDefault("summary", "")), outputs(entry),
                         started.get(entry.key()), entry.time()));
+                case RunJournal.STEP_CHECKED -> {
+                    if (!Boolean.TRUE.equals(entry.data().get("holds"))) {
+                        finishedSteps.remove(entry.key()); // the cloud says it is not done, whatever was journaled
+                    }
+                }
                 case RunJournal.RUN_INTERRUPTED -> interrupted = true;
                 case RunJournal.RUN_FINISHED -> {
                     finished = true;

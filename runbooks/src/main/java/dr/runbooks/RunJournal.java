@@ -20,8 +20,10 @@ final class RunJournal {
     static final String STEP_STARTED = "step-started";
     static final String STEP_FINISHED = "step-finished";
     static final String STEP_FAILED = "step-failed";
+    /** A resume's check of a step an earlier attempt finished: {@code holds}, and {@code reason} when it does not. */
+    static final String STEP_CHECKED = "step-checked";
     static final Set<String> RESERVED = Set.of(RUN_STARTED, RUN_RESUMED, RUN_RECOVERING, RUN_INTERRUPTED, RUN_FINISHED,
-            STEP_STARTED, STEP_FINISHED, STEP_FAILED);
+            STEP_STARTED, STEP_FINISHED, STEP_FAILED, STEP_CHECKED);
 
     private final Journal journal;
 

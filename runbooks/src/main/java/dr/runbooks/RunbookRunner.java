@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -28,7 +29,9 @@ import java.util.stream.Collectors;
  *   <li>{@link #run} starts a fresh run. It refuses while the journal's last run still has always-steps that never
  *       finished (the process died, or a restore failed): {@link #recover} those first.</li>
  *   <li>{@link #resume} continues the journal's last run if it did not succeed: steps journaled as finished are not run
- *       again, and their outputs are readable by later steps.</li>
+ *       again, and their outputs are readable by later steps, unless their type has a
+ *       {@link dr.runbooks.step.Postcondition postcondition}: that is checked against the cloud in the step's turn, and
+ *       the step runs again when it does not hold (the journal says what was done; the cloud says what is true).</li>
  *   <li>{@link #recover} runs only the always-steps the journal's last run never finished (e.g. {@code dr failover
  *       restore} after a crash).</li>
  *   <li>After a step fails, the remaining steps are skipped except the {@code always} ones, which run in order like a
@@ -62,6 +65,8 @@ public final class RunbookRunner {
     private static final class Slot {
         Thread owner;
         StepReport report;
+        /** Journaled as finished by an earlier attempt, and its postcondition not yet checked against the cloud. */
+        boolean recheck;
 
         Slot(RunbookStep step) {
             this.report = StepReport.pending(step);
@@ -196,6 +201,7 @@ public final class RunbookRunner {
                         StepReport.Status.ALREADY_DONE, done.summary(), done.outputs(), null, done.startedAt(),
                         done.finishedAt());
                 outputs.put(done.id(), done.outputs());
+                slot.recheck = runbook.step(done.id()).stepType().hasPostcondition();
             }
         }
     }
@@ -258,32 +264,25 @@ public final class RunbookRunner {
         }
     }
 
-    /** Runs {@code step} unless it already ran or another thread runs it (then waits for that); skips it if due. */
+    /** What {@link #runInTurn} is to do with a step once it is the step's turn. */
+    private enum Turn { NOTHING, RUN, RECHECK }
+
+    /**
+     * Runs {@code step} unless it already ran or another thread runs it (then waits for that); skips it if due. A step
+     * an earlier attempt finished is first checked against the cloud, when its type says what must hold: it runs
+     * again if that does not hold.
+     */
     private void runInTurn(RunbookStep step) {
-        Slot slot;
-        synchronized (lock) {
-            slot = slots.get(step.id());
-            while (slot.status() == StepReport.Status.RUNNING && slot.owner != Thread.currentThread()) {
-                try {
-                    lock.wait();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-            if (slot.status() != StepReport.Status.PENDING) {
-                return;
-            }
-            if (!step.always() && (firstFailedStep != null || interrupted)) {
-                slot.report = slot.report.withStatus(StepReport.Status.SKIPPED, firstFailedStep != null
-                        ? "not run: step '" + firstFailedStep + "' failed" : "not run: the run was interrupted");
-                return;
-            }
-            slot.owner = Thread.currentThread();
-            slot.report = slot.report.withStatus(StepReport.Status.RUNNING, null);
+        Slot slot = slots.get(step.id());
+        Turn turn = takeTurn(step, slot);
+        if (turn == Turn.NOTHING) {
+            return;
         }
         StepReport report;
         try {
+            if (turn == Turn.RECHECK && !redoIfUnmet(step, slot)) {
+                return;
+            }
             report = runStep(step);
         } catch (RuntimeException | Error stopped) {
             // an Error is a dying process (the journal keeps the step unfinished); anything else a bug or a journal failure
@@ -292,6 +291,77 @@ public final class RunbookRunner {
             throw stopped;
         }
         settle(slot, step, report);
+    }
+
+    /** Waits while another thread has the step, then takes it (RUNNING, owned by this thread) if there is work. */
+    private Turn takeTurn(RunbookStep step, Slot slot) {
+        synchronized (lock) {
+            while (slot.status() == StepReport.Status.RUNNING && slot.owner != Thread.currentThread()) {
+                try {
+                    lock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return Turn.NOTHING;
+                }
+            }
+            if (slot.status() == StepReport.Status.ALREADY_DONE && slot.recheck) {
+                slot.recheck = false;
+                slot.owner = Thread.currentThread();
+                slot.report = slot.report.withStatus(StepReport.Status.RUNNING, slot.report.summary());
+                return Turn.RECHECK;
+            }
+            if (slot.status() != StepReport.Status.PENDING || skippedNow(step, slot)) {
+                return Turn.NOTHING;
+            }
+            slot.owner = Thread.currentThread();
+            slot.report = slot.report.withStatus(StepReport.Status.RUNNING, null);
+            return Turn.RUN;
+        }
+    }
+
+    /** Marks {@code step} skipped when an earlier step failed or the run was interrupted; under {@link #lock}. */
+    private boolean skippedNow(RunbookStep step, Slot slot) {
+        if (step.always() || (firstFailedStep == null && !interrupted)) {
+            return false;
+        }
+        slot.report = slot.report.withStatus(StepReport.Status.SKIPPED, firstFailedStep != null
+                ? "not run: step '" + firstFailedStep + "' failed" : "not run: the run was interrupted");
+        return true;
+    }
+
+    /**
+     * Checks a step an earlier attempt finished against the cloud. Holds: it stays done, as journaled. Does not hold,
+     * or cannot be checked: journaled as such, and true when the step is to run again now (false when it is skipped
+     * instead, e.g. an earlier step failed).
+     */
+    private boolean redoIfUnmet(RunbookStep step, Slot slot) {
+        StepReport journaled = slot.report.withStatus(StepReport.Status.ALREADY_DONE, slot.report.summary());
+        Optional<String> unmet = unmet(step);
+        if (unmet.isEmpty()) {
+            journal.append(RunJournal.STEP_CHECKED, step.id(), Map.of("holds", true));
+            settle(slot, step, journaled);
+            return false;
+        }
+        journal.append(RunJournal.STEP_CHECKED, step.id(), Map.of("holds", false, "reason", unmet.get()));
+        outputs.remove(step.id());
+        synchronized (lock) {
+            slot.report = StepReport.pending(step).withStatus(StepReport.Status.RUNNING, null);
+            if (skippedNow(step, slot)) {
+                slot.owner = null;
+                lock.notifyAll();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** What of the step's postcondition does not hold in the cloud now; a check that fails counts as not holding. */
+    private Optional<String> unmet(RunbookStep step) {
+        try {
+            return step.stepType().postcondition(step.params()).unmet(actionContext(step, () -> false));
+        } catch (RuntimeException cannotTell) {
+            return Optional.of("cannot be checked: " + cannotTell.getMessage());
+        }
     }
 
     private void settle(Slot slot, RunbookStep step, StepReport report) {
@@ -316,8 +386,7 @@ public final class RunbookRunner {
         }
         BooleanSupplier stops = step.always() ? () -> false : () -> interrupted;
         ActionStep engineStep = new ActionStep(StepKey.of(runbook.name(), step.id()), step.type(), action,
-                new RunActionContext(runbook.name(), step.id(), context, journal, outputs, stops),
-                step.effectiveTimeout().orElseThrow(), stops);
+                actionContext(step, stops), step.effectiveTimeout().orElseThrow(), stops);
         Executor executor = new Executor(context.clock(), context.errorClassifier(),
                 new StepEventsOnly(context.progress()), context.executorSettings());
         ExecutionResult execution = executor.run(Plan.of(engineStep));
@@ -339,6 +408,10 @@ public final class RunbookRunner {
         }
         return failed(step, outcome.message(), outcome.error(), engineStep.failureCode(), outcome.startedAt(),
                 outcome.finishedAt());
+    }
+
+    private RunActionContext actionContext(RunbookStep step, BooleanSupplier stops) {
+        return new RunActionContext(runbook.name(), step.id(), context, journal, outputs, stops);
     }
 
     private StepReport failed(RunbookStep step, String message, ExitCode exitCode, Instant from, Instant to) {

@@ -283,6 +283,99 @@ class RunbookRunnerTest {
             assertThat(JournaledRun.last(journal)).get().extracting(JournaledRun::succeeded).isEqualTo(true);
         }
 
+        private Runbook ensuring() {
+            return steps.load("""
+                    name: promote
+                    steps:
+                      - id: promote
+                        type: ensure
+                        params: {value: writable}
+                      - id: scale
+                        type: ensure
+                        params: {value: scaled}
+                      - id: looked
+                        type: record
+                      - id: observe
+                        type: crash
+                      - id: report
+                        type: echo
+                        always: true
+                        params: {from: promote}
+                    """);
+        }
+
+        private void crashAfterEnsuring(Runbook runbook) {
+            assertThatThrownBy(() -> run(runbook)).isInstanceOf(TestSteps.Crash.class);
+            assertThat(steps.cloud).containsExactlyInAnyOrder("writable", "scaled");
+            steps.calls.clear();
+        }
+
+        @Test
+        void aFinishedStepWhoseWorkTheCloudLostRunsAgainOnResume() {
+            Runbook runbook = ensuring();
+            crashAfterEnsuring(runbook);
+            steps.cloud.remove("writable"); // the journal says promoted; the cloud says it is not
+
+            RunbookResult resumed = new RunbookRunner(runbook, context().build()).resume();
+
+            assertThat(steps.calls).containsExactly("promote", "observe", "report");
+            assertThat(steps.cloud).contains("writable");
+            assertThat(resumed.step("promote").status()).isEqualTo(Status.DONE);
+            assertThat(resumed.step("scale").status()).as("it holds: stays as journaled").isEqualTo(Status.ALREADY_DONE);
+            assertThat(resumed.step("looked").status()).as("no postcondition: the journal is believed")
+                    .isEqualTo(Status.ALREADY_DONE);
+            assertThat(resumed.step("report").outputs()).as("the redone step's outputs").containsEntry("value", "writable");
+            assertThat(resumed.succeeded()).isTrue();
+            assertThat(journal.readAll()).filteredOn(entry -> entry.type().equals(RunJournal.STEP_CHECKED))
+                    .extracting(entry -> entry.key() + " " + entry.data().get("holds") + " "
+                            + entry.data().getOrDefault("reason", ""))
+                    .containsExactly("promote false writable is not in the cloud", "scale true ");
+        }
+
+        @Test
+        void aStepWhosePostconditionCannotBeCheckedRunsAgain() {
+            Runbook runbook = ensuring();
+            crashAfterEnsuring(runbook);
+            steps.cloudReadable = false;
+
+            RunbookResult resumed = new RunbookRunner(runbook, context().build()).resume();
+
+            assertThat(steps.calls).containsExactly("promote", "scale", "observe", "report");
+            assertThat(resumed.succeeded()).isTrue();
+            assertThat(journal.readAll()).filteredOn(entry -> entry.type().equals(RunJournal.STEP_CHECKED))
+                    .extracting(entry -> entry.data().get("reason"))
+                    .containsOnly("cannot be checked: the cloud does not answer");
+        }
+
+        @Test
+        void aStepFoundUndoneIsNoLongerFinishedInTheJournalEvenIfTheResumeDiesRedoingIt() {
+            Runbook runbook = ensuring();
+            crashAfterEnsuring(runbook);
+            steps.cloud.remove("writable");
+            steps.ensureDies = true;
+
+            assertThatThrownBy(() -> new RunbookRunner(runbook, context().build()).resume())
+                    .isInstanceOf(TestSteps.Crash.class);
+
+            assertThat(JournaledRun.last(journal).orElseThrow().finishedSteps()).doesNotContainKey("promote")
+                    .containsKey("scale");
+        }
+
+        @Test
+        void aRecheckThatHoldsCallsNothingAgainAndKeepsTheOriginalTimes() {
+            Runbook runbook = ensuring();
+            Instant before = clock.now();
+            crashAfterEnsuring(runbook);
+            clock.advance(Duration.ofHours(1));
+
+            RunbookResult resumed = new RunbookRunner(runbook, context().build()).resume();
+
+            assertThat(steps.calls).containsExactly("observe", "report");
+            assertThat(resumed.step("promote").status()).isEqualTo(Status.ALREADY_DONE);
+            assertThat(resumed.step("promote").finishedAt()).as("the time it was done, not the time it was checked")
+                    .isEqualTo(before);
+        }
+
         @Test
         void recoverRunsOnlyTheAlwaysStepsTheCrashedRunNeverFinished() {
             Runbook runbook = crashing();

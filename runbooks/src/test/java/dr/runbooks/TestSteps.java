@@ -14,6 +14,9 @@ import java.io.StringReader;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -28,11 +31,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *       polls of 10s.</li>
  *   <li>{@code save} / {@code read-saved}: journals a record / reads the records of the run back into its outputs.</li>
  *   <li>{@code echo}: outputs the outputs of step {@code from}; {@code bad-output}: outputs what JSON cannot hold.</li>
+ *   <li>{@code ensure}: puts its {@code value} into {@link #cloud}; its postcondition: the value is there (a
+ *       postcondition that cannot be read when {@link #cloudReadable} is false).</li>
  * </ul>
  */
 final class TestSteps {
     final List<String> calls = new CopyOnWriteArrayList<>();
     final StepTypeRegistry registry = BuiltInStepTypes.newRegistry();
+    /** What {@code ensure} steps made true: the "cloud" their postcondition looks at. */
+    final Set<String> cloud = ConcurrentHashMap.newKeySet();
+    volatile boolean cloudReadable = true;
+    /** When set, an {@code ensure} step dies (as a killed process) before it puts anything. */
+    volatile boolean ensureDies;
     private int crashesLeft;
 
     static final class Crash extends Error {
@@ -114,6 +124,23 @@ final class TestSteps {
                 .action(params -> context -> {
                     calls.add(context.stepId());
                     return StepResult.ran("oops", Map.of("thing", new Object()));
+                }).build());
+        registry.register(StepType.builder("ensure").description("puts its value into the test's cloud")
+                .param(ParamSpec.optional("value", ParamType.TEXT, "v", "what to put"))
+                .action(params -> context -> {
+                    calls.add(context.stepId());
+                    if (ensureDies) {
+                        throw new Crash("killed during " + context.stepId());
+                    }
+                    cloud.add(params.text("value"));
+                    return StepResult.ran("put " + params.text("value"), Map.of("value", params.text("value")));
+                })
+                .postcondition(params -> context -> {
+                    if (!cloudReadable) {
+                        throw new IllegalStateException("the cloud does not answer");
+                    }
+                    return cloud.contains(params.text("value")) ? Optional.empty()
+                            : Optional.of(params.text("value") + " is not in the cloud");
                 }).build());
         crashesLeft = -1;
     }

@@ -20,12 +20,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongConsumer;
 
 /**
  * {@code --sandbox}: the in-memory cloud loaded from its file, on the world's modeled clock. A command that
  * changes the cloud holds the file's lock for its whole run (a second such command on the same file is refused
- * rather than losing the first one's work on save) and saves the world back when it ends, whether it succeeded or
- * not (like real AWS, what was created stays created). A read-only command ({@code status}, {@code graph},
+ * rather than losing the first one's work on save) and saves the world after every call the cloud accepted, as
+ * durable as AWS once it answered: a command killed at any point leaves the file with every change made until then,
+ * so crash tests in the sandbox mean what they would on AWS. It saves once more when it ends, whether it succeeded or
+ * not, for the modeled time its waits took. A read-only command ({@code status}, {@code graph},
  * {@code --dry-run}) neither locks, nor creates, nor rewrites the file.
  */
 public final class SandboxSession implements CloudSession {
@@ -33,12 +36,20 @@ public final class SandboxSession implements CloudSession {
     private final World world;
     private final InMemoryCloud cloud;
     private final Optional<FileLock> lock;
+    private final LongConsumer saveAfterEachChange = this::saveUpTo;
+    private final Object saving = new Object();
+    /** The number of the last change the file holds; guarded by {@link #saving}. */
+    private long saved;
 
     private SandboxSession(SandboxStore store, World world, Optional<FileLock> lock) {
         this.store = store;
         this.world = world;
         this.cloud = new InMemoryCloud(world);
         this.lock = lock;
+        if (lock.isPresent()) {
+            store.discardUnfinishedSave();
+            world.addChangeListener(saveAfterEachChange);
+        }
     }
 
     /** For a command that changes the cloud: checks the file can be written and locks it, before anything runs. */
@@ -146,15 +157,38 @@ public final class SandboxSession implements CloudSession {
         return world.clock();
     }
 
+    /**
+     * Returns once the file holds change number {@code change}: saves now, unless a save made meanwhile for a call on
+     * another thread already holds it (a save is a snapshot of the whole world, so it holds every change before it).
+     */
+    private void saveUpTo(long change) {
+        synchronized (saving) {
+            if (saved >= change) {
+                return;
+            }
+            long holds = world.changes();
+            save();
+            saved = holds;
+        }
+    }
+
+    /** Saves the world now: after the calls the cloud accepted, and when the command ends (its modeled time). */
+    private void save() {
+        try {
+            store.save(world);
+        } catch (UncheckedIOException e) {
+            throw DrException.failed(e.getMessage());
+        }
+    }
+
     @Override
     public void close() {
         if (lock.isEmpty()) {
             return;
         }
         try {
-            store.save(world);
-        } catch (UncheckedIOException e) {
-            throw DrException.failed(e.getMessage());
+            world.removeChangeListener(saveAfterEachChange);
+            save();
         } finally {
             release(lock.get());
         }

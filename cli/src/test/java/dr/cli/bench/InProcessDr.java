@@ -62,7 +62,7 @@ final class InProcessDr {
         }
     }
 
-    private record IsolatedEnvironment(Path homeDirectory, Path workingDirectory) implements Environment {
+    record IsolatedEnvironment(Path homeDirectory, Path workingDirectory) implements Environment {
         @Override
         public Optional<String> variable(String name) {
             return Optional.empty();

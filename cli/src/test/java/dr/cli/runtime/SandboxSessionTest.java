@@ -137,6 +137,52 @@ class SandboxSessionTest {
     }
 
     @Test
+    void everyCallTheCloudAcceptedIsInTheFileBeforeItReturnsNotOnlyWhenTheCommandEnds() throws IOException {
+        Path file = temp.resolve("sandbox.json");
+        SandboxSession session = SandboxSession.open(file);
+        InMemoryCloud cloud = (InMemoryCloud) session.clients();
+
+        String vpc = cloud.ec2("eu-west-1").createVpc(r -> r.cidrBlock("10.99.0.0/16")).vpc().vpcId();
+
+        assertThat(new SandboxStore(file).load().region("eu-west-1").ec2.vpcs).as("saved before the command ended")
+                .containsKey(vpc);
+        assertThat(Files.readString(file)).isEqualTo(SandboxStore.toJson(session.world()));
+        cloud.ec2("eu-west-1").describeVpcs();
+        session.close();
+        assertThat(new SandboxStore(file).load().region("eu-west-1").ec2.vpcs).containsKey(vpc);
+    }
+
+    @Test
+    void aReadOnlySessionWritesNothingEvenAfterACall() throws IOException {
+        Path file = temp.resolve("sandbox.json");
+        SandboxSession.open(file).close();
+        String before = Files.readString(file);
+        SandboxSession reader = SandboxSession.open(file, true);
+
+        ((InMemoryCloud) reader.clients()).ec2("eu-west-1").createVpc(r -> r.cidrBlock("10.98.0.0/16"));
+
+        assertThat(Files.readString(file)).as("a read-only command's session never writes").isEqualTo(before);
+        reader.close();
+    }
+
+    @Test
+    void whatAKilledSaveLeftBesideTheFileIsRemovedByTheNextCommandThatChangesIt() throws IOException {
+        Path file = temp.resolve("sandbox.json");
+        SandboxSession.open(file).close();
+        String saved = Files.readString(file);
+        Path unfinished = new SandboxStore(file).unfinishedSave();
+        Files.writeString(unfinished, "{\"now\": \"2026-"); // the process died while writing it
+
+        assertThat(SandboxSession.open(file, true).world()).as("a reader is not disturbed by it").isNotNull();
+        assertThat(unfinished).as("only the process holding the lock may remove it").exists();
+        SandboxSession writer = SandboxSession.open(file);
+
+        assertThat(unfinished).doesNotExist();
+        assertThat(Files.readString(file)).isEqualTo(saved);
+        writer.close();
+    }
+
+    @Test
     void realAwsUsesTheSdkClientsAndTheWallClockWithoutConnecting() {
         Connection connection = Connection.aws(Optional.of("prod"), Optional.of(URI.create("http://localhost:4566")));
 

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * An append-only JSON-lines file of what an operation did, so that a later run can undo or finish it after a crash
@@ -37,6 +38,7 @@ public final class Journal {
     private final Path path;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
+    private final Consumer<Entry> afterEachRecord;
 
     /** One record: when, what kind (e.g. {@code ingress-revoked}), about what (e.g. a step key or resource id). */
     public record Entry(Instant time, String type, String key, Map<String, Object> data) {
@@ -48,8 +50,17 @@ public final class Journal {
     }
 
     public Journal(Path path, Clock clock) {
+        this(path, clock, entry -> { });
+    }
+
+    /**
+     * A journal that calls {@code afterEachRecord} once a record is on disk, before {@link #append} returns: where a
+     * crash test kills the process ("killed right after its journal recorded ...").
+     */
+    public Journal(Path path, Clock clock, Consumer<Entry> afterEachRecord) {
         this.path = path;
         this.clock = clock;
+        this.afterEachRecord = afterEachRecord;
     }
 
     public Path path() {
@@ -77,6 +88,7 @@ public final class Journal {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write journal " + path, e);
         }
+        afterEachRecord.accept(entry);
         return entry;
     }
 

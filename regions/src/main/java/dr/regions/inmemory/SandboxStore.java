@@ -8,17 +8,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dr.core.engine.PrivateFiles;
 import dr.regions.inmemory.world.World;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Set;
 
 /**
  * Loads and saves the sandbox: the whole {@link World}, clock included, as one JSON file, so that
- * {@code provision}, {@code status}, {@code failover drill} ... can run one after another.
+ * {@code provision}, {@code status}, {@code failover drill} ... can run one after another. Not indented: a command
+ * saves it after every change it makes, and indenting made each save larger and slower.
  */
 public final class SandboxStore {
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -26,7 +32,6 @@ public final class SandboxStore {
             .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.PUBLIC_ONLY)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -71,22 +76,42 @@ public final class SandboxStore {
         }
     }
 
-    /** Writes atomically: a crash mid-save leaves the previous file intact. */
-    public void save(World world) {
+    /**
+     * Writes atomically: the world goes to {@link #unfinishedSave()} beside the file, then is moved over it in one
+     * step, so a process killed mid-save leaves the previous file intact (and at most that one temporary file, which
+     * the next save overwrites and {@link #discardUnfinishedSave()} removes). Saves are one at a time, each a
+     * snapshot taken under the world's lock: a later save never carries an older world.
+     */
+    public synchronized void save(World world) {
+        Path temp = unfinishedSave();
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path temp = Files.createTempFile(parent, ".sandbox", ".tmp");
-            try {
+            Files.createDirectories(temp.getParent());
+            try (OutputStream out = Channels.newOutputStream(Files.newByteChannel(temp, Set.of(
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING),
+                    PrivateFiles.attributes()))) {
                 synchronized (world) {
-                    JSON.writeValue(temp.toFile(), world);
+                    JSON.writeValue(out, world);
                 }
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temp);
             }
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
+            discardUnfinishedSave();
             throw new UncheckedIOException("cannot write sandbox file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Where a save writes before it moves the world over the file: beside it, so that the move is atomic. */
+    public Path unfinishedSave() {
+        Path absolute = file.toAbsolutePath();
+        return absolute.resolveSibling("." + absolute.getFileName() + ".saving");
+    }
+
+    /** Removes what a save killed midway left; only for the one process that holds the sandbox's lock. */
+    public void discardUnfinishedSave() {
+        try {
+            Files.deleteIfExists(unfinishedSave());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + unfinishedSave() + ": " + e.getMessage(), e);
         }
     }
 

@@ -114,6 +114,7 @@ final class ServiceProxy implements InvocationHandler {
             throw new SimulatedCrash("process died before " + service.arnNamespace() + ":" + operationName(name));
         }
         Object result;
+        long change = 0;
         synchronized (world) {
             WorldClockwork.catchUp(world);
             try {
@@ -121,6 +122,12 @@ final class ServiceProxy implements InvocationHandler {
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             }
+            if (mutating) {
+                change = world.countChange();
+            }
+        }
+        if (mutating) {
+            world.changed(change);
         }
         if (crash) {
             throw new SimulatedCrash("process died after " + service.arnNamespace() + ":" + operationName(name));

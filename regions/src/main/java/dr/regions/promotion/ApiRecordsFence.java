@@ -64,9 +64,7 @@ public final class ApiRecordsFence {
             return StepResult.ran("no failover records at " + records.name() + ": nothing to fence",
                     Map.of("fenced", false));
         }
-        List<Change> changes = new ArrayList<>();
-        fence(records.primary(), records.name(), "PRIMARY", true, drAlb).ifPresent(changes::add);
-        fence(records.secondary(), records.name(), "SECONDARY", false, drAlb).ifPresent(changes::add);
+        List<Change> changes = changes(records, drAlb);
         if (changes.isEmpty()) {
             return StepResult.ran(records.name() + " PRIMARY and SECONDARY both name " + drAlb.dnsName()
                             + (changeId == null ? " (already)" : ""),
@@ -78,6 +76,35 @@ public final class ApiRecordsFence {
                 .changes(changes))).changeInfo().id());
         return StepResult.waiting(records.name() + " " + String.join(" and ", changed) + " -> " + drAlb.dnsName()
                 + " submitted", POLL);
+    }
+
+    /**
+     * What {@link #ensure} leaves true, looked at without changing anything: empty when both api records name the DR
+     * app load balancer without health check (or the stack has no domain, or no such records); else which do not.
+     */
+    public Optional<String> unmet() {
+        LoadBalancer drAlb = DrAppLoadBalancer.find(target);
+        Optional<String> domain = domain(drAlb);
+        if (domain.isEmpty()) {
+            return Optional.empty();
+        }
+        ApiRecords records = ApiRecords.find(route53(), target.settings(), domain.get()).orElseThrow(() ->
+                DrException.failed("no public hosted zone for " + domain.get() + " in this account"));
+        if (records.primary().isEmpty() && records.secondary().isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> notFenced = changes(records, drAlb).stream().map(c -> c.resourceRecordSet().failoverAsString())
+                .toList();
+        return notFenced.isEmpty() ? Optional.empty() : Optional.of(records.name() + " " + String.join(" and ",
+                notFenced) + " do not name " + drAlb.dnsName() + " alone");
+    }
+
+    /** The UPSERTs that fence the pair: none when both records already name the DR load balancer as they should. */
+    private List<Change> changes(ApiRecords records, LoadBalancer drAlb) {
+        List<Change> changes = new ArrayList<>();
+        fence(records.primary(), records.name(), "PRIMARY", true, drAlb).ifPresent(changes::add);
+        fence(records.secondary(), records.name(), "SECONDARY", false, drAlb).ifPresent(changes::add);
+        return changes;
     }
 
     /** The UPSERT that makes {@code existing} an alias of the DR load balancer without health check, if needed. */

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Scales the DR Auto Scaling groups (web and app) from warm standby to the primary's capacity: min, desired and
@@ -42,8 +43,7 @@ public final class ComputeScaleUp {
             AutoScalingGroup group = AutoScalingGroups.named(autoScaling(), name, Deleting.ABSENT)
                     .orElseThrow(() -> DrException.failed("Auto Scaling group " + name + " is missing in "
                             + target.drRegion() + "; run dr provision"));
-            if (group.minSize() != capacity.min() || group.desiredCapacity() != capacity.desired()
-                    || group.maxSize() != capacity.max()) {
+            if (!sized(group, capacity)) {
                 autoScaling().updateAutoScalingGroup(r -> r.autoScalingGroupName(name).minSize(capacity.min())
                         .maxSize(capacity.max()).desiredCapacity(capacity.desired()));
                 resized.add(name + " " + group.minSize() + "/" + group.desiredCapacity() + "/" + group.maxSize()
@@ -51,8 +51,7 @@ public final class ComputeScaleUp {
                 waitingFor.add(name + " resized");
                 continue;
             }
-            long inService = group.instances().stream().map(Instance::lifecycleStateAsString)
-                    .filter(IN_SERVICE::equals).count();
+            long inService = inService(group);
             groups.put(name, Map.of("min", group.minSize(), "desired", group.desiredCapacity(),
                     "max", group.maxSize(), "inService", inService));
             if (inService < capacity.desired()) {
@@ -68,6 +67,38 @@ public final class ComputeScaleUp {
         outputs.put("resized", List.copyOf(resized));
         return StepResult.ran("DR web and app at " + capacity.desired() + " InService each (min " + capacity.min()
                 + ", max " + capacity.max() + ")" + (resized.isEmpty() ? ", already sized" : ""), outputs);
+    }
+
+    /**
+     * What {@link #ensure} leaves true, looked at without changing anything: empty when both DR groups are at the
+     * primary's capacity with that many instances InService; else what falls short.
+     */
+    public Optional<String> unmet() {
+        Capacity capacity = target.primaryCapacity();
+        List<String> shortOf = new ArrayList<>();
+        for (Tier tier : Tier.values()) {
+            String name = target.settings().name(ComputeRoles.autoScalingGroup(tier));
+            Optional<AutoScalingGroup> group = AutoScalingGroups.named(autoScaling(), name, Deleting.ABSENT);
+            if (group.isEmpty()) {
+                shortOf.add(name + " is missing");
+            } else if (!sized(group.get(), capacity)) {
+                shortOf.add(name + " is at " + group.get().minSize() + "/" + group.get().desiredCapacity() + "/"
+                        + group.get().maxSize() + ", not " + capacity.min() + "/" + capacity.desired() + "/"
+                        + capacity.max());
+            } else if (inService(group.get()) < capacity.desired()) {
+                shortOf.add(name + " has " + inService(group.get()) + "/" + capacity.desired() + " InService");
+            }
+        }
+        return shortOf.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", shortOf));
+    }
+
+    private static boolean sized(AutoScalingGroup group, Capacity capacity) {
+        return group.minSize() == capacity.min() && group.desiredCapacity() == capacity.desired()
+                && group.maxSize() == capacity.max();
+    }
+
+    private static long inService(AutoScalingGroup group) {
+        return group.instances().stream().map(Instance::lifecycleStateAsString).filter(IN_SERVICE::equals).count();
     }
 
     private AutoScalingClient autoScaling() {

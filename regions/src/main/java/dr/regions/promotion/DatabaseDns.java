@@ -44,11 +44,8 @@ public final class DatabaseDns {
                     POLL);
         }
         String endpoint = endpoint();
-        HostedZone zone = HostedZones.withCallerPrefix(route53(), target.settings().internalZone(),
-                target.privateZoneCallerPrefix()).orElseThrow(() -> DrException.failed("the private zone "
-                + target.settings().internalZone() + " of " + target.drRegion() + " is missing; run dr provision"));
-        Optional<String> current = RecordSets.find(route53(), zone.id(), name, RRType.CNAME).stream()
-                .flatMap(set -> set.resourceRecords().stream()).map(ResourceRecord::value).findFirst();
+        HostedZone zone = zone();
+        Optional<String> current = current(zone, name);
         if (current.isPresent() && same(current.get(), endpoint)) {
             return done(name, endpoint, false);
         }
@@ -57,6 +54,26 @@ public final class DatabaseDns {
                 .changes(c -> c.action(ChangeAction.UPSERT).resourceRecordSet(s -> s.name(name).type(RRType.CNAME)
                         .ttl(TTL_SECONDS).resourceRecords(v -> v.value(endpoint)))))).changeInfo().id());
         return StepResult.waiting(name + " -> " + endpoint + " submitted", POLL);
+    }
+
+    /** What {@link #ensure} leaves true, looked at once: empty when the CNAME names the database's endpoint. */
+    public Optional<String> unmet() {
+        String name = target.settings().dbRecordName();
+        String endpoint = endpoint();
+        Optional<String> current = current(zone(), name);
+        return current.isPresent() && same(current.get(), endpoint) ? Optional.empty()
+                : Optional.of(name + " names " + current.orElse("nothing") + ", not " + endpoint);
+    }
+
+    private HostedZone zone() {
+        return HostedZones.withCallerPrefix(route53(), target.settings().internalZone(),
+                target.privateZoneCallerPrefix()).orElseThrow(() -> DrException.failed("the private zone "
+                + target.settings().internalZone() + " of " + target.drRegion() + " is missing; run dr provision"));
+    }
+
+    private Optional<String> current(HostedZone zone, String name) {
+        return RecordSets.find(route53(), zone.id(), name, RRType.CNAME).stream()
+                .flatMap(set -> set.resourceRecords().stream()).map(ResourceRecord::value).findFirst();
     }
 
     private StepResult done(String name, String endpoint, boolean changed) {

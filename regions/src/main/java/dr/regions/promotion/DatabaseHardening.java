@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Makes the promoted database fit to be the writer, with one ModifyDBInstance (applied immediately) for what is
@@ -45,7 +46,7 @@ public final class DatabaseHardening {
         }
         boolean protectedNow = Boolean.TRUE.equals(db.deletionProtection());
         MasterUserSecret secret = db.masterUserSecret();
-        boolean secretNow = secret != null && secret.secretArn() != null;
+        boolean secretNow = hasSecret(db);
         if (!"available".equals(db.dbInstanceStatus())) {
             return StepResult.waiting(db.dbInstanceIdentifier() + " is " + db.dbInstanceStatus(), POLL);
         }
@@ -77,6 +78,31 @@ public final class DatabaseHardening {
         String summary = requested.isEmpty() ? "deletion protection and DR master secret already in place"
                 : String.join(", ", requested);
         return StepResult.ran(summary + " (secret " + secret.secretArn() + ")", outputs);
+    }
+
+    /**
+     * What {@link #ensure} leaves true, looked at without changing anything: empty when the database is standalone,
+     * protected from deletion and has its master user secret; else what is missing.
+     */
+    public Optional<String> unmet() {
+        DBInstance db = DatabaseInstances.find(rds(), target.databaseIdentifier(), Deleting.PRESENT).orElseThrow(() ->
+                DrException.failed("DB instance " + target.databaseIdentifier() + " is gone from " + target.drRegion()));
+        List<String> missing = new ArrayList<>();
+        if (DatabasePromotion.isReplica(db)) {
+            missing.add("still a read replica");
+        }
+        if (!Boolean.TRUE.equals(db.deletionProtection())) {
+            missing.add("deletion protection off");
+        }
+        if (!hasSecret(db)) {
+            missing.add("no master user secret");
+        }
+        return missing.isEmpty() ? Optional.empty()
+                : Optional.of(db.dbInstanceIdentifier() + ": " + String.join(", ", missing));
+    }
+
+    private static boolean hasSecret(DBInstance db) {
+        return db.masterUserSecret() != null && db.masterUserSecret().secretArn() != null;
     }
 
     private RdsClient rds() {

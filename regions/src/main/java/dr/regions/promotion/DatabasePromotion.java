@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.rds.model.DBInstance;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Promotes the DR read replica (PromoteReadReplica, called in the DR region as AWS requires for a cross-region
@@ -54,12 +55,36 @@ public final class DatabasePromotion {
                         "source", db.readReplicaSourceDBInstanceIdentifier()));
     }
 
+    /**
+     * What {@link #request} leaves true, looked at without changing anything: empty when the database is standalone
+     * or busy (a promotion under way shows as modifying); else it is an available replica nobody asked to promote.
+     */
+    public Optional<String> requestUnmet() {
+        DBInstance db = describe();
+        return isReplica(db) && "available".equals(db.dbInstanceStatus())
+                ? Optional.of(db.dbInstanceIdentifier() + " is still a read replica and no promotion is under way")
+                : Optional.empty();
+    }
+
+    /** What {@link #awaitWritable} waits for, looked at once: empty when the database is writable. */
+    public Optional<String> writableUnmet() {
+        return notWritable(describe());
+    }
+
+    private static Optional<String> notWritable(DBInstance db) {
+        boolean replica = isReplica(db);
+        return !"available".equals(db.dbInstanceStatus()) || replica
+                ? Optional.of(db.dbInstanceIdentifier() + " is " + db.dbInstanceStatus()
+                        + (replica ? ", still a read replica" : ""))
+                : Optional.empty();
+    }
+
     /** Done when the database is available and no longer a replica: it accepts writes. */
     public StepResult awaitWritable() {
         DBInstance db = describe();
-        boolean replica = isReplica(db);
-        if (!"available".equals(db.dbInstanceStatus()) || replica) {
-            return StepResult.waiting(db.dbInstanceStatus() + (replica ? ", still a read replica" : ""), POLL);
+        Optional<String> notYet = notWritable(db);
+        if (notYet.isPresent()) {
+            return StepResult.waiting(notYet.get(), POLL);
         }
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put("database", db.dbInstanceIdentifier());

@@ -76,6 +76,30 @@ public final class OriginGroupFence {
                 "changed", changed));
     }
 
+    /**
+     * What {@link #ensure} leaves true, looked at without changing anything: empty when the stack's distribution
+     * serves from the DR origin alone and is Deployed (or there is nothing to fence); else what is not so.
+     */
+    public Optional<String> unmet() {
+        Optional<DistributionSummary> found = Distributions.ofStack(cloudFront(), target.stack());
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        String id = found.get().id();
+        String drOrigin = DistributionSettings.originId(target.drRegion());
+        DistributionConfig config = cloudFront().getDistributionConfig(r -> r.id(id)).distributionConfig();
+        Optional<OriginGroup> group = group(config);
+        if (group.isEmpty() || config.origins() == null
+                || config.origins().items().stream().noneMatch(o -> drOrigin.equals(o.id()))) {
+            return Optional.empty();
+        }
+        if (!fenced(config, group.get(), drOrigin)) {
+            return Optional.of("distribution " + id + " does not serve from " + drOrigin + " alone");
+        }
+        String status = cloudFront().getDistribution(r -> r.id(id)).distribution().status();
+        return "Deployed".equals(status) ? Optional.empty() : Optional.of("distribution " + id + " is " + status);
+    }
+
     private static boolean fenced(DistributionConfig config, OriginGroup group, String drOrigin) {
         return drOrigin.equals(config.defaultCacheBehavior().targetOriginId())
                 && drOrigin.equals(group.members().items().get(0).originId());

@@ -227,4 +227,59 @@ class PromotionTasksTest {
             assertThat(cloud.world().calls().mutating()).isZero();
         }
     }
+    /** Each task's look at what it leaves true: not so on a ready stack, so once it ran, and never a change. */
+    @Nested
+    class Postconditions {
+        @Test
+        void theDatabaseLooksSayReplicaThenRequestedThenWritableThenSecured() {
+            DatabasePromotion promotion = new DatabasePromotion(target);
+            assertThat(promotion.requestUnmet()).get().asString().contains("still a read replica");
+            assertThat(promotion.writableUnmet()).get().asString().contains("still a read replica");
+            assertThat(new DatabaseHardening(target).unmet()).get().asString().contains("still a read replica");
+
+            TaskRun.untilDone(cloud, promotion::request);
+            assertThat(promotion.requestUnmet()).as("a promotion under way").isEmpty();
+            assertThat(promotion.writableUnmet()).get().asString().contains("modifying");
+
+            TaskRun.untilDone(cloud, promotion::awaitWritable);
+            assertThat(promotion.writableUnmet()).isEmpty();
+            long changes = cloud.world().calls().mutating();
+            DatabaseHardening hardening = new DatabaseHardening(target);
+            assertThat(hardening.unmet()).get().asString().contains("deletion protection off");
+            assertThat(cloud.world().calls().mutating()).as("looking changes nothing").isEqualTo(changes);
+            TaskRun.untilDone(cloud, hardening::ensure);
+            assertThat(hardening.unmet()).isEmpty();
+        }
+
+        @Test
+        void theComputeLookSaysWhatFallsShortUntilScaledAndInService() {
+            ComputeScaleUp scale = new ComputeScaleUp(target);
+            assertThat(scale.unmet()).get().asString().contains("dr-asg-web is at 1/1/", "dr-asg-app is at 1/1/");
+
+            TaskRun.untilDone(cloud, scale::ensure);
+
+            assertThat(scale.unmet()).isEmpty();
+            cloud.autoScaling(ReadyStack.DR).updateAutoScalingGroup(r -> r.autoScalingGroupName("dr-asg-app")
+                    .minSize(1).desiredCapacity(1));
+            assertThat(scale.unmet()).get().asString().contains("dr-asg-app is at 1/1/").doesNotContain("dr-asg-web");
+        }
+
+        @Test
+        void theFenceLooksSayNotFencedUntilTheFencesRan() {
+            globalApisAnswer();
+            promote();
+            ApiRecordsFence records = new ApiRecordsFence(target);
+            OriginGroupFence origins = new OriginGroupFence(target);
+            assertThat(records.unmet()).get().asString().contains("PRIMARY", "do not name");
+            assertThat(origins.unmet()).get().asString().contains("does not serve from");
+            assertThat(new DatabaseDns(target).unmet()).as("the promoted database kept the replica's endpoint")
+                    .isEmpty();
+
+            TaskRun.untilDone(cloud, records::ensure);
+            TaskRun.untilDone(cloud, origins::ensure);
+
+            assertThat(records.unmet()).isEmpty();
+            assertThat(origins.unmet()).isEmpty();
+        }
+    }
 }

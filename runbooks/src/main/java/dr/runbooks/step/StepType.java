@@ -24,6 +24,7 @@ public final class StepType {
     private final List<ParamSpec> params;
     private final Function<StepParams, Duration> defaultTimeout;
     private final RunbookActionFactory factory;
+    private final Function<StepParams, Postcondition> postcondition;
 
     private StepType(Builder builder) {
         this.name = builder.name;
@@ -31,6 +32,7 @@ public final class StepType {
         this.params = List.copyOf(builder.params);
         this.defaultTimeout = builder.defaultTimeout;
         this.factory = Objects.requireNonNull(builder.factory, "action factory of step type " + name);
+        this.postcondition = builder.postcondition;
     }
 
     public static Builder builder(String name) {
@@ -63,6 +65,16 @@ public final class StepType {
         return factory.create(stepParams);
     }
 
+    /** Whether a step of this type says what must hold in the cloud once it finished. */
+    public boolean hasPostcondition() {
+        return postcondition != null;
+    }
+
+    /** What must hold in the cloud once a step of this type with these parameters finished; NONE if it says nothing. */
+    public Postcondition postcondition(StepParams stepParams) {
+        return postcondition == null ? Postcondition.NONE : postcondition.apply(stepParams);
+    }
+
     @Override
     public String toString() {
         return name;
@@ -74,6 +86,7 @@ public final class StepType {
         private final List<ParamSpec> params = new ArrayList<>();
         private Function<StepParams, Duration> defaultTimeout = stepParams -> DEFAULT_TIMEOUT;
         private RunbookActionFactory factory;
+        private Function<StepParams, Postcondition> postcondition;
 
         private Builder(String name) {
             if (name == null || !NAME.matcher(name).matches()) {
@@ -107,6 +120,15 @@ public final class StepType {
 
         public Builder action(RunbookActionFactory actionFactory) {
             this.factory = actionFactory;
+            return this;
+        }
+
+        /**
+         * What must hold in the cloud once a step of this type finished: a resumed run checks it for the steps its
+         * journal calls finished, and runs those again where it does not hold.
+         */
+        public Builder postcondition(Function<StepParams, Postcondition> check) {
+            this.postcondition = Objects.requireNonNull(check, "postcondition");
             return this;
         }
 

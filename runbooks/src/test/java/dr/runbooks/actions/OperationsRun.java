@@ -25,6 +25,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Runs a built-in runbook against an in-memory cloud the way the CLI does: the shipped registry, the AWS context as
@@ -37,6 +38,7 @@ public final class OperationsRun implements RunbookLauncher {
     private final StackTarget target;
     private final Path directory;
     private boolean yes = true;
+    private Consumer<Journal.Entry> afterEachRecord = entry -> { };
     private final Map<String, Object> attributes = new LinkedHashMap<>();
     private final StringWriter err = new StringWriter();
 
@@ -79,7 +81,13 @@ public final class OperationsRun implements RunbookLauncher {
 
     @Override
     public Journal journal(String runbook) {
-        return new Journal(directory.resolve("journal").resolve(runbook + ".jsonl"), clock);
+        return new Journal(directory.resolve("journal").resolve(runbook + ".jsonl"), clock, afterEachRecord);
+    }
+
+    /** Calls {@code hook} after each journal record is on disk, e.g. to die there as a killed process would. */
+    public OperationsRun afterEachJournalRecord(Consumer<Journal.Entry> hook) {
+        this.afterEachRecord = hook;
+        return this;
     }
 
     public Path reports() {

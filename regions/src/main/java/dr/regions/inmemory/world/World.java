@@ -7,8 +7,11 @@ import dr.core.model.Regions;
 import dr.regions.aws.AwsClients;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongConsumer;
 
 /**
  * The in-memory cloud's whole state: every region, the global services, the modeled clock and the id counter.
@@ -35,6 +38,10 @@ public final class World {
     private final transient VirtualClock clock = new VirtualClock();
     @JsonIgnore
     private transient AwsClients services;
+    @JsonIgnore
+    private final transient List<LongConsumer> afterEachChange = new CopyOnWriteArrayList<>();
+    @JsonIgnore
+    private transient long changes;
 
     /** The modeled clock; its time is saved with the sandbox as {@code now}. */
     public VirtualClock clock() {
@@ -80,6 +87,35 @@ public final class World {
             throw new IllegalStateException("this world's services are not connected: build an InMemoryCloud over it");
         }
         return services;
+    }
+
+    /**
+     * Runs {@code listener} after every mutating call the cloud accepted, with that change's number ({@link
+     * #countChange}), before the call returns to its caller: the sandbox saves its file there, as durable as AWS is
+     * once it answered. It runs outside the world's lock, so calls made meanwhile on other threads may share one save.
+     * Listeners run in the order they were added.
+     */
+    public void addChangeListener(LongConsumer listener) {
+        afterEachChange.add(listener);
+    }
+
+    public void removeChangeListener(LongConsumer listener) {
+        afterEachChange.remove(listener);
+    }
+
+    /** Numbers one accepted mutating call; called under the world's lock, as the call is made. */
+    public synchronized long countChange() {
+        return ++changes;
+    }
+
+    /** How many mutating calls this world accepted since it was loaded. */
+    public synchronized long changes() {
+        return changes;
+    }
+
+    /** Called by the service proxies once mutating call number {@code change} returned. */
+    public void changed(long change) {
+        afterEachChange.forEach(listener -> listener.accept(change));
     }
 
     /** Called by the in-memory cloud's assembly only. */

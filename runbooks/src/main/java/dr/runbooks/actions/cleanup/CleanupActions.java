@@ -3,6 +3,7 @@ package dr.runbooks.actions.cleanup;
 import dr.regions.discovery.ResourceKind;
 import dr.runbooks.step.ParamSpec;
 import dr.runbooks.step.ParamType;
+import dr.runbooks.step.Postcondition;
 import dr.runbooks.step.StepType;
 import dr.runbooks.step.StepTypeRegistry;
 
@@ -37,6 +38,7 @@ public final class CleanupActions {
                     + "primary database (--skip-final-snapshot turns it off)"))
             .defaultTimeout(Duration.ofMinutes(90))
             .action(params -> new DeleteResourcesAction(params.optionalTexts("kinds"), params.flag("final-snapshot")))
+            .postcondition(params -> DeleteResourcesAction.nothingLeft(params.optionalTexts("kinds")))
             .build();
 
     public static final StepType VERIFY = StepType.builder("verify-clean")
@@ -49,6 +51,7 @@ public final class CleanupActions {
             .description("deleted resources counted by region, final snapshots kept, failures, what remains")
             .defaultTimeout(Duration.ofMinutes(2))
             .action(params -> new CleanupReportAction())
+            .postcondition(params -> Postcondition.madeAfresh("a resumed run reports on the whole run as it ends"))
             .build();
 
     private CleanupActions() {

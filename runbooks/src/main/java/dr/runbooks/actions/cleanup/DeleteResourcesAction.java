@@ -9,6 +9,7 @@ import dr.regions.cleanup.CleanupPlan;
 import dr.regions.discovery.ResourceKind;
 import dr.regions.discovery.StackResource;
 import dr.runbooks.step.ActionContext;
+import dr.runbooks.step.Postcondition;
 import dr.runbooks.step.RunbookAction;
 
 import java.util.ArrayList;
@@ -74,6 +75,21 @@ final class DeleteResourcesAction implements RunbookAction {
         outputs.put("deleted", deleted);
         outputs.put("byRegion", new LinkedHashMap<>(byRegion));
         return StepResult.ran("deleted " + deleted + " resources", outputs);
+    }
+
+    /**
+     * What a deletion step leaves true, from a fresh look at the stack's tags: nothing of its kinds (all, when it
+     * names none) is left to delete. A resumed cleanup whose journal says the deletion finished runs it again when
+     * the cloud still holds some.
+     */
+    static Postcondition nothingLeft(Optional<List<String>> slugs) {
+        Optional<Set<ResourceKind>> kinds = slugs.map(DeleteResourcesAction::kindsOf);
+        return context -> {
+            Cleanup cleanup = CleanupScope.cleanup(context);
+            CleanupPlan left = kinds.map(cleanup::plan).orElseGet(cleanup::plan);
+            return left.isEmpty() ? Optional.empty() : Optional.of(left.plan().size() + " deletion(s) of stack "
+                    + left.inventory().stack() + " still to do");
+        };
     }
 
     private static String slugs(Set<ResourceKind> set) {

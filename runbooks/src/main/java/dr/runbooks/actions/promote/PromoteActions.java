@@ -12,12 +12,15 @@ import dr.regions.promotion.OriginGroupFence;
 import dr.regions.promotion.PromotionTarget;
 import dr.runbooks.step.ParamSpec;
 import dr.runbooks.step.ParamType;
+import dr.runbooks.step.Postcondition;
 import dr.runbooks.step.RunbookAction;
+import dr.runbooks.step.StepParams;
 import dr.runbooks.step.StepType;
 import dr.runbooks.step.StepTypeRegistry;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -52,6 +55,7 @@ public final class PromoteActions {
                     return context -> promotion.request();
                 });
             })
+            .postcondition(holds(target -> new DatabasePromotion(target).requestUnmet()))
             .build();
 
     public static final StepType WAIT_WRITABLE = StepType.builder("wait-database-available")
@@ -61,6 +65,7 @@ public final class PromoteActions {
                 DatabasePromotion promotion = new DatabasePromotion(target);
                 return context -> promotion.awaitWritable();
             }))
+            .postcondition(holds(target -> new DatabasePromotion(target).writableUnmet()))
             .build();
 
     public static final StepType SECURE = StepType.builder("secure-database")
@@ -70,6 +75,7 @@ public final class PromoteActions {
                 DatabaseHardening hardening = new DatabaseHardening(target);
                 return context -> hardening.ensure();
             }))
+            .postcondition(holds(target -> new DatabaseHardening(target).unmet()))
             .build();
 
     public static final StepType POINT_DNS = StepType.builder("point-database-dns")
@@ -80,6 +86,7 @@ public final class PromoteActions {
                 DatabaseDns dns = new DatabaseDns(target);
                 return context -> dns.ensure();
             }))
+            .postcondition(holds(target -> new DatabaseDns(target).unmet()))
             .build();
 
     public static final StepType SCALE = StepType.builder("scale-compute")
@@ -97,6 +104,7 @@ public final class PromoteActions {
                     return context -> scale.ensure();
                 });
             })
+            .postcondition(holds(target -> new ComputeScaleUp(target).unmet()))
             .build();
 
     public static final StepType FENCE_RECORDS = StepType.builder("fence-api-records")
@@ -107,6 +115,7 @@ public final class PromoteActions {
                 ApiRecordsFence fence = new ApiRecordsFence(target);
                 return context -> fence.ensure();
             }))
+            .postcondition(holds(target -> new ApiRecordsFence(target).unmet()))
             .build();
 
     public static final StepType FENCE_ORIGINS = StepType.builder("fence-origin-group")
@@ -117,6 +126,7 @@ public final class PromoteActions {
                 OriginGroupFence fence = new OriginGroupFence(target);
                 return context -> fence.ensure();
             }))
+            .postcondition(holds(target -> new OriginGroupFence(target).unmet()))
             .build();
 
     public static final StepType CHECK_SERVING = StepType.builder("check-serving")
@@ -140,9 +150,19 @@ public final class PromoteActions {
                     + "pending global steps, replication evidence, each step")
             .defaultTimeout(Duration.ofMinutes(2))
             .action(params -> new PromotionReportAction())
+            .postcondition(params -> Postcondition.madeAfresh("a resumed run reports on the whole run as it ends"))
             .build();
 
     private PromoteActions() {
+    }
+
+    /**
+     * What a promotion step leaves true in the cloud, looked at in the DR region or on the global APIs only, like the
+     * step itself: a resumed run checks it for the steps its journal calls finished and runs them again if it does
+     * not hold. A global API that does not answer cannot confirm it: the step runs again and ends pending again.
+     */
+    private static Function<StepParams, Postcondition> holds(Function<PromotionTarget, Optional<String>> check) {
+        return params -> context -> check.apply(PromoteScope.target(context));
     }
 
     /** A step on a global API: best effort, {@link GlobalStepTask pending} when that API cannot be reached. */

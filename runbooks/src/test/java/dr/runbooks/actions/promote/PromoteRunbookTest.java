@@ -69,7 +69,7 @@ class PromoteRunbookTest {
      * What matters in the disaster, seen through the DR region's APIs and the data planes only (so it holds while
      * us-east-1 is dark): the database writable and protected, DR at the primary's capacity, users served from DR.
      */
-    private static void assertDrTookOver(InMemoryCloud in, String dr) {
+    static void assertDrTookOver(InMemoryCloud in, String dr) {
         DBInstance db = in.rds(dr).describeDBInstances(r -> r.dbInstanceIdentifier("dr-db-replica")).dbInstances()
                 .get(0);
         assertThat(db.dbInstanceStatus()).isEqualTo("available");
@@ -91,7 +91,7 @@ class PromoteRunbookTest {
     }
 
     /** The global steps, seen through the Route 53 and CloudFront APIs (us-east-1 must answer). */
-    private static void assertFenced(InMemoryCloud in, String dr) {
+    static void assertFenced(InMemoryCloud in, String dr) {
         DBInstance db = in.rds(dr).describeDBInstances(r -> r.dbInstanceIdentifier("dr-db-replica")).dbInstances()
                 .get(0);
         String zone = HostedZones.withCallerPrefix(in.route53(), "dr.internal.", "dr/dr/" + dr + "/").orElseThrow().id();
