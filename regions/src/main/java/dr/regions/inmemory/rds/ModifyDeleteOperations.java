@@ -145,8 +145,8 @@ final class ModifyDeleteOperations {
         snapshot.timeline = Timeline.startingAt(ctx.now(), "creating")
                 .then("available", ModeledDurations.RDS_DELETE);
         if (db.copyTagsToSnapshot) {
-            // CreateDBInstance, CopyTagsToSnapshot: "copy all tags from the DB instance to snapshots of the DB
-            // instance" (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstance.html).
+            // CreateDBInstance, CopyTagsToSnapshot: "Specifies whether to copy tags from the DB instance to snapshots
+            // of the DB instance" (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstance.html).
             snapshot.tags.putAll(db.tags);
         }
         ctx.state.snapshots.put(id, snapshot);
