@@ -118,6 +118,8 @@ class IamPolicyMatchesCallsTest {
         record(PolicyCommand.CLEANUP, full, List.of("cleanup", "--sandbox", "--dry-run"));
         HandDrift.addExtrasCleanupMustRemove(full.cloud);
         record(PolicyCommand.CLEANUP, full, List.of("cleanup", "--sandbox", "--yes"));
+        record(PolicyCommand.CLEANUP, full, List.of("cleanup", "--sandbox", "--purge-snapshots", "--yes",
+                "--primary", PRIMARY, "--dr", "us-west-2"));
         record(PolicyCommand.CLEANUP, bare, List.of("cleanup", "--sandbox", "--yes", "--skip-final-snapshot"));
 
         OperationCatalog regenerated = OperationCatalog.of(recorded);

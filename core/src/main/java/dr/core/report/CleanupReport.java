@@ -22,8 +22,38 @@ public record CleanupReport(String stack, List<String> regions, ExecutionResult 
                             List<KeptSnapshot> keptSnapshots, List<Remaining> remaining) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A final DB snapshot cleanup took and left in place (restore from it, or delete it when no longer needed). */
-    public record KeptSnapshot(String region, String identifier, String dbInstance, String status) {
+    /**
+     * A final DB snapshot cleanup took and left in place (restore from it, or remove it with
+     * {@code dr cleanup --purge-snapshots}), with its allocated storage and what keeping it costs a month.
+     */
+    public record KeptSnapshot(String region, String identifier, String dbInstance, String status, int sizeGib) {
+        public double monthlyUsd() {
+            return SnapshotStoragePrice.monthlyUsd(region, sizeGib);
+        }
+
+        /** {@code 20 GiB, about $1.90/month at $0.095/GiB-month (us-east-1 list price)}. */
+        public String cost() {
+            return sizeGib + " GiB, about " + SnapshotStoragePrice.usd(monthlyUsd()) + "/month at "
+                    + SnapshotStoragePrice.basis(region);
+        }
+
+        public ObjectNode toJson() {
+            ObjectNode node = JSON.createObjectNode();
+            node.put("region", region);
+            node.put("identifier", identifier);
+            node.put("dbInstance", dbInstance);
+            node.put("status", status);
+            node.put("sizeGiB", sizeGib);
+            node.put("monthlyCostUsd", Math.round(monthlyUsd() * 100) / 100.0);
+            node.put("priceUsdPerGiBMonth", SnapshotStoragePrice.usdPerGibMonth(region));
+            node.put("priceBasis", SnapshotStoragePrice.basis(region));
+            return node;
+        }
+    }
+
+    /** What the kept snapshots cost together a month, in USD. */
+    public static double monthlyUsd(List<KeptSnapshot> snapshots) {
+        return snapshots.stream().mapToDouble(KeptSnapshot::monthlyUsd).sum();
     }
 
     /**
@@ -105,13 +135,9 @@ public record CleanupReport(String stack, List<String> regions, ExecutionResult 
         root.put("deletedTotal", deletedTotal());
         OutcomeJson.putResources(root, result);
         ArrayNode kept = root.putArray("keptSnapshots");
-        for (KeptSnapshot snapshot : keptSnapshots) {
-            ObjectNode node = kept.addObject();
-            node.put("region", snapshot.region());
-            node.put("identifier", snapshot.identifier());
-            node.put("dbInstance", snapshot.dbInstance());
-            node.put("status", snapshot.status());
-        }
+        keptSnapshots.forEach(snapshot -> kept.add(snapshot.toJson()));
+        root.put("keptMonthlyCostUsd", Math.round(monthlyUsd(keptSnapshots) * 100) / 100.0);
+        root.put("priceSource", SnapshotStoragePrice.SOURCE);
         ArrayNode warningList = root.putArray("warnings");
         warnings().forEach(warningList::add);
         ArrayNode failures = root.putArray("failures");
@@ -145,7 +171,12 @@ public record CleanupReport(String stack, List<String> regions, ExecutionResult 
         deletedByRegion().forEach((region, count) -> out.printf("  %-10s %d deleted%n", region, count));
         for (KeptSnapshot snapshot : keptSnapshots) {
             out.println("  kept final snapshot " + snapshot.identifier() + " of " + snapshot.dbInstance() + " in "
-                    + snapshot.region() + " (" + snapshot.status() + ")");
+                    + snapshot.region() + " (" + snapshot.status() + "): " + snapshot.cost());
+        }
+        if (!keptSnapshots.isEmpty()) {
+            out.println("  kept snapshots cost about " + SnapshotStoragePrice.usd(monthlyUsd(keptSnapshots))
+                    + "/month (prices: " + SnapshotStoragePrice.SOURCE + "); remove them with: dr cleanup --stack "
+                    + stack + " --purge-snapshots");
         }
         warnings().forEach(warning -> out.println("  WARNING " + warning));
         for (StepOutcome failed : result.failed()) {
@@ -189,9 +220,15 @@ public record CleanupReport(String stack, List<String> regions, ExecutionResult 
             md.append("- Took: ").append(DurationFormat.compact(result.duration())).append('\n');
         }
         if (!keptSnapshots.isEmpty()) {
-            md.append("\n## Final snapshots kept\n\n| region | snapshot | of | status |\n|---|---|---|---|\n");
+            md.append("\n## Final snapshots kept\n\n| region | snapshot | of | status | size | per month |\n"
+                    + "|---|---|---|---|---|---|\n");
             keptSnapshots.forEach(k -> md.append("| ").append(k.region()).append(" | ").append(k.identifier())
-                    .append(" | ").append(k.dbInstance()).append(" | ").append(k.status()).append(" |\n"));
+                    .append(" | ").append(k.dbInstance()).append(" | ").append(k.status()).append(" | ")
+                    .append(k.sizeGib()).append(" GiB | ").append(SnapshotStoragePrice.usd(k.monthlyUsd()))
+                    .append(" at ").append(SnapshotStoragePrice.basis(k.region())).append(" |\n"));
+            md.append("\nTogether about ").append(SnapshotStoragePrice.usd(monthlyUsd(keptSnapshots)))
+                    .append(" a month (prices: ").append(SnapshotStoragePrice.SOURCE).append("). Remove them with `dr ")
+                    .append("cleanup --stack ").append(stack).append(" --purge-snapshots`.\n");
         }
         if (!warnings().isEmpty()) {
             md.append("\n## Warnings\n\n");

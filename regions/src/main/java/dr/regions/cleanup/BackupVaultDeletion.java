@@ -6,6 +6,7 @@ import dr.regions.backup.BackupVaults;
 import software.amazon.awssdk.services.backup.BackupClient;
 import software.amazon.awssdk.services.backup.model.BackupVaultListMember;
 import software.amazon.awssdk.services.backup.model.RecoveryPointByBackupVault;
+import software.amazon.awssdk.services.backup.model.RecoveryPointStatus;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +17,8 @@ import java.util.Set;
 /**
  * A backup vault, which AWS deletes only when empty. Its recovery points have their own steps; one that appears
  * later (a copy job that was still running when discovery looked) is deleted here once it completes, and the
- * vault waits while the count is not zero. The vault is looked up in ListBackupVaults, absent meaning gone: to
+ * vault waits while the count is not zero (DELETING points count until AWS Backup is done with them); an EXPIRED
+ * point fails the step with Backup's reason, since the vault cannot go while it holds one. The vault is looked up in ListBackupVaults, absent meaning gone: to
  * DescribeBackupVault and ListRecoveryPointsByBackupVault a vault that is gone is AccessDeniedException
  * (see {@link BackupVaults}).
  */
@@ -37,9 +39,19 @@ final class BackupVaultDeletion extends DeletionStep {
             List<RecoveryPointByBackupVault> points = new ArrayList<>();
             backup.listRecoveryPointsByBackupVaultPaginator(r -> r.backupVaultName(target().id())).recoveryPoints()
                     .forEach(points::add);
+            List<String> expired = new ArrayList<>();
             for (RecoveryPointByBackupVault point : points) {
-                Quietly.unlessGone(() -> backup.deleteRecoveryPoint(r -> r.backupVaultName(target().id())
-                        .recoveryPointArn(point.recoveryPointArn())));
+                if (point.status() == RecoveryPointStatus.EXPIRED) {
+                    expired.add(point.recoveryPointArn() + " (" + point.statusMessage() + ")");
+                } else if (point.status() != RecoveryPointStatus.DELETING) {
+                    Quietly.unlessGone(() -> backup.deleteRecoveryPoint(r -> r.backupVaultName(target().id())
+                            .recoveryPointArn(point.recoveryPointArn())));
+                }
+            }
+            if (!expired.isEmpty()) {
+                return StepResult.failed("vault " + target().id() + " holds " + expired.size()
+                        + " EXPIRED recovery point(s) AWS Backup could not delete: " + String.join("; ", expired)
+                        + "; run cleanup again once that is fixed");
             }
             return StepResult.waiting(held + " recovery point(s) left");
         }

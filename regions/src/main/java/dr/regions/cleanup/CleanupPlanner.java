@@ -23,7 +23,8 @@ import java.util.function.Predicate;
  * An inventory as a plan of deletion steps, one per resource, ordered by {@link DeletionOrder}; plus, per region
  * with security groups, the step that revokes their cross-references first. Some resources have no step of their
  * own because AWS deletes them with another: a VPC's main route table and default security group (with the VPC),
- * the AMI behind a recovery point of a stack vault (with DeleteRecoveryPoint).
+ * the AMI behind a recovery point of a stack vault and that AMI's snapshots (AWS Backup deletes them with the point;
+ * EC2 refuses DeleteSnapshot while the AMI is registered, InvalidSnapshot.InUse).
  */
 final class CleanupPlanner {
     private final AwsClients clients;
@@ -90,10 +91,23 @@ final class CleanupPlanner {
         return switch (resource.kind()) {
             case ROUTE_TABLE -> !resource.flag(Attributes.MAIN);
             case SECURITY_GROUP -> !resource.flag(Attributes.DEFAULT);
-            case IMAGE -> inventory.ofKind(ResourceKind.RECOVERY_POINT, resource.region()).stream()
-                    .noneMatch(point -> resource.id().equals(point.attribute(Attributes.IMAGE_ID)));
+            case IMAGE -> !behindRecoveryPoint(resource, inventory);
+            case SNAPSHOT -> inventory.ofKind(ResourceKind.IMAGE, resource.region()).stream()
+                    .filter(image -> behindRecoveryPoint(image, inventory))
+                    .noneMatch(image -> snapshotsOf(image).contains(resource.id()));
             default -> true;
         };
+    }
+
+    /** An AMI that is an EC2 recovery point of a stack vault: AWS Backup deletes it, and its snapshots, with the point. */
+    private static boolean behindRecoveryPoint(StackResource image, Inventory inventory) {
+        return inventory.ofKind(ResourceKind.RECOVERY_POINT, image.region()).stream()
+                .anyMatch(point -> image.id().equals(point.attribute(Attributes.IMAGE_ID)));
+    }
+
+    private static List<String> snapshotsOf(StackResource image) {
+        String snapshots = image.attribute(Attributes.SNAPSHOTS);
+        return snapshots == null ? List.of() : List.of(snapshots.split(","));
     }
 
     /** The resource's role, made unique within its region by the end of its id where two share a role. */

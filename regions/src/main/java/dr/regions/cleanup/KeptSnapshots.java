@@ -3,16 +3,24 @@ package dr.regions.cleanup;
 import dr.core.model.Tags;
 import dr.core.report.CleanupReport.KeptSnapshot;
 import dr.regions.aws.AwsClients;
+import dr.regions.database.DatabaseRoles;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.rds.model.DBSnapshot;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The final DB snapshots cleanup leaves behind, in each region: manual snapshots named
- * {@code <stack>-...-final-<timestamp>} as cleanup names them, or tagged with the stack (RDS copies an instance's
- * tags to its snapshots). Also finds those a crashed earlier run took, so a resumed run still lists them.
+ * {@code <db instance>-final-<yyyyMMddHHmmss>} as cleanup names them, of a DB instance of this stack: tagged with the
+ * stack (RDS copies the instance's tags to its snapshots, CopyTagsToSnapshot), or, untagged, of the stack's own
+ * instance names. A snapshot tagged with another stack, or named alike by someone else, is not the stack's. Also
+ * finds those a crashed earlier run took, so a resumed run still lists them; {@code cleanup --purge-snapshots}
+ * removes exactly these.
  */
 final class KeptSnapshots {
     private KeptSnapshots() {
@@ -24,12 +32,10 @@ final class KeptSnapshots {
             try {
                 for (DBSnapshot snapshot : clients.rds(region).describeDBSnapshotsPaginator(r -> r.snapshotType("manual"))
                         .dbSnapshots()) {
-                    String id = snapshot.dbSnapshotIdentifier();
-                    boolean named = id.startsWith(stack + "-") && id.contains("-final-");
-                    boolean tagged = snapshot.tagList().stream()
-                            .anyMatch(t -> Tags.STACK.equals(t.key()) && stack.equals(t.value()));
-                    if (named || tagged) {
-                        kept.add(new KeptSnapshot(region, id, snapshot.dbInstanceIdentifier(), snapshot.status()));
+                    if (madeByCleanup(snapshot, stack)) {
+                        kept.add(new KeptSnapshot(region, snapshot.dbSnapshotIdentifier(),
+                                snapshot.dbInstanceIdentifier(), snapshot.status(),
+                                snapshot.allocatedStorage() == null ? 0 : snapshot.allocatedStorage()));
                     }
                 }
             } catch (SdkClientException e) {
@@ -37,5 +43,20 @@ final class KeptSnapshots {
             }
         }
         return kept;
+    }
+
+    static boolean madeByCleanup(DBSnapshot snapshot, String stack) {
+        String instance = snapshot.dbInstanceIdentifier();
+        if (instance == null || !snapshot.dbSnapshotIdentifier().matches(Pattern.quote(instance)
+                + "-final-\\d{14}")) {
+            return false;
+        }
+        Map<String, String> tags = snapshot.tagList().stream()
+                .collect(Collectors.toMap(t -> t.key(), t -> t.value(), (a, b) -> a));
+        if (tags.containsKey(Tags.STACK)) {
+            return stack.equals(tags.get(Tags.STACK));
+        }
+        return Set.of(stack + "-" + DatabaseRoles.PRIMARY_NAME, stack + "-" + DatabaseRoles.REPLICA_NAME)
+                .contains(instance);
     }
 }

@@ -11,6 +11,7 @@ import dr.regions.discovery.ResourceKind;
 import dr.regions.discovery.StackResource;
 import dr.regions.discovery.StackWorld;
 import dr.regions.discovery.TaggedState;
+import dr.regions.inmemory.backup.RecoveryPointDeletions;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.rds.model.DBSnapshot;
 
@@ -182,7 +183,8 @@ class CleanupTest {
         List<StackResource> without = plan.inventory().resources().stream().filter(r -> !stepped.contains(r.id()))
                 .toList();
         assertThat(without).allSatisfy(r -> assertThat(r.kind())
-                .isIn(ResourceKind.ROUTE_TABLE, ResourceKind.SECURITY_GROUP, ResourceKind.IMAGE));
+                .isIn(ResourceKind.ROUTE_TABLE, ResourceKind.SECURITY_GROUP, ResourceKind.IMAGE,
+                        ResourceKind.SNAPSHOT));
         assertThat(without).allSatisfy(r -> assertThat(CleanupPlanner.ownStep(r, plan.inventory())).isFalse());
     }
 
@@ -228,6 +230,7 @@ class CleanupTest {
         var backup = world.cloud.backup(StackWorld.DR);
         backup.listRecoveryPointsByBackupVault(r -> r.backupVaultName(vault)).recoveryPoints().forEach(p ->
                 backup.deleteRecoveryPoint(r -> r.backupVaultName(vault).recoveryPointArn(p.recoveryPointArn())));
+        world.cloud.world().clock().advance(RecoveryPointDeletions.DURATION);
         backup.deleteBackupVault(r -> r.backupVaultName(vault));
 
         CleanupReport report = cleanup.run(plan, ProgressListener.NONE);

@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * An oracle independent of discovery: walks the in-memory cloud's whole state (its sandbox JSON) and lists every
  * object that carries {@code dr:stack=<stack>}, as a tag map or as a {@code key}/{@code value} tag. Before looking
- * it lets EC2 forget what AWS itself forgets after an hour (deleted NAT gateways, terminated instances).
+ * it lets EC2 forget what AWS itself forgets after an hour (deleted NAT gateways, terminated instances). The final DB
+ * snapshots cleanup keeps ({@code <db>-final-<time>}) are left out: they stay on purpose, and are listed in the report.
  */
 public final class TaggedState {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,6 +47,9 @@ public final class TaggedState {
     }
 
     private static void walk(JsonNode node, String path, String stack, List<String> found) {
+        if (path.matches("/regions/[^/]+/rds/snapshots/[^/]+-final-\\d{14}")) {
+            return; // a final DB snapshot cleanup keeps on purpose (RDS copies the instance's tags onto it)
+        }
         if (node.isObject()) {
             boolean tagMap = stack.equals(node.path(Tags.STACK).asText(null));
             boolean tagPair = Tags.STACK.equals(node.path("key").asText(null))

@@ -31,7 +31,11 @@ import java.util.Objects;
  * COMPLETED when the job is. The AMI carries the instance's tags and the job's recovery point tags, the latter
  * winning ("Copying tags onto backups", AWS Backup developer guide: "When an Amazon EC2 backup creates an image
  * recovery point ... AWS Backup copies tags to the resulting AMI"; "Tags that are assigned during backup have
- * priority"). The recovery point itself has no Backup tags: its ARN is EC2's.
+ * priority"). Its snapshot carries the instance's volume tags ("AWS Backup also makes a best-effort attempt to copy
+ * the tags from the volumes associated with the Amazon EC2 instance to the resulting snapshots", same page,
+ * https://docs.aws.amazon.com/aws-backup/latest/devguide/tags-on-backups.html; dr tags the builder's volumes as the
+ * instance, which is what the fake copies): a stack's Backup snapshots carry the stack's tags. The recovery point
+ * itself has no Backup tags: its ARN is EC2's.
  */
 final class BackupJobOperations {
     static final String CREATED = "CREATED";
@@ -58,9 +62,10 @@ final class BackupJobOperations {
             }
         }
         Instance instance = instanceOf(resourceArn);
-        Map<String, String> imageTags = new LinkedHashMap<>();
+        Map<String, String> volumeTags = new LinkedHashMap<>();
         instance.tags().stream().filter(t -> !t.key().startsWith("aws:"))
-                .forEach(t -> imageTags.put(t.key(), t.value()));
+                .forEach(t -> volumeTags.put(t.key(), t.value()));
+        Map<String, String> imageTags = new LinkedHashMap<>(volumeTags);
         imageTags.putAll(BackupTags.check(request.recoveryPointTags()));
         BackupJob job = new BackupJob();
         job.id = ctx.world.ids.uuid().toUpperCase();
@@ -74,7 +79,7 @@ final class BackupJobOperations {
         job.timeline = Timeline.startingAt(ctx.now(), CREATED)
                 .then(RUNNING, ModeledDurations.BACKUP_JOB_START)
                 .then(COMPLETED, ModeledDurations.BACKUP_JOB.minus(ModeledDurations.BACKUP_JOB_START));
-        String imageId = createImage(instance.instanceId(), job.id, imageTags);
+        String imageId = createImage(instance.instanceId(), job.id, imageTags, volumeTags);
 
         RecoveryPoint point = new RecoveryPoint();
         point.arn = imageArn(ctx.region, imageId);
@@ -95,7 +100,8 @@ final class BackupJobOperations {
         return started(job);
     }
 
-    private String createImage(String instanceId, String jobId, Map<String, String> tags) {
+    private String createImage(String instanceId, String jobId, Map<String, String> tags,
+                               Map<String, String> snapshotTags) {
         try {
             return ctx.world.faults().internal(() -> ctx.world.services().ec2(ctx.region)
                     .createImage(CreateImageRequest.builder()
@@ -103,16 +109,20 @@ final class BackupJobOperations {
                             .name("AwsBackup_" + instanceId + "_" + jobId)
                             .description("This image is created by the AWS Backup service.")
                             .noReboot(true)
-                            .tagSpecifications(TagSpecification.builder().resourceType(ResourceType.IMAGE)
-                                    .tags(tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey())
-                                            .value(e.getValue()).build()).toList())
-                                    .build())
+                            .tagSpecifications(tagged(ResourceType.IMAGE, tags),
+                                    tagged(ResourceType.SNAPSHOT, snapshotTags))
                             .build())
                     .imageId());
         } catch (Ec2Exception e) {
             throw BackupErrors.invalidRequest("Cannot back up " + instanceId + ": "
                     + e.awsErrorDetails().errorMessage());
         }
+    }
+
+    /** The tags of one kind of resource CreateImage makes. */
+    static TagSpecification tagged(ResourceType type, Map<String, String> tags) {
+        return TagSpecification.builder().resourceType(type).tags(tags.entrySet().stream()
+                .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList()).build();
     }
 
     private static StartBackupJobResponse started(BackupJob job) {

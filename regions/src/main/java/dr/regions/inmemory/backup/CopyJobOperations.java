@@ -5,6 +5,7 @@ import dr.regions.inmemory.world.BackupState;
 import dr.regions.inmemory.world.BackupState.CopyJob;
 import dr.regions.inmemory.world.BackupState.RecoveryPoint;
 import dr.regions.inmemory.world.BackupState.Vault;
+import dr.regions.inmemory.world.Ec2State;
 import dr.regions.inmemory.world.RegionState;
 import dr.regions.inmemory.world.Timeline;
 import software.amazon.awssdk.services.backup.model.DescribeCopyJobRequest;
@@ -15,15 +16,18 @@ import software.amazon.awssdk.services.backup.model.StartCopyJobRequest;
 import software.amazon.awssdk.services.backup.model.StartCopyJobResponse;
 import software.amazon.awssdk.services.ec2.model.CopyImageRequest;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * StartCopyJob, DescribeCopyJob, ListCopyJobs, called in the source region. Copying an EC2 recovery point is
  * EC2 CopyImage into the destination region; the copy is a recovery point in the destination vault, COMPLETED
  * when the copy job is. The copied AMI carries the source AMI's tags ("Copying tags onto backups": "If you copy
  * your backup to another AWS Region, AWS Backup copies all tags of the original backup to the destination"), so
- * a copy first says what the original says, {@code dr:region-role} included.
+ * a copy first says what the original says, {@code dr:region-role} included; its snapshot gets the source snapshot's
+ * tags likewise.
  */
 final class CopyJobOperations {
     private final BackupContext ctx;
@@ -120,12 +124,22 @@ final class CopyJobOperations {
                             .name("AwsBackup_" + source.imageId + "_" + jobId)
                             .description("This image is a copy made by the AWS Backup service.")
                             .copyImageTags(true)
+                            .tagSpecifications(BackupJobOperations.tagged(ResourceType.SNAPSHOT,
+                                    sourceSnapshotTags(source.imageId)))
                             .build())
                     .imageId());
         } catch (Ec2Exception e) {
             throw BackupErrors.invalidRequest("Cannot copy recovery point " + source.arn + ": "
                     + e.awsErrorDetails().errorMessage());
         }
+    }
+
+    /** The tags on the source AMI's snapshot, which the copy's snapshot gets too ("copies all tags"). */
+    private Map<String, String> sourceSnapshotTags(String imageId) {
+        Ec2State ec2 = ctx.world.region(ctx.region).ec2;
+        Ec2State.Image image = ec2.images.get(imageId);
+        Ec2State.Snapshot snapshot = image == null ? null : ec2.snapshots.get(image.snapshotId);
+        return snapshot == null ? Map.of() : snapshot.tags;
     }
 
     DescribeCopyJobResponse describe(DescribeCopyJobRequest request) {

@@ -108,7 +108,8 @@ final class JobView {
                 .resourceType(point.resourceType)
                 .resourceName(point.resourceArn.substring(point.resourceArn.lastIndexOf('/') + 1))
                 .iamRoleArn(point.iamRoleArn)
-                .status(RecoveryPointStatus.COMPLETED)
+                .status(status(point))
+                .statusMessage(point.expiredBecause)
                 .creationDate(point.creationDate)
                 .completionDate(point.completionDate)
                 .backupSizeInBytes(BACKUP_SIZE_BYTES)
@@ -131,6 +132,7 @@ final class JobView {
                 .resourceName(model.resourceName())
                 .iamRoleArn(model.iamRoleArn())
                 .status(model.status())
+                .statusMessage(model.statusMessage())
                 .creationDate(model.creationDate())
                 .completionDate(model.completionDate())
                 .backupSizeInBytes(model.backupSizeInBytes())
@@ -140,6 +142,14 @@ final class JobView {
                 .isParent(false)
                 .storageClass("WARM")
                 .build();
+    }
+
+    /** COMPLETED, then DELETING once DeleteRecoveryPoint started its deletion, or EXPIRED when Backup could not. */
+    private static RecoveryPointStatus status(RecoveryPoint point) {
+        if (point.expiredBecause != null) {
+            return RecoveryPointStatus.EXPIRED;
+        }
+        return point.deletedAt != null ? RecoveryPointStatus.DELETING : RecoveryPointStatus.COMPLETED;
     }
 
     private static CalculatedLifecycle calculated(RecoveryPoint point) {

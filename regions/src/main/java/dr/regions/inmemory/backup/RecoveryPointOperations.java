@@ -1,6 +1,5 @@
 package dr.regions.inmemory.backup;
 
-import dr.regions.inmemory.world.BackupState;
 import dr.regions.inmemory.world.BackupState.RecoveryPoint;
 import dr.regions.inmemory.world.BackupState.Vault;
 import software.amazon.awssdk.services.backup.model.DeleteRecoveryPointRequest;
@@ -9,13 +8,6 @@ import software.amazon.awssdk.services.backup.model.DescribeRecoveryPointRequest
 import software.amazon.awssdk.services.backup.model.DescribeRecoveryPointResponse;
 import software.amazon.awssdk.services.backup.model.ListRecoveryPointsByBackupVaultRequest;
 import software.amazon.awssdk.services.backup.model.ListRecoveryPointsByBackupVaultResponse;
-import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.model.BlockDeviceMapping;
-import software.amazon.awssdk.services.ec2.model.DeleteSnapshotRequest;
-import software.amazon.awssdk.services.ec2.model.DeregisterImageRequest;
-import software.amazon.awssdk.services.ec2.model.DescribeImagesRequest;
-import software.amazon.awssdk.services.ec2.model.Ec2Exception;
-import software.amazon.awssdk.services.ec2.model.Image;
 
 import java.util.List;
 import java.util.Objects;
@@ -57,9 +49,10 @@ final class RecoveryPointOperations {
     }
 
     /**
-     * Deleting an EC2 recovery point deletes the backup itself: AWS Backup deregisters the AMI and deletes its
-     * EBS snapshots (Backup developer guide, "Deleting backups": the backup data is removed with the recovery
-     * point). A recovery point whose job is still running cannot be deleted yet.
+     * Starts the deletion and answers at once ({@link RecoveryPointDeletions}). A point whose job is still running, or
+     * that is being deleted already, is InvalidResourceStateException: "AWS Backup is already performing an action on
+     * this recovery point. It can't perform the action you requested until the first action finishes" (Backup API
+     * reference, DeleteRecoveryPoint, Errors).
      */
     DeleteRecoveryPointResponse delete(DeleteRecoveryPointRequest request) {
         RecoveryPoint point = ctx.recoveryPoint(request.backupVaultName(), request.recoveryPointArn());
@@ -67,34 +60,10 @@ final class RecoveryPointOperations {
             throw BackupErrors.invalidResourceState("Recovery point " + point.arn
                     + " is being created; it can be deleted once its job completes.");
         }
-        if (point.imageId != null) {
-            ctx.world.faults().internal(() -> deleteImage(point.imageId));
+        if (point.deletedAt != null) {
+            throw BackupErrors.invalidResourceState("Recovery point " + point.arn + " is being deleted.");
         }
-        ctx.state.recoveryPoints.remove(point.arn);
+        RecoveryPointDeletions.request(ctx.world, point);
         return DeleteRecoveryPointResponse.builder().build();
-    }
-
-    /**
-     * Deletes the image and its snapshots through the EC2 fake (run as an internal call, so eventual consistency
-     * does not hide a fresh image from Backup); false when the AMI was already gone.
-     */
-    private boolean deleteImage(String imageId) {
-        Ec2Client ec2 = ctx.world.services().ec2(ctx.region);
-        List<String> snapshots;
-        try {
-            snapshots = ec2.describeImages(DescribeImagesRequest.builder().imageIds(imageId).build()).images().stream()
-                    .map(Image::blockDeviceMappings).flatMap(List::stream)
-                    .map(BlockDeviceMapping::ebs).filter(Objects::nonNull)
-                    .map(ebs -> ebs.snapshotId()).filter(Objects::nonNull)
-                    .toList();
-            ec2.deregisterImage(DeregisterImageRequest.builder().imageId(imageId).build());
-        } catch (Ec2Exception e) {
-            // The AMI is already gone (e.g. deregistered by hand): nothing left to delete.
-            return false;
-        }
-        for (String snapshotId : snapshots) {
-            ec2.deleteSnapshot(DeleteSnapshotRequest.builder().snapshotId(snapshotId).build());
-        }
-        return true;
     }
 }

@@ -76,6 +76,7 @@ final class DbInstanceOperations {
         db.kmsKeyId = encrypted ? (kmsKey == null ? ctx.defaultRdsKeyArn() : kmsKey) : null;
         db.backupRetentionPeriod = retention;
         db.deletionProtection = Boolean.TRUE.equals(request.deletionProtection());
+        db.copyTagsToSnapshot = Boolean.TRUE.equals(request.copyTagsToSnapshot());
         db.publiclyAccessible = Boolean.TRUE.equals(request.publiclyAccessible());
         db.iamDatabaseAuthentication = Boolean.TRUE.equals(request.enableIAMDatabaseAuthentication());
         db.tags.putAll(RdsTags.toMap(request.tags()));

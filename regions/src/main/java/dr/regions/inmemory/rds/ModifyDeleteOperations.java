@@ -144,6 +144,11 @@ final class ModifyDeleteOperations {
         snapshot.createTime = ctx.now();
         snapshot.timeline = Timeline.startingAt(ctx.now(), "creating")
                 .then("available", ModeledDurations.RDS_DELETE);
+        if (db.copyTagsToSnapshot) {
+            // CreateDBInstance, CopyTagsToSnapshot: "Specifies whether to copy tags from the DB instance to snapshots
+            // of the DB instance" (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstance.html).
+            snapshot.tags.putAll(db.tags);
+        }
         ctx.state.snapshots.put(id, snapshot);
         ctx.world.faults().created(snapshot.arn);
     }

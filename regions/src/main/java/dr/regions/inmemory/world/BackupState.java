@@ -133,6 +133,13 @@ public final class BackupState {
         public Instant completionDate;
         public Lifecycle lifecycle;
         /**
+         * When AWS Backup finishes the deletion DeleteRecoveryPoint started (the point is DELETING until then, and
+         * its AMI and snapshots stay); null while no deletion is under way.
+         */
+        public Instant deletedAt;
+        /** Why AWS Backup could not delete it: the point is EXPIRED (DescribeRecoveryPoint's StatusMessage). */
+        public String expiredBecause;
+        /**
          * Backup tags, for a recovery point with an {@code arn:aws:backup} ARN; an EC2 recovery point has none (its
          * tags are its AMI's).
          */

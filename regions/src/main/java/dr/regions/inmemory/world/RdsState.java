@@ -56,6 +56,8 @@ public final class RdsState {
         public String kmsKeyId;
         public int backupRetentionPeriod;
         public boolean deletionProtection;
+        /** CreateDBInstance's CopyTagsToSnapshot: snapshots of the instance get its tags. */
+        public boolean copyTagsToSnapshot;
         public boolean publiclyAccessible;
         public boolean iamDatabaseAuthentication;
         public List<String> vpcSecurityGroupIds = new ArrayList<>();

@@ -16,8 +16,6 @@ import software.amazon.awssdk.services.backup.model.RecoveryPointByBackupVault;
 import software.amazon.awssdk.services.backup.model.RecoveryPointStatus;
 import software.amazon.awssdk.services.backup.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.backup.model.StartBackupJobResponse;
-import software.amazon.awssdk.services.ec2.model.Ec2Exception;
-import software.amazon.awssdk.services.ec2.model.Snapshot;
 
 import java.util.Map;
 
@@ -166,22 +164,6 @@ class BackupJobTest {
         assertThat(copied.sourceBackupVaultArn()).isEqualTo(fixture.vaultArn(PRIMARY));
         assertThat(copied.resourceArn()).isEqualTo(fixture.instanceArn);
         assertThat(copied.status()).isEqualTo(RecoveryPointStatus.COMPLETED);
-    }
-
-    @Test
-    void deletingARecoveryPointDeregistersItsAmiAndDeletesItsSnapshot() {
-        String point = fixture.completedBackup();
-        String imageId = imageIdOf(point);
-        String snapshotId = fixture.ec2(PRIMARY).describeImages(r -> r.imageIds(imageId)).images().get(0)
-                .blockDeviceMappings().get(0).ebs().snapshotId();
-
-        backup.deleteRecoveryPoint(r -> r.backupVaultName(VAULT).recoveryPointArn(point));
-
-        assertThatThrownBy(() -> fixture.ec2(PRIMARY).describeImages(r -> r.imageIds(imageId)))
-                .isInstanceOf(Ec2Exception.class);
-        assertThat(fixture.ec2(PRIMARY).describeSnapshots(r -> r.ownerIds("self")).snapshots())
-                .extracting(Snapshot::snapshotId).doesNotContain(snapshotId);
-        assertThat(backup.listRecoveryPointsByBackupVault(r -> r.backupVaultName(VAULT)).recoveryPoints()).isEmpty();
     }
 
     @Test

@@ -78,6 +78,10 @@ class BackupVaultTest {
                 InvalidRequestException.class, "InvalidRequestException");
 
         backup.deleteRecoveryPoint(r -> r.backupVaultName(VAULT).recoveryPointArn(point));
+        // Still DELETING: the vault holds it until AWS Backup is done.
+        assertRefused(() -> backup.deleteBackupVault(r -> r.backupVaultName(VAULT)),
+                InvalidRequestException.class, "InvalidRequestException");
+        fixture.advance(RecoveryPointDeletions.DURATION);
         backup.deleteBackupVault(r -> r.backupVaultName(VAULT));
 
         assertThat(backup.listBackupVaults().backupVaultList()).isEmpty();

@@ -1,0 +1,38 @@
+package dr.regions.cleanup;
+
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.rds.model.DBSnapshot;
+import software.amazon.awssdk.services.rds.model.Tag;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Which manual snapshots are the stack's kept final snapshots: what the report lists and the purge removes. */
+class KeptSnapshotsTest {
+    private static DBSnapshot snapshot(String id, String instance, String stackTag) {
+        DBSnapshot.Builder builder = DBSnapshot.builder().dbSnapshotIdentifier(id).dbInstanceIdentifier(instance);
+        if (stackTag != null) {
+            builder.tagList(Tag.builder().key("dr:stack").value(stackTag).build());
+        }
+        return builder.build();
+    }
+
+    @Test
+    void aFinalSnapshotNamedAsCleanupNamesItAndTaggedWithTheStackIsKept() {
+        assertThat(KeptSnapshots.madeByCleanup(snapshot("shop-db-final-20261203101500", "shop-db", "shop"), "shop"))
+                .isTrue();
+        assertThat(KeptSnapshots.madeByCleanup(snapshot("shop-db-replica-final-20261203101500", "shop-db-replica",
+                null), "shop")).as("untagged, of the stack's own instance names").isTrue();
+    }
+
+    @Test
+    void anotherStacksOrSomeoneElsesSnapshotIsNot() {
+        assertThat(KeptSnapshots.madeByCleanup(snapshot("shop-x-db-final-20261203101500", "shop-x-db", "shop-x"),
+                "shop")).as("stack shop-x shares the prefix shop-").isFalse();
+        assertThat(KeptSnapshots.madeByCleanup(snapshot("shop-x-db-final-20261203101500", "shop-x-db", null),
+                "shop")).as("untagged, not an instance name of stack shop").isFalse();
+        assertThat(KeptSnapshots.madeByCleanup(snapshot("shop-db-before-upgrade", "shop-db", "shop"), "shop"))
+                .as("a manual snapshot the team took").isFalse();
+        assertThat(KeptSnapshots.madeByCleanup(snapshot("shop-db-final-2026", "shop-db", "shop"), "shop"))
+                .isFalse();
+    }
+}
