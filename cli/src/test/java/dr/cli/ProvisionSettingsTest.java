@@ -31,13 +31,11 @@ class ProvisionSettingsTest {
         "--dr-capacity", "2", "--health-check-path", "/ping", "--health-check-interval", "30",
         "--health-check-threshold", "3"};
 
-    @TempDir
-    Path temp;
-    DrRunner dr;
+    private DrRunner dr;
 
     @BeforeEach
-    void setUp() {
-        dr = new DrRunner(temp);
+    void newSandbox(@TempDir Path sandbox) {
+        dr = new DrRunner(sandbox);
     }
 
     private DrRunner.Result provision(String... more) {
