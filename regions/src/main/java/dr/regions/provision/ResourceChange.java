@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dr.core.engine.StepKey;
 
+import java.util.Locale;
+
 /**
  * One change a provision run makes to the stack's live resources because a setting changed: what, from and to.
  *
@@ -15,24 +17,29 @@ import dr.core.engine.StepKey;
 public record ResourceChange(Kind kind, StepKey resource, String type, String what, String from, String to) {
     /** How the resource changes. */
     public enum Kind {
-        UPDATE("~", "update"), CREATE("+", "create"), UNMANAGED("!", "unmanage");
+        UPDATE, CREATE, UNMANAGED;
 
-        private final String sign;
-        private final String label;
+        String sign() {
+            return switch (this) {
+                case UPDATE -> "~";
+                case CREATE -> "+";
+                case UNMANAGED -> "!";
+            };
+        }
 
-        Kind(String sign, String label) {
-            this.sign = sign;
-            this.label = label;
+        /** In JSON: {@code update}, {@code create}, {@code unmanage}. */
+        String label() {
+            return this == UNMANAGED ? "unmanage" : name().toLowerCase(Locale.ROOT);
         }
     }
 
     public String text() {
-        return kind.sign + " " + resource + " (" + type + "): " + what + ": " + from + " -> " + to;
+        return kind.sign() + " " + resource + " (" + type + "): " + what + ": " + from + " -> " + to;
     }
 
     public ObjectNode toJson() {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
-        json.put("action", kind.label);
+        json.put("action", kind.label());
         json.put("resource", resource.toString());
         json.put("type", type);
         json.put("change", what);

@@ -23,18 +23,11 @@ import java.util.Map;
  * run that stops halfway has already recorded what it was building: its re-run, with the settings left out, finishes
  * that same stack. Writes only the tags that differ (EC2 CreateTags overwrites a tag's value); reports
  * {@code create} for the first record, {@code update} when a setting changed, {@code unchanged} otherwise.
+ *
+ * @param settings the stack as given, before a failover state adjusts what the plan builds
  */
-public final class SettingsRecordStep implements Step {
+public record SettingsRecordStep(RegionTarget target, StackSpec settings) implements Step {
     public static final String ROLE = "settings";
-
-    private final RegionTarget target;
-    private final StackSpec settings;
-
-    /** {@code settings}: the stack as given, before a failover state adjusts what the plan builds. */
-    public SettingsRecordStep(RegionTarget target, StackSpec settings) {
-        this.target = target;
-        this.settings = settings;
-    }
 
     @Override
     public StepKey key() {
