@@ -26,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * From the stack as built (its recorded settings) and as given now, what a provision run changes on live resources:
@@ -188,10 +187,5 @@ final class LiveChanges {
 
     private static String sizes(Capacity capacity) {
         return capacity.min() + "/" + capacity.desired() + "/" + capacity.max();
-    }
-
-    /** The settings provision refuses to change on a live stack. */
-    static Set<ConfigKey> fixed() {
-        return FIXED.keySet();
     }
 }
