@@ -78,7 +78,7 @@ class EmulatorLifecycleTest {
                 "example.com", "--endpoint-url", endpoint);
         Set<String> provisionRows = failedStepRows(provision, "provision", Set.of());
         DrRunner.Result ownImages = lifecycle.run("provision", "--primary", PRIMARY, "--dr", DR, "--domain",
-                "example.com", "--web-image", webImage, "--app-image", appImage, "--endpoint-url", endpoint);
+                "example.com", "--web-image", webImage, "--app-image", appImage, "--endpoint-url", endpoint, "--yes");
         // No step of this plan waits for a Backup job or selection or the Backup role: rows G1, G3, G16 explain nothing.
         Set<String> ownImagesRows = failedStepRows(ownImages, "provision --web-image --app-image",
                 Set.of("G1", "G3", "G16"));

@@ -62,8 +62,9 @@ class IamPolicyMatchesCallsTest {
             "--sandbox", "-q");
     private static final List<String> WITH_DOMAIN = List.of("--domain", "example.com", "--admin-cidr",
             "203.0.113.10/32");
+    /** Changes to a built stack: confirmed with --yes, as provision asks before it changes live resources. */
     private static final List<String> RESIZED = List.of("--health-check-path", "/ready", "--web-instance-type",
-            "t3.small", "--desired", "3", "--max", "5");
+            "t3.small", "--desired", "3", "--max", "5", "--yes");
 
     @TempDir
     Path temp;

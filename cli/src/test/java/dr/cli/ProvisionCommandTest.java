@@ -61,14 +61,17 @@ class ProvisionCommandTest {
         assertThat(dr.changesBesideTheLockSince(before)).isEmpty();
     }
 
-    /** The format passes (t3.humongous, m5.humongous), but no region sells them: exit 2 before anything is made. */
+    /** The format passes (t3.humongous, m5.humongous, db.t3.humongous), but no region sells them: exit 2 before anything is made. */
     @Test
     void aSizeTheRegionsDoNotOfferIsBadInputBeforeAnythingIsCreated() {
         String[][] cases = {
             {"--web-instance-type", "t3.humongous",
                 "--web-instance-type t3.humongous: EC2 does not offer this instance type in us-east-1 (the primary region)"},
             {"--app-instance-type", "m5.humongous",
-                "--app-instance-type m5.humongous: EC2 does not offer this instance type in us-east-1 (the primary region)"}};
+                "--app-instance-type m5.humongous: EC2 does not offer this instance type in us-east-1 (the primary region)"},
+            {"--db-instance-class", "db.t3.humongous",
+                "--db-instance-class db.t3.humongous: RDS does not offer this class for MySQL 8.0 in us-east-1 (the "
+                    + "primary region)"}};
         for (String[] bad : cases) {
             DrRunner.Mark before = dr.mark();
 
@@ -123,7 +126,7 @@ class ProvisionCommandTest {
         // In the sandbox the zones are read, and whether the DR database was promoted; nothing else, nothing changes.
         assertThat(dr.cloud.world().calls().all()).as("calls in a sandbox dry run")
                 .allSatisfy(call -> assertThat(call.operation()).isIn("DescribeSubnets", "DescribeAvailabilityZones",
-                        "DescribeInstanceTypeOfferings", "DescribeDBInstances"));
+                        "DescribeInstanceTypeOfferings", "DescribeDBInstances", "DescribeVpcs"));
         assertThat(dr.cloud.world().calls().mutating()).isZero();
     }
 
@@ -135,9 +138,12 @@ class ProvisionCommandTest {
         assertThat(result.exitCode()).as("stderr: %s", result.err()).isZero();
         assertThat(result.out()).contains("Zones in us-east-1: chosen at run time (a dry run does not read them)",
                 "Zones in us-west-2: chosen at run time (a dry run does not read them)",
-                "Dry run: nothing was changed; the only AWS call read whether the DR database was promoted.");
-        assertThat(dr.cloud.world().calls().all()).as("AWS calls in a dry run").singleElement()
-                .satisfies(call -> assertThat(call.operation()).isEqualTo("DescribeDBInstances"));
-        assertThat(dr.cloud.world().calls().inRegion("us-west-2")).isEqualTo(1);
+                "Dry run: nothing was changed; the only AWS calls read the stack's recorded settings and whether the DR "
+                        + "database was promoted.");
+        // No stack yet: no settings recorded on a VPC in either region; then the failover state.
+        assertThat(dr.cloud.world().calls().all()).as("AWS calls in a dry run")
+                .extracting(call -> call.operation())
+                .containsExactly("DescribeVpcs", "DescribeVpcs", "DescribeDBInstances");
+        assertThat(dr.cloud.world().calls().inRegion("us-west-2")).isEqualTo(2);
     }
 }

@@ -225,8 +225,10 @@ class StackLockCommandTest {
         assertThat(dr.cloud.rds(ReadyStack.DR).describeDBInstances(r -> r.dbInstanceIdentifier("dr-db-replica"))
                 .dbInstances().get(0).readReplicaSourceDBInstanceIdentifier()).as("promoted").isNull();
 
+        // --yes: straight to the lock (without it, provision's look at the stack's settings, before the lock, is
+        // what meets the dark region first)
         DrRunner.Result provision = dr.run("provision", "--sandbox", "--primary", ReadyStack.PRIMARY, "--dr",
-                ReadyStack.DR);
+                ReadyStack.DR, "--yes");
         assertThat(provision.exitCode()).isEqualTo(1);
         assertThat(provision.err()).contains("the stack lock could not be taken", "nothing was changed");
     }

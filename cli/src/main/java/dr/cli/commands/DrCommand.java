@@ -110,8 +110,8 @@ public final class DrCommand extends GroupCommand {
             new CredentialsCheck(environment).require(connection);
         }
         boolean readOnly = dryRun || !command.changesCloud();
-        Supplier<CloudSession> opener = () -> readOnly ? clientsFactory.openReadOnly(connection)
-                : clientsFactory.open(connection);
+        Supplier<CloudSession> look = () -> clientsFactory.openReadOnly(connection);
+        Supplier<CloudSession> opener = readOnly ? look : () -> clientsFactory.open(connection);
         if (!readOnly && stackTarget != null && command.takesStackLock()) {
             String name = command.spec.qualifiedName(" ").replaceFirst("^dr ", "");
             opener = StackLockSession.around(opener, new StackLockSession.Request(stackTarget.stack(), name,
@@ -119,6 +119,6 @@ public final class DrCommand extends GroupCommand {
                     command.spec.commandLine().getErr()));
         }
         return new CommandContext(stackTarget, connection, outputSettings, safety.assumeYes(), dryRun,
-                command.spec.commandLine().getOut(), command.spec.commandLine().getErr(), opener);
+                command.spec.commandLine().getOut(), command.spec.commandLine().getErr(), opener, look);
     }
 }

@@ -3,7 +3,12 @@ package dr.cli.commands;
 import dr.cli.output.Printer;
 import dr.core.ExitCode;
 import dr.core.report.ProvisionReport;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dr.cli.runtime.Confirmation;
+import dr.core.DrException;
+import dr.core.config.StackTarget;
 import dr.regions.provision.PreparedProvision;
+import dr.regions.provision.StackChanges;
 import dr.regions.provision.ProvisionPreview;
 import dr.regions.provision.Provisioning;
 
@@ -16,6 +21,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.PrintWriter;
+
 @Command(name = "provision",
         description = {
             "Build the warm-standby stack in both regions.",
@@ -25,6 +32,9 @@ import picocli.CommandLine.Option;
                 + "--domain also certificates, Route 53 failover records, CloudFront and WAF.",
             "Changes: creates resources tagged dr:stack=<stack> in the primary region, the DR region and globally. "
                 + "Idempotent: a second run creates nothing, a run after a crash finishes the job.",
+            "Settings: recorded on the stack (tags on its VPCs); a re-run takes every setting it is not given from "
+                + "there. Given settings that differ change live resources: the changes are shown, resource by "
+                + "resource, and confirmed first (--yes to skip the question; --dry-run shows them).",
             "Takes: about 45 minutes on AWS (the cross-region read replica is the long pole); seconds in the sandbox.",
             ""},
         footerHeading = "%nExamples:%n",
@@ -150,10 +160,13 @@ public final class ProvisionCommand extends DrSubcommand {
 
     @Override
     protected int run(CommandContext context) {
-        Provisioning provisioning = new Provisioning(context.spec(), context.clients(), context.clock());
+        StackTarget target = context.target().orElseThrow();
+        StackChanges confirmed = context.dryRun() || context.assumeYes() ? null : confirm(context, target);
+        Provisioning provisioning = Provisioning.of(target, context.clients(), context.clock());
         PreparedProvision prepared = provisioning.prepare();
         if (context.dryRun()) {
-            // The sandbox's zones are read (three read-only calls); on AWS a dry run reads only the failover state.
+            // The sandbox's zones are read (three read-only calls); on AWS a dry run reads only the recorded settings
+            // and the failover state.
             ProvisionPreview preview = provisioning.preview(prepared, context.connection().isSandbox());
             if (context.output().json()) {
                 Printer.json(context, preview.toJson());
@@ -162,13 +175,44 @@ public final class ProvisionCommand extends DrSubcommand {
             }
             return ExitCode.OK.code();
         }
+        if (confirmed != null && !confirmed.equals(prepared.changes())) {
+            throw DrException.failed("stack " + target.stack() + " changed while you were deciding (its recorded "
+                    + "settings or its failover state): nothing was changed; run again to see the changes now");
+        }
+        if (confirmed == null) {
+            show(context, prepared.changes(), target.stack());
+        }
         ProvisionReport report = provisioning.run(prepared, Printer.progress(context));
         if (context.output().json()) {
-            Printer.json(context, report.toJson());
+            ObjectNode document = report.toJson();
+            document.set("changes", prepared.changes().toJson());
+            Printer.json(context, document);
         } else {
             report.printText(context.out());
         }
         return report.succeeded() ? ExitCode.OK.code() : ExitCode.FAILED.code();
+    }
+
+    /**
+     * Before the stack lock (a declined change must write nothing, the lock included): what the run would change on
+     * the live stack, shown and confirmed as {@code terraform apply} does. The changes confirmed, to compare with what
+     * the run finds under the lock.
+     */
+    private static StackChanges confirm(CommandContext context, StackTarget target) {
+        StackChanges changes = context.beforeLock(session -> Provisioning.of(target, session.clients(),
+                session.clock()).prepare().changes());
+        if (!changes.isEmpty()) {
+            show(context, changes, target.stack());
+            Confirmation.require(context, "Apply these changes to stack " + target.stack() + "?");
+        }
+        return changes;
+    }
+
+    /** The diff: on stdout, or on stderr when stdout carries the one JSON document (which has it too). */
+    private static void show(CommandContext context, StackChanges changes, String stack) {
+        PrintWriter where = context.output().json() ? context.err() : context.out();
+        where.print(changes.text(stack));
+        where.flush();
     }
 
     @Override

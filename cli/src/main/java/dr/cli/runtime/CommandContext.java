@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.PrintWriter;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -29,11 +30,17 @@ public final class CommandContext implements AutoCloseable {
     private final PrintWriter out;
     private final PrintWriter err;
     private final Supplier<CloudSession> opener;
+    private final Supplier<CloudSession> lookOpener;
     private CloudSession session;
     private JsonNode heldResult;
 
+    /**
+     * {@code opener} opens the command's session (with the stack lock when the command takes it); {@code lookOpener} a
+     * read-only one without the lock, for {@link #beforeLock}.
+     */
     public CommandContext(StackTarget target, Connection connection, OutputSettings output, boolean assumeYes,
-            boolean dryRun, PrintWriter out, PrintWriter err, Supplier<CloudSession> opener) {
+            boolean dryRun, PrintWriter out, PrintWriter err, Supplier<CloudSession> opener,
+            Supplier<CloudSession> lookOpener) {
         this.target = target;
         this.connection = connection;
         this.output = output;
@@ -42,6 +49,7 @@ public final class CommandContext implements AutoCloseable {
         this.out = out;
         this.err = err;
         this.opener = opener;
+        this.lookOpener = lookOpener;
     }
 
     /** The validated stack; absent only for commands that do not work on a stack (completion). */
@@ -100,6 +108,18 @@ public final class CommandContext implements AutoCloseable {
             return new TtyProgressRenderer(err(), clock(), output.color());
         }
         return new LineProgressWriter(err(), clock());
+    }
+
+    /**
+     * Reads made before the command's session (and its stack lock) opens, in a read-only session of their own closed
+     * at once: for a question asked before anything is written, e.g. provision's "apply these changes?", which a
+     * declined answer must leave without a single write, the lock's included. What it reads may change before the
+     * lock is taken: the command reads again under the lock and compares.
+     */
+    public <T> T beforeLock(Function<CloudSession, T> look) {
+        try (CloudSession lookSession = lookOpener.get()) {
+            return look.apply(lookSession);
+        }
     }
 
     /** How users reach the stack through this command's cloud: the network on AWS, the modeled edge in the sandbox. */

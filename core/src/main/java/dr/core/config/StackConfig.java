@@ -38,6 +38,14 @@ public final class StackConfig {
         return new StackConfig(merged);
     }
 
+    /** This config without {@code key}'s setting. */
+    public StackConfig without(ConfigKey key) {
+        Map<ConfigKey, Setting> rest = new EnumMap<>(ConfigKey.class);
+        rest.putAll(settings);
+        rest.remove(key);
+        return new StackConfig(rest);
+    }
+
     public boolean has(ConfigKey key) {
         return settings.containsKey(key);
     }

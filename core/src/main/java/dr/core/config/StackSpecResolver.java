@@ -109,7 +109,7 @@ public final class StackSpecResolver {
                 webInstanceType, appInstanceType, dbInstanceClass, storage,
                 defaults.dbEngineVersion(), defaults.dbName(), defaults.dbMasterUsername(),
                 primaryCapacity, drCapacity, healthCheckPath, interval, threshold, stack + ".internal", images);
-        return new StackTarget(spec);
+        return new StackTarget(spec, config, regionsRequired);
     }
 
     static void checkRegions(StackConfig config, boolean required) {

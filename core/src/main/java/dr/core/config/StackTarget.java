@@ -10,10 +10,52 @@ import java.util.Optional;
  */
 public final class StackTarget {
     private final StackSpec template;
+    private final StackConfig given;
+    private final boolean regionsRequired;
 
-    /** {@code template} is fully validated; its regions may be null when not given. */
-    StackTarget(StackSpec template) {
+    /**
+     * {@code template} is fully validated from {@code given}; its regions may be null when not given
+     * ({@code regionsRequired} false).
+     */
+    StackTarget(StackSpec template, StackConfig given, boolean regionsRequired) {
         this.template = template;
+        this.given = given;
+        this.regionsRequired = regionsRequired;
+    }
+
+    /** The settings as given (config file and options), before defaults. */
+    public StackConfig given() {
+        return given;
+    }
+
+    /**
+     * The stack with every setting not given taken from {@code recorded} (the settings recorded on the stack as
+     * built), validated again. The recorded admin CIDR was accepted when the stack was built, a broad one with
+     * {@code --allow-open-ssh}: kept, it needs no new acknowledgement; a newly given one does.
+     */
+    public StackTarget withRecorded(StackConfig recorded) {
+        return resolved(recorded, given, regionsRequired);
+    }
+
+    /** The stack as it was built: {@code recorded} alone, in this target's stack and regions. */
+    public StackSpec recordedSpec(StackConfig recorded) {
+        StackConfig.Builder where = StackConfig.builder();
+        for (ConfigKey key : new ConfigKey[] {ConfigKey.STACK, ConfigKey.PRIMARY, ConfigKey.DR}) {
+            StackConfig.Setting setting = given.settings().get(key);
+            if (setting != null) {
+                where.set(key, setting.value(), setting.origin());
+            }
+        }
+        return resolved(recorded, where.build(), true).spec();
+    }
+
+    private static StackTarget resolved(StackConfig recorded, StackConfig given, boolean regionsRequired) {
+        StackConfig base = recorded.without(ConfigKey.ALLOW_OPEN_SSH);
+        if (!given.has(ConfigKey.ADMIN_CIDR) && recorded.has(ConfigKey.ADMIN_CIDR)) {
+            base = base.overriddenBy(StackConfig.builder()
+                    .set(ConfigKey.ALLOW_OPEN_SSH, true, recorded.origin(ConfigKey.ADMIN_CIDR)).build());
+        }
+        return new StackSpecResolver().resolve(base.overriddenBy(given), regionsRequired);
     }
 
     public String stack() {

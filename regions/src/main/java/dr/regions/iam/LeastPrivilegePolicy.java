@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +21,8 @@ import java.util.function.UnaryOperator;
  * exactly the IAM actions its recorded operations need ({@code ProvisionEc2}, {@code CleanupRoute53}...; one
  * {@code <Command>Actions} statement instead when that is what lets the policy fit one managed policy), then the
  * implied permissions AWS checks besides those calls ({@code ProvisionImpliedPassBackupServiceRole}...), each
- * narrowed where AWS allows it. Calls no AWS API: it reads {@link OperationCatalog} and {@link PermissionRules}.
+ * narrowed where AWS allows it; when that is still too long, statements with the same Resource and Condition are
+ * merged ({@link #compacted}). Calls no AWS API: it reads {@link OperationCatalog} and {@link PermissionRules}.
  */
 public final class LeastPrivilegePolicy {
     /** Account ids in ARNs when none is given. */
@@ -81,10 +83,32 @@ public final class LeastPrivilegePolicy {
                         .ifPresent(implied::add);
             }
             rules.serviceLinkedRoles().statement(command, called, account).ifPresent(implied::add);
-            statements.addAll(fitted(command, own, implied));
-            statements.addAll(implied);
+            List<PolicyStatement> ofCommand = new ArrayList<>(fitted(command, own, implied));
+            ofCommand.addAll(implied);
+            statements.addAll(compacted(ofCommand));
         }
         return new PolicyDocument(statements);
+    }
+
+    /**
+     * The command's statements as they are when they fit one managed policy; otherwise each group with the same
+     * Resource and Condition is one statement with the union of their actions (the first one's Sid): Allow statements
+     * add up, so the merged policy grants exactly the same, in fewer characters.
+     */
+    static List<PolicyStatement> compacted(List<PolicyStatement> statements) {
+        if (new PolicyDocument(statements).fitsOneManagedPolicy()) {
+            return statements;
+        }
+        Map<List<Object>, PolicyStatement> merged = new LinkedHashMap<>();
+        for (PolicyStatement statement : statements) {
+            merged.merge(List.of(statement.resources(), String.valueOf(statement.condition())), statement,
+                    (first, next) -> {
+                        SortedSet<String> actions = new TreeSet<>(first.actions());
+                        actions.addAll(next.actions());
+                        return new PolicyStatement(first.sid(), actions, first.resources(), first.condition());
+                    });
+        }
+        return List.copyOf(merged.values());
     }
 
     /**

@@ -15,9 +15,10 @@ import java.util.List;
  * @param plan     the steps, built for that state
  * @param skipped  what the spec leaves out, said plainly
  * @param notes    figures and facts an operator should see with the plan (the failover state first, when promoted)
+ * @param changes  what the run changes on the live stack because given settings differ from the recorded ones
  */
 public record PreparedProvision(StackSpec spec, Failover failover, Plan plan, List<String> skipped,
-        List<String> notes) {
+        List<String> notes, StackChanges changes) {
     public PreparedProvision {
         skipped = List.copyOf(skipped);
         notes = List.copyOf(notes);

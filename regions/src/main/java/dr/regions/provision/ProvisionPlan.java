@@ -39,9 +39,18 @@ public final class ProvisionPlan {
         return build(spec, clients, Failover.NONE);
     }
 
-    /** The plan's steps and their dependencies only, for drawing it ({@code dr graph}): its steps must never run. */
+    /**
+     * The plan's steps and their dependencies only, for drawing it ({@code dr graph}): its steps must never run. The
+     * settings record is left out: tags on the VPCs, not a piece of the topology.
+     */
     public static Plan shape(StackSpec spec) {
-        return build(spec, null);
+        return Plan.of(build(spec, null).steps().stream().filter(step -> !(step instanceof SettingsRecordStep))
+                .toList());
+    }
+
+    /** The plan's shape for a stack in the given {@link Failover} state. */
+    static Plan shape(StackSpec spec, Failover failover) {
+        return build(spec, null, failover);
     }
 
     /** The plan for a stack in the given {@link Failover} state: once promoted, it keeps DR serving. */
@@ -49,7 +58,9 @@ public final class ProvisionPlan {
         StackSpec wanted = failover.apply(spec);
         List<Step> steps = new ArrayList<>();
         for (RegionRole role : RegionRole.values()) {
-            steps.addAll(regionSteps(new RegionTarget(wanted, role, clients)));
+            RegionTarget target = new RegionTarget(wanted, role, clients);
+            steps.addAll(regionSteps(target));
+            steps.add(new SettingsRecordStep(target, spec));
         }
         steps.addAll(IdentitySteps.forStack(wanted, clients));
         steps.addAll(EdgeSteps.forStack(wanted, clients, failover == Failover.PROMOTED));

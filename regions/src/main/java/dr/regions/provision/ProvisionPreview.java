@@ -34,6 +34,7 @@ public record ProvisionPreview(PreparedProvision prepared, Map<String, ZonePrevi
         prepared.skipped().forEach(skipped::add);
         ArrayNode notes = document.putArray("notes");
         prepared.notes().forEach(notes::add);
+        document.set("changes", prepared.changes().toJson());
         return document;
     }
 
@@ -46,8 +47,9 @@ public record ProvisionPreview(PreparedProvision prepared, Map<String, ZonePrevi
         }
         prepared.skipped().forEach(reason -> out.append("Skipped: ").append(reason).append('\n'));
         prepared.notes().forEach(note -> out.append("Note: ").append(note).append('\n'));
-        out.append("Dry run: nothing was changed; the only AWS call read whether the DR database was promoted. "
-                + "Actions show 'ensure': provision keeps what exists.\n");
+        out.append(prepared.changes().text(prepared.spec().stack()));
+        out.append("Dry run: nothing was changed; the only AWS calls read the stack's recorded settings and whether "
+                + "the DR database was promoted. Actions show 'ensure': provision keeps what exists.\n");
         return out.toString();
     }
 }

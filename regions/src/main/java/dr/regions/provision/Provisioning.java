@@ -9,6 +9,7 @@ import dr.core.engine.Executor;
 import dr.core.engine.ExecutorSettings;
 import dr.core.engine.Plan;
 import dr.core.engine.ProgressListener;
+import dr.core.config.StackTarget;
 import dr.core.model.StackSpec;
 import dr.core.report.ProvisionReport;
 import dr.regions.aws.AwsClients;
@@ -28,26 +29,56 @@ public final class Provisioning {
     private final StackSpec spec;
     private final AwsClients clients;
     private final Clock clock;
+    private final StackSettingsRecord record;
+    private final StackSpec built;
 
+    /** Provisioning exactly {@code spec}, whatever settings a stack of that name was built with. */
     public Provisioning(StackSpec spec, AwsClients clients, Clock clock) {
+        this(spec, clients, clock, null, null);
+    }
+
+    private Provisioning(StackSpec spec, AwsClients clients, Clock clock, StackSettingsRecord record,
+                         StackSpec built) {
         this.spec = spec;
         this.clients = clients;
         this.clock = clock;
+        this.record = record;
+        this.built = built;
+    }
+
+    /**
+     * Provisioning the stack as given, with every setting not given taken from the settings recorded on the stack
+     * (one DescribeVpcs, {@link StackSettingsRecord}); as given, with defaults, when there is no record (a new stack).
+     */
+    public static Provisioning of(StackTarget target, AwsClients clients, Clock clock) {
+        return StackSettingsRecord.read(clients, target.spec())
+                .map(record -> new Provisioning(target.withRecorded(record.settings()).spec(), clients, clock, record,
+                        target.recordedSpec(record.settings())))
+                .orElseGet(() -> new Provisioning(target.spec(), clients, clock));
+    }
+
+    /** The stack this run builds: the settings given, the recorded ones for the rest. */
+    public StackSpec spec() {
+        return spec;
     }
 
     /**
      * The plan, built once for the stack's failover state (one read in the DR region): what a dry run shows and what
-     * {@link #run(PreparedProvision, ProgressListener)} executes, so the plan shown is the plan run.
+     * {@link #run(PreparedProvision, ProgressListener)} executes, so the plan shown is the plan run; with it, what the
+     * run changes on the live stack because settings were given that differ from the recorded ones.
      */
     public PreparedProvision prepare() {
         Failover failover = Failover.read(spec, clients);
+        StackChanges changes = record == null ? StackChanges.NONE
+                : LiveChanges.between(record, built, spec, failover);
         List<String> notes = new ArrayList<>(notes());
         if (failover == Failover.PROMOTED) {
             notes.add(0, "failed over: " + spec.name(DatabaseRoles.REPLICA) + " in " + spec.drRegion() + " was "
                     + "promoted and is the writer, so the api records and CloudFront stay on " + spec.drRegion()
                     + " and DR keeps the primary's capacity; failing back is not automated (see the README)");
         }
-        return new PreparedProvision(spec, failover, ProvisionPlan.build(spec, clients, failover), skipped(), notes);
+        return new PreparedProvision(spec, failover, ProvisionPlan.build(spec, clients, failover), skipped(), notes,
+                changes);
     }
 
     /** What a dry run prints: the prepared plan and the zones, read only when {@code readZones} (the sandbox). */

@@ -55,8 +55,12 @@ final class Fixture {
     }
 
     void dbInstance(String id, String subnetGroup, boolean deletionProtection) {
+        dbInstance(id, subnetGroup, deletionProtection, "db.t3.micro");
+    }
+
+    void dbInstance(String id, String subnetGroup, boolean deletionProtection, String instanceClass) {
         clients.rds(REGION).createDBInstance(r -> r.dbInstanceIdentifier(id).engine("mysql")
-                .dbInstanceClass("db.t3.micro").allocatedStorage(20).masterUsername("admin")
+                .dbInstanceClass(instanceClass).allocatedStorage(20).masterUsername("admin")
                 .manageMasterUserPassword(true).dbSubnetGroupName(subnetGroup).storageEncrypted(true)
                 .deletionProtection(deletionProtection));
     }

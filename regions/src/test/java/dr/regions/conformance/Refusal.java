@@ -150,6 +150,12 @@ record Refusal(String id, String expectedCode, String awsSource, Optional<String
                             f.dbInstance("twice", group, false);
                             f.dbInstance("twice", group, false);
                         }),
+                // AWS: "RDS does not support creating a DB instance with the following combination: ..." (400);
+                // https://github.com/hashicorp/terraform/issues/17013, elastic/beats#38473.
+                of("RDS CreateDBInstance with a class RDS does not sell for the engine", "InvalidParameterCombination",
+                        "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.DBInstanceClass.Support.html",
+                        f -> f.dbInstance("humongous", f.dbSubnetGroup("group"), false, "db.t3.humongous"))
+                        .gap("G24"),
                 of("RDS DeleteDBInstance with deletion protection on", "InvalidParameterCombination",
                         "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_DeleteInstance.html#USER_DeleteInstance.DeletionProtection",
                         f -> {

@@ -2,6 +2,7 @@ package dr.regions.iam;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.Test;
 
@@ -248,12 +249,60 @@ class LeastPrivilegePolicyTest {
         });
     }
 
+    /**
+     * Too long for one managed policy: statements with the same Resource and Condition become one with the union of
+     * their actions (Allow statements add up), so every action stays granted on exactly the resources and under the
+     * condition it had, and nothing more.
+     */
+    @Test
+    void statementsWithTheSameResourceAndConditionAreMergedOnlyWhenThePolicyWouldNotFit() {
+        ObjectNode condition = new ObjectMapper().createObjectNode();
+        condition.putObject("StringEquals").put("iam:PassedToService", "ec2.amazonaws.com");
+        List<PolicyStatement> statements = new java.util.ArrayList<>();
+        for (int i = 0; i < 90; i++) {
+            statements.add(new PolicyStatement("Any" + i, new TreeSet<>(Set.of("service" + i + ":DescribeSomething")),
+                    List.of("*"), null));
+        }
+        statements.add(new PolicyStatement("Pass", new TreeSet<>(Set.of("iam:PassRole")),
+                List.of("arn:aws:iam::1:role/a"), condition));
+        statements.add(new PolicyStatement("PassToo", new TreeSet<>(Set.of("iam:GetRole")),
+                List.of("arn:aws:iam::1:role/a"), condition));
+        statements.add(new PolicyStatement("Other", new TreeSet<>(Set.of("iam:GetRole")),
+                List.of("arn:aws:iam::1:role/b"), null));
+        assertThat(LeastPrivilegePolicy.compacted(statements.subList(0, 3))).as("fits: left as it is")
+                .isEqualTo(statements.subList(0, 3));
+        assertThat(new PolicyDocument(statements).fitsOneManagedPolicy()).isFalse();
+
+        List<PolicyStatement> compacted = LeastPrivilegePolicy.compacted(statements);
+
+        assertThat(compacted).extracting(PolicyStatement::sid).containsExactly("Any0", "Pass", "Other");
+        assertThat(compacted.get(0).actions()).hasSize(90);
+        assertThat(compacted.get(1).actions()).containsExactly("iam:GetRole", "iam:PassRole");
+        assertThat(compacted.get(1).condition()).isEqualTo(condition);
+        assertThat(grants(compacted)).isEqualTo(grants(statements));
+    }
+
+    /** Every (action, resource, condition) a list of statements allows. */
+    private static Set<String> grants(List<PolicyStatement> statements) {
+        Set<String> grants = new TreeSet<>();
+        for (PolicyStatement statement : statements) {
+            for (String action : statement.actions()) {
+                for (String resource : statement.resources()) {
+                    grants.add(action + " " + resource + " " + statement.condition());
+                }
+            }
+        }
+        return grants;
+    }
+
     @Test
     void theShippedPolicyOfEachCommandFitsOneManagedPolicy() {
         LeastPrivilegePolicy policy = LeastPrivilegePolicy.load();
 
         for (PolicyCommand command : policy.commands()) {
             PolicyDocument document = policy.document(List.of(command), "123456789012");
+            System.out.printf("IAM-POLICY-SIZE %s: %d of %d characters (white space not counted)%n",
+                    command.cliName(), document.characters(), PolicyDocument.MANAGED_POLICY_MAX_CHARACTERS);
             assertThat(document.characters()).as("%s policy size: it no longer fits one managed policy, which "
                     + "operators attach per command", command.cliName())
                     .isLessThanOrEqualTo(PolicyDocument.MANAGED_POLICY_MAX_CHARACTERS);

@@ -44,6 +44,8 @@ final class DbInstanceOperations {
         String identifier = validIdentifier(request.dbInstanceIdentifier());
         String instanceClass = validInstanceClass(request.dbInstanceClass());
         Engine engine = validEngine(request.engine());
+        OrderableOptions.requireOrderable(request.engine(),
+                request.engineVersion() == null ? engine.defaultVersion() : request.engineVersion(), instanceClass);
         if (request.masterUsername() == null || request.masterUsername().isBlank()) {
             throw RdsErrors.invalidParameterValue("The parameter MasterUsername must be provided and must not be blank.");
         }

@@ -33,6 +33,22 @@ final class OrderableOptions {
         return CLASSES.getOrDefault(engine.toLowerCase(), Set.of()).contains(instanceClass);
     }
 
+    /**
+     * CreateDBInstance and CreateDBInstanceReadReplica refuse a class RDS does not sell for the engine and version:
+     * InvalidParameterCombination, HTTP 400, "RDS does not support creating a DB instance with the following
+     * combination: DBInstanceClass=db.t2.micro, Engine=mysql, EngineVersion=8.0.35, LicenseModel=general-public-license.
+     * For supported combinations of instance class and database engine version, see the documentation." (as AWS
+     * answers: hashicorp/terraform#17013, elastic/beats#38473, aws-quickstart/quickstart-awx#47).
+     */
+    static void requireOrderable(String engine, String version, String instanceClass) {
+        if (!orderable(engine, instanceClass)) {
+            throw RdsErrors.invalidParameterCombination("RDS does not support creating a DB instance with the "
+                    + "following combination: DBInstanceClass=" + instanceClass + ", Engine=" + engine.toLowerCase()
+                    + ", EngineVersion=" + version + ", LicenseModel=general-public-license. For supported "
+                    + "combinations of instance class and database engine version, see the documentation.");
+        }
+    }
+
     static DescribeOrderableDbInstanceOptionsResponse describe(DescribeOrderableDbInstanceOptionsRequest request,
             String defaultVersion) {
         if (request.engine() == null || request.engine().isBlank()) {

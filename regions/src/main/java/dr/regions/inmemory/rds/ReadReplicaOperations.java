@@ -46,6 +46,7 @@ final class ReadReplicaOperations {
         }
         String instanceClass = request.dbInstanceClass() == null ? source.instanceClass
                 : DbInstanceOperations.validInstanceClass(request.dbInstanceClass());
+        OrderableOptions.requireOrderable(source.engine, source.engineVersion, instanceClass);
 
         DbInstance replica = instances.newInstance(identifier, request.port() == null ? source.port : request.port());
         replica.instanceClass = instanceClass;
