@@ -166,7 +166,7 @@ class PromoteReplicaCommandTest {
 
         dr.assertSucceeded(result);
         assertThat(result.out()).contains("preflight-dr", "promote-database", "fence-api-records",
-                "Would promote dr-db-replica in us-west-2", "no AWS call was made");
+                "Would promote the read replica of stack dr (found by its role) in us-west-2", "no AWS call was made");
         dr.assertNoAwsClientUsed();
     }
 

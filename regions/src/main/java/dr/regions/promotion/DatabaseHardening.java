@@ -2,8 +2,6 @@ package dr.regions.promotion;
 
 import dr.core.DrException;
 import dr.core.engine.StepResult;
-import dr.regions.database.DatabaseInstances;
-import dr.regions.step.Deleting;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 import software.amazon.awssdk.services.rds.model.MasterUserSecret;
@@ -38,8 +36,7 @@ public final class DatabaseHardening {
     }
 
     public StepResult ensure() {
-        DBInstance db = DatabaseInstances.find(rds(), target.databaseIdentifier(), Deleting.PRESENT).orElseThrow(() -> DrException.failed(
-                "DB instance " + target.databaseIdentifier() + " is gone from " + target.drRegion()));
+        DBInstance db = target.requireDatabase();
         if (DatabasePromotion.isReplica(db)) {
             throw DrException.failed(db.dbInstanceIdentifier() + " is still a read replica: promote it first");
         }

@@ -1,7 +1,5 @@
 package dr.regions.provision;
 
-import dr.regions.database.DatabaseRoles;
-
 import dr.core.clock.Clock;
 import dr.core.engine.CriticalPath;
 import dr.core.engine.ExecutionResult;
@@ -42,10 +40,11 @@ public final class Provisioning {
     public PreparedProvision prepare() {
         Failover failover = Failover.read(spec, clients);
         List<String> notes = new ArrayList<>(notes());
-        if (failover == Failover.PROMOTED) {
-            notes.add(0, "failed over: " + spec.name(DatabaseRoles.REPLICA) + " in " + spec.drRegion() + " was "
-                    + "promoted and is the writer, so the api records and CloudFront stay on " + spec.drRegion()
-                    + " and DR keeps the primary's capacity; failing back is not automated (see the README)");
+        if (failover != Failover.NONE) {
+            notes.add(0, "failed over: the writer is in " + spec.drRegion() + ", so the api records and CloudFront "
+                    + "stay on " + spec.drRegion() + " and DR keeps the primary's capacity; "
+                    + (failover == Failover.PROMOTED ? "run dr reprotect to make " + spec.primaryRegion()
+                    + " its standby" : spec.primaryRegion() + " stands by (reprotected): dr failback returns to it"));
         }
         return new PreparedProvision(spec, failover, ProvisionPlan.build(spec, clients, failover), skipped(), notes);
     }

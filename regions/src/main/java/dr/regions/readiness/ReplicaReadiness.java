@@ -1,9 +1,7 @@
 package dr.regions.readiness;
 
-import dr.core.model.RegionRole;
 import dr.regions.database.DatabaseInstances;
 import dr.regions.database.DatabaseRoles;
-import dr.regions.step.Deleting;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 
 import java.util.List;
@@ -22,17 +20,18 @@ public final class ReplicaReadiness {
     }
 
     public List<Finding> check() {
-        String region = scope.region(RegionRole.DR);
+        String region = scope.region(scope.standby());
         Findings findings = new Findings(region, Verdict.FAIL);
         if (!scope.reachable(region)) {
             findings.problem(DataReadiness.DATABASE, DatabaseRoles.REPLICA, "cannot be read: " + region
                     + " unreachable");
             return findings.list();
         }
-        String identifier = scope.spec().name(DatabaseRoles.REPLICA_NAME);
-        Optional<DBInstance> found = DatabaseInstances.find(scope.clients().rds(region), identifier, Deleting.PRESENT);
+        List<DBInstance> databases = DatabaseInstances.ofStack(scope.clients().rds(region), scope.spec().stack());
+        Optional<DBInstance> found = DatabaseInstances.replica(databases)
+                .or(() -> DatabaseInstances.writer(databases));
         if (found.isEmpty()) {
-            findings.problem(DataReadiness.DATABASE, DatabaseRoles.REPLICA, identifier + " missing: DR has no copy"
+            findings.problem(DataReadiness.DATABASE, DatabaseRoles.REPLICA, "missing: " + region + " has no copy"
                     + " of the data");
             return findings.list();
         }
@@ -41,7 +40,7 @@ public final class ReplicaReadiness {
             findings.ok(DataReadiness.DATABASE, DatabaseRoles.REPLICA, evidence.summary(), evidence.facts());
         } else if (!evidence.isReplica()) {
             findings.problem(DataReadiness.DATABASE, DatabaseRoles.REPLICA, evidence.summary()
-                    + ": promoted already, DR is no longer a standby", evidence.facts());
+                    + ": promoted already, " + region + " is no longer a standby", evidence.facts());
         } else {
             findings.problem(DataReadiness.DATABASE, DatabaseRoles.REPLICA, evidence.summary(), evidence.facts());
         }
