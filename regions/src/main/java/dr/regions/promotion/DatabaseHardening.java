@@ -30,9 +30,19 @@ public final class DatabaseHardening {
 
     private final PromotionTarget target;
     private final List<String> requested = new ArrayList<>();
+    private final boolean manageSecret;
 
     public DatabaseHardening(PromotionTarget target) {
+        this(target, true);
+    }
+
+    /**
+     * {@code manageSecret} false for a writer that must serve as a read replica's source (failback's new primary):
+     * RDS makes no read replica of a source whose master password it manages, so only deletion protection is set.
+     */
+    public DatabaseHardening(PromotionTarget target, boolean manageSecret) {
         this.target = target;
+        this.manageSecret = manageSecret;
     }
 
     public StepResult ensure() {
@@ -42,7 +52,7 @@ public final class DatabaseHardening {
         }
         boolean protectedNow = Boolean.TRUE.equals(db.deletionProtection());
         MasterUserSecret secret = db.masterUserSecret();
-        boolean secretNow = secret != null && secret.secretArn() != null;
+        boolean secretNow = !manageSecret || secret != null && secret.secretArn() != null;
         if (!"available".equals(db.dbInstanceStatus())) {
             return StepResult.waiting(db.dbInstanceIdentifier() + " is " + db.dbInstanceStatus(), POLL);
         }
@@ -68,12 +78,14 @@ public final class DatabaseHardening {
         }
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put("deletionProtection", true);
-        outputs.put("masterUserSecretArn", secret.secretArn());
+        if (secret != null) {
+            outputs.put("masterUserSecretArn", secret.secretArn());
+        }
         outputs.put("iamDatabaseAuthentication", Boolean.TRUE.equals(db.iamDatabaseAuthenticationEnabled()));
         outputs.put("changed", List.copyOf(requested));
-        String summary = requested.isEmpty() ? "deletion protection and DR master secret already in place"
-                : String.join(", ", requested);
-        return StepResult.ran(summary + " (secret " + secret.secretArn() + ")", outputs);
+        String summary = requested.isEmpty() ? "deletion protection" + (manageSecret ? " and DR master secret" : "")
+                + " already in place" : String.join(", ", requested);
+        return StepResult.ran(summary + (secret == null ? "" : " (secret " + secret.secretArn() + ")"), outputs);
     }
 
     private RdsClient rds() {

@@ -38,7 +38,11 @@ public final class Provisioning {
      * {@link #run(PreparedProvision, ProgressListener)} executes, so the plan shown is the plan run.
      */
     public PreparedProvision prepare() {
-        Failover failover = Failover.read(spec, clients);
+        return prepare(Failover.read(spec, clients));
+    }
+
+    /** The plan for a stack in {@code failover}, as reprotect and failback make it once they moved the databases. */
+    public PreparedProvision prepare(Failover failover) {
         List<String> notes = new ArrayList<>(notes());
         if (failover != Failover.NONE) {
             notes.add(0, "failed over: the writer is in " + spec.drRegion() + ", so the api records and CloudFront "
