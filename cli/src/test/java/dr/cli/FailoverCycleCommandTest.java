@@ -69,6 +69,20 @@ class FailoverCycleCommandTest {
     }
 
     @Test
+    void theIamPolicyForReprotectAndFailbackNamesWhatTheyCall() throws Exception {
+        DrRunner dr = new DrRunner(temp);
+        DrRunner.Result policy = dr.run("iam-policy", "--for", "reprotect,failback");
+
+        assertThat(policy.exitCode()).as(policy.err()).isZero();
+        JsonNode document = JSON.readTree(policy.out());
+        assertThat(document.get("Statement").findValuesAsText("Sid")).contains("ReprotectRds", "FailbackRds",
+                "FailbackElb");
+        assertThat(policy.out()).contains("rds:CreateDBInstanceReadReplica", "rds:PromoteReadReplica",
+                "elasticloadbalancing:CreateRule", "elasticloadbalancing:DeleteRule");
+        dr.assertNoAwsClientUsed();
+    }
+
+    @Test
     void withoutBothRegionsItRefusesBeforeAnyCall() {
         DrRunner dr = new DrRunner(temp);
         dr.assertRejected(dr.run("failback", "--sandbox", "--dr", ReadyStack.DR, "--yes"), "--primary");

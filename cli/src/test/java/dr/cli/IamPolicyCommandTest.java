@@ -159,7 +159,7 @@ class IamPolicyCommandTest {
     @Test
     void anUnknownCommandForForIsBadInputAndNamesTheChoices() {
         dr.assertRejected(dr.run("iam-policy", "--for", "deploy"),
-                "--for: 'deploy' is not a dr command; use one of provision, status, drill, promote, cleanup");
+                "--for: 'deploy' is not a dr command; use one of provision, status, drill, promote, reprotect, failback, cleanup");
     }
 
     @Test
@@ -187,7 +187,7 @@ class IamPolicyCommandTest {
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out().replaceAll("\\s+", " "))
-                .contains("provision, status, drill, promote, cleanup", "calls no AWS API")
+                .contains("provision, status, drill, promote, reprotect, failback, cleanup", "calls no AWS API")
                 .doesNotContain("Not available yet");
     }
 
