@@ -27,8 +27,7 @@ import picocli.CommandLine.Command;
         footerHeading = "%nExample:%n",
         footer = "  dr failback --stack shop --primary us-east-1 --dr us-west-2 --yes")
 public final class FailbackCommand extends FailoverCycleCommand {
-    @Override
-    protected String runbook() {
-        return FailoverCycle.FAILBACK;
+    public FailbackCommand() {
+        super(FailoverCycle.FAILBACK);
     }
 }

@@ -31,7 +31,11 @@ abstract class FailoverCycleCommand extends DrSubcommand {
     boolean deleteOldDatabases;
 
     /** {@link FailoverCycle#REPROTECT} or {@link FailoverCycle#FAILBACK}. */
-    protected abstract String runbook();
+    private final String runbook;
+
+    FailoverCycleCommand(String runbook) {
+        this.runbook = runbook;
+    }
 
     @Override
     protected boolean dryRun() {
@@ -52,22 +56,14 @@ abstract class FailoverCycleCommand extends DrSubcommand {
     protected int run(CommandContext context) {
         StackTarget target = context.target().orElseThrow();
         if (context.dryRun()) {
-            FailoverCycle.Preview preview = FailoverCycle.preview(target, Runbooks.catalog(), runbook(),
+            FailoverCycle.Preview preview = FailoverCycle.preview(target, Runbooks.catalog(), runbook,
                     deleteOldDatabases);
-            if (context.output().json()) {
-                Printer.json(context, preview.toJson());
-            } else {
-                preview.printText(context.out());
-            }
+            Printer.result(context, preview::toJson, preview::printText);
             return ExitCode.OK.code();
         }
         FailoverCycle.Outcome outcome = FailoverCycle.run(target, new RunbookSession(context, reportDirectory(report)),
-                runbook(), deleteOldDatabases);
-        if (context.output().json()) {
-            Printer.json(context, outcome.toJson());
-        } else {
-            outcome.printText(context.out());
-        }
+                runbook, deleteOldDatabases);
+        Printer.result(context, outcome::toJson, outcome::printText);
         if (!outcome.succeeded()) {
             context.err().println("dr: " + outcome.result().message());
         }

@@ -27,8 +27,7 @@ import picocli.CommandLine.Command;
         footerHeading = "%nExample:%n",
         footer = "  dr reprotect --stack shop --primary us-east-1 --dr us-west-2 --yes")
 public final class ReprotectCommand extends FailoverCycleCommand {
-    @Override
-    protected String runbook() {
-        return FailoverCycle.REPROTECT;
+    public ReprotectCommand() {
+        super(FailoverCycle.REPROTECT);
     }
 }

@@ -35,7 +35,7 @@ abstract class DatabaseInstanceStep extends EnsureStep {
      * {@code <dr>/db-replica}, as before roles moved, so that the steps using a region's database need not know.
      */
     static StepKey key(RegionTarget target) {
-        return target.key(target.isPrimary() ? DatabaseRoles.PRIMARY : DatabaseRoles.REPLICA);
+        return target.key(DatabaseRoles.stepRole(target.role()));
     }
 
     /** This region's database in the role this step keeps. */

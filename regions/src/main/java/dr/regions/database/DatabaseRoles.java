@@ -1,5 +1,6 @@
 package dr.regions.database;
 
+import dr.core.model.RegionRole;
 import dr.core.model.StackSpec;
 
 /**
@@ -27,6 +28,15 @@ public final class DatabaseRoles {
     public static final int BACKUP_RETENTION_DAYS = 7;
 
     private DatabaseRoles() {
+    }
+
+    /**
+     * The role name of a region's database step (and key), whatever role the database plays now: {@link #PRIMARY} in
+     * the primary region, {@link #REPLICA} in DR, as before roles moved, so that what uses a region's database need
+     * not know which it is.
+     */
+    public static String stepRole(RegionRole region) {
+        return region == RegionRole.PRIMARY ? PRIMARY : REPLICA;
     }
 
     /**

@@ -72,7 +72,7 @@ public final class ProvisionPlan {
         steps.addAll(ComputeSteps.forRegion(target));
         steps.add(new PrivateZoneStep(target));
         steps.add(new DbRecordStep(target,
-                target.key(target.isPrimary() ? DatabaseRoles.PRIMARY : DatabaseRoles.REPLICA)));
+                target.key(DatabaseRoles.stepRole(target.role()))));
         return steps;
     }
 }

@@ -34,7 +34,7 @@ public final class Provisioning {
     }
 
     /**
-     * The plan, built once for the stack's failover state (one read in the DR region): what a dry run shows and what
+     * The plan, built once for the stack's failover state (one read of the databases in each region): what a dry run shows and what
      * {@link #run(PreparedProvision, ProgressListener)} executes, so the plan shown is the plan run.
      */
     public PreparedProvision prepare() {

@@ -1,5 +1,6 @@
 package dr.regions.readiness;
 
+import dr.core.model.RegionRole;
 import dr.regions.database.DatabaseInstances;
 import dr.regions.database.DatabaseRoles;
 import software.amazon.awssdk.services.rds.model.DBInstance;
@@ -8,7 +9,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The cross-region read replica in the DR region: present, available, a replica of the primary, and replicating by
+ * The cross-region read replica in the standby region (DR; the primary region once reprotected), found by its role:
+ * present, available, a replica of the writer, and replicating by
  * RDS's own status info. The evidence RDS gives (status, source, latest restorable time, creation time) goes with
  * the finding; the lag in seconds is not available without CloudWatch and is said to be so.
  */
@@ -37,7 +39,9 @@ public final class ReplicaReadiness {
         }
         ReplicationEvidence evidence = ReplicationEvidence.of(found.get(), scope.now());
         if (evidence.healthyReplica()) {
-            findings.ok(DataReadiness.DATABASE, DatabaseRoles.REPLICA, evidence.summary(), evidence.facts());
+            findings.ok(DataReadiness.DATABASE, DatabaseRoles.REPLICA, evidence.summary()
+                    + (scope.standby() == RegionRole.PRIMARY ? " (reprotected: ready to fail over to "
+                    + region + " with dr failback)" : ""), evidence.facts());
         } else if (!evidence.isReplica()) {
             findings.problem(DataReadiness.DATABASE, DatabaseRoles.REPLICA, evidence.summary()
                     + ": promoted already, " + region + " is no longer a standby", evidence.facts());

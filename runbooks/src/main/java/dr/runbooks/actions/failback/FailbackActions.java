@@ -9,10 +9,12 @@ import dr.regions.promotion.DatabaseHardening;
 import dr.regions.promotion.DatabasePromotion;
 import dr.regions.promotion.ReplicaCaughtUp;
 import dr.regions.promotion.WriteFreeze;
+import dr.regions.promotion.PromotionTarget;
 import dr.regions.provision.Failover;
 import dr.regions.readiness.ReplicationEvidence;
 import dr.runbooks.actions.cycle.CycleReport;
 import dr.runbooks.actions.cycle.CycleScope;
+import dr.runbooks.actions.promote.PromotionStepAction;
 import dr.runbooks.step.ActionContext;
 import dr.runbooks.step.RunbookAction;
 import dr.runbooks.step.StepType;
@@ -103,21 +105,27 @@ public final class FailbackActions {
             .description("PromoteReadReplica of the primary region's replica, automated backups kept 7 days (skipped "
                     + "when already standalone)")
             .defaultTimeout(Duration.ofMinutes(15))
-            .action(params -> inPrimary(promotion -> ignored -> promotion.request()))
+            .action(params -> inPrimary(target -> {
+                DatabasePromotion promotion = new DatabasePromotion(target);
+                return ignored -> promotion.request();
+            }))
             .build();
 
     public static final StepType WAIT_WRITABLE = StepType.builder("wait-standby-writable")
             .description("until the promoted primary database is available and no longer a replica; its role recorded")
             .defaultTimeout(Duration.ofMinutes(60))
-            .action(params -> inPrimary(promotion -> ignored -> promotion.awaitWritable()))
+            .action(params -> inPrimary(target -> {
+                DatabasePromotion promotion = new DatabasePromotion(target);
+                return ignored -> promotion.awaitWritable();
+            }))
             .build();
 
     public static final StepType SECURE = StepType.builder("secure-writer")
             .description("deletion protection on the new primary writer (no RDS-managed secret: it is about to be a "
                     + "read replica's source)")
             .defaultTimeout(Duration.ofMinutes(20))
-            .action(params -> new Lazy(context -> {
-                DatabaseHardening hardening = new DatabaseHardening(CycleScope.in(context, RegionRole.PRIMARY), false);
+            .action(params -> inPrimary(target -> {
+                DatabaseHardening hardening = new DatabaseHardening(target, false);
                 return ignored -> hardening.ensure();
             }))
             .build();
@@ -155,26 +163,8 @@ public final class FailbackActions {
     }
 
     /** A promotion step on the primary region's replica, made on the first call and polled after. */
-    private static RunbookAction inPrimary(Function<DatabasePromotion, RunbookAction> step) {
-        return new Lazy(context -> step.apply(new DatabasePromotion(CycleScope.in(context, RegionRole.PRIMARY))));
-    }
-
-    /** Makes its work on the first call (it keeps what it submitted between polls), then passes each call on. */
-    private static final class Lazy implements RunbookAction {
-        private final Function<ActionContext, RunbookAction> factory;
-        private RunbookAction work;
-
-        Lazy(Function<ActionContext, RunbookAction> factory) {
-            this.factory = factory;
-        }
-
-        @Override
-        public StepResult execute(ActionContext context) {
-            if (work == null) {
-                work = factory.apply(context);
-            }
-            return work.execute(context);
-        }
+    private static RunbookAction inPrimary(Function<PromotionTarget, RunbookAction> step) {
+        return PromotionStepAction.in(context -> CycleScope.in(context, RegionRole.PRIMARY), step);
     }
 
     public static StepTypeRegistry register(StepTypeRegistry registry) {
