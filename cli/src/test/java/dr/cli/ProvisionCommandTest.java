@@ -135,9 +135,10 @@ class ProvisionCommandTest {
         assertThat(result.exitCode()).as("stderr: %s", result.err()).isZero();
         assertThat(result.out()).contains("Zones in us-east-1: chosen at run time (a dry run does not read them)",
                 "Zones in us-west-2: chosen at run time (a dry run does not read them)",
-                "Dry run: nothing was changed; the only AWS call read whether the DR database was promoted.");
-        assertThat(dr.cloud.world().calls().all()).as("AWS calls in a dry run").singleElement()
-                .satisfies(call -> assertThat(call.operation()).isEqualTo("DescribeDBInstances"));
+                "Dry run: nothing was changed; the only AWS calls read where the writer database is (one per region).");
+        assertThat(dr.cloud.world().calls().all()).as("AWS calls in a dry run").hasSize(2)
+                .allSatisfy(call -> assertThat(call.operation()).isEqualTo("DescribeDBInstances"));
         assertThat(dr.cloud.world().calls().inRegion("us-west-2")).isEqualTo(1);
+        assertThat(dr.cloud.world().calls().inRegion("us-east-1")).isEqualTo(1);
     }
 }

@@ -1,5 +1,6 @@
 package dr.regions.promotion;
 
+import dr.regions.aws.AwsClients;
 import dr.regions.readiness.ReplicationEvidence;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 
@@ -14,7 +15,9 @@ import java.time.Instant;
  * {@code replicating} and normal ({@link ReplicationEvidence#healthyReplica()}), read no earlier than
  * {@link #SETTLE} after the freeze, so that what was in flight when writes stopped has been applied (a MySQL replica
  * applies within seconds while its status is replicating). CloudWatch's {@code ReplicaLag} reading 0 after the
- * freeze is the stronger proof; this class is where it goes.
+ * freeze is the stronger proof; this class is where it goes (it is handed the clients and the replica's region for
+ * that: CloudWatch's GetMetricData in that region, AWS/RDS ReplicaLag of the replica's identifier, the newest
+ * datapoint taken after {@code frozenAt} reading 0).
  */
 public final class ReplicaCaughtUp {
     /** How long after the freeze a healthy replica counts as holding everything. */
@@ -24,7 +27,8 @@ public final class ReplicaCaughtUp {
     }
 
     /** Why not yet, or empty when the replica has caught up. */
-    public static java.util.Optional<String> pending(DBInstance replica, Instant frozenAt, Instant now) {
+    public static java.util.Optional<String> pending(AwsClients clients, String region, DBInstance replica,
+                                                     Instant frozenAt, Instant now) {
         ReplicationEvidence evidence = ReplicationEvidence.of(replica, now);
         if (!evidence.healthyReplica()) {
             return java.util.Optional.of(replica.dbInstanceIdentifier() + ": " + evidence.summary());

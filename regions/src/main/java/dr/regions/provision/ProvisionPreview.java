@@ -46,7 +46,7 @@ public record ProvisionPreview(PreparedProvision prepared, Map<String, ZonePrevi
         }
         prepared.skipped().forEach(reason -> out.append("Skipped: ").append(reason).append('\n'));
         prepared.notes().forEach(note -> out.append("Note: ").append(note).append('\n'));
-        out.append("Dry run: nothing was changed; the only AWS call read whether the DR database was promoted. "
+        out.append("Dry run: nothing was changed; the only AWS calls read where the writer database is (one per region). "
                 + "Actions show 'ensure': provision keeps what exists.\n");
         return out.toString();
     }

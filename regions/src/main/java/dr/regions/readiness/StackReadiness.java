@@ -5,8 +5,6 @@ import dr.core.model.StackSpec;
 import dr.regions.aws.AwsClients;
 import dr.regions.discovery.Inventory;
 import dr.regions.discovery.StackInventory;
-import dr.regions.database.DatabaseLayout;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,22 +32,7 @@ public final class StackReadiness {
     }
 
     public ReadinessScope scope(Inventory inventory, Instant now) {
-        return new ReadinessScope(clients, spec, inventory, now, serving(inventory));
-    }
-
-    /**
-     * Where the writer is, from the regions discovery reached; the primary when that cannot be read (the database
-     * checks then report why).
-     */
-    private RegionRole serving(Inventory inventory) {
-        try {
-            return DatabaseLayout.read(spec, clients, inventory.unreachable().keySet()).serving();
-        } catch (AwsServiceException e) {
-            if (e.isThrottlingException()) {
-                throw e;
-            }
-            return RegionRole.PRIMARY;
-        }
+        return new ReadinessScope(clients, spec, inventory, now, ServingRegion.of(spec, clients, inventory));
     }
 
     public ReadinessReport check(Instant now) {

@@ -1,7 +1,5 @@
 package dr.runbooks.actions.cycle;
 
-import dr.core.ExitCode;
-import dr.core.engine.StepResult;
 import dr.core.model.RegionRole;
 import dr.regions.promotion.RetiredDatabases;
 import dr.regions.provision.Failover;
@@ -31,11 +29,8 @@ public final class CycleActions {
                     .withChoices(List.of("primary", "dr")))
             .defaultTimeout(Duration.ofMinutes(30))
             .action(params -> {
+                // the loader refuses any other value of a parameter with choices
                 RegionRole role = "dr".equals(params.text("region")) ? RegionRole.DR : RegionRole.PRIMARY;
-                if (!List.of("primary", "dr").contains(params.text("region"))) {
-                    return context -> StepResult.failed("retire-databases: region must be primary or dr, not '"
-                            + params.text("region") + "'", ExitCode.BAD_INPUT);
-                }
                 return context -> new RetiredDatabases(CycleScope.spec(context), CycleScope.clients(context), role,
                         context.attribute(DELETE_OLD_ATTRIBUTE, Boolean.class).orElse(false)).ensure();
             })
@@ -47,14 +42,8 @@ public final class CycleActions {
             .param(ParamSpec.required("failover", ParamType.TEXT, "reprotected or none")
                     .withChoices(List.of("reprotected", "none")))
             .defaultTimeout(Duration.ofHours(3))
-            .action(params -> {
-                String state = params.text("failover");
-                if (!List.of("reprotected", "none").contains(state)) {
-                    return context -> StepResult.failed("provision-stack: failover must be reprotected or none, not '"
-                            + state + "'", ExitCode.BAD_INPUT);
-                }
-                return new ProvisionStackAction(Failover.valueOf(state.toUpperCase(Locale.ROOT)));
-            })
+            .action(params -> new ProvisionStackAction(Failover.valueOf(params.text("failover")
+                    .toUpperCase(Locale.ROOT))))
             .build();
 
     public static final StepType REPORT = StepType.builder("cycle-report")

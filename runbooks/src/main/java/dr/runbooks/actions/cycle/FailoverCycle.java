@@ -99,12 +99,7 @@ public final class FailoverCycle {
         }
 
         public void printText(PrintWriter out) {
-            for (StepReport step : result.steps()) {
-                String took = step.finished() ? DurationFormat.compact(step.elapsed()) : "";
-                out.println(String.format("%-15s %-13s %8s  %s", step.id(),
-                        step.status().name().toLowerCase().replace('_', ' '), took,
-                        step.summary() == null ? "" : step.summary()).stripTrailing());
-            }
+            result.steps().forEach(step -> out.println(RunbookText.stepLine(step, 15)));
             out.println(report.outcome() + " in " + DurationFormat.compact(result.duration()) + ". Report: " + markdown
                     + " (JSON: " + json + ", HTML: " + html + ")");
         }

@@ -93,7 +93,8 @@ public final class FailbackActions {
                 DatabaseLayout layout = CycleScope.layout(context);
                 DatabaseLayout.Placed replica = layout.replica().filter(r -> r.regionRole() == RegionRole.PRIMARY)
                         .orElseThrow(() -> DrException.failed("no read replica in " + layout.spec().primaryRegion()));
-                Optional<String> pending = ReplicaCaughtUp.pending(replica.db(), frozenAt, context.clock().now());
+                Optional<String> pending = ReplicaCaughtUp.pending(CycleScope.clients(context), replica.region(),
+                        replica.db(), frozenAt, context.clock().now());
                 if (pending.isPresent()) {
                     return StepResult.waiting(pending.get(), POLL);
                 }
