@@ -147,7 +147,7 @@ class IamPolicyCommandTest extends DrCommandTest {
     @Test
     void anUnknownCommandForForIsBadInputAndNamesTheChoices() {
         dr.assertRejected(dr.run("iam-policy", "--for", "deploy"),
-                "--for: 'deploy' is not a dr command; use one of provision, status, drill, promote, cleanup");
+                "--for: 'deploy' is not a dr command; use one of provision, status, drill, promote, reprotect, failback, cleanup");
     }
 
     @Test
@@ -175,7 +175,7 @@ class IamPolicyCommandTest extends DrCommandTest {
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out().replaceAll("\\s+", " "))
-                .contains("provision, status, drill, promote, cleanup", "calls no AWS API")
+                .contains("provision, status, drill, promote, reprotect, failback, cleanup", "calls no AWS API")
                 .doesNotContain("Not available yet");
     }
 

@@ -104,6 +104,13 @@ class IamPolicyMatchesCallsTest {
         recordCrashedIfBuilt(PolicyCommand.PROMOTE, full, promote);
         recordIfBuilt(PolicyCommand.PROMOTE, full, promote);
         recordIfBuilt(PolicyCommand.STATUS, full, status);
+        // the way back: reprotect and failback, each retiring the old databases with deletion
+        List<String> regions = List.of("--sandbox", "--primary", PRIMARY, "--dr", "us-west-2", "--yes",
+                "--delete-old-databases");
+        recordIfBuilt(PolicyCommand.REPROTECT, full, join(List.of("reprotect"), regions));
+        recordIfBuilt(PolicyCommand.STATUS, full, status);
+        recordIfBuilt(PolicyCommand.FAILBACK, full, join(List.of("failback"), regions));
+        recordIfBuilt(PolicyCommand.STATUS, full, status);
 
         // Own images (--web-image, --app-image): the account's public base image stands for a team's AMI; the DR
         // copies are made by EC2 CopyImage, found by tag on the second run, read by status and removed by cleanup.

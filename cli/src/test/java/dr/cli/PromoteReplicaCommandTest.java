@@ -166,7 +166,7 @@ class PromoteReplicaCommandTest {
 
         dr.assertSucceeded(result);
         assertThat(result.out()).contains("preflight-dr", "promote-database", "fence-api-records",
-                "Would promote dr-db-replica in us-west-2", "no AWS call was made");
+                "Would promote the read replica of stack dr (found by its role) in us-west-2", "no AWS call was made");
         dr.assertNoAwsClientUsed();
     }
 
@@ -235,7 +235,7 @@ class PromoteReplicaCommandTest {
         dr.assertSucceeded(provision);
         assertThat(dr.changesBesideTheLockSince(before)).as("the fence and DR's capacity stay as promotion left them")
                 .isEmpty();
-        assertThat(provision.out()).contains("failed over: dr-db-replica in " + DR + " was promoted");
+        assertThat(provision.out()).contains("failed over: the writer is in " + DR);
         assertFenced(dr);
         assertDrTookOver(dr);
     }
@@ -260,7 +260,7 @@ class PromoteReplicaCommandTest {
                 .containsExactlyInAnyOrderElementsOf(keys(shown.path("steps")));
         assertThat(shown.path("drCapacity").toString()).as("DR keeps the primary's capacity, as the run does")
                 .isEqualTo("{\"min\":2,\"desired\":2,\"max\":4}");
-        assertThat(shown.path("notes").get(0).asText()).startsWith("failed over: dr-db-replica in " + DR);
+        assertThat(shown.path("notes").get(0).asText()).startsWith("failed over: the writer is in " + DR);
         assertThat(executed.path("notes")).isEqualTo(shown.path("notes"));
         assertDrTookOver(dr);
     }

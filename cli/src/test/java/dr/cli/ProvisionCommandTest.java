@@ -138,12 +138,13 @@ class ProvisionCommandTest {
         assertThat(result.exitCode()).as("stderr: %s", result.err()).isZero();
         assertThat(result.out()).contains("Zones in us-east-1: chosen at run time (a dry run does not read them)",
                 "Zones in us-west-2: chosen at run time (a dry run does not read them)",
-                "Dry run: nothing was changed; the only AWS calls read the stack's recorded settings and whether the DR "
-                        + "database was promoted.");
-        // No stack yet: no settings recorded on a VPC in either region; then the failover state.
+                "Dry run: nothing was changed; the only AWS calls read the stack's recorded settings and where the "
+                        + "writer database is (one read per region).");
+        // No stack yet: no settings recorded on a VPC in either region; then the databases of each region.
         assertThat(dr.cloud.world().calls().all()).as("AWS calls in a dry run")
                 .extracting(call -> call.operation())
-                .containsExactly("DescribeVpcs", "DescribeVpcs", "DescribeDBInstances");
+                .containsExactly("DescribeVpcs", "DescribeVpcs", "DescribeDBInstances", "DescribeDBInstances");
         assertThat(dr.cloud.world().calls().inRegion("us-west-2")).isEqualTo(2);
+        assertThat(dr.cloud.world().calls().inRegion("us-east-1")).isEqualTo(2);
     }
 }

@@ -82,7 +82,7 @@ class StatusCommandTest {
 
             assertThat(result.exitCode()).isEqualTo(3);
             assertThat(result.out()).contains("Ready for failover: NO", "Reasons:",
-                    "us-west-2 database db-replica: dr-db-replica missing",
+                    "us-west-2 database db-replica: missing: us-west-2 has no copy of the data",
                     "us-west-2 dns db-record: db.dr.internal -> dr-db-replica.");
             assertThat(result.errLines()).containsExactly("dr: not ready for failover: 2 reasons listed above");
             assertThat(dr.cloud.world().calls().mutating()).isZero();

@@ -18,7 +18,8 @@ import java.util.function.BiFunction;
  */
 public final class RunbookCatalog {
     /** In the order an operator meets them. */
-    public static final List<String> BUILT_INS = List.of("status", "failover-drill", "promote-replica", "cleanup");
+    public static final List<String> BUILT_INS = List.of("status", "failover-drill", "promote-replica", "reprotect",
+            "failback", "cleanup");
 
     private final RunbookLoader loader;
 

@@ -64,6 +64,18 @@ public final class RunbookText {
         return text.toString();
     }
 
+    /** One step of a run as a command prints it: id, status, how long it took, summary. */
+    public static String stepLine(StepReport step, String status, int idWidth) {
+        String took = step.finished() ? dr.core.engine.DurationFormat.compact(step.elapsed()) : "";
+        return String.format("%-" + idWidth + "s %-13s %8s  %s", step.id(), status, took,
+                step.summary() == null ? "" : step.summary()).stripTrailing();
+    }
+
+    /** {@link #stepLine(StepReport, String, int)} with the step's own status, e.g. {@code done}. */
+    public static String stepLine(StepReport step, int idWidth) {
+        return stepLine(step, step.status().name().toLowerCase().replace('_', ' '), idWidth);
+    }
+
     private static String timeout(RunbookStep step) {
         return step.effectiveTimeout().map(timeout -> "timeout " + Durations.format(timeout)
                 + (step.timeout() == null ? " (default)" : "")).orElse("");

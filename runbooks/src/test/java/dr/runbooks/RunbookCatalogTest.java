@@ -20,9 +20,10 @@ class RunbookCatalogTest {
     private final RunbookCatalog catalog = new RunbookCatalog(BuiltInStepTypes.newRegistry());
 
     @Test
-    void listsTheFourBuiltInsWithTheirDescriptions() {
+    void listsTheBuiltInsWithTheirDescriptions() {
         assertThat(catalog.list()).extracting(RunbookCatalog.Entry::name)
-                .containsExactly("status", "failover-drill", "promote-replica", "cleanup");
+                .containsExactly("status", "failover-drill", "promote-replica", "reprotect", "failback",
+                        "cleanup");
         assertThat(catalog.list()).allSatisfy(entry -> {
             assertThat(entry.description()).isNotBlank();
             assertThat(entry.runnable()).as("no AWS step type is registered yet").isFalse();
@@ -83,7 +84,7 @@ class RunbookCatalogTest {
     void anUnknownNameIsBadInput() {
         assertThatThrownBy(() -> catalog.show("failover")).isInstanceOfSatisfying(DrException.class, error ->
                 assertThat(error.getMessage()).isEqualTo("no built-in runbook 'failover' (built-in: status, "
-                        + "failover-drill, promote-replica, cleanup); to run your own, pass its file"));
+                        + "failover-drill, promote-replica, reprotect, failback, cleanup); to run your own, pass its file"));
     }
 
     @Test

@@ -52,7 +52,7 @@ public final class DrCommand extends GroupCommand {
      */
     public static final List<Class<?>> SUBCOMMANDS = List.of(
             ProvisionCommand.class, StatusCommand.class, FailoverCommand.class, PromoteReplicaCommand.class,
-            CleanupCommand.class, UnlockCommand.class, GraphCommand.class, IamPolicyCommand.class, RunbookCommand.class,
+            ReprotectCommand.class, FailbackCommand.class, CleanupCommand.class, UnlockCommand.class, GraphCommand.class, IamPolicyCommand.class, RunbookCommand.class,
             CompletionCommand.class);
 
     @Mixin

@@ -69,19 +69,11 @@ public final class PromoteReplicaCommand extends DrSubcommand {
         StackTarget target = context.target().orElseThrow();
         if (context.dryRun()) {
             PromotionPreview preview = ReplicaPromotion.preview(target, Runbooks.catalog());
-            if (context.output().json()) {
-                Printer.json(context, preview.toJson());
-            } else {
-                preview.printText(context.out());
-            }
+            Printer.result(context, preview::toJson, preview::printText);
             return ExitCode.OK.code();
         }
         PromotionOutcome outcome = ReplicaPromotion.run(target, new RunbookSession(context, reportDirectory(report)));
-        if (context.output().json()) {
-            Printer.json(context, outcome.toJson());
-        } else {
-            outcome.printText(context.out());
-        }
+        Printer.result(context, outcome::toJson, outcome::printText);
         if (!outcome.succeeded()) {
             context.err().println("dr: " + outcome.result().message());
         }

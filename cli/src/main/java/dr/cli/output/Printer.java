@@ -33,6 +33,16 @@ public final class Printer {
         context.holdResult(document);
     }
 
+    /** The command's result: {@code document} with {@code --output json}, else what {@code text} prints. */
+    public static void result(CommandContext context, java.util.function.Supplier<? extends JsonNode> document,
+                              java.util.function.Consumer<PrintWriter> text) {
+        if (context.output().json()) {
+            json(context, document.get());
+        } else {
+            text.accept(context.out());
+        }
+    }
+
     /** Prints a held result, once the command has finished. */
     public static void print(PrintWriter out, JsonNode document) {
         out.println(render(document));

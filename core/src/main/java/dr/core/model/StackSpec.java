@@ -137,4 +137,12 @@ public record StackSpec(
                 dbMasterUsername, primaryCapacity, capacity, healthCheckPath, healthCheckIntervalSeconds,
                 healthCheckFailureThreshold, internalZone, images);
     }
+
+    /** The same stack with the primary region run at {@code capacity}, e.g. DR's warm standby while DR serves. */
+    public StackSpec withPrimaryCapacity(Capacity capacity) {
+        return new StackSpec(stack, primaryRegion, drRegion, primaryCidr, drCidr, domain, adminCidr, natPerAz,
+                webInstanceType, appInstanceType, dbInstanceClass, dbAllocatedStorageGib, dbEngineVersion, dbName,
+                dbMasterUsername, capacity, drCapacity, healthCheckPath, healthCheckIntervalSeconds,
+                healthCheckFailureThreshold, internalZone, images);
+    }
 }

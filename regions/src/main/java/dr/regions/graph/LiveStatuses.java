@@ -3,7 +3,9 @@ package dr.regions.graph;
 import dr.core.engine.Plan;
 import dr.core.engine.StepKey;
 import dr.core.model.StackSpec;
+import dr.core.model.RegionRole;
 import dr.regions.backup.BackupRoles;
+import dr.regions.database.DatabaseRoles;
 import dr.regions.discovery.Inventory;
 import dr.regions.discovery.ResourceKind;
 import dr.regions.discovery.StackResource;
@@ -51,8 +53,15 @@ final class LiveStatuses {
         return statuses;
     }
 
-    /** Discovery names a plan's selection after its plan ({@code backup-plan-selection}); the plan step is one. */
+    /**
+     * Discovery names a plan's selection after its plan ({@code backup-plan-selection}); the plan step is one. A
+     * region's database, whichever role it plays now (writer, or replica once reprotected), is that region's
+     * database step; a retired one is no step of the plan.
+     */
     private static String roleOf(StackResource resource) {
+        if (resource.kind() == ResourceKind.DB_INSTANCE && !DatabaseRoles.RETIRED.equals(resource.role())) {
+            return DatabaseRoles.stepRole("primary".equals(resource.regionRole()) ? RegionRole.PRIMARY : RegionRole.DR);
+        }
         return resource.kind() == ResourceKind.BACKUP_SELECTION ? BackupRoles.SELECTION : resource.role();
     }
 

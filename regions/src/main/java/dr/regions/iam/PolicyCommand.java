@@ -14,6 +14,8 @@ public enum PolicyCommand {
     STATUS("status", "Status"),
     DRILL("drill", "Drill"),
     PROMOTE("promote", "Promote"),
+    REPROTECT("reprotect", "Reprotect"),
+    FAILBACK("failback", "Failback"),
     CLEANUP("cleanup", "Cleanup");
 
     private final String cliName;

@@ -5,8 +5,6 @@ import dr.core.engine.StepResult;
 import dr.regions.dns.HostedZones;
 import dr.regions.dns.RecordSets;
 import dr.regions.dns.Route53Ids;
-import dr.regions.database.DatabaseInstances;
-import dr.regions.step.Deleting;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.ChangeAction;
 import software.amazon.awssdk.services.route53.model.HostedZone;
@@ -82,10 +80,7 @@ public final class DatabaseDns {
     }
 
     private String endpoint() {
-        DBInstance db = DatabaseInstances.find(target.clients().rds(target.drRegion()), target.databaseIdentifier(),
-                Deleting.PRESENT)
-                .orElseThrow(() -> DrException.failed("DB instance " + target.databaseIdentifier() + " is gone from "
-                        + target.drRegion()));
+        DBInstance db = target.requireDatabase();
         if (db.endpoint() == null || db.endpoint().address() == null) {
             throw DrException.failed(db.dbInstanceIdentifier() + " has no endpoint yet");
         }

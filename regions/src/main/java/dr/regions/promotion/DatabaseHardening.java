@@ -2,8 +2,6 @@ package dr.regions.promotion;
 
 import dr.core.DrException;
 import dr.core.engine.StepResult;
-import dr.regions.database.DatabaseInstances;
-import dr.regions.step.Deleting;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 import software.amazon.awssdk.services.rds.model.MasterUserSecret;
@@ -33,20 +31,29 @@ public final class DatabaseHardening {
 
     private final PromotionTarget target;
     private final List<String> requested = new ArrayList<>();
+    private final boolean manageSecret;
 
     public DatabaseHardening(PromotionTarget target) {
+        this(target, true);
+    }
+
+    /**
+     * {@code manageSecret} false for a writer that must serve as a read replica's source (failback's new primary):
+     * RDS makes no read replica of a source whose master password it manages, so only deletion protection is set.
+     */
+    public DatabaseHardening(PromotionTarget target, boolean manageSecret) {
         this.target = target;
+        this.manageSecret = manageSecret;
     }
 
     public StepResult ensure() {
-        DBInstance db = DatabaseInstances.find(rds(), target.databaseIdentifier(), Deleting.PRESENT).orElseThrow(() -> DrException.failed(
-                "DB instance " + target.databaseIdentifier() + " is gone from " + target.drRegion()));
+        DBInstance db = target.requireDatabase();
         if (DatabasePromotion.isReplica(db)) {
             throw DrException.failed(db.dbInstanceIdentifier() + " is still a read replica: promote it first");
         }
         boolean protectedNow = Boolean.TRUE.equals(db.deletionProtection());
         MasterUserSecret secret = db.masterUserSecret();
-        boolean secretNow = hasSecret(db);
+        boolean secretNow = !manageSecret || hasSecret(db);
         if (!"available".equals(db.dbInstanceStatus())) {
             return StepResult.waiting(db.dbInstanceIdentifier() + " is " + db.dbInstanceStatus(), POLL);
         }
@@ -72,12 +79,14 @@ public final class DatabaseHardening {
         }
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put("deletionProtection", true);
-        outputs.put("masterUserSecretArn", secret.secretArn());
+        if (secret != null) {
+            outputs.put("masterUserSecretArn", secret.secretArn());
+        }
         outputs.put("iamDatabaseAuthentication", Boolean.TRUE.equals(db.iamDatabaseAuthenticationEnabled()));
         outputs.put("changed", List.copyOf(requested));
-        String summary = requested.isEmpty() ? "deletion protection and DR master secret already in place"
-                : String.join(", ", requested);
-        return StepResult.ran(summary + " (secret " + secret.secretArn() + ")", outputs);
+        String summary = requested.isEmpty() ? "deletion protection" + (manageSecret ? " and DR master secret" : "")
+                + " already in place" : String.join(", ", requested);
+        return StepResult.ran(summary + (secret == null ? "" : " (secret " + secret.secretArn() + ")"), outputs);
     }
 
     /**
@@ -85,8 +94,7 @@ public final class DatabaseHardening {
      * protected from deletion and has its master user secret; else what is missing.
      */
     public Optional<String> unmet() {
-        DBInstance db = DatabaseInstances.find(rds(), target.databaseIdentifier(), Deleting.PRESENT).orElseThrow(() ->
-                DrException.failed("DB instance " + target.databaseIdentifier() + " is gone from " + target.drRegion()));
+        DBInstance db = target.requireDatabase();
         List<String> missing = new ArrayList<>();
         if (DatabasePromotion.isReplica(db)) {
             missing.add("still a read replica");
@@ -94,7 +102,7 @@ public final class DatabaseHardening {
         if (!Boolean.TRUE.equals(db.deletionProtection())) {
             missing.add("deletion protection off");
         }
-        if (!hasSecret(db)) {
+        if (manageSecret && !hasSecret(db)) {
             missing.add("no master user secret");
         }
         return missing.isEmpty() ? Optional.empty()

@@ -1,10 +1,9 @@
 package dr.regions.promotion;
 
-import dr.core.DrException;
 import dr.core.engine.StepResult;
 import dr.regions.database.DatabaseRoles;
 import dr.regions.database.DatabaseInstances;
-import dr.regions.step.Deleting;
+import dr.regions.database.RoleTag;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 
@@ -86,8 +85,10 @@ public final class DatabasePromotion {
         if (notYet.isPresent()) {
             return StepResult.waiting(notYet.get(), POLL);
         }
+        boolean retagged = RoleTag.record(rds(), db, DatabaseRoles.PRIMARY);
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put("database", db.dbInstanceIdentifier());
+        outputs.put("roleRecorded", retagged);
         outputs.put("arn", db.dbInstanceArn());
         outputs.put("endpoint", db.endpoint() == null ? null : db.endpoint().address());
         outputs.put("port", db.endpoint() == null ? null : db.endpoint().port());
@@ -98,13 +99,11 @@ public final class DatabasePromotion {
     }
 
     static boolean isReplica(DBInstance db) {
-        String source = db.readReplicaSourceDBInstanceIdentifier();
-        return source != null && !source.isBlank();
+        return DatabaseInstances.isReplica(db);
     }
 
     private DBInstance describe() {
-        return DatabaseInstances.find(rds(), target.databaseIdentifier(), Deleting.PRESENT).orElseThrow(() -> DrException.failed(
-                "DB instance " + target.databaseIdentifier() + " is gone from " + target.drRegion()));
+        return target.requireDatabase();
     }
 
     private RdsClient rds() {

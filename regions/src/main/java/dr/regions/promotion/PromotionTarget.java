@@ -4,7 +4,12 @@ import dr.core.model.Capacity;
 import dr.core.model.StackSpec;
 import dr.regions.aws.AwsClients;
 import dr.regions.dns.PrivateZoneStep;
-import dr.regions.database.DatabaseRoles;
+import dr.core.DrException;
+import dr.regions.database.DatabaseInstances;
+import dr.regions.step.Deleting;
+import software.amazon.awssdk.services.rds.model.DBInstance;
+
+import java.util.List;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -27,9 +32,19 @@ public record PromotionTarget(AwsClients clients, StackSpec settings, String drR
         return settings.stack();
     }
 
-    /** {@code <stack>-db-replica}: the replica keeps its identifier, and so its endpoint, when promoted. */
-    public String databaseIdentifier() {
-        return settings.name(DatabaseRoles.REPLICA_NAME);
+    /**
+     * The database promotion works on, by its role in the region ({@link DatabaseInstances}): the region's read
+     * replica, or once promoted (it keeps its identifier and endpoint) the region's writer.
+     */
+    public Optional<DBInstance> database() {
+        List<DBInstance> databases = DatabaseInstances.ofStack(clients.rds(drRegion), stack(), Deleting.PRESENT);
+        return DatabaseInstances.replica(databases).or(() -> DatabaseInstances.writer(databases));
+    }
+
+    /** {@link #database()}, which must be there. */
+    public DBInstance requireDatabase() {
+        return database().orElseThrow(() -> DrException.failed("stack " + stack() + " has no database in "
+                + drRegion + " to promote"));
     }
 
     public Capacity primaryCapacity() {

@@ -2,8 +2,6 @@ package dr.regions.promotion;
 
 import dr.core.DrException;
 import dr.core.engine.StepResult;
-import dr.regions.database.DatabaseInstances;
-import dr.regions.step.Deleting;
 import dr.regions.readiness.ReplicationEvidence;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 
@@ -36,13 +34,12 @@ public final class ReplicaPreflight {
 
     /** @throws DrException failed (exit 1: the database cannot be brought up) when there is no usable one to promote */
     public StepResult check(Instant now) {
-        String identifier = target.databaseIdentifier();
-        Optional<DBInstance> found = DatabaseInstances.find(target.clients().rds(target.drRegion()), identifier,
-                Deleting.PRESENT);
+        Optional<DBInstance> found = target.database();
         if (found.isEmpty()) {
-            throw DrException.failed("no DB instance " + identifier + " in " + target.drRegion()
+            throw DrException.failed("stack " + target.stack() + " has no database in " + target.drRegion()
                     + ": there is no replica to promote");
         }
+        String identifier = found.get().dbInstanceIdentifier();
         ReplicationEvidence evidence = ReplicationEvidence.of(found.get(), now);
         if (STUCK.contains(evidence.status())) {
             throw DrException.failed(identifier + " in " + target.drRegion() + " is " + evidence.status()

@@ -14,8 +14,6 @@ import dr.regions.images.BastionSteps;
 import dr.regions.images.ImageSteps;
 import dr.regions.database.DatabaseRoles;
 import dr.regions.database.DbSubnetGroupStep;
-import dr.regions.database.PrimaryDatabaseStep;
-import dr.regions.database.ReplicaDatabaseStep;
 import dr.regions.dns.DbRecordStep;
 import dr.regions.dns.PrivateZoneStep;
 import dr.regions.identity.IdentitySteps;
@@ -59,20 +57,24 @@ public final class ProvisionPlan {
         List<Step> steps = new ArrayList<>();
         for (RegionRole role : RegionRole.values()) {
             RegionTarget target = new RegionTarget(wanted, role, clients);
-            steps.addAll(regionSteps(target));
+            steps.addAll(regionSteps(target, failover));
             steps.add(new SettingsRecordStep(target, spec));
         }
         steps.addAll(IdentitySteps.forStack(wanted, clients));
-        steps.addAll(EdgeSteps.forStack(wanted, clients, failover == Failover.PROMOTED));
+        steps.addAll(EdgeSteps.forStack(wanted, clients, failover != Failover.NONE));
         return Plan.of(steps);
     }
 
     static List<Step> regionSteps(RegionTarget target) {
+        return regionSteps(target, Failover.NONE);
+    }
+
+    static List<Step> regionSteps(RegionTarget target, Failover failover) {
         List<Step> steps = new ArrayList<>();
         steps.addAll(NetworkSteps.forRegion(target));
         steps.addAll(SecuritySteps.forRegion(target));
         steps.add(new DbSubnetGroupStep(target));
-        steps.add(target.isPrimary() ? new PrimaryDatabaseStep(target) : new ReplicaDatabaseStep(target));
+        steps.add(failover.databaseStep(target));
         steps.addAll(BackupSteps.forRegion(target));
         steps.addAll(ImageSteps.forRegion(target));
         steps.addAll(BastionSteps.forRegion(target));
@@ -81,7 +83,7 @@ public final class ProvisionPlan {
         steps.addAll(ComputeSteps.forRegion(target));
         steps.add(new PrivateZoneStep(target));
         steps.add(new DbRecordStep(target,
-                target.key(target.isPrimary() ? DatabaseRoles.PRIMARY : DatabaseRoles.REPLICA)));
+                target.key(DatabaseRoles.stepRole(target.role()))));
         return steps;
     }
 }

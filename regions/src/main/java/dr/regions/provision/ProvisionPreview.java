@@ -48,8 +48,8 @@ public record ProvisionPreview(PreparedProvision prepared, Map<String, ZonePrevi
         prepared.skipped().forEach(reason -> out.append("Skipped: ").append(reason).append('\n'));
         prepared.notes().forEach(note -> out.append("Note: ").append(note).append('\n'));
         out.append(prepared.changes().text(prepared.spec().stack()));
-        out.append("Dry run: nothing was changed; the only AWS calls read the stack's recorded settings and whether "
-                + "the DR database was promoted. Actions show 'ensure': provision keeps what exists.\n");
+        out.append("Dry run: nothing was changed; the only AWS calls read the stack's recorded settings and where the "
+                + "writer database is (one read per region). Actions show 'ensure': provision keeps what exists.\n");
         return out.toString();
     }
 }

@@ -1,7 +1,5 @@
 package dr.regions.provision;
 
-import dr.regions.database.DatabaseRoles;
-
 import dr.core.clock.Clock;
 import dr.core.engine.CriticalPath;
 import dr.core.engine.ExecutionResult;
@@ -63,19 +61,24 @@ public final class Provisioning {
     }
 
     /**
-     * The plan, built once for the stack's failover state (one read in the DR region): what a dry run shows and what
-     * {@link #run(PreparedProvision, ProgressListener)} executes, so the plan shown is the plan run; with it, what the
-     * run changes on the live stack because settings were given that differ from the recorded ones.
+     * The plan, built once for the stack's failover state (one read of the databases in each region): what a dry run
+     * shows and what {@link #run(PreparedProvision, ProgressListener)} executes, so the plan shown is the plan run;
+     * with it, what the run changes on the live stack because settings were given that differ from the recorded ones.
      */
     public PreparedProvision prepare() {
-        Failover failover = Failover.read(spec, clients);
+        return prepare(Failover.read(spec, clients));
+    }
+
+    /** The plan for a stack in {@code failover}, as reprotect and failback make it once they moved the databases. */
+    public PreparedProvision prepare(Failover failover) {
         StackChanges changes = record == null ? StackChanges.NONE
                 : LiveChanges.between(record, built, spec, failover);
         List<String> notes = new ArrayList<>(notes());
-        if (failover == Failover.PROMOTED) {
-            notes.add(0, "failed over: " + spec.name(DatabaseRoles.REPLICA) + " in " + spec.drRegion() + " was "
-                    + "promoted and is the writer, so the api records and CloudFront stay on " + spec.drRegion()
-                    + " and DR keeps the primary's capacity; failing back is not automated (see the README)");
+        if (failover != Failover.NONE) {
+            notes.add(0, "failed over: the writer is in " + spec.drRegion() + ", so the api records and CloudFront "
+                    + "stay on " + spec.drRegion() + " and DR keeps the primary's capacity; "
+                    + (failover == Failover.PROMOTED ? "run dr reprotect to make " + spec.primaryRegion()
+                    + " its standby" : spec.primaryRegion() + " stands by (reprotected): dr failback returns to it"));
         }
         return new PreparedProvision(spec, failover, ProvisionPlan.build(spec, clients, failover), skipped(), notes,
                 changes);

@@ -10,7 +10,6 @@ import dr.regions.discovery.StackResource;
 import dr.regions.dns.DbRecordStep;
 import dr.regions.dns.PrivateZoneStep;
 import dr.regions.dns.RecordSets;
-import dr.regions.step.Deleting;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 import software.amazon.awssdk.services.route53.model.RRType;
 import software.amazon.awssdk.services.route53.model.ResourceRecord;
@@ -42,9 +41,11 @@ final class DataReadiness {
 
     void check() {
         subnetGroup();
-        Optional<DBInstance> database = DatabaseInstances.find(scope.clients().rds(region),
-                scope.spec().name(DatabaseRoles.instanceName(role)), Deleting.PRESENT);
-        if (role == RegionRole.PRIMARY) {
+        List<DBInstance> databases = DatabaseInstances.ofStack(scope.clients().rds(region), scope.spec().stack());
+        Optional<DBInstance> writer = DatabaseInstances.writer(databases);
+        Optional<DBInstance> database = role == scope.serving() ? writer
+                : DatabaseInstances.replica(databases).or(() -> writer);
+        if (role == scope.serving()) {
             primaryDatabase(database);
         }
         privateZone(database);

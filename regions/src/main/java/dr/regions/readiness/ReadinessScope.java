@@ -14,24 +14,31 @@ import java.util.Optional;
 
 /**
  * What every readiness check works from: the clients (only read calls are made), the stack with both regions, the
- * inventory discovery found from the tags, and the moment of the check (for ages).
+ * inventory discovery found from the tags, the moment of the check (for ages), and which region serves now (the
+ * writer's, {@link dr.regions.database.DatabaseLayout}): the other one is the standby that must be ready to take over.
  */
-public record ReadinessScope(AwsClients clients, StackSpec spec, Inventory inventory, Instant now) {
+public record ReadinessScope(AwsClients clients, StackSpec spec, Inventory inventory, Instant now, RegionRole serving) {
 
     public ReadinessScope {
         Objects.requireNonNull(clients, "clients");
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(inventory, "inventory");
         Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(serving, "serving");
+    }
+
+    /** The region role of the region that must be ready to take over: DR normally, the primary once reprotected. */
+    public RegionRole standby() {
+        return serving == RegionRole.PRIMARY ? RegionRole.DR : RegionRole.PRIMARY;
     }
 
     public String region(RegionRole role) {
         return spec.region(role);
     }
 
-    /** A problem in the primary region is a warning (failover is for that); anywhere DR depends on, a failure. */
-    static Verdict problemVerdict(RegionRole role) {
-        return role == RegionRole.PRIMARY ? Verdict.WARN : Verdict.FAIL;
+    /** A problem in the serving region is a warning (failover is for that); in the standby, a failure. */
+    Verdict problemVerdict(RegionRole role) {
+        return role == serving ? Verdict.WARN : Verdict.FAIL;
     }
 
     /** Whether discovery could read {@code region} (or {@link StackResource#GLOBAL}). */

@@ -1,7 +1,6 @@
 package dr.regions.readiness;
 
 import dr.core.engine.DurationFormat;
-import dr.core.model.RegionRole;
 import dr.regions.backup.BackupRoles;
 import dr.regions.discovery.ResourceKind;
 import dr.regions.discovery.StackResource;
@@ -37,7 +36,7 @@ public final class RecoveryPointReadiness {
     }
 
     public List<Finding> check() {
-        String region = scope.region(RegionRole.DR);
+        String region = scope.region(scope.standby());
         Findings findings = new Findings(region, Verdict.FAIL);
         Optional<StackResource> vault = scope.find(ResourceKind.BACKUP_VAULT, region, BackupRoles.VAULT);
         if (!scope.reachable(region)) {

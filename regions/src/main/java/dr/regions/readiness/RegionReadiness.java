@@ -25,10 +25,10 @@ public final class RegionReadiness {
 
     public List<Finding> check() {
         String region = scope.region(role);
-        Findings findings = new Findings(region, ReadinessScope.problemVerdict(role));
+        Findings findings = new Findings(region, scope.problemVerdict(role));
         if (!scope.reachable(region)) {
             findings.problem("region", "reachable", "cannot be reached: " + scope.inventory().unreachable().get(region)
-                    + (role == RegionRole.PRIMARY ? " (a regional outage is what failover is for)" : ""));
+                    + (role == scope.serving() ? " (a regional outage is what failover is for)" : ""));
             return findings.list();
         }
         scope.reportUnverified(region, findings);

@@ -3,14 +3,14 @@ package dr.regions.readiness;
 import dr.core.model.RegionRole;
 import dr.regions.database.DatabaseInstances;
 import dr.regions.database.DatabaseRoles;
-import dr.regions.step.Deleting;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The cross-region read replica in the DR region: present, available, a replica of the primary, and replicating by
+ * The cross-region read replica in the standby region (DR; the primary region once reprotected), found by its role:
+ * present, available, a replica of the writer, and replicating by
  * RDS's own status info. The evidence RDS gives (status, source, latest restorable time, creation time) goes with
  * the finding; the lag in seconds is not available without CloudWatch and is said to be so.
  */
@@ -22,26 +22,29 @@ public final class ReplicaReadiness {
     }
 
     public List<Finding> check() {
-        String region = scope.region(RegionRole.DR);
+        String region = scope.region(scope.standby());
         Findings findings = new Findings(region, Verdict.FAIL);
         if (!scope.reachable(region)) {
             findings.problem(DataReadiness.DATABASE, DatabaseRoles.REPLICA, "cannot be read: " + region
                     + " unreachable");
             return findings.list();
         }
-        String identifier = scope.spec().name(DatabaseRoles.REPLICA_NAME);
-        Optional<DBInstance> found = DatabaseInstances.find(scope.clients().rds(region), identifier, Deleting.PRESENT);
+        List<DBInstance> databases = DatabaseInstances.ofStack(scope.clients().rds(region), scope.spec().stack());
+        Optional<DBInstance> found = DatabaseInstances.replica(databases)
+                .or(() -> DatabaseInstances.writer(databases));
         if (found.isEmpty()) {
-            findings.problem(DataReadiness.DATABASE, DatabaseRoles.REPLICA, identifier + " missing: DR has no copy"
+            findings.problem(DataReadiness.DATABASE, DatabaseRoles.REPLICA, "missing: " + region + " has no copy"
                     + " of the data");
             return findings.list();
         }
         ReplicationEvidence evidence = ReplicationEvidence.of(found.get(), scope.now());
         if (evidence.healthyReplica()) {
-            findings.ok(DataReadiness.DATABASE, DatabaseRoles.REPLICA, evidence.summary(), evidence.facts());
+            findings.ok(DataReadiness.DATABASE, DatabaseRoles.REPLICA, evidence.summary()
+                    + (scope.standby() == RegionRole.PRIMARY ? " (reprotected: ready to fail over to "
+                    + region + " with dr failback)" : ""), evidence.facts());
         } else if (!evidence.isReplica()) {
             findings.problem(DataReadiness.DATABASE, DatabaseRoles.REPLICA, evidence.summary()
-                    + ": promoted already, DR is no longer a standby", evidence.facts());
+                    + ": promoted already, " + region + " is no longer a standby", evidence.facts());
         } else {
             findings.problem(DataReadiness.DATABASE, DatabaseRoles.REPLICA, evidence.summary(), evidence.facts());
         }

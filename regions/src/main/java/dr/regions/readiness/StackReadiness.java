@@ -32,7 +32,7 @@ public final class StackReadiness {
     }
 
     public ReadinessScope scope(Inventory inventory, Instant now) {
-        return new ReadinessScope(clients, spec, inventory, now);
+        return new ReadinessScope(clients, spec, inventory, now, ServingRegion.of(spec, clients, inventory));
     }
 
     public ReadinessReport check(Instant now) {

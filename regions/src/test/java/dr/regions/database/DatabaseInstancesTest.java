@@ -1,7 +1,7 @@
 package dr.regions.database;
 
 import dr.core.model.ModeledDurations;
-import dr.core.model.RegionRole;
+import dr.core.model.StackSpec;
 import dr.regions.inmemory.InMemoryCloud;
 import dr.regions.step.Deleting;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,8 +87,28 @@ class DatabaseInstancesTest {
     }
 
     @Test
-    void theIdentifierNamesAreTheDatabaseRoleConstants() {
-        assertThat(DatabaseRoles.instanceName(RegionRole.PRIMARY)).isEqualTo("db");
-        assertThat(DatabaseRoles.instanceName(RegionRole.DR)).isEqualTo("db-replica");
+    void identifiersKeepTheFirstTwoNamesAndStayUniqueAcrossCycles() {
+        StackSpec spec = StackSpec.defaults("us-east-1", "us-west-2");
+        assertThat(DatabaseRoles.identifier(spec, 1)).isEqualTo("dr-db");
+        assertThat(DatabaseRoles.identifier(spec, 2)).isEqualTo("dr-db-replica");
+        assertThat(java.util.stream.IntStream.rangeClosed(1, 12).mapToObj(g -> DatabaseRoles.identifier(spec, g)))
+                .doesNotHaveDuplicates().contains("dr-db-g3", "dr-db-g12");
+    }
+
+    @Test
+    void theRoleComesFromRdsForReplicationAndFromTheTagForRetirement() {
+        create("shop-db");
+        rds.addTagsToResource(r -> r.resourceName(DatabaseInstances.require(rds, "shop-db").dbInstanceArn())
+                .tags(t -> t.key("dr:stack").value("shop"), t -> t.key("dr:role").value("db-replica")));
+        // Tagged a replica, but RDS lists no replication source: a writer (an old-style promotion left the tag).
+        assertThat(DatabaseInstances.writer(rds, "shop")).map(DBInstance::dbInstanceIdentifier).contains("shop-db");
+        assertThat(DatabaseInstances.replica(rds, "shop")).isEmpty();
+        assertThat(DatabaseInstances.generation(DatabaseInstances.require(rds, "shop-db"))).isEqualTo(2);
+
+        RoleTag.record(rds, DatabaseInstances.require(rds, "shop-db"), DatabaseRoles.RETIRED);
+
+        assertThat(DatabaseInstances.writer(rds, "shop")).isEmpty();
+        assertThat(DatabaseInstances.role(DatabaseInstances.require(rds, "shop-db"))).isEqualTo(DatabaseRoles.RETIRED);
+        assertThat(DatabaseInstances.ofStack(rds, "other")).isEmpty();
     }
 }

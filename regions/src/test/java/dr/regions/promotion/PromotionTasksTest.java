@@ -66,7 +66,7 @@ class PromotionTasksTest {
             assertThatThrownBy(() -> new ReplicaPreflight(elsewhere).check(cloud.world().time()))
                     .isInstanceOfSatisfying(DrException.class,
                             e -> assertThat(e.exitCode()).isEqualTo(ExitCode.FAILED))
-                    .hasMessageContaining("no DB instance dr-db-replica in eu-west-1");
+                    .hasMessageContaining("stack dr has no database in eu-west-1");
         }
     }
 

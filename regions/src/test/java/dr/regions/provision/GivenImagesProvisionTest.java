@@ -264,8 +264,8 @@ class GivenImagesProvisionTest {
 
         List<Step> steps = provisioning.prepare().plan().steps();
 
-        assertThat(fixture.cloud().world().calls().total()).as("one AWS call for the plan: is DR promoted?")
-                .isEqualTo(before + 1);
+        assertThat(fixture.cloud().world().calls().total())
+                .as("one DescribeDBInstances per region for the plan: where is the writer?").isEqualTo(before + 2);
         assertThat(steps).filteredOn(s -> s.key().role().startsWith("builder-")).isEmpty();
         assertThat(steps).filteredOn(s -> s.key().role().equals("image-web")).extracting(s -> s.getClass().getSimpleName())
                 .containsExactlyInAnyOrder("GivenImageStep", "GivenImageCopyStep");

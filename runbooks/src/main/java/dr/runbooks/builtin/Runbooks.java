@@ -5,6 +5,9 @@ import dr.runbooks.RunbookCatalog;
 import dr.runbooks.RunbookLoader;
 import dr.runbooks.RunbookText;
 import dr.runbooks.actions.cleanup.CleanupActions;
+import dr.runbooks.actions.cycle.CycleActions;
+import dr.runbooks.actions.failback.FailbackActions;
+import dr.runbooks.actions.reprotect.ReprotectActions;
 import dr.runbooks.actions.drill.DrillActions;
 import dr.runbooks.actions.promote.PromoteActions;
 import dr.runbooks.actions.status.StatusActions;
@@ -27,6 +30,9 @@ public final class Runbooks {
         PromoteActions.register(registry);
         DrillActions.register(registry);
         CleanupActions.register(registry);
+        CycleActions.register(registry);
+        ReprotectActions.register(registry);
+        FailbackActions.register(registry);
         return registry;
     }
 

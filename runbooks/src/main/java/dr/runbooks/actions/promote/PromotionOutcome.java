@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dr.core.ExitCode;
 import dr.core.engine.DurationFormat;
 import dr.runbooks.RunbookResult;
+import dr.runbooks.RunbookText;
 import dr.runbooks.StepReport;
 
 import java.io.PrintWriter;
@@ -35,14 +36,11 @@ public record PromotionOutcome(RunbookResult result, PromotionReport report, Str
     public void printText(PrintWriter out) {
         List<StepReport> pending = new ArrayList<>();
         for (StepReport step : result.steps()) {
-            String took = step.finished() ? DurationFormat.compact(step.elapsed()) : "";
             boolean isPending = isPending(step.outputs());
             if (isPending) {
                 pending.add(step);
             }
-            String status = isPending ? "PENDING" : step.status().name().toLowerCase().replace('_', ' ');
-            out.println(String.format("%-19s %-13s %8s  %s", step.id(), status, took,
-                    step.summary() == null ? "" : step.summary()).stripTrailing());
+            out.println(isPending ? RunbookText.stepLine(step, "PENDING", 19) : RunbookText.stepLine(step, 19));
         }
         out.println((result.succeeded() ? "Promoted" : "Not finished") + " in "
                 + DurationFormat.compact(result.duration()) + ". Report: " + markdown + " (JSON: " + json + ")");

@@ -13,7 +13,8 @@ import java.util.function.Function;
  * submitted between polls, and a fresh action is made for every run), then passes on each call's {@link StepResult};
  * the engine polls it on the clock until done or the step's timeout.
  */
-final class PromotionStepAction implements RunbookAction {
+public final class PromotionStepAction implements RunbookAction {
+    private final Function<ActionContext, PromotionTarget> target;
     private final BiFunction<PromotionTarget, ActionContext, RunbookAction> factory;
     private RunbookAction work;
 
@@ -22,13 +23,25 @@ final class PromotionStepAction implements RunbookAction {
     }
 
     PromotionStepAction(BiFunction<PromotionTarget, ActionContext, RunbookAction> factory) {
+        this(PromoteScope::target, factory);
+    }
+
+    private PromotionStepAction(Function<ActionContext, PromotionTarget> target,
+                                BiFunction<PromotionTarget, ActionContext, RunbookAction> factory) {
+        this.target = target;
         this.factory = factory;
+    }
+
+    /** A promotion step on the region {@code target} names (failback promotes in the primary region). */
+    public static PromotionStepAction in(Function<ActionContext, PromotionTarget> target,
+                                         Function<PromotionTarget, RunbookAction> factory) {
+        return new PromotionStepAction(target, (promotion, context) -> factory.apply(promotion));
     }
 
     @Override
     public StepResult execute(ActionContext context) {
         if (work == null) {
-            work = factory.apply(PromoteScope.target(context), context);
+            work = factory.apply(target.apply(context), context);
         }
         return work.execute(context);
     }

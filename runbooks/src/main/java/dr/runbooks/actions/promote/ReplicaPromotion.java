@@ -5,7 +5,6 @@ import dr.core.DrException;
 import dr.core.ExitCode;
 import dr.core.config.StackTarget;
 import dr.core.model.StackSpec;
-import dr.regions.database.DatabaseRoles;
 import dr.runbooks.JournaledRun;
 import dr.runbooks.Runbook;
 import dr.runbooks.RunbookLauncher;
@@ -35,7 +34,8 @@ public final class ReplicaPromotion {
         String drRegion = drRegion(target);
         StackSpec settings = target.settings();
         return new PromotionPreview(catalog.load(RUNBOOK), settings.stack(), drRegion,
-                target.primaryRegion().orElse(null), settings.name(DatabaseRoles.REPLICA_NAME), settings.primaryCapacity());
+                target.primaryRegion().orElse(null), "the read replica of stack " + settings.stack()
+                + " (found by its role)", settings.primaryCapacity());
     }
 
     /**

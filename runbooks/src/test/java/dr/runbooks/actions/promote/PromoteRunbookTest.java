@@ -268,7 +268,7 @@ class PromoteRunbookTest {
                 .run("promote-replica");
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.FAILED);
-        assertThat(result.message()).contains("no DB instance dr-db-replica in eu-west-1");
+        assertThat(result.message()).contains("stack dr has no database in eu-west-1");
     }
 
     @Test
@@ -349,7 +349,7 @@ class PromoteRunbookTest {
         @EnumSource(CrashPoint.class)
         void withUsEast1DarkAResumedRunEndsWithDrInChargeWhereverTheProcessDied(CrashPoint point) throws IOException {
             long changes = changesOfAWholeRun(ReadyStack.PRIMARY);
-            assertThat(changes).as("promote, modify, two group updates; the global APIs are down").isEqualTo(4);
+            assertThat(changes).as("promote, role tag, modify, two group updates; the global APIs are down").isEqualTo(5);
             for (long n = 1; n <= changes; n++) {
                 RunbookResult resumed = crashAndResume(ReadyStack.PRIMARY, n, point);
 
@@ -362,7 +362,7 @@ class PromoteRunbookTest {
         @Test
         void withTheGlobalApisUpAResumedRunEndsFencedWhereverTheProcessDied() throws IOException {
             long changes = changesOfAWholeRun(null);
-            assertThat(changes).as("promote, modify, two group updates, records, distribution").isEqualTo(6);
+            assertThat(changes).as("promote, role tag, modify, two group updates, records, distribution").isEqualTo(7);
             for (long n = 1; n <= changes; n++) {
                 crashAndResume(null, n, CrashPoint.AFTER_CALL);
 

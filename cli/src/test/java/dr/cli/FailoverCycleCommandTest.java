@@ -1,0 +1,102 @@
+package dr.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dr.regions.provision.Failover;
+import dr.regions.readiness.ReadyStack;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code dr reprotect} and {@code dr failback} through the command line, on a copy of the provisioned sandbox. */
+class FailoverCycleCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String[] REGIONS = {"--primary", ReadyStack.PRIMARY, "--dr", ReadyStack.DR};
+
+    @TempDir
+    Path temp;
+
+    private static String[] args(String command, String... extra) {
+        String[] args = new String[2 + REGIONS.length + extra.length];
+        args[0] = command;
+        args[1] = "--sandbox";
+        System.arraycopy(REGIONS, 0, args, 2, REGIONS.length);
+        System.arraycopy(extra, 0, args, 2 + REGIONS.length, extra.length);
+        return args;
+    }
+
+    @Test
+    void promoteReprotectStatusFailbackStatusThroughTheCommandLine() throws Exception {
+        DrRunner dr = new DrRunner(temp, ReadyStack.cloud());
+        assertThat(dr.run("promote-replica", "--sandbox", "--dr", ReadyStack.DR, "--yes").exitCode()).isZero();
+
+        DrRunner.Result reprotect = dr.run(args("reprotect", "--yes"));
+        assertThat(reprotect.exitCode()).as(reprotect.err()).isZero();
+        assertThat(reprotect.out()).contains("reprotect finished", "Report: ", ".html");
+        assertThat(Failover.read(ReadyStack.spec(), dr.cloud)).isEqualTo(Failover.REPROTECTED);
+        DrRunner.Result status = dr.run(args("status"));
+        assertThat(status.exitCode()).as(status.out() + status.err()).isZero();
+
+        DrRunner.Result failback = dr.run(args("failback", "--yes", "--output", "json"));
+        assertThat(failback.exitCode()).as(failback.err()).isZero();
+        JsonNode report = JSON.readTree(failback.out());
+        assertThat(report.get("runbook").asText()).isEqualTo("failback");
+        assertThat(report.get("writeFreeze").get("seconds").asLong()).isPositive();
+        assertThat(Failover.read(ReadyStack.spec(), dr.cloud)).isEqualTo(Failover.NONE);
+        status = dr.run(args("status"));
+        assertThat(status.exitCode()).as(status.out() + status.err()).isZero();
+        assertThat(Files.list(dr.workingDirectory.resolve("dr-reports")).map(p -> p.getFileName().toString()))
+                .anyMatch(name -> name.startsWith("failback-dr-") && name.endsWith(".html"));
+    }
+
+    @Test
+    void theDryRunsPrintBothPlansWithoutAnAwsCall() {
+        DrRunner dr = new DrRunner(temp);
+        DrRunner.Result reprotect = dr.run(args("reprotect", "--dry-run"));
+        DrRunner.Result failback = dr.run(args("failback", "--dry-run", "--delete-old-databases"));
+
+        assertThat(reprotect.exitCode()).as(reprotect.err()).isZero();
+        assertThat(reprotect.out()).contains("release-master-secret", "provision-stack",
+                "Would make us-east-1 the standby", "kept, tagged db-retired", "no AWS call was made");
+        assertThat(failback.exitCode()).as(failback.err()).isZero();
+        assertThat(failback.out()).contains("freeze-writes", "wait-caught-up", "promote-standby", "unfreeze-writes",
+                "deleted with a final snapshot", "no AWS call was made");
+        dr.assertNoAwsClientUsed();
+    }
+
+    @Test
+    void theIamPolicyForReprotectAndFailbackNamesWhatTheyCall() throws Exception {
+        DrRunner dr = new DrRunner(temp);
+        DrRunner.Result policy = dr.run("iam-policy", "--for", "reprotect,failback");
+
+        assertThat(policy.exitCode()).as(policy.err()).isZero();
+        JsonNode document = JSON.readTree(policy.out());
+        assertThat(document.get("Statement").findValuesAsText("Sid")).contains("ReprotectRds", "FailbackRds",
+                "FailbackElb");
+        assertThat(policy.out()).contains("rds:CreateDBInstanceReadReplica", "rds:PromoteReadReplica",
+                "elasticloadbalancing:CreateRule", "elasticloadbalancing:DeleteRule");
+        dr.assertNoAwsClientUsed();
+    }
+
+    @Test
+    void withoutBothRegionsItRefusesBeforeAnyCall() {
+        DrRunner dr = new DrRunner(temp);
+        dr.assertRejected(dr.run("failback", "--sandbox", "--dr", ReadyStack.DR, "--yes"), "--primary");
+    }
+
+    @Test
+    void failbackOfAStackThatIsNotFailedOverChangesNothing() {
+        DrRunner dr = new DrRunner(temp, ReadyStack.cloud());
+        DrRunner.Mark before = dr.mark();
+
+        DrRunner.Result failback = dr.run(args("failback", "--yes"));
+
+        assertThat(failback.exitCode()).isEqualTo(1);
+        assertThat(failback.err()).contains("not failed over");
+        assertThat(dr.changesBesideTheLockSince(before)).isEmpty();
+    }
+}

@@ -1,0 +1,91 @@
+package dr.runbooks.actions.failback;
+
+import dr.core.ExitCode;
+import dr.regions.inmemory.InMemoryCloud;
+import dr.regions.inmemory.SandboxStore;
+import dr.regions.inmemory.world.Faults.CrashPoint;
+import dr.regions.inmemory.world.SimulatedCrash;
+import dr.regions.readiness.ReadyStack;
+import dr.runbooks.RunbookResult;
+import dr.runbooks.actions.OperationsRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Reprotect and failback killed at every change they make (the process dies after AWS applied the call and before it
+ * saw the answer, the harder case), then run again: the resumed run converges to the same stack as an uninterrupted
+ * one, with the freeze lifted. The promote-replica and cleanup crash tests use the same harness.
+ */
+class CycleCrashTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void reprotectResumedAfterDyingAtAnyChangeEndsReprotected() throws IOException {
+        String promoted = stackAfter("promote-replica");
+        long changes = changesOfAWholeRun(promoted, "reprotect");
+        assertThat(changes).as("retire tag, secret off, the replica, group sizes, the db name, the policy")
+                .isGreaterThanOrEqualTo(5);
+        for (long n = 1; n <= changes; n++) {
+            InMemoryCloud cloud = crashAndResume(promoted, "reprotect", n);
+            FailoverCycleTest.assertReprotected(cloud);
+            FailoverCycleTest.assertReady(cloud);
+        }
+        System.out.println("RELIABILITY: reprotect killed at each of its " + changes + " changes, resumed: "
+                + changes + "/" + changes + " converged");
+    }
+
+    @Test
+    void failbackResumedAfterDyingAtAnyChangeEndsBackToNormalAndUnfrozen() throws IOException {
+        String reprotected = stackAfter("promote-replica", "reprotect");
+        long changes = changesOfAWholeRun(reprotected, "failback");
+        assertThat(changes).as("freeze, promotion, tags, protection, edge, sizes, the DR replica, unfreeze")
+                .isGreaterThanOrEqualTo(10);
+        for (long n = 1; n <= changes; n++) {
+            InMemoryCloud cloud = crashAndResume(reprotected, "failback", n);
+            FailoverCycleTest.assertBackToNormal(cloud);
+            FailoverCycleTest.assertReady(cloud);
+        }
+        System.out.println("RELIABILITY: failback killed at each of its " + changes + " changes, resumed: "
+                + changes + "/" + changes + " converged, freeze lifted");
+    }
+
+    /** The sandbox (as its JSON) after the ready stack went through {@code runbooks}. */
+    private String stackAfter(String... runbooks) throws IOException {
+        InMemoryCloud cloud = ReadyStack.cloud();
+        OperationsRun run = new OperationsRun(cloud, OperationsRun.target(ReadyStack.PRIMARY, ReadyStack.DR),
+                Files.createTempDirectory(temp, "setup"));
+        for (String runbook : runbooks) {
+            FailoverCycleTest.ok(run.run(runbook));
+        }
+        return SandboxStore.toJson(cloud.world());
+    }
+
+    private long changesOfAWholeRun(String from, String runbook) throws IOException {
+        InMemoryCloud cloud = new InMemoryCloud(SandboxStore.fromJson(from));
+        FailoverCycleTest.ok(new OperationsRun(cloud, OperationsRun.target(ReadyStack.PRIMARY, ReadyStack.DR),
+                Files.createTempDirectory(temp, "clean")).run(runbook));
+        return cloud.world().faults().mutatingCalls();
+    }
+
+    private InMemoryCloud crashAndResume(String from, String runbook, long change) throws IOException {
+        InMemoryCloud cloud = new InMemoryCloud(SandboxStore.fromJson(from));
+        OperationsRun run = new OperationsRun(cloud, OperationsRun.target(ReadyStack.PRIMARY, ReadyStack.DR),
+                Files.createTempDirectory(temp, runbook + "-crash-" + change));
+        cloud.world().faults().crashAtMutatingCall(change, CrashPoint.AFTER_CALL);
+        assertThatThrownBy(() -> run.run(runbook)).as("crash at change %d", change)
+                .isInstanceOf(SimulatedCrash.class);
+        cloud.world().faults().noCrash();
+        RunbookResult resumed = run.resume(runbook);
+        assertThat(resumed.exitCode()).as("%s resumed after a crash at change %d: %s", runbook, change,
+                resumed.message()).isEqualTo(ExitCode.OK);
+        return cloud;
+    }
+}
