@@ -118,4 +118,23 @@ class StartupLoadsOnlyWhatItUsesTest {
         assertThat(classesLoadedBy("iam-policy")).noneMatch(c -> c.startsWith("software.amazon.awssdk."))
                 .doesNotContain(CAPACITY_OPTIONS);
     }
+
+    /**
+     * The in-memory cloud's clients are classes generated for the operations the fakes serve; a JDK dynamic proxy of
+     * the SDK interfaces loaded the request and response types of every operation (25,645 SDK classes in all, issue
+     * 20's BENCHMARKS.md figures), EC2's AcceptReservedInstancesExchangeQuote, which dr never calls, among them.
+     */
+    @Test
+    void aSandboxProvisionLoadsTheSdkTypesOfTheOperationsItCallsOnly() throws Exception {
+        String[] provision = {"provision", "--primary", "us-east-1", "--dr", "us-west-2",
+            "--sandbox=" + temp.resolve("sandbox.json"), "-q"};
+        classesLoadedBy(provision);
+
+        List<String> sdk = classesLoadedBy(provision).stream().filter(c -> c.startsWith("software.amazon.awssdk."))
+                .toList();
+
+        assertThat(sdk).as("an operation dr never calls")
+                .doesNotContain("software.amazon.awssdk.services.ec2.model.AcceptReservedInstancesExchangeQuoteRequest");
+        assertThat(sdk.size()).as("SDK classes a no-op provision loads (about 4,800 when written)").isLessThan(10_000);
+    }
 }

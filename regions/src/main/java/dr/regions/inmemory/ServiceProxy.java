@@ -10,15 +10,12 @@ import dr.regions.inmemory.world.World;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Wraps a fake service client so that every call, for all ten services alike, goes through one place:
@@ -27,56 +24,40 @@ import java.util.UUID;
  * dr's own (the only kind an eventual-consistency miss is meant for, see {@link Faults#toolCall}). Interface
  * default methods (consumer-builder overloads, paginators) run on the proxy, so the calls they make are
  * counted and faulted like direct ones.
+ *
+ * <p>The proxy of each fake is a class generated at build time ({@code FakeEc2Proxy} ...,
+ * {@link dr.regions.inmemory.codegen.FakeProxyProcessor}), not a JDK dynamic proxy, whose definition loads every
+ * request and response type of the SDK interface.
  */
-final class ServiceProxy implements InvocationHandler {
+final class ServiceProxy {
     /** The SDK's standard retry mode: 3 attempts in all, throttled attempts backing off from about a second. */
     private static final int SDK_MAX_ATTEMPTS = 3;
     private static final java.time.Duration SDK_THROTTLE_BACKOFF = java.time.Duration.ofSeconds(1);
     private static final Set<String> READ_PREFIXES = Set.of("describe", "list", "get", "test", "search", "lookup");
 
-    private final Object target;
     private final Service service;
     private final String region;
     private final World world;
 
-    private ServiceProxy(Object target, Service service, String region, World world) {
-        this.target = target;
+    private ServiceProxy(Service service, String region, World world) {
         this.service = service;
         this.region = region;
         this.world = world;
     }
 
     static <T> T wrap(Class<T> api, T target, Service service, String region, World world) {
-        Object proxy = Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] {api},
-                new ServiceProxy(target, service, region, world));
-        return api.cast(proxy);
-    }
-
-    @Override
-    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-        String name = method.getName();
-        if (method.getDeclaringClass() == Object.class) {
-            return method.invoke(target, args);
-        }
-        if (name.equals("serviceName") || name.equals("close") || name.equals("serviceClientConfiguration")) {
-            return method.invoke(target, args);
-        }
-        Method implementation = target.getClass().getMethod(name, method.getParameterTypes());
-        if (implementation.isDefault()) {
-            return InvocationHandler.invokeDefault(proxy, method, args);
-        }
-        return call(method, args, name);
+        return api.cast(FakeProxies.of(target, new ServiceProxy(service, region, world)));
     }
 
     /**
-     * One SDK-level call: like the real client in standard retry mode, a throttled attempt is retried (up to
-     * {@link #SDK_MAX_ATTEMPTS} attempts, backing off on the modeled clock) before the caller sees the error.
-     * Every attempt is a request to AWS, so each is logged.
+     * One SDK-level call of operation {@code name} (the client method's name): like the real client in standard
+     * retry mode, a throttled attempt is retried (up to {@link #SDK_MAX_ATTEMPTS} attempts, backing off on the
+     * modeled clock) before the caller sees the error. Every attempt is a request to AWS, so each is logged.
      */
-    private Object call(Method method, Object[] args, String name) throws Throwable {
+    <R> R call(String name, Supplier<R> operation) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return attempt(method, args, name);
+                return attempt(name, operation);
             } catch (AwsServiceException e) {
                 if (!e.isThrottlingException() || attempt >= SDK_MAX_ATTEMPTS) {
                     throw asTheSdkRaisesIt(e, name);
@@ -86,7 +67,7 @@ final class ServiceProxy implements InvocationHandler {
         }
     }
 
-    private Object attempt(Method method, Object[] args, String name) throws Throwable {
+    private <R> R attempt(String name, Supplier<R> operation) {
         Faults faults = world.faults();
         boolean mutating = isMutating(name);
         world.calls().record(new CallLog.Call(service.arnNamespace(), operationName(name), region, mutating,
@@ -113,14 +94,16 @@ final class ServiceProxy implements InvocationHandler {
         if (crash && faults.crashPoint() == Faults.CrashPoint.BEFORE_CALL) {
             throw new SimulatedCrash("process died before " + service.arnNamespace() + ":" + operationName(name));
         }
-        Object result;
+        R result;
         long change = 0;
         synchronized (world) {
             WorldClockwork.catchUp(world);
             try {
-                result = faults.toolCall(() -> method.invoke(target, args));
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
+                result = faults.toolCall(operation::get);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException("a Supplier threw a checked exception", e);
             }
             if (mutating) {
                 change = world.countChange();
