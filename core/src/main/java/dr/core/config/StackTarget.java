@@ -10,10 +10,21 @@ import java.util.Optional;
  */
 public final class StackTarget {
     private final StackSpec template;
+    private final Integer maxLagSeconds;
 
     /** {@code template} is fully validated; its regions may be null when not given. */
     StackTarget(StackSpec template) {
+        this(template, null);
+    }
+
+    StackTarget(StackSpec template, Integer maxLagSeconds) {
         this.template = template;
+        this.maxLagSeconds = maxLagSeconds;
+    }
+
+    /** {@code --max-lag} or {@code max-lag:}, validated: the operator's bound on replica lag, when given. */
+    public Optional<Integer> maxLagSeconds() {
+        return Optional.ofNullable(maxLagSeconds);
     }
 
     public String stack() {

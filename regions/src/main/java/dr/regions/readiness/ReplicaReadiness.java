@@ -6,19 +6,25 @@ import dr.regions.database.DatabaseRoles;
 import dr.regions.step.Deleting;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The cross-region read replica in the DR region: present, available, a replica of the primary, and replicating by
- * RDS's own status info. The evidence RDS gives (status, source, latest restorable time, creation time) goes with
- * the finding; the lag in seconds is not available without CloudWatch and is said to be so.
+ * RDS's own status info, with the evidence RDS gives (status, source, latest restorable time, creation time); then
+ * its lag in seconds ({@link ReplicaLagReadiness}), which must be under {@code maxLag}.
  */
 public final class ReplicaReadiness {
-    private final ReadinessScope scope;
+    /** {@code --max-lag}'s default: a minute of writes. */
+    public static final Duration DEFAULT_MAX_LAG = Duration.ofSeconds(60);
 
-    public ReplicaReadiness(ReadinessScope scope) {
+    private final ReadinessScope scope;
+    private final Duration maxLag;
+
+    public ReplicaReadiness(ReadinessScope scope, Duration maxLag) {
         this.scope = scope;
+        this.maxLag = maxLag;
     }
 
     public List<Finding> check() {
@@ -39,6 +45,7 @@ public final class ReplicaReadiness {
         ReplicationEvidence evidence = ReplicationEvidence.of(found.get(), scope.now());
         if (evidence.healthyReplica()) {
             findings.ok(DataReadiness.DATABASE, DatabaseRoles.REPLICA, evidence.summary(), evidence.facts());
+            ReplicaLagReadiness.check(scope, region, identifier, maxLag, findings);
         } else if (!evidence.isReplica()) {
             findings.problem(DataReadiness.DATABASE, DatabaseRoles.REPLICA, evidence.summary()
                     + ": promoted already, DR is no longer a standby", evidence.facts());

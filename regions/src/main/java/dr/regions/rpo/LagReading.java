@@ -55,6 +55,11 @@ public record LagReading(String region, String dbInstance, State state, Double s
         return measured() ? Optional.of(Duration.ofMillis(Math.round(seconds * 1000))) : Optional.empty();
     }
 
+    /** Whether there is a figure and it is under {@code bound}. */
+    public boolean under(Duration bound) {
+        return lag().map(lag -> lag.compareTo(bound) < 0).orElse(false);
+    }
+
     /** Whether there is a figure and it is above {@code bound}. */
     public boolean above(Duration bound) {
         return lag().map(lag -> lag.compareTo(bound) > 0).orElse(false);

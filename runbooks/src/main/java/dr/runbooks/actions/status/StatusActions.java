@@ -33,6 +33,8 @@ public final class StatusActions {
      */
     static final String SPEC_ATTRIBUTE = "status.spec";
     private static final Duration CHECK_TIMEOUT = Duration.ofMinutes(5);
+    /** check-replica's bound on the replica's lag, in seconds ({@code --max-lag}). */
+    public static final String MAX_LAG = "max-lag";
 
     public static final StepType DISCOVER = StepType.builder("status-discover")
             .description("finds the stack's regions (when not given) and every resource of it by its tags")
@@ -54,11 +56,17 @@ public final class StatusActions {
             .build();
 
     public static final StepType CHECK_REPLICA = StepType.builder("check-replica")
-            .description("the DR read replica available and replicating, with the evidence RDS gives (lag in seconds"
-                    + " needs CloudWatch, which dr does not read)")
+            .description("the DR read replica available and replicating, with the evidence RDS gives; its lag "
+                    + "(CloudWatch ReplicaLag, read in the DR region) now and its maximum over the last hour, under "
+                    + "max-lag")
+            .param(ParamSpec.optional(MAX_LAG, ParamType.NUMBER, (int) ReplicaReadiness.DEFAULT_MAX_LAG.toSeconds(),
+                    "seconds of replica lag at or above which DR is not ready"))
             .defaultTimeout(CHECK_TIMEOUT)
-            .action(params -> new CheckAction(scope -> new ReplicaReadiness(scope).check(), StatusActions::dr,
-                    Verdict.FAIL))
+            .action(params -> {
+                Duration maxLag = Duration.ofSeconds(params.number(MAX_LAG));
+                return new CheckAction(scope -> new ReplicaReadiness(scope, maxLag).check(), StatusActions::dr,
+                        Verdict.FAIL);
+            })
             .build();
 
     public static final StepType CHECK_RECOVERY_POINT = StepType.builder("check-recovery-point")
