@@ -58,6 +58,8 @@ class StatusCommandTest {
             assertThat(document.get("rpo").get("lagSeconds").asDouble()).isEqualTo(1.0);
             assertThat(document.get("rpo").get("maxLagBoundSeconds").asDouble()).isEqualTo(60.0);
             assertThat(document.get("rpo").get("region").asText()).isEqualTo("us-west-2");
+            assertThat(document.get("rpo").get("imageAgeSeconds").get("web").asLong()).isPositive();
+            assertThat(document.get("rpo").get("imageAgeSeconds").get("app").asLong()).isPositive();
             assertThat(result.err()).as("nothing but the document: no progress in JSON mode").isEmpty();
         }
 
@@ -128,6 +130,18 @@ class StatusCommandTest {
             System.out.printf("[figures] status with a loaded primary for 4 min: replica lag %.0f s, ready with "
                     + "--max-lag 600 (exit %d), not with --max-lag 30 (exit %d)%n", lag, calm.exitCode(),
                     text.exitCode());
+        }
+
+        /** No refresh of the DR images for longer than the daily plan plus its margin: the reason names the image. */
+        @Test
+        void aDrImageOlderThanThePlanPeriodPlusAMarginIsAReason() {
+            dr.cloud.world().clock().advance(Duration.ofHours(31));
+
+            DrRunner.Result result = dr.run("status", "--sandbox", "--max-lag", "100000");
+
+            assertThat(result.exitCode()).isEqualTo(3);
+            assertThat(result.out()).containsPattern("us-west-2 backup image-age-web: newest web image ami-\\w+ is "
+                    + "\\S+ old \\(limit \\S+: backup plan period plus a margin\\)");
         }
 
         @Test

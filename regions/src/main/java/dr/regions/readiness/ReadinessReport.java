@@ -96,11 +96,16 @@ public record ReadinessReport(String stack, String primaryRegion, String drRegio
 
     /**
      * The RPO figures as numbers (seconds; null when there is no figure): the replica's lag now, its maximum over the
-     * last hour and the bound, from the replica-lag finding.
+     * last hour and the bound, from the replica-lag finding, and the age of the newest DR image per tier.
      */
     private java.util.Optional<ObjectNode> rpo() {
         return findings.stream().filter(f -> ReplicaLagReadiness.CHECK.equals(f.check())).findFirst().map(f -> {
             ObjectNode rpo = JsonNodeFactory.instance.objectNode();
+            ObjectNode images = rpo.putObject("imageAgeSeconds");
+            findings.stream().filter(i -> i.check().startsWith(ImageAgeReadiness.CHECK + "-")
+                    && i.facts().containsKey("ageSeconds")).forEach(i -> images.put(
+                    i.check().substring(ImageAgeReadiness.CHECK.length() + 1),
+                    Long.parseLong(i.facts().get("ageSeconds"))));
             for (String key : List.of(ReplicaLagReadiness.LAG_SECONDS, ReplicaLagReadiness.MAX_LAG_LAST_HOUR_SECONDS,
                     ReplicaLagReadiness.MAX_LAG_BOUND_SECONDS)) {
                 String value = f.facts().get(key);

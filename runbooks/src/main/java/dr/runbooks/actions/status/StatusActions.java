@@ -4,6 +4,7 @@ import dr.core.ExitCode;
 import dr.core.engine.StepResult;
 import dr.core.model.RegionRole;
 import dr.regions.readiness.EdgeReadiness;
+import dr.regions.readiness.ImageAgeReadiness;
 import dr.regions.readiness.RecoveryPointReadiness;
 import dr.regions.readiness.ReadinessScope;
 import dr.regions.readiness.RegionReadiness;
@@ -70,13 +71,16 @@ public final class StatusActions {
             .build();
 
     public static final StepType CHECK_RECOVERY_POINT = StepType.builder("check-recovery-point")
-            .description("the newest completed recovery point in the DR vault, no older than max-age")
+            .description("the newest completed recovery point in the DR vault, and the newest web and app images "
+                    + "in DR, no older than max-age (a tier on your own image has no age bound)")
             .param(ParamSpec.optional("max-age", ParamType.DURATION, StackReadiness.DEFAULT_MAX_RECOVERY_POINT_AGE,
                     "oldest acceptable newest recovery point"))
             .defaultTimeout(CHECK_TIMEOUT)
             .action(params -> {
                 Duration maxAge = params.duration("max-age");
-                return new CheckAction(scope -> new RecoveryPointReadiness(scope, maxAge).check(), StatusActions::dr,
+                return new CheckAction(scope -> java.util.stream.Stream.concat(
+                        new RecoveryPointReadiness(scope, maxAge).check().stream(),
+                        new ImageAgeReadiness(scope, maxAge).check().stream()).toList(), StatusActions::dr,
                         Verdict.FAIL);
             })
             .build();
