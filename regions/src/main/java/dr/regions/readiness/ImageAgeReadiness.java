@@ -23,16 +23,8 @@ import java.util.Optional;
  * is a failure; a tier that launches from the operator's own image ({@code --web-image}) has no such bound, its age
  * is shown only.
  */
-public final class ImageAgeReadiness {
+public record ImageAgeReadiness(ReadinessScope scope, Duration maxAge) {
     static final String CHECK = "image-age";
-
-    private final ReadinessScope scope;
-    private final Duration maxAge;
-
-    public ImageAgeReadiness(ReadinessScope scope, Duration maxAge) {
-        this.scope = scope;
-        this.maxAge = maxAge;
-    }
 
     public List<Finding> check() {
         String region = scope.region(RegionRole.DR);

@@ -20,20 +20,10 @@ import java.util.List;
  * without a figure ({@link LagReading.State#UNREADABLE}), never an error of the caller (throttling aside, which the
  * caller's retries handle).
  */
-public final class ReplicaLagReader {
+public record ReplicaLagReader(CloudWatchClient cloudWatch, String region, String dbInstance) {
     /** How far back {@link #latest} looks for the newest datapoint. */
     public static final Duration LOOKBACK = Duration.ofMinutes(15);
     private static final int MINUTE = 60;
-
-    private final CloudWatchClient cloudWatch;
-    private final String region;
-    private final String dbInstance;
-
-    private ReplicaLagReader(CloudWatchClient cloudWatch, String region, String dbInstance) {
-        this.cloudWatch = cloudWatch;
-        this.region = region;
-        this.dbInstance = dbInstance;
-    }
 
     /** The reader of {@code dbInstance}'s lag; {@code region} is the replica's own region. */
     public static ReplicaLagReader of(AwsClients clients, String region, String dbInstance) {

@@ -1,6 +1,7 @@
 package dr.regions.inmemory.cloudwatch;
 
 import dr.regions.inmemory.world.FakeClient;
+import dr.regions.inmemory.world.RdsState;
 import dr.regions.inmemory.world.RdsState.DbInstance;
 import dr.regions.inmemory.world.RdsState.LagSample;
 import dr.regions.inmemory.world.World;
@@ -37,13 +38,12 @@ public final class FakeCloudWatch extends FakeClient implements CloudWatchClient
     static final String REPLICA_LAG = "ReplicaLag";
     static final String DB_INSTANCE_DIMENSION = "DBInstanceIdentifier";
 
-    private final World world;
-    private final String region;
+    /** RDS's state in this region: where its replicas' ReplicaLag datapoints are kept. */
+    private final RdsState rds;
 
     public FakeCloudWatch(World world, String region) {
         super(SERVICE_NAME);
-        this.world = world;
-        this.region = region;
+        this.rds = world.region(region).rds;
     }
 
     @Override
@@ -150,7 +150,7 @@ public final class FakeCloudWatch extends FakeClient implements CloudWatchClient
         }
         Dimension dimension = metric.dimensions().get(0);
         DbInstance instance = dimension.value() == null ? null
-                : world.region(region).rds.instances.get(dimension.value().toLowerCase(Locale.ROOT));
+                : rds.instances.get(dimension.value().toLowerCase(Locale.ROOT));
         if (instance == null || instance.replicaLag == null) {
             return List.of();
         }
