@@ -90,8 +90,10 @@ public record PromotionReport(String stack, String drRegion, String primaryRegio
                 .map(Journal.Entry::data);
         rpo.ifPresent(lag -> {
             evidence.put("replicaLag", lag.get("detail"));
-            evidence.put("replicaLagSeconds", lag.get("lagSeconds"));
-            evidence.put("replicaLagAt", lag.get("at"));
+            if (lag.get("lagSeconds") != null) {
+                evidence.put("replicaLagSeconds", lag.get("lagSeconds"));
+                evidence.put("replicaLagAt", lag.get("at"));
+            }
             evidence.put("wouldLose", lag.get("wouldLose"));
         });
         String primary = primaryRegion != null ? primaryRegion : regionOf(evidence.get("source"));
