@@ -76,6 +76,23 @@ class FailoverDrillCommandTest {
                 .containsExactly("html", "json", "md");
         assertThat(ingress(dr.cloud)).as("the primary's rules are back, exactly").isEqualTo(before);
         assertThat(result.err()).contains("failover +0s:", "failback +");
+        assertThat(result.out()).containsPattern("RPO: replica lag \\d+ s before the fault, at most \\d+ s while it "
+                + "was in place \\(ReplicaLag of dr-db-replica, read in us-west-2\\)");
+        String markdown = Files.readString(reportFiles().stream().filter(p -> p.toString().endsWith(".md"))
+                .findFirst().orElseThrow());
+        assertThat(markdown).contains("## RPO observed", "| replica lag before the fault | ",
+                "| max replica lag while the fault was in place | ");
+        String html = Files.readString(reportFiles().stream().filter(p -> p.toString().endsWith(".html"))
+                .findFirst().orElseThrow());
+        assertThat(html).contains("<tr id=\"rpo-line\"><td>while faulted</td>", "<p id=\"rpo\">replica lag ");
+        JsonNode rpo = JSON.readTree(Files.readString(reportFiles().stream()
+                .filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow())).get("rpo");
+        assertThat(rpo.get("region").asText()).isEqualTo("us-west-2");
+        assertThat(rpo.get("lagBeforeFaultSeconds").asDouble()).isEqualTo(1.0);
+        assertThat(rpo.get("maxLagDuringFaultSeconds").asDouble()).isEqualTo(1.0);
+        System.out.printf("[figures] drill RPO observed: lag before the fault %.0f s, max while faulted %.0f s, "
+                + "beside the RTO%n", rpo.get("lagBeforeFaultSeconds").asDouble(),
+                rpo.get("maxLagDuringFaultSeconds").asDouble());
     }
 
     @Test

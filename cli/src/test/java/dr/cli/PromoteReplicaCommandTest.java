@@ -125,6 +125,61 @@ class PromoteReplicaCommandTest {
         assertThat(result.out()).contains("preflight-dr", "promote", "fence-web");
     }
 
+    /**
+     * With us-east-1 dark the lag is read in the DR region alone: replication is not active there (ReplicaLag -1),
+     * so what the promotion loses is said from the last figure before it stopped, printed before the approval.
+     */
+    @Test
+    void withUsEast1DarkWhatThePromotionWouldLoseIsReadInTheDrRegionAndPrintedBeforeTheApproval() throws Exception {
+        dr.cloud.world().clock().advance(java.time.Duration.ofMinutes(3));
+
+        DrRunner.Result result = promote(dr, "--yes", "--output", "json");
+
+        dr.assertSucceeded(result);
+        assertThat(dr.cloud.world().calls().inRegion(PRIMARY)).isZero();
+        assertThat(dr.cloud.world().calls().count(c -> c.operation().equals("GetMetricData")
+                && c.region().equals(DR))).isPositive();
+        JsonNode evidence = JSON.readTree(result.out()).get("replicationEvidence");
+        assertThat(evidence.get("replicaLag").asText()).startsWith("replication not active at ")
+                .contains("last figure 1 s behind at ");
+        assertThat(evidence.get("wouldLose").asText()).startsWith("every write since replication stopped");
+        assertThat(JSON.readTree(result.out()).get("notes").toString())
+                .contains("Replica lag at promotion (CloudWatch ReplicaLag, read in " + DR + ")");
+    }
+
+    /** A loaded primary (reachable): --max-lag stops the run before the approval, --force then promotes. */
+    @Test
+    void aLagAboveMaxLagStopsTheRunWithExitThreeAndForcePromotesRecordingTheFigure() throws Exception {
+        DrRunner loaded = new DrRunner(temp.resolve("loaded"), ReadyStack.cloud());
+        loaded.cloud.world().clock().advance(java.time.Duration.ofMinutes(2));
+        loaded.cloud.rds(DR).describeDBInstances(r -> r.dbInstanceIdentifier("dr-db-replica"));
+        loaded.cloud.world().faults().primaryLoaded(PRIMARY);
+        loaded.cloud.world().clock().advance(java.time.Duration.ofMinutes(4));
+
+        DrRunner.Result refused = promote(loaded, "--max-lag", "30", "--yes");
+
+        assertThat(refused.exitCode()).isEqualTo(3);
+        assertThat(refused.err()).containsPattern("RPO: a promotion now would lose about \\d+ s of writes before "
+                + "\\d\\d:\\d\\d:\\d\\d UTC \\(ReplicaLag of dr-db-replica, read in " + DR + "\\)");
+        assertThat(refused.err()).contains("is not under --max-lag 30s", "--force promotes anyway");
+        assertThat(database(loaded).readReplicaSourceDBInstanceIdentifier()).as("still a replica").isNotNull();
+        assertThat(loaded.cloud.world().calls().count(c -> c.operation().equals("PromoteReadReplica"))).isZero();
+
+        DrRunner.Result forced = promote(loaded, "--max-lag", "30", "--force", "--yes");
+
+        loaded.assertSucceeded(forced);
+        assertThat(database(loaded).readReplicaSourceDBInstanceIdentifier()).isNull();
+        Matcher report = Pattern.compile("Report: (\\S+\\.md) \\(JSON: (\\S+\\.json)\\)").matcher(forced.out());
+        assertThat(report.find()).as("report paths in: %s", forced.out()).isTrue();
+        JsonNode evidence = JSON.readTree(Files.readString(Path.of(report.group(2)))).get("replicationEvidence");
+        double lag = evidence.get("replicaLagSeconds").asDouble();
+        assertThat(lag).isGreaterThan(30);
+        assertThat(evidence.get("wouldLose").asText()).startsWith("about " + Math.round(lag) + " s of writes");
+        assertThat(Files.readString(Path.of(report.group(1)))).contains("replicaLag", "wouldLose");
+        System.out.printf("[figures] promote with a loaded primary: lag %.0f s; --max-lag 30 refused (exit %d), "
+                + "--force promoted (exit %d)%n", lag, refused.exitCode(), forced.exitCode());
+    }
+
     @Test
     void aLaterRunWithUsEast1BackSaysWhatItFinishesAndChangesOnlyThat() {
         dr.assertSucceeded(promote(dr, "--yes"));

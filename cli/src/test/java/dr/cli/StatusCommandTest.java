@@ -35,7 +35,7 @@ class StatusCommandTest {
 
             dr.assertSucceeded(result);
             assertThat(result.out()).contains("REGION", "TIER", "CHECK", "us-west-2", "db-replica", "replicating",
-                    "Ready for failover: yes", "CloudWatch");
+                    "Ready for failover: yes", "replica-lag", "replica lag 1 s behind at ", "under --max-lag 1m");
         }
 
         @Test
@@ -55,7 +55,11 @@ class StatusCommandTest {
             assertThat(document.get("ready").asBoolean()).isTrue();
             assertThat(document.get("reasons")).isEmpty();
             assertThat(document.get("findings").size()).isGreaterThan(40);
-            assertThat(document.get("notes").toString()).contains("ReplicaLag");
+            assertThat(document.get("rpo").get("lagSeconds").asDouble()).isEqualTo(1.0);
+            assertThat(document.get("rpo").get("maxLagBoundSeconds").asDouble()).isEqualTo(60.0);
+            assertThat(document.get("rpo").get("region").asText()).isEqualTo("us-west-2");
+            assertThat(document.get("rpo").get("imageAgeSeconds").get("web").asLong()).isPositive();
+            assertThat(document.get("rpo").get("imageAgeSeconds").get("app").asLong()).isPositive();
             assertThat(result.err()).as("nothing but the document: no progress in JSON mode").isEmpty();
         }
 
@@ -100,6 +104,58 @@ class StatusCommandTest {
             JsonNode document = JSON.readTree(result.out());
             assertThat(document.get("ready").asBoolean()).isFalse();
             assertThat(document.get("reasons").toString()).contains("us-west-2 app asg-app", "scaled to 0");
+        }
+
+        /** A loaded primary: the replica falls behind; above --max-lag DR is not ready, and the reason says the lag. */
+        @Test
+        void aReplicaLagNotUnderMaxLagIsAReasonNamingTheLagAndTheBound() throws Exception {
+            dr.cloud.world().clock().advance(Duration.ofMinutes(2));
+            dr.cloud.rds("us-west-2").describeDBInstances(r -> r.dbInstanceIdentifier("dr-db-replica"));
+            dr.cloud.world().faults().primaryLoaded("us-east-1");
+            dr.cloud.world().clock().advance(Duration.ofMinutes(4));
+
+            DrRunner.Result calm = dr.run("status", "--sandbox", "--max-lag", "600", "--output", "json");
+            DrRunner.Result text = dr.run("status", "--sandbox", "--max-lag", "30");
+            DrRunner.Result json = dr.run("status", "--sandbox", "--max-lag", "30", "--output", "json");
+
+            dr.assertSucceeded(calm);
+            assertThat(text.exitCode()).isEqualTo(3);
+            assertThat(text.out()).containsPattern("us-west-2 database replica-lag: replica lag \\d+ s is not under "
+                    + "--max-lag 30s");
+            JsonNode document = JSON.readTree(json.out());
+            double lag = document.get("rpo").get("lagSeconds").asDouble();
+            assertThat(lag).isGreaterThanOrEqualTo(30);
+            assertThat(document.get("rpo").get("maxLagLastHourSeconds").asDouble()).isEqualTo(lag);
+            assertThat(document.get("reasons").toString()).contains("replica lag", "--max-lag 30s");
+            System.out.printf("[figures] status with a loaded primary for 4 min: replica lag %.0f s, ready with "
+                    + "--max-lag 600 (exit %d), not with --max-lag 30 (exit %d)%n", lag, calm.exitCode(),
+                    text.exitCode());
+        }
+
+        /** No refresh of the DR images for longer than the daily plan plus its margin: the reason names the image. */
+        @Test
+        void aDrImageOlderThanThePlanPeriodPlusAMarginIsAReason() {
+            dr.cloud.world().clock().advance(Duration.ofHours(31));
+
+            DrRunner.Result result = dr.run("status", "--sandbox", "--max-lag", "100000");
+
+            assertThat(result.exitCode()).isEqualTo(3);
+            assertThat(result.out()).containsPattern("us-west-2 backup image-age-web: newest web image ami-\\w+ is "
+                    + "\\S+ old \\(limit \\S+: backup plan period plus a margin\\)");
+        }
+
+        @Test
+        void maxLagIsAlsoAConfigKeyAndZeroIsBadInput() throws Exception {
+            Files.writeString(dr.workingDirectory.resolve("dr.yaml"), "max-lag: 1\n");
+            dr.cloud.world().clock().advance(Duration.ofMinutes(2));
+
+            DrRunner.Result configured = dr.run("status", "--sandbox");
+            DrRunner.Result zero = dr.run("status", "--sandbox", "--max-lag", "0");
+
+            assertThat(configured.exitCode()).isEqualTo(3);
+            assertThat(configured.out()).contains("replica lag 1 s is not under --max-lag 1s");
+            assertThat(zero.exitCode()).isEqualTo(2);
+            assertThat(zero.err()).contains("--max-lag", "at least 1");
         }
     }
 }

@@ -1,7 +1,12 @@
 package dr.runbooks;
 
+import dr.runbooks.step.StepParams;
+
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +25,26 @@ public record Runbook(String name, String description, String source, List<Runbo
                 throw new IllegalArgumentException("runbook " + name + " has two steps with id '" + step.id() + "'");
             }
         }
+    }
+
+    /**
+     * This runbook with {@code value} as parameter {@code param} of every step of type {@code type}: how a command's
+     * option reaches its steps, so the run, its journal and {@code runbook show} all say the same thing.
+     */
+    public Runbook withParam(String type, String param, Object value) {
+        List<RunbookStep> changed = new ArrayList<>();
+        for (RunbookStep step : steps) {
+            if (!step.type().equals(type) || step.stepType() == null) {
+                changed.add(step);
+                continue;
+            }
+            Map<String, Object> values = new LinkedHashMap<>(step.params().asMap());
+            values.put(param, value);
+            changed.add(new RunbookStep(step.id(), step.type(), step.description(),
+                    StepParams.of(step.stepType(), values), step.timeout(), step.always(), step.line(),
+                    step.stepType()));
+        }
+        return new Runbook(name, description, source, changed);
     }
 
     public Optional<RunbookStep> find(String id) {

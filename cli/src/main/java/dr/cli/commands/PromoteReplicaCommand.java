@@ -15,6 +15,8 @@ import dr.runbooks.actions.promote.PromotionPreview;
 import dr.runbooks.actions.promote.ReplicaPromotion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import dr.core.config.ConfigKey;
 
 @Command(name = "promote-replica",
         description = {
@@ -31,6 +33,9 @@ import picocli.CommandLine.Mixin;
                 + "JSON report (time to writable, to full capacity, to users on DR; pending steps; evidence) and "
                 + "prints its path. Makes no call to the primary region; --dr (or 'dr:' in the config) is required "
                 + "for that reason.",
+            "Before the approval it prints what a promotion would lose: the replica's last lag reading "
+                + "(CloudWatch ReplicaLag, read in the DR region) and its time, or why there is none. With --max-lag "
+                + "it stops (exit 3) when that lag is not under the bound, or unknown, unless --force.",
             "Exit 0 when users are served from DR with a writable database and full capacity, also with pending "
                 + "global steps (listed, with the command that finishes them); 1 when the database, DR's capacity "
                 + "or the move of users to DR could not be brought about.",
@@ -54,6 +59,15 @@ public final class PromoteReplicaCommand extends DrSubcommand {
     @Mixin
     CapacityOptions capacity;
 
+    @Option(names = "--max-lag", paramLabel = "SECONDS",
+            description = "Stop before the approval (exit 3) when the replica's lag is not under this many seconds, "
+                    + "or cannot be read (default: no bound; config key max-lag).")
+    Integer maxLag;
+
+    @Option(names = "--force", description = "Promote even when the replica's lag is above --max-lag or unknown; the "
+            + "report records it.")
+    boolean force;
+
     @Override
     protected boolean dryRun() {
         return dryRun.dryRun();
@@ -61,7 +75,7 @@ public final class PromoteReplicaCommand extends DrSubcommand {
 
     @Override
     protected StackConfig stackOptions() {
-        return capacity.addTo(StackConfig.builder()).build();
+        return capacity.addTo(StackConfig.builder()).option(ConfigKey.MAX_LAG, maxLag).build();
     }
 
     @Override
@@ -72,7 +86,8 @@ public final class PromoteReplicaCommand extends DrSubcommand {
             Printer.result(context, preview::toJson, preview::printText);
             return ExitCode.OK.code();
         }
-        PromotionOutcome outcome = ReplicaPromotion.run(target, new RunbookSession(context, reportDirectory(report)));
+        PromotionOutcome outcome = ReplicaPromotion.run(target, new RunbookSession(context, reportDirectory(report)),
+                target.maxLagSeconds().orElse(null), force);
         Printer.result(context, outcome::toJson, outcome::printText);
         if (!outcome.succeeded()) {
             context.err().println("dr: " + outcome.result().message());

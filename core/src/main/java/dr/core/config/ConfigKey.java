@@ -29,7 +29,9 @@ public enum ConfigKey {
     DR_CAPACITY("dr-capacity", Kind.NUMBER),
     HEALTH_CHECK_PATH("health-check-path", Kind.TEXT),
     HEALTH_CHECK_INTERVAL("health-check-interval", Kind.NUMBER),
-    HEALTH_CHECK_THRESHOLD("health-check-threshold", Kind.NUMBER);
+    HEALTH_CHECK_THRESHOLD("health-check-threshold", Kind.NUMBER),
+    /** Seconds of replica lag at or above which status is not ready and promote-replica stops (operational). */
+    MAX_LAG("max-lag", Kind.NUMBER);
 
     /** The value type a key holds: text is a String, a number an Integer, a flag a Boolean. */
     public enum Kind {

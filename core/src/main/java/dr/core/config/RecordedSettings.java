@@ -30,7 +30,7 @@ public final class RecordedSettings {
      * {@code allow-open-ssh}, an acknowledgement implied by a recorded broad admin CIDR.
      */
     public static final Set<ConfigKey> KEYS = EnumSet.complementOf(EnumSet.of(ConfigKey.STACK, ConfigKey.PRIMARY,
-            ConfigKey.DR, ConfigKey.ALLOW_OPEN_SSH));
+            ConfigKey.DR, ConfigKey.ALLOW_OPEN_SSH, ConfigKey.MAX_LAG));
 
     private RecordedSettings() {
     }
@@ -112,7 +112,7 @@ public final class RecordedSettings {
             case HEALTH_CHECK_PATH -> spec.healthCheckPath();
             case HEALTH_CHECK_INTERVAL -> spec.healthCheckIntervalSeconds();
             case HEALTH_CHECK_THRESHOLD -> spec.healthCheckFailureThreshold();
-            case STACK, PRIMARY, DR, ALLOW_OPEN_SSH -> throw new IllegalArgumentException(key + " is not recorded");
+            case STACK, PRIMARY, DR, ALLOW_OPEN_SSH, MAX_LAG -> throw new IllegalArgumentException(key + " is not recorded");
         };
         return Optional.ofNullable(value).map(Object::toString);
     }

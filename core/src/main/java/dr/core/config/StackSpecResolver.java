@@ -109,7 +109,12 @@ public final class StackSpecResolver {
                 webInstanceType, appInstanceType, dbInstanceClass, storage,
                 defaults.dbEngineVersion(), defaults.dbName(), defaults.dbMasterUsername(),
                 primaryCapacity, drCapacity, healthCheckPath, interval, threshold, stack + ".internal", images);
-        return new StackTarget(spec, config, regionsRequired);
+        Integer maxLag = config.number(ConfigKey.MAX_LAG).orElse(null);
+        if (maxLag != null && maxLag < 1) {
+            throw bad(config, ConfigKey.MAX_LAG, maxLag + " is not a bound on replica lag: give whole seconds, at "
+                    + "least 1 (e.g. 60)");
+        }
+        return new StackTarget(spec, config, regionsRequired, maxLag);
     }
 
     static void checkRegions(StackConfig config, boolean required) {

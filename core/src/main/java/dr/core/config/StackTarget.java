@@ -12,15 +12,22 @@ public final class StackTarget {
     private final StackSpec template;
     private final StackConfig given;
     private final boolean regionsRequired;
+    private final Integer maxLagSeconds;
 
     /**
      * {@code template} is fully validated from {@code given}; its regions may be null when not given
-     * ({@code regionsRequired} false).
+     * ({@code regionsRequired} false). {@code maxLagSeconds}: the operator's bound on replica lag, when given.
      */
-    StackTarget(StackSpec template, StackConfig given, boolean regionsRequired) {
+    StackTarget(StackSpec template, StackConfig given, boolean regionsRequired, Integer maxLagSeconds) {
         this.template = template;
         this.given = given;
         this.regionsRequired = regionsRequired;
+        this.maxLagSeconds = maxLagSeconds;
+    }
+
+    /** {@code --max-lag} or {@code max-lag:}, validated: the operator's bound on replica lag, when given. */
+    public Optional<Integer> maxLagSeconds() {
+        return Optional.ofNullable(maxLagSeconds);
     }
 
     /** The settings as given (config file and options), before defaults. */

@@ -60,9 +60,11 @@ class StackConfigLoaderTest {
                     health-check-path: /healthz
                     health-check-interval: 30
                     health-check-threshold: 3
+                    max-lag: 45
                     """);
 
             StackConfig config = loader.load(file, "dr.yaml");
+            assertThat(config.number(ConfigKey.MAX_LAG)).contains(45);
 
             assertThat(config.settings()).hasSize(ConfigKey.values().length);
             assertThat(config.text(ConfigKey.STACK)).contains("shop");

@@ -4,6 +4,7 @@ import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.backup.BackupClient;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -30,6 +31,9 @@ public interface AwsClients extends AutoCloseable {
     AcmClient acm(String region);
 
     Wafv2Client wafv2(String region);
+
+    /** CloudWatch of one region: RDS publishes a replica's {@code ReplicaLag} in the replica's own region. */
+    CloudWatchClient cloudWatch(String region);
 
     Route53Client route53();
 

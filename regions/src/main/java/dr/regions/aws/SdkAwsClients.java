@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.backup.BackupClient;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -80,6 +81,11 @@ public final class SdkAwsClients implements AwsClients {
     @Override
     public Wafv2Client wafv2(String region) {
         return client("wafv2", region, () -> configure(Wafv2Client.builder(), Region.of(region)).build());
+    }
+
+    @Override
+    public CloudWatchClient cloudWatch(String region) {
+        return client("cloudwatch", region, () -> configure(CloudWatchClient.builder(), Region.of(region)).build());
     }
 
     @Override

@@ -17,6 +17,8 @@ public final class Attributes {
     public static final String AUTO_SCALING_GROUP = "autoScalingGroup";
     /** Image: the EBS snapshots behind it. */
     public static final String SNAPSHOTS = "snapshots";
+    /** When an AMI was created (ISO 8601, as EC2 gives it). */
+    public static final String CREATED = "created";
     public static final String DNS_NAME = "dnsName";
     public static final String LOAD_BALANCER = "loadBalancer";
     public static final String LISTENER = "listener";

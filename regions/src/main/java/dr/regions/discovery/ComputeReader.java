@@ -57,6 +57,7 @@ final class ComputeReader extends Ec2Reader {
                         .filter(Objects::nonNull).map(ebs -> ebs.snapshotId()).filter(Objects::nonNull).toList();
                 found.add(StackResource.of(ResourceKind.IMAGE, region, image.imageId(), tags)
                         .state(image.stateAsString()).with(Attributes.NAME, image.name())
+                        .with(Attributes.CREATED, image.creationDate())
                         .with(Attributes.SNAPSHOTS, snapshots.isEmpty() ? null : String.join(",", snapshots)).build());
             }
         }

@@ -28,10 +28,11 @@ public final class LeastPrivilegePolicy {
     /** Account ids in ARNs when none is given. */
     public static final String ANY_ACCOUNT = "*";
 
-    private static final Map<String, String> SERVICE_SIDS = Map.of(
-            "ec2", "Ec2", "rds", "Rds", "backup", "Backup", "autoscaling", "AutoScaling",
-            "elasticloadbalancing", "Elb", "acm", "Acm", "wafv2", "Wafv2",
-            "route53", "Route53", "cloudfront", "CloudFront", "iam", "Iam");
+    private static final Map<String, String> SERVICE_SIDS = Map.ofEntries(
+            Map.entry("ec2", "Ec2"), Map.entry("rds", "Rds"), Map.entry("backup", "Backup"),
+            Map.entry("autoscaling", "AutoScaling"), Map.entry("elasticloadbalancing", "Elb"), Map.entry("acm", "Acm"),
+            Map.entry("wafv2", "Wafv2"), Map.entry("route53", "Route53"), Map.entry("cloudfront", "CloudFront"),
+            Map.entry("iam", "Iam"), Map.entry("cloudwatch", "CloudWatch"));
 
     private final OperationCatalog catalog;
     private final PermissionRules rules;

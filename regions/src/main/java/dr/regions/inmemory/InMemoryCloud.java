@@ -8,6 +8,7 @@ import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.backup.BackupClient;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -77,6 +78,11 @@ public final class InMemoryCloud implements AwsClients {
     @Override
     public Wafv2Client wafv2(String region) {
         return ServiceProxy.wrap(Wafv2Client.class, fakes.wafv2(region), Service.WAFV2, region, world);
+    }
+
+    @Override
+    public CloudWatchClient cloudWatch(String region) {
+        return ServiceProxy.wrap(CloudWatchClient.class, fakes.cloudWatch(region), Service.CLOUDWATCH, region, world);
     }
 
     /** Global services are logged with region {@code global}; a regional outage does not take them down. */

@@ -5,6 +5,7 @@ import dr.regions.inmemory.acm.FakeAcm;
 import dr.regions.inmemory.autoscaling.FakeAutoScaling;
 import dr.regions.inmemory.backup.FakeBackup;
 import dr.regions.inmemory.cloudfront.FakeCloudFront;
+import dr.regions.inmemory.cloudwatch.FakeCloudWatch;
 import dr.regions.inmemory.ec2.FakeEc2;
 import dr.regions.inmemory.elb.FakeElb;
 import dr.regions.inmemory.iam.FakeIam;
@@ -16,6 +17,7 @@ import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.backup.BackupClient;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -74,6 +76,11 @@ final class ServiceFakes implements AwsClients {
     @Override
     public Wafv2Client wafv2(String region) {
         return new FakeWafv2(world, region);
+    }
+
+    @Override
+    public CloudWatchClient cloudWatch(String region) {
+        return new FakeCloudWatch(world, region);
     }
 
     @Override

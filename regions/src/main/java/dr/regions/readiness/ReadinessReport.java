@@ -17,8 +17,6 @@ import java.util.Objects;
  */
 public record ReadinessReport(String stack, String primaryRegion, String drRegion, Instant checkedAt,
                               List<Finding> findings) {
-    /** Said with every report: what replica lag figure dr can and cannot give. */
-    public static final String LAG_NOTE = "Replica lag: not measured; " + ReplicationEvidence.LAG_NOTE + ".";
     private static final List<String> TIERS = List.of("region", "network", "security", "web", "app", "database",
             "dns", "backup", "tls", "edge");
 
@@ -65,7 +63,7 @@ public record ReadinessReport(String stack, String primaryRegion, String drRegio
         warnings().forEach(warnings::add);
         ArrayNode list = root.putArray("findings");
         findings.forEach(f -> list.add(f.toJson()));
-        root.putArray("notes").add(LAG_NOTE);
+        rpo().ifPresent(rpo -> root.set("rpo", rpo));
         return root;
     }
 
@@ -94,7 +92,33 @@ public record ReadinessReport(String stack, String primaryRegion, String drRegio
             out.println("Warnings:");
             warnings().forEach(warning -> out.println("  - " + warning));
         }
-        out.println(LAG_NOTE);
+    }
+
+    /**
+     * The RPO figures as numbers (seconds; null when there is no figure): the replica's lag now, its maximum over the
+     * last hour and the bound, from the replica-lag finding, and the age of the newest DR image per tier.
+     */
+    private java.util.Optional<ObjectNode> rpo() {
+        return findings.stream().filter(f -> ReplicaLagReadiness.CHECK.equals(f.check())).findFirst().map(f -> {
+            ObjectNode rpo = JsonNodeFactory.instance.objectNode();
+            ObjectNode images = rpo.putObject("imageAgeSeconds");
+            findings.stream().filter(i -> i.check().startsWith(ImageAgeReadiness.CHECK + "-")
+                    && i.facts().containsKey("ageSeconds")).forEach(i -> images.put(
+                    i.check().substring(ImageAgeReadiness.CHECK.length() + 1),
+                    Long.parseLong(i.facts().get("ageSeconds"))));
+            for (String key : List.of(ReplicaLagReadiness.LAG_SECONDS, ReplicaLagReadiness.MAX_LAG_LAST_HOUR_SECONDS,
+                    ReplicaLagReadiness.MAX_LAG_BOUND_SECONDS)) {
+                String value = f.facts().get(key);
+                if (value == null || value.equals("none")) {
+                    rpo.putNull(key);
+                } else {
+                    rpo.put(key, Double.parseDouble(value));
+                }
+            }
+            rpo.put("lagAt", f.facts().get("lagAt"));
+            rpo.put("region", f.region());
+            return rpo;
+        });
     }
 
     private static int width(String header, List<String> values) {

@@ -5,20 +5,26 @@ import dr.regions.database.DatabaseInstances;
 import dr.regions.database.DatabaseRoles;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The cross-region read replica in the standby region (DR; the primary region once reprotected), found by its role:
- * present, available, a replica of the writer, and replicating by
- * RDS's own status info. The evidence RDS gives (status, source, latest restorable time, creation time) goes with
- * the finding; the lag in seconds is not available without CloudWatch and is said to be so.
+ * present, available, a replica of the writer, and replicating by RDS's own status info, with the evidence RDS gives
+ * (status, source, latest restorable time, creation time); then its lag in seconds ({@link ReplicaLagReadiness}),
+ * which must be under {@code maxLag}.
  */
 public final class ReplicaReadiness {
-    private final ReadinessScope scope;
+    /** {@code --max-lag}'s default: a minute of writes. */
+    public static final Duration DEFAULT_MAX_LAG = Duration.ofSeconds(60);
 
-    public ReplicaReadiness(ReadinessScope scope) {
+    private final ReadinessScope scope;
+    private final Duration maxLag;
+
+    public ReplicaReadiness(ReadinessScope scope, Duration maxLag) {
         this.scope = scope;
+        this.maxLag = maxLag;
     }
 
     public List<Finding> check() {
@@ -42,6 +48,7 @@ public final class ReplicaReadiness {
             findings.ok(DataReadiness.DATABASE, DatabaseRoles.REPLICA, evidence.summary()
                     + (scope.standby() == RegionRole.PRIMARY ? " (reprotected: ready to fail over to "
                     + region + " with dr failback)" : ""), evidence.facts());
+            ReplicaLagReadiness.check(scope, region, found.get().dbInstanceIdentifier(), maxLag, findings);
         } else if (!evidence.isReplica()) {
             findings.problem(DataReadiness.DATABASE, DatabaseRoles.REPLICA, evidence.summary()
                     + ": promoted already, " + region + " is no longer a standby", evidence.facts());

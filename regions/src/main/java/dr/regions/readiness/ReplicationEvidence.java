@@ -11,8 +11,8 @@ import java.util.Optional;
 /**
  * What RDS itself says about a read replica at one moment, kept as RPO evidence: its status, its source, the
  * {@code read replication} status info ({@code replicating}, {@code error}, {@code stopped}...), its latest restorable
- * time and creation time. RDS gives no replica lag figure: lag in seconds is the CloudWatch metric {@code ReplicaLag},
- * and CloudWatch is not among the services dr uses, so no lag number is ever reported or invented.
+ * time and creation time. RDS's own API gives no lag figure: that is the CloudWatch metric {@code ReplicaLag}, read by
+ * {@code dr.regions.rpo.ReplicaLagReader}.
  */
 public record ReplicationEvidence(
         String identifier,
@@ -27,9 +27,6 @@ public record ReplicationEvidence(
         String endpoint,
         Instant observedAt) {
 
-    public static final String LAG_NOTE = "lag in seconds is the CloudWatch metric ReplicaLag, which dr does not read "
-            + "(CloudWatch is not among the services it uses); RDS itself reports only the replication status, "
-            + "recorded here";
     static final String READ_REPLICATION = "read replication";
 
     public static ReplicationEvidence of(DBInstance db, Instant observedAt) {
@@ -83,7 +80,6 @@ public record ReplicationEvidence(
                 ? "not reported (automated backups are off on a read replica)" : latestRestorableTime.toString());
         facts.put("instanceCreateTime", instanceCreateTime == null ? "not reported" : instanceCreateTime.toString());
         facts.put("observedAt", observedAt.toString());
-        facts.put("replicaLag", "not measured: " + LAG_NOTE);
         return facts;
     }
 

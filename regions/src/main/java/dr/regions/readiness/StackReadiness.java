@@ -40,8 +40,9 @@ public final class StackReadiness {
         List<Finding> findings = new ArrayList<>();
         findings.addAll(new RegionReadiness(scope, RegionRole.PRIMARY).check());
         findings.addAll(new RegionReadiness(scope, RegionRole.DR).check());
-        findings.addAll(new ReplicaReadiness(scope).check());
+        findings.addAll(new ReplicaReadiness(scope, ReplicaReadiness.DEFAULT_MAX_LAG).check());
         findings.addAll(new RecoveryPointReadiness(scope, DEFAULT_MAX_RECOVERY_POINT_AGE).check());
+        findings.addAll(new ImageAgeReadiness(scope, DEFAULT_MAX_RECOVERY_POINT_AGE).check());
         findings.addAll(new EdgeReadiness(scope).check());
         return new ReadinessReport(spec.stack(), spec.primaryRegion(), spec.drRegion(), now, findings);
     }

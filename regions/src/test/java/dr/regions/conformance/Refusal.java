@@ -235,7 +235,22 @@ record Refusal(String id, String expectedCode, String awsSource, Optional<String
                                     .domainName("app.example.com").validationMethod(ValidationMethod.DNS))
                                     .certificateArn();
                             distribution(f, certificate);
-                        }).gap("G11")
+                        }).gap("G11"),
+                of("CloudWatch GetMetricData with StartTime equal to EndTime", "ValidationError",
+                        "prometheus-community/yet-another-cloudwatch-exporter#729 (AWS: 'The parameter StartTime must "
+                                + "not equal parameter EndTime.')", f -> {
+                            java.time.Instant at = java.time.Instant.parse("2026-01-01T00:10:00Z");
+                            f.clients().cloudWatch(Fixture.REGION).getMetricData(r -> r.startTime(at).endTime(at)
+                                    .metricDataQueries(replicaLag("lag")));
+                        }),
+                of("CloudWatch GetMetricData with a query that has neither MetricStat nor Expression",
+                        "ValidationError", "moto/cloudwatch/responses.py get_metric_data ('AWS also returns the empty "
+                                + "line'); https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/"
+                                + "API_MetricDataQuery.html", f -> {
+                            java.time.Instant end = java.time.Instant.parse("2026-01-01T00:10:00Z");
+                            f.clients().cloudWatch(Fixture.REGION).getMetricData(r -> r.startTime(
+                                    end.minusSeconds(600)).endTime(end).metricDataQueries(q -> q.id("lag")));
+                        })
         );
     }
 
@@ -243,6 +258,13 @@ record Refusal(String id, String expectedCode, String awsSource, Optional<String
         f.clients().route53().changeResourceRecordSets(r -> r.hostedZoneId(zone).changeBatch(b -> b.changes(c -> c
                 .action(ChangeAction.CREATE).resourceRecordSet(s -> s.name(name).type(RRType.A).ttl(60L)
                         .resourceRecords(v -> v.value(address))))));
+    }
+
+    private static software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery replicaLag(String id) {
+        return software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery.builder().id(id)
+                .metricStat(s -> s.stat("Maximum").period(60).metric(m -> m.namespace("AWS/RDS")
+                        .metricName("ReplicaLag").dimensions(d -> d.name("DBInstanceIdentifier").value("shop-dr"))))
+                .build();
     }
 
     private static void webAcl(Fixture f, String region, String name, Scope scope) {

@@ -60,7 +60,7 @@ class StackReadinessTest {
         }
 
         @Test
-        void theReplicaFindingCarriesWhatRdsSaysAndNoLagFigure() {
+        void theReplicaFindingCarriesWhatRdsSaysAndTheLagFindingTheFigureReadInTheDrRegion() {
             Finding replica = check().findings().stream().filter(f -> f.check().equals("db-replica")).findFirst()
                     .orElseThrow();
 
@@ -68,8 +68,12 @@ class StackReadinessTest {
             assertThat(replica.facts()).containsEntry("replicationStatus", "replicating")
                     .containsEntry("status", "available").containsKey("instanceCreateTime");
             assertThat(replica.facts().get("source")).contains(":db:dr-db");
-            assertThat(replica.facts().get("replicaLag")).startsWith("not measured")
-                    .contains("CloudWatch", "ReplicaLag");
+            Finding lag = check().findings().stream().filter(f -> f.check().equals("replica-lag")).findFirst()
+                    .orElseThrow();
+            assertThat(lag.verdict()).isEqualTo(Verdict.OK);
+            assertThat(lag.region()).isEqualTo(ReadyStack.DR);
+            assertThat(lag.facts()).containsEntry("lagSeconds", "1.0").containsEntry("metricRegion", ReadyStack.DR)
+                    .containsEntry("maxLagBoundSeconds", "60");
         }
 
         @Test
@@ -79,7 +83,8 @@ class StackReadinessTest {
 
             report.printText(new PrintWriter(text));
 
-            assertThat(text.toString()).contains("REGION", "Ready for failover: yes", "ReplicaLag");
+            assertThat(text.toString()).contains("REGION", "Ready for failover: yes", "replica-lag");
+            assertThat(report.toJson().get("rpo").get("lagSeconds").asDouble()).isEqualTo(1.0);
             assertThat(report.toJson().get("ready").asBoolean()).isTrue();
             assertThat(report.toJson().get("findings").size()).isEqualTo(report.findings().size());
         }
@@ -162,9 +167,12 @@ class StackReadinessTest {
                 assertThat(f.verdict()).isEqualTo(Verdict.OK);
             });
             // The primary is us-east-1: the Route 53 and CloudFront APIs are down with it, so the edge cannot be
-            // read; that is the only reason DR is not judged ready.
-            assertThat(report.reasons()).as("reasons").isNotEmpty().allSatisfy(reason ->
-                    assertThat(reason).contains("cannot be read").containsAnyOf("Route 53", "CloudFront"));
+            // read; and replication from it is not active, so the lag DR would start with is unknown (ReplicaLag -1,
+            // read in the DR region). Those are the only reasons DR is not judged ready.
+            assertThat(report.reasons()).as("reasons").isNotEmpty().allSatisfy(reason -> assertThat(reason)
+                    .satisfiesAnyOf(r -> assertThat(r).contains("cannot be read").containsAnyOf("Route 53",
+                            "CloudFront"), r -> assertThat(r).contains(ReadyStack.DR + " database replica-lag: "
+                            + "replica lag unknown: replication not active")));
         }
     }
 }

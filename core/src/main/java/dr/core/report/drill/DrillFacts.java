@@ -24,6 +24,7 @@ import java.util.Objects;
  * @param dnsTtlSeconds          how long resolvers may keep the {@code api.<domain>} answer (for an alias to a load
  *                               balancer, the load balancer's 60 s); null when not known
  * @param faultLimits            what the fault used does not simulate, one sentence each
+ * @param rpo                    the replica lag observed before and during the fault; null when not read
  */
 public record DrillFacts(
         String stack,
@@ -51,7 +52,8 @@ public record DrillFacts(
         List<String> notes,
         Instant generatedAt,
         Integer dnsTtlSeconds,
-        List<String> faultLimits) {
+        List<String> faultLimits,
+        DrillRpo rpo) {
 
     public static final String INGRESS = "ingress";
     public static final String HEALTH_CHECK = "health-check";
@@ -112,6 +114,7 @@ public record DrillFacts(
         private Instant generatedAt;
         private Integer dnsTtlSeconds;
         private final List<String> faultLimits = new ArrayList<>();
+        private DrillRpo rpo;
 
         private Builder(String stack) {
             this.stack = stack;
@@ -211,6 +214,11 @@ public record DrillFacts(
             return this;
         }
 
+        public Builder rpo(DrillRpo observed) {
+            this.rpo = observed;
+            return this;
+        }
+
         public Builder generatedAt(Instant at) {
             this.generatedAt = at;
             return this;
@@ -221,7 +229,7 @@ public record DrillFacts(
                     restoredAt, restoreSummary, rtoTarget, observeTimeout, apiName, distributionDomain,
                     healthCheckIntervalSeconds, healthCheckFailureThreshold, modeledDetection, cloudFrontWorstCase,
                     preflightProblems, forced, failoverObserved, failbackObserved, interrupted, observations, notes,
-                    generatedAt, dnsTtlSeconds, faultLimits);
+                    generatedAt, dnsTtlSeconds, faultLimits, rpo);
         }
     }
 }

@@ -142,6 +142,9 @@ public record DrillReport(DrillFacts facts, List<Milestone> milestones, List<Tie
         failback.stream().filter(m -> m.label().equals(FAILBACK)).findFirst().ifPresent(m -> lines.add(
                 "  failback: " + (m.observed() ? DurationFormat.compact(m.offset()) + " after the restore"
                         : "not observed" + (m.detail() == null ? "" : ": " + m.detail()))));
+        if (facts.rpo() != null) {
+            lines.add("  RPO: " + facts.rpo().describe());
+        }
         if (facts.modeledDetection() != null) {
             lines.add("  modeled: Route 53 detection " + facts.healthCheckIntervalSeconds() + " s x "
                     + facts.healthCheckFailureThreshold() + " = " + DurationFormat.compact(facts.modeledDetection())

@@ -66,6 +66,10 @@ public final class DrillReportHtml {
                     .append("</td></tr>\n");
         }
         html.append("</table>\n");
+        if (facts.rpo() != null) {
+            html.append("<h2>RPO observed</h2>\n<p id=\"rpo\">").append(xml(facts.rpo().describe()))
+                    .append(": what a promotion at that moment would have lost.</p>\n");
+        }
         report.dnsClientVisible().ifPresent(visible -> html.append("<p id=\"client-visible\">Client-visible DNS "
                 + "failover: ").append(xml(visible.describe())).append(". Resolvers may keep the old answer for the "
                 + "record's TTL; the target is judged on the authoritative answer.</p>\n"));
@@ -79,6 +83,11 @@ public final class DrillReportHtml {
         html.append("<table id=\"milestones\">\n<tr><th>since fault</th><th>time (UTC)</th><th>event</th>"
                 + "<th>detail</th></tr>\n");
         report.chronological().forEach(m -> milestoneRow(html, m));
+        if (facts.rpo() != null) {
+            html.append("<tr id=\"rpo-line\"><td>while faulted</td><td>").append(xml(String.valueOf(
+                    facts.rpo().maxDuringAt() == null ? "-" : facts.rpo().maxDuringAt()))).append("</td><td>RPO</td><td>")
+                    .append(xml(facts.rpo().describe())).append("</td></tr>\n");
+        }
         html.append("</table>\n");
 
         html.append("<h2>Failback</h2>\n<table id=\"failback\">\n<tr><th>since restore</th><th>time (UTC)</th>"

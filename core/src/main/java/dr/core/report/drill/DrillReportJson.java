@@ -54,6 +54,19 @@ public final class DrillReportJson {
             }
         }
 
+        if (facts.rpo() != null) {
+            DrillRpo observed = facts.rpo();
+            ObjectNode rpo = root.putObject("rpo");
+            rpo.put("region", observed.region());
+            rpo.put("dbInstance", observed.dbInstance());
+            rpo.put("lagBeforeFaultSeconds", observed.lagBeforeSeconds());
+            putTime(rpo, "lagBeforeFaultAt", observed.lagBeforeAt());
+            rpo.put("maxLagDuringFaultSeconds", observed.maxDuringSeconds());
+            putTime(rpo, "maxLagDuringFaultAt", observed.maxDuringAt());
+            rpo.put("describe", observed.describe());
+        } else {
+            root.putNull("rpo");
+        }
         root.set("milestones", milestones(report.milestones()));
         ObjectNode failback = root.putObject("failback");
         putTime(failback, "restoredAt", facts.restoredAt());

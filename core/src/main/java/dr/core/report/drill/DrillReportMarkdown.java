@@ -42,6 +42,17 @@ public final class DrillReportMarkdown {
                     .append(DurationFormat.compact(facts.rtoTarget())).append(" | ").append(cell(result)).append(" |\n");
         }
         md.append('\n');
+        if (facts.rpo() != null) {
+            DrillRpo rpo = facts.rpo();
+            md.append("## RPO observed\n\n| figure | value | at |\n|---|---|---|\n");
+            md.append("| replica lag before the fault | ").append(cell(DrillRpo.figure(rpo.lagBeforeSeconds(),
+                    rpo.before()))).append(" | ").append(time(rpo.lagBeforeAt())).append(" |\n");
+            md.append("| max replica lag while the fault was in place | ").append(cell(DrillRpo.figure(
+                    rpo.maxDuringSeconds(), rpo.during()))).append(" | ").append(time(rpo.maxDuringAt()))
+                    .append(" |\n\n");
+            md.append("ReplicaLag of ").append(cell(rpo.dbInstance())).append(", read in ").append(rpo.region())
+                    .append(": what a promotion at that moment would have lost.\n\n");
+        }
         report.dnsClientVisible().ifPresent(visible -> md.append("Client-visible DNS failover: ")
                 .append(visible.describe()).append(". Resolvers may keep the old answer for the record's TTL; the "
                         + "target is judged on the authoritative answer.\n\n"));

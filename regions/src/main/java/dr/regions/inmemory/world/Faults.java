@@ -14,7 +14,8 @@ import java.util.function.Supplier;
 /**
  * Faults a test switches on in the in-memory cloud: throttling on a fraction of calls, a simulated process
  * death at the N-th mutating call, whole regions unreachable, and eventual consistency (a describe right
- * after a create misses the new resource once), and an operation answered with a bare error (an HTTP status, no
+ * after a create misses the new resource once), replication stress (a loaded primary, a degraded network between
+ * regions: cross-region replica lag rises), and an operation answered with a bare error (an HTTP status, no
  * error code, no message: what the SDK raises for an empty error body).
  *
  * <p>A region that is down takes its own APIs and traffic into it down, and, for {@value Regions#GLOBAL_EDGE}, the
@@ -45,6 +46,10 @@ public final class Faults {
     private final Set<String> notYetVisible = new HashSet<>();
     /** Operations answered with a bare error: {@code service:Operation@region} (or {@code *}) → HTTP status. */
     private final Map<String, Integer> bareErrors = new HashMap<>();
+    /** Regions whose databases take more writes than their cross-region replicas can apply: replica lag grows. */
+    private final Set<String> loadedRegions = new HashSet<>();
+    /** Pairs of regions ({@code a|b}, sorted) whose network path is degraded: replication falls behind. */
+    private final Set<String> degradedLinks = new HashSet<>();
     /** Per thread: whether the call running now is dr's own (through ServiceProxy), not one fake asking another. */
     private final ThreadLocal<Boolean> toolIsAsking = ThreadLocal.withInitial(() -> false);
 
@@ -74,6 +79,36 @@ public final class Faults {
     public synchronized Faults regionReachable(String region) {
         unreachableRegions.remove(region);
         return this;
+    }
+
+    /**
+     * The databases of {@code region} are under a write load their cross-region read replicas cannot keep up with:
+     * the replicas' {@code ReplicaLag} rises while it lasts and falls back once it ends (until {@link #clear}).
+     */
+    public synchronized Faults primaryLoaded(String region) {
+        loadedRegions.add(region);
+        return this;
+    }
+
+    /**
+     * The network between two regions is degraded (loss, low throughput), but up: replication between them falls
+     * behind, the APIs and traffic of both regions still work (until {@link #clear}).
+     */
+    public synchronized Faults networkDegraded(String regionA, String regionB) {
+        degradedLinks.add(link(regionA, regionB));
+        return this;
+    }
+
+    public synchronized boolean isLoaded(String region) {
+        return loadedRegions.contains(region);
+    }
+
+    public synchronized boolean isNetworkDegraded(String regionA, String regionB) {
+        return degradedLinks.contains(link(regionA, regionB));
+    }
+
+    private static String link(String a, String b) {
+        return a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a;
     }
 
     public synchronized Faults eventualConsistency(boolean on) {
@@ -129,6 +164,8 @@ public final class Faults {
         throttleFraction = 0;
         crashAtMutatingCall = -1;
         unreachableRegions.clear();
+        loadedRegions.clear();
+        degradedLinks.clear();
         eventualConsistency = false;
         notYetVisible.clear();
         return this;

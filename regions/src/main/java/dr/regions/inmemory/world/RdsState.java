@@ -75,9 +75,26 @@ public final class RdsState {
         public Instant promotionCompletesAt;
         /** ARNs of this instance's read replicas, in any region. */
         public List<String> readReplicaArns = new ArrayList<>();
+        /** A read replica's lag behind its source, as RDS publishes it to CloudWatch; null for other instances. */
+        public ReplicaLag replicaLag;
         /** Set while deleting with a final snapshot: the snapshot's identifier. */
         public String finalSnapshotIdentifier;
         public Map<String, String> tags = new LinkedHashMap<>();
+    }
+
+    /**
+     * The replication-lag model of one read replica: how far behind its source it is now ({@code seconds}, also while
+     * replication is not active) and the one-minute {@code ReplicaLag} datapoints RDS published, oldest first
+     * ({@code -1} while replication is not active), up to {@code sampledUntil}.
+     */
+    public static final class ReplicaLag {
+        public double seconds;
+        public Instant sampledUntil;
+        public List<LagSample> samples = new ArrayList<>();
+    }
+
+    /** One {@code ReplicaLag} datapoint: its minute and value in seconds. */
+    public record LagSample(Instant at, double value) {
     }
 
     public static final class DbSnapshot {

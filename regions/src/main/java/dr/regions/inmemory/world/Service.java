@@ -6,6 +6,7 @@ import software.amazon.awssdk.services.acm.model.AcmException;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingException;
 import software.amazon.awssdk.services.backup.model.BackupException;
 import software.amazon.awssdk.services.cloudfront.model.CloudFrontException;
+import software.amazon.awssdk.services.cloudwatch.model.CloudWatchException;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ElasticLoadBalancingV2Exception;
 import software.amazon.awssdk.services.iam.model.IamException;
@@ -16,7 +17,7 @@ import software.amazon.awssdk.services.wafv2.model.Wafv2Exception;
 import java.util.function.Supplier;
 
 /**
- * The ten services of the in-memory cloud, each with its SDK exception type and its throttling error
+ * The services of the in-memory cloud, each with its SDK exception type and its throttling error
  * (the code the real service returns when it throttles; the SDK's retry logic recognises each of them).
  */
 public enum Service {
@@ -29,7 +30,9 @@ public enum Service {
     WAFV2("wafv2", "Wafv2", Wafv2Exception::builder, 400, "ThrottlingException"),
     ROUTE53("route53", "Route53", Route53Exception::builder, 400, "Throttling"),
     CLOUDFRONT("cloudfront", "CloudFront", CloudFrontException::builder, 400, "Throttling"),
-    IAM("iam", "Iam", IamException::builder, 400, "Throttling");
+    IAM("iam", "Iam", IamException::builder, 400, "Throttling"),
+    /** CloudWatch: ARN namespace and IAM prefix {@code cloudwatch}; its API host is {@code monitoring.<region>}. */
+    CLOUDWATCH("cloudwatch", "CloudWatch", CloudWatchException::builder, 400, "Throttling");
 
     private final String arnNamespace;
     private final String sdkName;

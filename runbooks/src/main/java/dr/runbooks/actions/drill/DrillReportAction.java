@@ -8,6 +8,11 @@ import dr.core.report.drill.DrillFacts;
 import dr.core.report.drill.DrillObservation;
 import dr.core.report.drill.DrillReport;
 import dr.core.report.drill.DrillReportWriter;
+import dr.core.report.drill.DrillRpo;
+import dr.regions.database.DatabaseInstances;
+import software.amazon.awssdk.services.rds.model.DBInstance;
+import dr.regions.rpo.FaultWindowLag;
+import dr.regions.rpo.ReplicaLagReader;
 import dr.regions.drill.DrillTopology;
 import dr.regions.drill.ServedAnswer;
 import dr.runbooks.step.ActionContext;
@@ -110,7 +115,31 @@ final class DrillReportAction implements RunbookAction {
         if (topology.hasDistribution()) {
             facts.note(ServedAnswer.WHAT_IT_PROVES);
         }
+        DrillFacts built = facts.build();
+        if (built.faultInjectedAt() != null) {
+            try {
+                facts.rpo(rpo(context, topology, built));
+            } catch (RuntimeException throttled) {
+                // the report is written whatever happens; CloudWatch throttled past the SDK's retries
+                facts.note("the replica's lag could not be read: " + throttled.getMessage());
+            }
+        }
         return facts.build();
+    }
+
+    /** The replica's lag before and during the fault, read in the DR region (where RDS publishes it). */
+    private static DrillRpo rpo(ActionContext context, DrillTopology topology, DrillFacts facts) {
+        String replica = DatabaseInstances.replica(DrillContext.operations(context).clients().rds(topology.drRegion()),
+                        DrillContext.operations(context).target().settings().stack())
+                .map(DBInstance::dbInstanceIdentifier).orElse(null);
+        if (replica == null) {
+            return null;
+        }
+        FaultWindowLag lag = FaultWindowLag.read(ReplicaLagReader.of(DrillContext.operations(context).clients(),
+                topology.drRegion(), replica), facts.faultInjectedAt(), facts.restoredAt(), context.clock().now());
+        return new DrillRpo(topology.drRegion(), replica, lag.before().measured() ? lag.before().seconds() : null,
+                lag.before().at(), lag.before().describe(), lag.during().measured() ? lag.during().seconds() : null,
+                lag.during().at(), lag.during().describe());
     }
 
     private static List<String> texts(Object value) {

@@ -34,10 +34,20 @@ public final class PromoteActions {
     public static final String EDGE_PROBE_ATTRIBUTE = "promote.edge-probe";
 
     public static final StepType PREFLIGHT = StepType.builder("promote-preflight")
-            .description("in the DR region only: the replica exists and is available; RDS's replication status "
-                    + "recorded as RPO evidence (an already promoted database passes)")
+            .description("in the DR region only: the replica exists and is available; RDS's replication status and "
+                    + "the replica's lag (CloudWatch ReplicaLag, read in the DR region) recorded as RPO evidence, and "
+                    + "what a promotion would lose printed (an already promoted database passes)")
+            .param(ParamSpec.optional("max-lag", ParamType.NUMBER, null, "seconds of lag above which the run stops "
+                    + "(exit 3) before the approval; none: no bound"))
+            .param(ParamSpec.optional("force", ParamType.FLAG, false, "promote even when the lag is above max-lag "
+                    + "or unknown"))
             .defaultTimeout(Duration.ofMinutes(15))
-            .action(params -> new PromotionStepAction(PreflightTask::new))
+            .action(params -> {
+                Integer maxLag = params.asMap().get("max-lag") instanceof Integer n ? n : null;
+                boolean force = Boolean.TRUE.equals(params.asMap().get("force"));
+                return new PromotionStepAction(target -> new PreflightTask(target, maxLag == null ? null
+                        : Duration.ofSeconds(maxLag), force));
+            })
             .build();
 
     public static final StepType PROMOTE = StepType.builder("promote-database")

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dr.core.engine.DurationFormat;
 import dr.core.engine.Journal;
-import dr.regions.readiness.ReplicationEvidence;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -85,14 +84,27 @@ public record PromotionReport(String stack, String drRegion, String primaryRegio
                 }
             }
         }
-        Map<String, Object> evidence = records.of(PreflightTask.EVIDENCE).stream().reduce((a, b) -> b)
-                .map(Journal.Entry::data).orElse(Map.of());
+        Map<String, Object> evidence = new LinkedHashMap<>(records.of(PreflightTask.EVIDENCE).stream()
+                .reduce((a, b) -> b).map(Journal.Entry::data).orElse(Map.of()));
+        Optional<Map<String, Object>> rpo = records.of(PreflightTask.RPO).stream().reduce((a, b) -> b)
+                .map(Journal.Entry::data);
+        rpo.ifPresent(lag -> {
+            evidence.put("replicaLag", lag.get("detail"));
+            if (lag.get("lagSeconds") != null) {
+                evidence.put("replicaLagSeconds", lag.get("lagSeconds"));
+                evidence.put("replicaLagAt", lag.get("at"));
+            }
+            evidence.put("wouldLose", lag.get("wouldLose"));
+        });
         String primary = primaryRegion != null ? primaryRegion : regionOf(evidence.get("source"));
         Instant startedAt = start.map(Journal.Entry::time).orElse(now);
         List<StepLine> pending = lines.stream().filter(l -> l.status().equals(PENDING)).toList();
         String outcome = complete ? promoted(lines, pending) : firstFailure != null ? firstFailure : "did not finish";
         List<String> notes = List.of(
-                "Replica lag at promotion: not measured; " + ReplicationEvidence.LAG_NOTE + ".",
+                rpo.map(lag -> "Replica lag at promotion (CloudWatch ReplicaLag, read in " + drRegion + "): "
+                        + lag.get("detail") + "; the promotion lost " + lag.get("wouldLose") + ".")
+                        .orElse("Replica lag at promotion: not read (the database was already standalone, or the "
+                                + "preflight did not finish)."),
                 "Every call went to " + drRegion + " or to the global services' APIs (Route 53, CloudFront), and "
                         + "those only after users were checked on DR; none to the primary region"
                         + (primary == null ? "" : " " + primary) + ".",

@@ -43,8 +43,23 @@ public final class ReplicaPromotion {
      * (saying so first). A run that made no report is thrown with its exit code.
      */
     public static PromotionOutcome run(StackTarget target, RunbookLauncher launcher) {
+        return run(target, launcher, null, false);
+    }
+
+    /**
+     * The same, stopping before the approval (exit 3) when the replica's lag is not under {@code maxLagSeconds}
+     * (null: no bound) unless {@code force}.
+     */
+    public static PromotionOutcome run(StackTarget target, RunbookLauncher launcher, Integer maxLagSeconds,
+                                       boolean force) {
         drRegion(target);
         Runbook runbook = launcher.catalog().load(RUNBOOK);
+        if (maxLagSeconds != null) {
+            runbook = runbook.withParam(PromoteActions.PREFLIGHT.name(), "max-lag", maxLagSeconds);
+        }
+        if (force) {
+            runbook = runbook.withParam(PromoteActions.PREFLIGHT.name(), "force", true);
+        }
         announcePending(launcher, runbook);
         HandedBack<PromotionReport> run = new HandedBack<>();
         RunbookResult result = launcher.runOrResume(runbook, Map.of(REPORT_ATTRIBUTE, run));

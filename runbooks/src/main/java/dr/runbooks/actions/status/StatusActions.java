@@ -4,6 +4,7 @@ import dr.core.ExitCode;
 import dr.core.engine.StepResult;
 import dr.core.model.RegionRole;
 import dr.regions.readiness.EdgeReadiness;
+import dr.regions.readiness.ImageAgeReadiness;
 import dr.regions.readiness.RecoveryPointReadiness;
 import dr.regions.readiness.ReadinessScope;
 import dr.regions.readiness.RegionReadiness;
@@ -33,6 +34,8 @@ public final class StatusActions {
      */
     static final String SPEC_ATTRIBUTE = "status.spec";
     private static final Duration CHECK_TIMEOUT = Duration.ofMinutes(5);
+    /** check-replica's bound on the replica's lag, in seconds ({@code --max-lag}). */
+    public static final String MAX_LAG = "max-lag";
 
     public static final StepType DISCOVER = StepType.builder("status-discover")
             .description("finds the stack's regions (when not given) and every resource of it by its tags")
@@ -54,21 +57,30 @@ public final class StatusActions {
             .build();
 
     public static final StepType CHECK_REPLICA = StepType.builder("check-replica")
-            .description("the DR read replica available and replicating, with the evidence RDS gives (lag in seconds"
-                    + " needs CloudWatch, which dr does not read)")
+            .description("the DR read replica available and replicating, with the evidence RDS gives; its lag "
+                    + "(CloudWatch ReplicaLag, read in the DR region) now and its maximum over the last hour, under "
+                    + "max-lag")
+            .param(ParamSpec.optional(MAX_LAG, ParamType.NUMBER, (int) ReplicaReadiness.DEFAULT_MAX_LAG.toSeconds(),
+                    "seconds of replica lag at or above which DR is not ready"))
             .defaultTimeout(CHECK_TIMEOUT)
-            .action(params -> new CheckAction(scope -> new ReplicaReadiness(scope).check(), StatusActions::dr,
-                    Verdict.FAIL))
+            .action(params -> {
+                Duration maxLag = Duration.ofSeconds(params.number(MAX_LAG));
+                return new CheckAction(scope -> new ReplicaReadiness(scope, maxLag).check(), StatusActions::dr,
+                        Verdict.FAIL);
+            })
             .build();
 
     public static final StepType CHECK_RECOVERY_POINT = StepType.builder("check-recovery-point")
-            .description("the newest completed recovery point in the DR vault, no older than max-age")
+            .description("the newest completed recovery point in the DR vault, and the newest web and app images "
+                    + "in DR, no older than max-age (a tier on your own image has no age bound)")
             .param(ParamSpec.optional("max-age", ParamType.DURATION, StackReadiness.DEFAULT_MAX_RECOVERY_POINT_AGE,
                     "oldest acceptable newest recovery point"))
             .defaultTimeout(CHECK_TIMEOUT)
             .action(params -> {
                 Duration maxAge = params.duration("max-age");
-                return new CheckAction(scope -> new RecoveryPointReadiness(scope, maxAge).check(), StatusActions::dr,
+                return new CheckAction(scope -> java.util.stream.Stream.concat(
+                        new RecoveryPointReadiness(scope, maxAge).check().stream(),
+                        new ImageAgeReadiness(scope, maxAge).check().stream()).toList(), StatusActions::dr,
                         Verdict.FAIL);
             })
             .build();

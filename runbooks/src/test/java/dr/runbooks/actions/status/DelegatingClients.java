@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.wafv2.Wafv2Client;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
 /** Every client from {@code delegate}; a test overrides the one it wants to misbehave. */
 class DelegatingClients implements AwsClients {
@@ -53,6 +54,11 @@ class DelegatingClients implements AwsClients {
     @Override
     public Wafv2Client wafv2(String region) {
         return delegate.wafv2(region);
+    }
+
+    @Override
+    public CloudWatchClient cloudWatch(String region) {
+        return delegate.cloudWatch(region);
     }
 
     @Override
