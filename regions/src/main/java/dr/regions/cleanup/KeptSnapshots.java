@@ -10,7 +10,6 @@ import software.amazon.awssdk.services.rds.model.DBSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -56,7 +55,6 @@ final class KeptSnapshots {
         if (tags.containsKey(Tags.STACK)) {
             return stack.equals(tags.get(Tags.STACK));
         }
-        return Set.of(stack + "-" + DatabaseRoles.PRIMARY_NAME, stack + "-" + DatabaseRoles.REPLICA_NAME)
-                .contains(instance);
+        return DatabaseRoles.isStackDatabase(stack, instance);
     }
 }

@@ -54,4 +54,11 @@ public final class DatabaseRoles {
             default -> spec.name(PRIMARY_NAME + "-g" + generation);
         };
     }
+
+    /** Whether {@code identifier} is one {@link #identifier} gives the stack {@code stack}, of any generation. */
+    public static boolean isStackDatabase(String stack, String identifier) {
+        String prefix = stack + "-" + PRIMARY_NAME;
+        return identifier.equals(prefix) || identifier.equals(stack + "-" + REPLICA_NAME)
+                || identifier.startsWith(prefix + "-g") && identifier.substring(prefix.length() + 2).matches("[1-9]\\d*");
+    }
 }

@@ -22,6 +22,10 @@ class KeptSnapshotsTest {
                 .isTrue();
         assertThat(KeptSnapshots.madeByCleanup(snapshot("shop-db-replica-final-20261203101500", "shop-db-replica",
                 null), "shop")).as("untagged, of the stack's own instance names").isTrue();
+        assertThat(KeptSnapshots.madeByCleanup(snapshot("shop-db-g3-final-20261203101500", "shop-db-g3", null),
+                "shop")).as("untagged, of a later generation (a replica promoted by failback)").isTrue();
+        assertThat(KeptSnapshots.madeByCleanup(snapshot("shop-db-gx-final-20261203101500", "shop-db-gx", null),
+                "shop")).as("not a generation").isFalse();
     }
 
     @Test
