@@ -2,42 +2,39 @@ package dr.regions.promotion;
 
 import dr.regions.aws.AwsClients;
 import dr.regions.readiness.ReplicationEvidence;
+import dr.regions.rpo.LagReading;
+import dr.regions.rpo.ReplicaLagReader;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 
-import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Whether the standby replica holds every write the writer took before the freeze: the one place failback decides
- * "caught up", so that a better reading of the lag replaces this body alone.
- *
- * <p>Today it reads what RDS shows without CloudWatch: the replica available, RDS's replication status
- * {@code replicating} and normal ({@link ReplicationEvidence#healthyReplica()}), read no earlier than
- * {@link #SETTLE} after the freeze, so that what was in flight when writes stopped has been applied (a MySQL replica
- * applies within seconds while its status is replicating). CloudWatch's {@code ReplicaLag} reading 0 after the
- * freeze is the stronger proof; this class is where it goes (it is handed the clients and the replica's region for
- * that: CloudWatch's GetMetricData in that region, AWS/RDS ReplicaLag of the replica's identifier, the newest
- * datapoint taken after {@code frozenAt} reading 0).
+ * "caught up". The replica must be available and replicating by RDS's own status
+ * ({@link ReplicationEvidence#healthyReplica()}), and CloudWatch's {@code ReplicaLag} for it, read in its own region
+ * as {@code status} reads it for the RPO figure ({@link ReplicaLagReader}), must read 0 in a datapoint for a minute
+ * that began after the freeze: with no writes arriving, 0 means the replica has applied everything its source had.
  */
 public final class ReplicaCaughtUp {
-    /** How long after the freeze a healthy replica counts as holding everything. */
-    public static final Duration SETTLE = Duration.ofSeconds(30);
-
     private ReplicaCaughtUp() {
     }
 
     /** Why not yet, or empty when the replica has caught up. */
-    public static java.util.Optional<String> pending(AwsClients clients, String region, DBInstance replica,
-                                                     Instant frozenAt, Instant now) {
+    public static Optional<String> pending(AwsClients clients, String region, DBInstance replica, Instant frozenAt,
+                                           Instant now) {
         ReplicationEvidence evidence = ReplicationEvidence.of(replica, now);
         if (!evidence.healthyReplica()) {
-            return java.util.Optional.of(replica.dbInstanceIdentifier() + ": " + evidence.summary());
+            return Optional.of(replica.dbInstanceIdentifier() + ": " + evidence.summary());
         }
-        Duration since = Duration.between(frozenAt, now);
-        if (since.compareTo(SETTLE) < 0) {
-            return java.util.Optional.of(replica.dbInstanceIdentifier() + " replicating; " + since.toSeconds()
-                    + " s since the freeze, waiting " + SETTLE.toSeconds() + " s for writes in flight");
+        LagReading lag = ReplicaLagReader.of(clients, region, replica.dbInstanceIdentifier()).latest(now);
+        if (!lag.measured() || lag.at() == null || lag.at().isBefore(frozenAt)) {
+            return Optional.of(replica.dbInstanceIdentifier() + " replicating; waiting for a ReplicaLag reading "
+                    + "taken after the freeze (newest: " + lag.describe() + ")");
         }
-        return java.util.Optional.empty();
+        if (lag.seconds() > 0) {
+            return Optional.of(replica.dbInstanceIdentifier() + " still " + lag.figure() + " behind after the freeze");
+        }
+        return Optional.empty();
     }
 }

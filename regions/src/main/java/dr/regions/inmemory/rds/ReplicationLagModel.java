@@ -18,7 +18,8 @@ import java.util.List;
  * call, like {@link RdsLifecycle}: state and faults only change through calls, so every minute since the last call
  * saw the same conditions.
  *
- * <p>The model: normally the replica applies what its source writes within {@link #STEADY_SECONDS}; while the
+ * <p>The model: normally the replica applies what its source writes within {@link #STEADY_SECONDS}, and reads 0 once
+ * it has applied everything while the application writes nothing ({@link ApplicationWrites}: a write freeze); while the
  * source's region is {@link Faults#primaryLoaded loaded} or the network between the regions is
  * {@link Faults#networkDegraded degraded}, it falls further behind each minute, and once the stress ends it catches
  * up at {@link #CATCH_UP_PER_MINUTE}. While the source cannot be reached (its region down, or the source gone)
@@ -76,13 +77,14 @@ public final class ReplicationLagModel {
         boolean active = source != null && !faults.isUnreachable(sourceRegion);
         double growth = (faults.isLoaded(sourceRegion) ? LOADED_PER_MINUTE : 0)
                 + (faults.isNetworkDegraded(sourceRegion, replicaRegion) ? DEGRADED_PER_MINUTE : 0);
+        double floor = active && ApplicationWrites.stopped(world, sourceRegion, source) ? 0 : STEADY_SECONDS;
         for (long i = 0; i < minutes; i++) {
             if (!active) {
                 lag.seconds += MINUTE.toSeconds();
             } else if (growth > 0) {
                 lag.seconds += growth;
             } else {
-                lag.seconds = Math.max(STEADY_SECONDS, lag.seconds - CATCH_UP_PER_MINUTE);
+                lag.seconds = Math.max(floor, lag.seconds - CATCH_UP_PER_MINUTE);
             }
             lag.samples.add(new LagSample(first.plus(MINUTE.multipliedBy(i)), active ? lag.seconds : NOT_ACTIVE));
         }
