@@ -12,6 +12,7 @@ import dr.runbooks.Runbook;
 import dr.runbooks.RunbookCatalog;
 import dr.runbooks.RunbookJson;
 import dr.runbooks.RunbookLauncher;
+import dr.runbooks.RunOutcome;
 import dr.runbooks.RunbookResult;
 import dr.runbooks.RunbookText;
 import dr.runbooks.StepReport;
@@ -85,15 +86,8 @@ public final class FailoverCycle {
     }
 
     /** What the run did, and where its report is. */
-    public record Outcome(RunbookResult result, CycleReport report, String markdown, String json, String html) {
-        public ExitCode exitCode() {
-            return result.exitCode();
-        }
-
-        public boolean succeeded() {
-            return result.succeeded();
-        }
-
+    public record Outcome(RunbookResult result, CycleReport report, String markdown, String json, String html)
+            implements RunOutcome {
         public ObjectNode toJson() {
             return report.toJson();
         }

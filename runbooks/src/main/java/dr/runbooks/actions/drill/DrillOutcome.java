@@ -6,6 +6,7 @@ import dr.core.ExitCode;
 import dr.core.report.drill.DrillReport;
 import dr.core.report.drill.DrillReportJson;
 import dr.runbooks.RunbookJson;
+import dr.runbooks.RunOutcome;
 import dr.runbooks.RunbookResult;
 
 import java.io.IOException;
@@ -19,15 +20,7 @@ import java.util.Optional;
  * report itself when this process made it).
  */
 public record DrillOutcome(RunbookResult result, Optional<DrillJournal.WrittenReport> written,
-        Optional<DrillReport> report) {
-    public ExitCode exitCode() {
-        return result.exitCode();
-    }
-
-    public boolean succeeded() {
-        return result.succeeded();
-    }
-
+        Optional<DrillReport> report) implements RunOutcome {
     /** The report's JSON document with where its files are; the run's outcome when no report was written. */
     public ObjectNode toJson() {
         if (written.isEmpty()) {

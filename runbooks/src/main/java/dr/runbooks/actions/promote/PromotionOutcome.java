@@ -3,6 +3,7 @@ package dr.runbooks.actions.promote;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dr.core.ExitCode;
 import dr.core.engine.DurationFormat;
+import dr.runbooks.RunOutcome;
 import dr.runbooks.RunbookResult;
 import dr.runbooks.RunbookText;
 import dr.runbooks.StepReport;
@@ -18,15 +19,8 @@ import java.util.Map;
  * @param markdown the report's Markdown file
  * @param json     the report's JSON file
  */
-public record PromotionOutcome(RunbookResult result, PromotionReport report, String markdown, String json) {
-    public ExitCode exitCode() {
-        return result.exitCode();
-    }
-
-    public boolean succeeded() {
-        return result.succeeded();
-    }
-
+public record PromotionOutcome(RunbookResult result, PromotionReport report, String markdown, String json)
+        implements RunOutcome {
     /** The report's JSON document, as written to {@link #json}. */
     public ObjectNode toJson() {
         return report.toJson();
