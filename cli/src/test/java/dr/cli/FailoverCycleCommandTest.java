@@ -54,6 +54,28 @@ class FailoverCycleCommandTest {
     }
 
     @Test
+    void reprotectAndFailbackKeepTheSettingsTheStackWasBuiltWith() throws Exception {
+        DrRunner dr = new DrRunner(temp);
+        DrRunner.Result provision = dr.run(args("provision", "--web-instance-type", "t3.small", "--max", "6",
+                "--health-check-path", "/healthz"));
+        assertThat(provision.exitCode()).as(provision.err()).isZero();
+        assertThat(dr.run("promote-replica", "--sandbox", "--dr", ReadyStack.DR, "--yes").exitCode()).isZero();
+
+        for (String command : new String[] {"reprotect", "failback"}) {
+            DrRunner.Result run = dr.run(args(command, "--yes"));
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            for (String region : new String[] {ReadyStack.PRIMARY, ReadyStack.DR}) {
+                assertThat(dr.cloud.ec2(region).describeLaunchTemplateVersions(r -> r.launchTemplateName("dr-lt-web")
+                        .versions("$Latest")).launchTemplateVersions().get(0).launchTemplateData().instanceTypeAsString())
+                        .as("web instance type in %s after %s", region, command).isEqualTo("t3.small");
+            }
+            assertThat(dr.cloud.route53().listHealthChecks().healthChecks())
+                    .as("the health check after %s", command)
+                    .allSatisfy(check -> assertThat(check.healthCheckConfig().resourcePath()).isEqualTo("/healthz"));
+        }
+    }
+
+    @Test
     void theDryRunsPrintBothPlansWithoutAnAwsCall() {
         DrRunner dr = new DrRunner(temp);
         DrRunner.Result reprotect = dr.run(args("reprotect", "--dry-run"));

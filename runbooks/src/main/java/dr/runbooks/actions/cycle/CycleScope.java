@@ -2,6 +2,7 @@ package dr.runbooks.actions.cycle;
 
 import dr.core.DrException;
 import dr.core.config.StackTarget;
+import dr.regions.provision.Provisioning;
 import dr.core.model.RegionRole;
 import dr.core.model.StackSpec;
 import dr.regions.aws.AwsClients;
@@ -17,8 +18,10 @@ import java.util.Optional;
 
 /**
  * What reprotect and failback work on: the stack with both regions (both are called, so both must be given, as for
- * provision) and its domain (given, or the one its CloudFront distribution serves, so that the edge is rebuilt with the
- * api records even when the command was not told the domain again), made once per run and kept in its attributes.
+ * provision), every setting not given taken from those recorded on the stack as provision does (so that running
+ * provision's plan changes nothing the operator chose when building it), and its domain (recorded, given, or for a
+ * stack built before settings were recorded the one its CloudFront distribution serves), made once per run and kept
+ * in its attributes.
  */
 public final class CycleScope {
     static final String ATTRIBUTE = "cycle.spec";
@@ -28,7 +31,10 @@ public final class CycleScope {
 
     public static StackSpec spec(ActionContext context) {
         return context.attribute(ATTRIBUTE, StackSpec.class).orElseGet(() -> {
-            StackSpec spec = withDomain(given(operations(context).target(), context.runbook()), clients(context));
+            StackTarget target = operations(context).target();
+            given(target, context.runbook());
+            StackSpec spec = withDomain(Provisioning.of(target, clients(context), context.clock()).spec(),
+                    clients(context));
             context.putAttribute(ATTRIBUTE, spec);
             return spec;
         });
