@@ -18,6 +18,13 @@ public interface Postcondition {
     Postcondition NONE = context -> Optional.empty();
 
     /**
+     * For a step that looks before it acts and whose result has no cheap check: a resumed run runs it again (changing
+     * nothing when all is in line) rather than believe the journal.
+     */
+    Postcondition RUN_AGAIN = context -> Optional.of("it looks before it acts: a resumed run runs it again, in case "
+            + "the cloud lost or undid what it did");
+
+    /**
      * For a step whose work describes the run as it ended, such as its report: a resumed run has not ended where the
      * earlier attempt made it, so the step always runs again.
      */

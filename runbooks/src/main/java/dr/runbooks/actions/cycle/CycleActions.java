@@ -5,6 +5,7 @@ import dr.regions.promotion.RetiredDatabases;
 import dr.regions.provision.Failover;
 import dr.runbooks.step.ParamSpec;
 import dr.runbooks.step.ParamType;
+import dr.runbooks.step.Postcondition;
 import dr.runbooks.step.StepType;
 import dr.runbooks.step.StepTypeRegistry;
 
@@ -34,6 +35,7 @@ public final class CycleActions {
                 return context -> new RetiredDatabases(CycleScope.spec(context), CycleScope.clients(context), role,
                         context.attribute(DELETE_OLD_ATTRIBUTE, Boolean.class).orElse(false)).ensure();
             })
+            .postcondition(params -> Postcondition.RUN_AGAIN)
             .build();
 
     public static final StepType PROVISION = StepType.builder("provision-stack")
@@ -44,12 +46,14 @@ public final class CycleActions {
             .defaultTimeout(Duration.ofHours(3))
             .action(params -> new ProvisionStackAction(Failover.valueOf(params.text("failover")
                     .toUpperCase(Locale.ROOT))))
+            .postcondition(params -> Postcondition.RUN_AGAIN)
             .build();
 
     public static final StepType REPORT = StepType.builder("cycle-report")
             .description("Markdown, JSON and HTML report: each step on the modeled clock, and the write freeze window")
             .defaultTimeout(Duration.ofMinutes(2))
             .action(params -> new CycleReportAction())
+            .postcondition(params -> Postcondition.madeAfresh("a resumed run reports on the whole run as it ends"))
             .build();
 
     private CycleActions() {

@@ -82,6 +82,7 @@ public final class FailbackActions {
                 return StepResult.ran(freeze.loadBalancerName() + " answers 503 maintenance"
                         + (changed.isEmpty() ? " (already)" : " on " + String.join(", ", changed)), outputs);
             })
+            .postcondition(params -> context -> frozenUnmet(context, true))
             .build();
 
     public static final StepType CAUGHT_UP = StepType.builder("wait-caught-up")
@@ -110,6 +111,7 @@ public final class FailbackActions {
                 DatabasePromotion promotion = new DatabasePromotion(target);
                 return ignored -> promotion.request();
             }))
+            .postcondition(params -> context -> new DatabasePromotion(primary(context)).requestUnmet())
             .build();
 
     public static final StepType WAIT_WRITABLE = StepType.builder("wait-standby-writable")
@@ -119,6 +121,7 @@ public final class FailbackActions {
                 DatabasePromotion promotion = new DatabasePromotion(target);
                 return ignored -> promotion.awaitWritable();
             }))
+            .postcondition(params -> context -> new DatabasePromotion(primary(context)).writableUnmet())
             .build();
 
     public static final StepType SECURE = StepType.builder("secure-writer")
@@ -129,6 +132,7 @@ public final class FailbackActions {
                 DatabaseHardening hardening = new DatabaseHardening(target, false);
                 return ignored -> hardening.ensure();
             }))
+            .postcondition(params -> context -> new DatabaseHardening(primary(context), false).unmet())
             .build();
 
     public static final StepType UNFREEZE = StepType.builder("unfreeze-writes")
@@ -144,6 +148,7 @@ public final class FailbackActions {
                 return StepResult.ran(changed.isEmpty() ? "no maintenance rule on " + freeze.loadBalancerName()
                         : freeze.loadBalancerName() + " serves again (" + String.join(", ", changed) + ")", outputs);
             })
+            .postcondition(params -> context -> frozenUnmet(context, false))
             .build();
 
     private FailbackActions() {
@@ -163,9 +168,20 @@ public final class FailbackActions {
         };
     }
 
+    /** Empty when DR's app load balancer is frozen (or not), as {@code frozen} asks; else what is not so. */
+    private static Optional<String> frozenUnmet(ActionContext context, boolean frozen) {
+        WriteFreeze freeze = new WriteFreeze(CycleScope.in(context, RegionRole.DR));
+        return freeze.frozen() == frozen ? Optional.empty() : Optional.of(freeze.loadBalancerName()
+                + (frozen ? " has no maintenance rule" : " still answers 503 maintenance"));
+    }
+
+    private static PromotionTarget primary(ActionContext context) {
+        return CycleScope.in(context, RegionRole.PRIMARY);
+    }
+
     /** A promotion step on the primary region's replica, made on the first call and polled after. */
     private static RunbookAction inPrimary(Function<PromotionTarget, RunbookAction> step) {
-        return PromotionStepAction.in(context -> CycleScope.in(context, RegionRole.PRIMARY), step);
+        return PromotionStepAction.in(FailbackActions::primary, step);
     }
 
     public static StepTypeRegistry register(StepTypeRegistry registry) {

@@ -7,6 +7,7 @@ import dr.regions.database.DatabaseLayout;
 import dr.regions.database.ReplicaSourcePassword;
 import dr.regions.provision.Failover;
 import dr.runbooks.actions.cycle.CycleScope;
+import dr.runbooks.step.Postcondition;
 import dr.runbooks.step.StepType;
 import dr.runbooks.step.StepTypeRegistry;
 import software.amazon.awssdk.services.rds.model.DBInstance;
@@ -64,6 +65,7 @@ public final class ReprotectActions {
                 return StepResult.ran(writer.dbInstanceIdentifier() + " has no RDS-managed master secret",
                         Map.of("database", writer.dbInstanceIdentifier()));
             })
+            .postcondition(params -> Postcondition.RUN_AGAIN)
             .build();
 
     private ReprotectActions() {

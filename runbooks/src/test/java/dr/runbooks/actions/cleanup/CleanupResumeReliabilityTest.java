@@ -4,12 +4,9 @@ import dr.core.ExitCode;
 import dr.core.config.StackTarget;
 import dr.core.engine.Journal;
 import dr.regions.discovery.TaggedState;
-import dr.regions.inmemory.InMemoryCloud;
-import dr.regions.inmemory.SandboxStore;
-import dr.regions.inmemory.world.SimulatedCrash;
-import dr.regions.inmemory.world.World;
 import dr.regions.readiness.ReadyStack;
 import dr.runbooks.StepReport;
+import dr.runbooks.actions.KilledRun;
 import dr.runbooks.actions.OperationsRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,10 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@code dr cleanup --yes} killed right after each record its journal writes, then run again as an operator would
@@ -46,33 +41,18 @@ class CleanupResumeReliabilityTest {
         return clean.journal(StackCleanup.RUNBOOK).readAll();
     }
 
-    private record Rerun(CleanupOutcome outcome, InMemoryCloud cloud) {
-    }
-
-    private Rerun killAfterRecordThenRunAgain(int n, boolean cloudLosesTheRun) throws IOException {
-        InMemoryCloud cloud = ReadyStack.cloud();
-        String before = SandboxStore.toJson(cloud.world());
-        Path directory = Files.createTempDirectory(temp, "killed-" + n + "-" + cloudLosesTheRun);
-        AtomicInteger records = new AtomicInteger();
-        OperationsRun killed = new OperationsRun(cloud, TARGET, directory).afterEachJournalRecord(entry -> {
-            if (records.incrementAndGet() == n) {
-                throw new SimulatedCrash("killed after journal record " + n);
-            }
-        });
-        assertThatThrownBy(() -> StackCleanup.run(REQUEST, killed)).isInstanceOf(SimulatedCrash.class);
-        InMemoryCloud after = cloud;
-        if (cloudLosesTheRun) {
-            World lost = SandboxStore.fromJson(before);
-            lost.clock().set(cloud.world().time());
-            after = new InMemoryCloud(lost);
-        }
-        return new Rerun(StackCleanup.run(REQUEST, new OperationsRun(after, TARGET, directory)), after);
+    /** Kills the run right after its {@code n}-th journal record, then runs it again. */
+    private KilledRun.Rerun<CleanupOutcome> killAfterRecordThenRunAgain(int n, boolean cloudLosesTheRun)
+            throws IOException {
+        return KilledRun.killAfterRecordThenRunAgain(ReadyStack.cloud(), TARGET,
+                Files.createTempDirectory(temp, "killed-" + n + "-" + cloudLosesTheRun), n, cloudLosesTheRun,
+                launcher -> StackCleanup.run(REQUEST, launcher));
     }
 
     private int convergedAfterAKillAtEveryRecord(boolean cloudLosesTheRun, int records) throws IOException {
         int converged = 0;
         for (int n = 1; n <= records; n++) {
-            Rerun rerun = killAfterRecordThenRunAgain(n, cloudLosesTheRun);
+            KilledRun.Rerun<CleanupOutcome> rerun = killAfterRecordThenRunAgain(n, cloudLosesTheRun);
             assertThat(rerun.outcome().exitCode()).as("re-run after a kill after record %d, cloud lost the run: %s",
                     n, cloudLosesTheRun).isEqualTo(ExitCode.OK);
             assertThat(TaggedState.tagged(rerun.cloud(), STACK)).as("left after a kill after record %d", n).isEmpty();
@@ -105,7 +85,7 @@ class CleanupResumeReliabilityTest {
             deleteFinished++;
         }
 
-        Rerun rerun = killAfterRecordThenRunAgain(deleteFinished + 1, true);
+        KilledRun.Rerun<CleanupOutcome> rerun = killAfterRecordThenRunAgain(deleteFinished + 1, true);
 
         CleanupOutcome.Ran ran = (CleanupOutcome.Ran) rerun.outcome();
         assertThat(ran.result().find("delete").orElseThrow().status()).as("re-checked, then run again")

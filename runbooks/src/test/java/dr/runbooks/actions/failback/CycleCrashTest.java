@@ -29,7 +29,7 @@ class CycleCrashTest {
 
     @Test
     void reprotectResumedAfterDyingAtAnyChangeEndsReprotected() throws IOException {
-        String promoted = stackAfter("promote-replica");
+        String promoted = FailoverCycleTest.stackAfter(temp, "promote-replica");
         long changes = changesOfAWholeRun(promoted, "reprotect");
         assertThat(changes).as("retire tag, secret off, the replica, group sizes, the db name, the policy")
                 .isGreaterThanOrEqualTo(5);
@@ -44,7 +44,7 @@ class CycleCrashTest {
 
     @Test
     void failbackResumedAfterDyingAtAnyChangeEndsBackToNormalAndUnfrozen() throws IOException {
-        String reprotected = stackAfter("promote-replica", "reprotect");
+        String reprotected = FailoverCycleTest.stackAfter(temp, "promote-replica", "reprotect");
         long changes = changesOfAWholeRun(reprotected, "failback");
         assertThat(changes).as("freeze, promotion, tags, protection, edge, sizes, the DR replica, unfreeze")
                 .isGreaterThanOrEqualTo(10);
@@ -55,17 +55,6 @@ class CycleCrashTest {
         }
         System.out.println("RELIABILITY: failback killed at each of its " + changes + " changes, resumed: "
                 + changes + "/" + changes + " converged, freeze lifted");
-    }
-
-    /** The sandbox (as its JSON) after the ready stack went through {@code runbooks}. */
-    private String stackAfter(String... runbooks) throws IOException {
-        InMemoryCloud cloud = ReadyStack.cloud();
-        OperationsRun run = new OperationsRun(cloud, OperationsRun.target(ReadyStack.PRIMARY, ReadyStack.DR),
-                Files.createTempDirectory(temp, "setup"));
-        for (String runbook : runbooks) {
-            FailoverCycleTest.ok(run.run(runbook));
-        }
-        return SandboxStore.toJson(cloud.world());
     }
 
     private long changesOfAWholeRun(String from, String runbook) throws IOException {

@@ -6,6 +6,7 @@ import dr.regions.database.DatabaseLayout;
 import dr.regions.database.DatabaseRoles;
 import dr.regions.discovery.TaggedState;
 import dr.regions.inmemory.InMemoryCloud;
+import dr.regions.inmemory.SandboxStore;
 import dr.regions.inmemory.cloudfront.EdgeSimulator;
 import dr.regions.provision.Failover;
 import dr.regions.readiness.ReadinessReport;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,6 +79,17 @@ class FailoverCycleTest {
 
         System.out.println("FAILBACK: write freeze " + freezes.stream().mapToLong(Long::longValue).max().orElseThrow()
                 + "s (modeled), cycles " + cycles + "/2, leftovers " + leftovers);
+    }
+
+    /** The sandbox (as its JSON) after the ready stack went through {@code runbooks}, journaled under {@code temp}. */
+    static String stackAfter(Path temp, String... runbooks) throws IOException {
+        InMemoryCloud cloud = ReadyStack.cloud();
+        OperationsRun run = new OperationsRun(cloud, OperationsRun.target(ReadyStack.PRIMARY, ReadyStack.DR),
+                Files.createTempDirectory(temp, "setup"));
+        for (String runbook : runbooks) {
+            ok(run.run(runbook));
+        }
+        return SandboxStore.toJson(cloud.world());
     }
 
     static void ok(RunbookResult result) {

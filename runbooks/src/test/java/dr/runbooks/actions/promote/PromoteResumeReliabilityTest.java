@@ -4,11 +4,8 @@ import dr.core.ExitCode;
 import dr.core.config.StackTarget;
 import dr.core.engine.DurationFormat;
 import dr.core.engine.Journal;
-import dr.regions.inmemory.InMemoryCloud;
-import dr.regions.inmemory.SandboxStore;
-import dr.regions.inmemory.world.SimulatedCrash;
-import dr.regions.inmemory.world.World;
 import dr.regions.readiness.ReadyStack;
+import dr.runbooks.actions.KilledRun;
 import dr.runbooks.actions.OperationsRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,13 +15,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@code dr promote-replica} killed right after each record its journal writes, then run again as an operator would
@@ -48,42 +42,19 @@ class PromoteResumeReliabilityTest {
         return clean.journal(ReplicaPromotion.RUNBOOK).readAll().size();
     }
 
-    private record Rerun(PromotionOutcome outcome, InMemoryCloud cloud, Duration modeled, String killedAfter) {
-    }
-
-    /** Kills the promotion right after its {@code n}-th journal record, then runs it again. */
-    private Rerun killAfterRecordThenRunAgain(int n, boolean cloudLosesTheRun) throws IOException {
-        InMemoryCloud cloud = ReadyStack.cloud();
-        String before = SandboxStore.toJson(cloud.world());
-        Path directory = Files.createTempDirectory(temp, "killed-" + n + "-" + cloudLosesTheRun);
-        AtomicInteger records = new AtomicInteger();
-        List<Journal.Entry> last = new ArrayList<>();
-        OperationsRun killed = new OperationsRun(cloud, TARGET, directory).afterEachJournalRecord(entry -> {
-            if (records.incrementAndGet() == n) {
-                last.add(entry);
-                throw new SimulatedCrash("killed after journal record " + n);
-            }
-        });
-        assertThatThrownBy(() -> ReplicaPromotion.run(TARGET, killed)).isInstanceOf(SimulatedCrash.class);
-
-        InMemoryCloud after = cloud;
-        if (cloudLosesTheRun) {
-            World lost = SandboxStore.fromJson(before);
-            lost.clock().set(cloud.world().time()); // time went on; only the changes were lost
-            after = new InMemoryCloud(lost);
-        }
-        Instant start = after.world().time();
-        PromotionOutcome outcome = ReplicaPromotion.run(TARGET, new OperationsRun(after, TARGET, directory));
-        Journal.Entry killedAfter = last.get(0);
-        return new Rerun(outcome, after, Duration.between(start, after.world().time()),
-                killedAfter.type() + " " + killedAfter.key());
+    /** Kills the run right after its {@code n}-th journal record, then runs it again. */
+    private KilledRun.Rerun<PromotionOutcome> killAfterRecordThenRunAgain(int n, boolean cloudLosesTheRun)
+            throws IOException {
+        return KilledRun.killAfterRecordThenRunAgain(ReadyStack.cloud(), TARGET,
+                Files.createTempDirectory(temp, "killed-" + n + "-" + cloudLosesTheRun), n, cloudLosesTheRun,
+                launcher -> ReplicaPromotion.run(TARGET, launcher));
     }
 
     private int convergedAfterAKillAtEveryRecord(boolean cloudLosesTheRun, int records, List<Duration> times)
             throws IOException {
         int converged = 0;
         for (int n = 1; n <= records; n++) {
-            Rerun rerun = killAfterRecordThenRunAgain(n, cloudLosesTheRun);
+            KilledRun.Rerun<PromotionOutcome> rerun = killAfterRecordThenRunAgain(n, cloudLosesTheRun);
             assertThat(rerun.outcome().exitCode()).as("re-run after a kill after record %d (%s), cloud lost the run: "
                     + "%s", n, rerun.killedAfter(), cloudLosesTheRun).isEqualTo(ExitCode.OK);
             PromoteRunbookTest.assertDrTookOver(rerun.cloud(), ReadyStack.DR);
@@ -118,7 +89,7 @@ class PromoteResumeReliabilityTest {
             throws IOException {
         int scaleDrFinished = recordNumber("step-finished", "scale-dr");
 
-        Rerun rerun = killAfterRecordThenRunAgain(scaleDrFinished, true);
+        KilledRun.Rerun<PromotionOutcome> rerun = killAfterRecordThenRunAgain(scaleDrFinished, true);
 
         assertThat(rerun.killedAfter()).isEqualTo("step-finished scale-dr");
         DBInstance db = rerun.cloud().rds(ReadyStack.DR).describeDBInstances(r -> r.dbInstanceIdentifier(
