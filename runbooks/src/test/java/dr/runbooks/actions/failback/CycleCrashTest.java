@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,32 +30,33 @@ class CycleCrashTest {
 
     @Test
     void reprotectResumedAfterDyingAtAnyChangeEndsReprotected() throws IOException {
-        String promoted = FailoverCycleTest.stackAfter(temp, "promote-replica");
-        long changes = changesOfAWholeRun(promoted, "reprotect");
-        assertThat(changes).as("retire tag, secret off, the replica, group sizes, the db name, the policy")
-                .isGreaterThanOrEqualTo(5);
-        for (long n = 1; n <= changes; n++) {
-            InMemoryCloud cloud = crashAndResume(promoted, "reprotect", n);
-            FailoverCycleTest.assertReprotected(cloud);
-            FailoverCycleTest.assertReady(cloud);
-        }
+        long changes = killAtEveryChange(FailoverCycleTest.stackAfter(temp, "promote-replica"), "reprotect", 5,
+                "retire tag, secret off, the replica, group sizes, the db name, the policy",
+                FailoverCycleTest::assertReprotected);
         System.out.println("RELIABILITY: reprotect killed at each of its " + changes + " changes, resumed: "
                 + changes + "/" + changes + " converged");
     }
 
     @Test
     void failbackResumedAfterDyingAtAnyChangeEndsBackToNormalAndUnfrozen() throws IOException {
-        String reprotected = FailoverCycleTest.stackAfter(temp, "promote-replica", "reprotect");
-        long changes = changesOfAWholeRun(reprotected, "failback");
-        assertThat(changes).as("freeze, promotion, tags, protection, edge, sizes, the DR replica, unfreeze")
-                .isGreaterThanOrEqualTo(10);
-        for (long n = 1; n <= changes; n++) {
-            InMemoryCloud cloud = crashAndResume(reprotected, "failback", n);
-            FailoverCycleTest.assertBackToNormal(cloud);
-            FailoverCycleTest.assertReady(cloud);
-        }
+        long changes = killAtEveryChange(FailoverCycleTest.stackAfter(temp, "promote-replica", "reprotect"),
+                "failback", 10, "freeze, promotion, tags, protection, edge, sizes, the DR replica, unfreeze",
+                FailoverCycleTest::assertBackToNormal);
         System.out.println("RELIABILITY: failback killed at each of its " + changes + " changes, resumed: "
                 + changes + "/" + changes + " converged, freeze lifted");
+    }
+
+    /** Kills {@code runbook} at each of its changes in turn, resumes it, and checks the end state each time. */
+    private long killAtEveryChange(String from, String runbook, long atLeast, String whatChanges,
+                                   Consumer<InMemoryCloud> endState) throws IOException {
+        long changes = changesOfAWholeRun(from, runbook);
+        assertThat(changes).as(whatChanges).isGreaterThanOrEqualTo(atLeast);
+        for (long n = 1; n <= changes; n++) {
+            InMemoryCloud cloud = crashAndResume(from, runbook, n);
+            endState.accept(cloud);
+            FailoverCycleTest.assertReady(cloud);
+        }
+        return changes;
     }
 
     private long changesOfAWholeRun(String from, String runbook) throws IOException {
