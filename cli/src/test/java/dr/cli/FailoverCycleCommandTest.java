@@ -2,6 +2,7 @@ package dr.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dr.regions.inmemory.world.CallLog;
 import dr.regions.provision.Failover;
 import dr.regions.readiness.ReadyStack;
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -108,6 +110,77 @@ class FailoverCycleCommandTest {
     void withoutBothRegionsItRefusesBeforeAnyCall() {
         DrRunner dr = new DrRunner(temp);
         dr.assertRejected(dr.run("failback", "--sandbox", "--dr", ReadyStack.DR, "--yes"), "--primary");
+    }
+
+    /** Every call that changed the cloud since {@code mark}, the stack lock's included. */
+    private static List<String> everyChangeSince(DrRunner dr, DrRunner.Mark mark) {
+        List<CallLog.Call> calls = dr.cloud.world().calls().all();
+        return calls.subList(mark.calls(), calls.size()).stream().filter(CallLog.Call::mutating)
+                .map(call -> call.service() + ":" + call.operation()).toList();
+    }
+
+    /** As {@code terraform apply} with nothing to do: said, exit 0, no lock, no change, no report, no journal run. */
+    private static void assertNothingToDo(DrRunner dr, String command, String... says) throws Exception {
+        DrRunner.Mark before = dr.mark();
+        long reports = Files.list(dr.workingDirectory.resolve("dr-reports")).count();
+
+        DrRunner.Result again = dr.run(args(command, "--yes"));
+        DrRunner.Result json = dr.run(args(command, "--yes", "--output", "json"));
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).startsWith("Nothing to do: stack dr is").contains(says).contains("No change was made.");
+        assertThat(again.err()).as("no step ran").isEmpty();
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        JsonNode document = JSON.readTree(json.out());
+        assertThat(document.get("nothingToDo").asBoolean()).isTrue();
+        assertThat(document.get("runbook").asText()).isEqualTo(command);
+        assertThat(everyChangeSince(dr, before)).as("changes, the stack lock's included").isEmpty();
+        assertThat(Files.list(dr.workingDirectory.resolve("dr-reports")).count()).as("reports").isEqualTo(reports);
+    }
+
+    @Test
+    void aSecondReprotectOrFailbackAfterAFinishedOneHasNothingToDoAndTakesNoLock() throws Exception {
+        DrRunner dr = new DrRunner(temp, ReadyStack.cloud());
+        assertThat(dr.run("promote-replica", "--sandbox", "--dr", ReadyStack.DR, "--yes").exitCode()).isZero();
+        assertThat(dr.run(args("reprotect", "--yes")).exitCode()).isZero();
+
+        assertNothingToDo(dr, "reprotect", "is reprotected (writer dr-db-replica in " + ReadyStack.DR,
+                "where a finished reprotect leaves it");
+
+        DrRunner.Result failback = dr.run(args("failback", "--yes"));
+        assertThat(failback.exitCode()).as(failback.err()).isZero();
+        assertNothingToDo(dr, "failback", "in its normal roles (writer dr-db-g3 in " + ReadyStack.PRIMARY,
+                "read replica dr-db-g4 in " + ReadyStack.DR, "where a finished failback leaves it");
+        assertThat(Failover.read(ReadyStack.spec(), dr.cloud)).isEqualTo(Failover.NONE);
+
+        DrRunner.Result reprotect = dr.run(args("reprotect", "--yes"));
+        assertThat(reprotect.exitCode()).as("a reprotect with no DR writer is a mistake").isEqualTo(1);
+        assertThat(reprotect.err()).contains("not failed over");
+    }
+
+    @Test
+    void aReprotectThatDiedIsResumedNotCalledDoneThoughTheDatabasesLookFinished() throws Exception {
+        DrRunner dr = new DrRunner(temp, ReadyStack.cloud());
+        assertThat(dr.run("promote-replica", "--sandbox", "--dr", ReadyStack.DR, "--yes").exitCode()).isZero();
+        assertThat(dr.run(args("reprotect", "--yes")).exitCode()).isZero();
+        Path journal;
+        try (var files = Files.walk(temp)) {
+            journal = files.filter(f -> f.endsWith(Path.of("journal", "dr", "reprotect.jsonl"))).findFirst()
+                    .orElseThrow();
+        }
+        List<String> lines = Files.readAllLines(journal);
+        // the run as it stood when the process died before its report: the last lines (report, run end) never written
+        int reportStarted = lines.size() - 1;
+        while (!lines.get(reportStarted).contains("\"report\"")) {
+            reportStarted--;
+        }
+        Files.write(journal, lines.subList(0, reportStarted));
+
+        DrRunner.Result resumed = dr.run(args("reprotect", "--yes"));
+
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.err()).contains("resuming the reprotect run");
+        assertThat(resumed.out()).doesNotContain("Nothing to do").contains("reprotect finished");
     }
 
     @Test

@@ -29,8 +29,12 @@ public interface RunbookLauncher {
 
     /** The journal's last run of {@code runbook}, when it did not finish (the process died): what a run resumes. */
     default Optional<JournaledRun> unfinished(Runbook runbook) {
-        return JournaledRun.last(journal(runbook.name()))
-                .filter(last -> last.runbook().equals(runbook.name()) && !last.finished());
+        return unfinished(journal(runbook.name()), runbook);
+    }
+
+    /** The last run of {@code runbook} in {@code journal}, when it did not finish. */
+    static Optional<JournaledRun> unfinished(Journal journal, Runbook runbook) {
+        return JournaledRun.last(journal).filter(last -> last.runbook().equals(runbook.name()) && !last.finished());
     }
 
     /** Resumes the last run of {@code runbook} if it did not finish, else runs it afresh. */

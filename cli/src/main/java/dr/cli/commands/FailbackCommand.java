@@ -20,7 +20,11 @@ import picocli.CommandLine.Command;
                 + "freeze window (the downtime users saw).",
             "Both regions are called: --primary and --dr (or the config) are required.",
             "Changes: both regions, the api records and CloudFront.",
-            "Safe to run again: a run that died is resumed from its journal, and the freeze lifted.",
+            "Safe to run again: a run that died is resumed from its journal, and the freeze lifted. Once a failback "
+                + "finished, another has nothing to do: it says the stack is in its normal roles and exits 0, with no "
+                + "lock taken and nothing changed. A stack that was never promoted is refused (exit 1), as one that "
+                + "is promoted but not reprotected is: failing back undoes a failover, so asking for it where none "
+                + "happened is a mistake (the wrong stack or regions, say) that should stop a script, not pass as done.",
             "Takes: minutes of write freeze; about 40 minutes in all on AWS (the new DR replica).",
             "Asks for confirmation unless --yes.",
             ""},

@@ -10,9 +10,12 @@ import dr.core.ExitCode;
 import dr.core.config.StackConfig;
 import dr.core.config.StackTarget;
 import dr.runbooks.actions.cycle.FailoverCycle;
+import dr.runbooks.actions.cycle.FinishedCycle;
 import dr.runbooks.builtin.Runbooks;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+
+import java.util.Optional;
 
 /** What {@code reprotect} and {@code failback} share: the options, the dry run, the run and its printing. */
 abstract class FailoverCycleCommand extends DrSubcommand {
@@ -61,8 +64,16 @@ abstract class FailoverCycleCommand extends DrSubcommand {
             Printer.result(context, preview::toJson, preview::printText);
             return ExitCode.OK.code();
         }
-        FailoverCycle.Outcome outcome = FailoverCycle.run(target, new RunbookSession(context, reportDirectory(report)),
-                runbook, deleteOldDatabases);
+        RunbookSession session = new RunbookSession(context, reportDirectory(report));
+        // Nothing to do only when no run of it is left unfinished (a resumed run also lifts a failback's freeze).
+        Optional<FinishedCycle> finished = session.unfinishedBeforeLock(session.catalog().load(runbook))
+                ? Optional.empty()
+                : context.beforeLock(look -> FailoverCycle.finished(target, look.clients(), runbook));
+        if (finished.isPresent()) {
+            Printer.result(context, finished.get()::toJson, finished.get()::printText);
+            return ExitCode.OK.code();
+        }
+        FailoverCycle.Outcome outcome = FailoverCycle.run(target, session, runbook, deleteOldDatabases);
         Printer.result(context, outcome::toJson, outcome::printText);
         if (!outcome.succeeded()) {
             context.err().println("dr: " + outcome.result().message());

@@ -11,6 +11,7 @@ import dr.regions.provision.PreparedProvision;
 import dr.regions.provision.StackChanges;
 import dr.regions.provision.ProvisionPreview;
 import dr.regions.provision.Provisioning;
+import dr.regions.provision.UnansweredRegion;
 
 import dr.cli.options.CapacityOptions;
 import dr.cli.options.DryRunOption;
@@ -160,6 +161,14 @@ public final class ProvisionCommand extends DrSubcommand {
 
     @Override
     protected int run(CommandContext context) {
+        try {
+            return provision(context);
+        } catch (RuntimeException e) {
+            throw UnansweredRegion.explain(e, context.spec(), context.connection().isSandbox()).orElseThrow(() -> e);
+        }
+    }
+
+    private int provision(CommandContext context) {
         StackTarget target = context.target().orElseThrow();
         StackChanges confirmed = context.dryRun() || context.assumeYes() ? null : confirm(context, target);
         Provisioning provisioning = Provisioning.of(target, context.clients(), context.clock());

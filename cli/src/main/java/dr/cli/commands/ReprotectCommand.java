@@ -20,7 +20,11 @@ import picocli.CommandLine.Command;
                 + "from the config file, as for provision; the domain is read from the stack.",
             "Changes: both regions (databases, compute sizes, the primary's database name) and the IAM database "
                 + "policy. AWS Backup is left as it is: its plan protects the images, which the primary region holds.",
-            "Safe to run again: a second run changes nothing; a run that died is resumed from its journal.",
+            "Safe to run again: a run that died is resumed from its journal. Once a reprotect finished, another has "
+                + "nothing to do: it says the stack is reprotected and exits 0, with no lock taken and nothing "
+                + "changed. A stack that was never promoted (or was failed back since) is refused (exit 1): there is "
+                + "no DR writer to protect, so the request is a mistake (the wrong stack or regions, say) that should "
+                + "stop a script, not pass as done.",
             "Takes: about 40 minutes on AWS (the cross-region read replica is the long pole).",
             "Asks for confirmation unless --yes.",
             ""},

@@ -4,6 +4,7 @@ import dr.runbooks.builtin.Runbooks;
 import dr.runbooks.RunbookCatalog;
 import dr.cli.output.Printer;
 import dr.core.clock.Clock;
+import dr.core.clock.SystemClock;
 import dr.core.engine.Journal;
 import dr.regions.aws.AwsErrorClassifier;
 import dr.runbooks.JournaledRun;
@@ -127,9 +128,20 @@ public final class RunbookSession implements RunbookLauncher {
 
     @Override
     public Journal journal(String runbookName) {
-        return new Journal(journalDirectory().resolve(context.target().orElseThrow().stack())
-                .resolve(runbookName + ".jsonl"),
-                context.clock());
+        return new Journal(journalFile(runbookName), context.clock());
+    }
+
+    /**
+     * {@link #unfinished}, read before the command's cloud session opens (nor its stack lock is taken): a journal
+     * being read asks no clock, so the system's stands in for the session's.
+     */
+    public boolean unfinishedBeforeLock(Runbook runbook) {
+        return RunbookLauncher.unfinished(new Journal(journalFile(runbook.name()), new SystemClock()), runbook)
+                .isPresent();
+    }
+
+    private Path journalFile(String runbookName) {
+        return journalDirectory().resolve(context.target().orElseThrow().stack()).resolve(runbookName + ".jsonl");
     }
 
     private RunbookResult execute(Runbook runbook, Journal journal, Map<String, Object> attributes,

@@ -14,11 +14,13 @@ import java.util.Optional;
 public final class AwsCall extends RuntimeException {
     private final String service;
     private final String operation;
+    private final String region;
 
-    private AwsCall(String service, String operation) {
-        super(service + " " + operation, null, false, false);
+    private AwsCall(String service, String operation, String region) {
+        super(service + " " + operation + (region == null ? "" : " in " + region), null, false, false);
         this.service = service;
         this.operation = operation;
+        this.region = region;
     }
 
     public String service() {
@@ -29,10 +31,20 @@ public final class AwsCall extends RuntimeException {
         return operation;
     }
 
+    /** The region the call went to; empty for a global service's call, or when the client did not say. */
+    public Optional<String> region() {
+        return Optional.ofNullable(region);
+    }
+
     /** Attaches the call to {@code error} once (a call already named keeps its first name); returns {@code error}. */
     public static <T extends Throwable> T mark(T error, String service, String operation) {
+        return mark(error, service, operation, null);
+    }
+
+    /** {@link #mark(Throwable, String, String)}, naming the call's region too ({@code null} for a global service). */
+    public static <T extends Throwable> T mark(T error, String service, String operation, String region) {
         if (error instanceof SdkException && of(error).isEmpty() && operation != null) {
-            error.addSuppressed(new AwsCall(service, operation));
+            error.addSuppressed(new AwsCall(service, operation, region));
         }
         return error;
     }

@@ -22,6 +22,25 @@ public final class AwsServiceErrors {
         return serviceException(error).map(AwsServiceErrors::parts);
     }
 
+    /**
+     * {@link #of}, or for a request that got no answer (a region that does not answer, the network) the call it was
+     * ({@link AwsCall}) with no status or code and the SDK's message: what a line about a failed call names either way.
+     */
+    public static Optional<ServiceError> ofCall(Throwable error) {
+        Optional<ServiceError> answered = of(error);
+        if (answered.isPresent()) {
+            return answered;
+        }
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SdkException sdk) {
+                Optional<AwsCall> call = AwsCall.of(sdk);
+                return Optional.of(new ServiceError(call.map(AwsCall::service).orElse(null),
+                        call.map(AwsCall::operation).orElse(null), 0, null, sdk.getMessage(), null));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The first AWS service exception in {@code error}'s cause chain. */
     public static Optional<AwsServiceException> serviceException(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {

@@ -16,8 +16,10 @@ import java.util.stream.Collectors;
 /**
  * The final DB snapshots cleanup leaves behind, in each region: manual snapshots named
  * {@code <db instance>-final-<yyyyMMddHHmmss>} as cleanup names them, of a DB instance of this stack: tagged with the
- * stack (RDS copies the instance's tags to its snapshots, CopyTagsToSnapshot), or, untagged, of the stack's own
- * instance names. A snapshot tagged with another stack, or named alike by someone else, is not the stack's. Also
+ * stack (RDS copies the instance's tags to its snapshots, CopyTagsToSnapshot, which dr sets on every database it makes,
+ * its read replicas included, and promotion sets on a replica made before), or, untagged (a replica made before that,
+ * promoted and deleted), of the stack's own instance names. The tag wins: a snapshot tagged with another stack is not
+ * this stack's, whatever its name, and nor is one named alike by someone else. Also
  * finds those a crashed earlier run took, so a resumed run still lists them; {@code cleanup --purge-snapshots}
  * removes exactly these.
  */

@@ -55,6 +55,8 @@ public final class ReplicaDatabaseStep extends DatabaseInstanceStep {
                 .publiclyAccessible(false)
                 .deletionProtection(false)
                 .enableIAMDatabaseAuthentication(true)
+                // so that its final snapshot, once it is promoted and later deleted, carries the stack's tags
+                .copyTagsToSnapshot(true)
                 .tags(AwsTags.rds(tags(DatabaseRoles.REPLICA, generation)))).dbInstance().dbInstanceIdentifier();
     }
 }

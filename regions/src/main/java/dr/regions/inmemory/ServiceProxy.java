@@ -63,6 +63,9 @@ final class ServiceProxy {
                     throw asTheSdkRaisesIt(e, name);
                 }
                 world.clock().advance(SDK_THROTTLE_BACKOFF.multipliedBy(1L << (attempt - 1)));
+            } catch (SdkClientException e) {
+                // named like a service error: the real clients' interceptor names every failed call
+                throw AwsCall.mark(e, service.sdkName(), operationName(name), callRegion());
             }
         }
     }
@@ -128,7 +131,12 @@ final class ServiceProxy {
                 + world.calls().total()).getBytes(StandardCharsets.UTF_8)).toString();
         AwsServiceException raised = error.requestId() != null ? error
                 : (AwsServiceException) error.toBuilder().requestId(requestId).build();
-        return AwsCall.mark(raised, service.sdkName(), operationName(name));
+        return AwsCall.mark(raised, service.sdkName(), operationName(name), callRegion());
+    }
+
+    /** The region named on a failed call: none for a global service, as the real clients' aws-global. */
+    private String callRegion() {
+        return service.isGlobal() ? null : region;
     }
 
     static boolean isMutating(String methodName) {

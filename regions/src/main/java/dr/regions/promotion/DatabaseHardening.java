@@ -24,6 +24,9 @@ import java.util.Optional;
  *       with this the DR region holds working master credentials of its own. RDS generates a new master password
  *       for it, which changes nothing for the application: it connects with IAM database authentication (on for
  *       the primary and the replica alike, tokens any region can sign), not with the master password.</li>
+ *   <li>its tags copied to its snapshots ({@code CopyTagsToSnapshot}), as the primary's are, so that its final
+ *       snapshot carries the stack's tags (by which cleanup knows it): replicas made before dr asked for it on
+ *       CreateDBInstanceReadReplica have it off, and RDS does not take it from the source.</li>
  * </ul>
  */
 public final class DatabaseHardening {
@@ -54,16 +57,20 @@ public final class DatabaseHardening {
         boolean protectedNow = Boolean.TRUE.equals(db.deletionProtection());
         MasterUserSecret secret = db.masterUserSecret();
         boolean secretNow = !manageSecret || hasSecret(db);
+        boolean tagsCopied = Boolean.TRUE.equals(db.copyTagsToSnapshot());
         if (!"available".equals(db.dbInstanceStatus())) {
             return StepResult.waiting(db.dbInstanceIdentifier() + " is " + db.dbInstanceStatus(), POLL);
         }
-        if (!protectedNow || !secretNow) {
+        if (!protectedNow || !secretNow || !tagsCopied) {
             List<String> changes = new ArrayList<>();
             if (!protectedNow) {
                 changes.add("deletion protection on");
             }
             if (!secretNow) {
                 changes.add("master user secret managed by RDS in " + target.drRegion());
+            }
+            if (!tagsCopied) {
+                changes.add("tags copied to snapshots");
             }
             rds().modifyDBInstance(r -> {
                 r.dbInstanceIdentifier(db.dbInstanceIdentifier()).applyImmediately(true);
@@ -72,6 +79,9 @@ public final class DatabaseHardening {
                 }
                 if (!secretNow) {
                     r.manageMasterUserPassword(true);
+                }
+                if (!tagsCopied) {
+                    r.copyTagsToSnapshot(true);
                 }
             });
             requested.addAll(changes);
@@ -91,7 +101,7 @@ public final class DatabaseHardening {
 
     /**
      * What {@link #ensure} leaves true, looked at without changing anything: empty when the database is standalone,
-     * protected from deletion and has its master user secret; else what is missing.
+     * protected from deletion, has its master user secret and copies its tags to snapshots; else what is missing.
      */
     public Optional<String> unmet() {
         DBInstance db = target.requireDatabase();
@@ -104,6 +114,9 @@ public final class DatabaseHardening {
         }
         if (manageSecret && !hasSecret(db)) {
             missing.add("no master user secret");
+        }
+        if (!Boolean.TRUE.equals(db.copyTagsToSnapshot())) {
+            missing.add("tags not copied to snapshots");
         }
         return missing.isEmpty() ? Optional.empty()
                 : Optional.of(db.dbInstanceIdentifier() + ": " + String.join(", ", missing));

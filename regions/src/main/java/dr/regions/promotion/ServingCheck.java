@@ -2,7 +2,7 @@ package dr.regions.promotion;
 
 import dr.regions.dns.DnsNames;
 import dr.regions.drill.EdgeProbe;
-import dr.regions.loadbalancing.LoadBalancingRoles;
+import dr.regions.drill.ServedAnswer;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
 
 import java.time.Instant;
@@ -15,10 +15,14 @@ import java.util.Set;
 
 /**
  * Which region serves users right now, read through the data planes only, as a user would: what DNS answers for
- * {@code api.<domain>} (the health-checked failover records) and which region answers {@code /_dr/region} through
- * CloudFront at {@code app.<domain>} (the origin group). No Route 53 or CloudFront API call: during a us-east-1
- * outage those APIs may be down while their data planes keep serving. The DR side it compares with is read in the
- * DR region (its app load balancer and the certificate that names the domain).
+ * {@code api.<domain>} (the health-checked failover records), and what {@code app.<domain>} answers through CloudFront
+ * (the origin group) at {@link ServedAnswer#PATH}, which the web instances pass to their region's app tier, whose
+ * instance reads the region's database ({@code SELECT @@global.read_only}). The web tier counts as served from DR only
+ * when DR's instances answered from a database they see as writable: after a promotion, that is the promoted database
+ * taking writes as the application sees it; a load balancer's fixed {@code /_dr/region} answer would prove neither.
+ * No Route 53 or CloudFront API call: during a us-east-1 outage those APIs may be down while their data planes keep
+ * serving. The DR side it compares with is read in the DR region (its app load balancer and the certificate that
+ * names the domain).
  */
 public final class ServingCheck {
     public static final String API = "api";
@@ -82,12 +86,20 @@ public final class ServingCheck {
     }
 
     private TierView web(String host) {
-        EdgeProbe.Answer answer = edge.get(host, LoadBalancingRoles.REGION_PATH);
+        EdgeProbe.Answer answer = edge.get(host, ServedAnswer.PATH);
         if (!answer.answered()) {
             return new TierView(WEB, host, false, answer.error() == null ? "no answer" : answer.error());
         }
-        boolean onDr = answer.status() < 400 && target.drRegion().equals(answer.region());
-        String region = answer.region() == null ? "no region named" : answer.region();
-        return new TierView(WEB, host, onDr, "HTTP " + answer.status() + " from " + region);
+        String seen = "HTTP " + answer.status() + " from " + (answer.region() == null ? "no region named"
+                : answer.region());
+        Optional<ServedAnswer> served = ServedAnswer.parse(answer.body());
+        if (served.isEmpty()) {
+            return new TierView(WEB, host, false, seen + ", not the instances' answer at " + ServedAnswer.PATH);
+        }
+        boolean fromDr = answer.status() < 400 && target.drRegion().equals(served.get().region());
+        boolean writable = served.get().servedFromDatabase() && Boolean.TRUE.equals(served.get().writable());
+        String unwritable = fromDr && !writable ? ": the app in " + target.drRegion() + " does not see a writable "
+                + "database, so DR does not take writes yet" : "";
+        return new TierView(WEB, host, fromDr && writable, seen + ": " + served.get().describe() + unwritable);
     }
 }

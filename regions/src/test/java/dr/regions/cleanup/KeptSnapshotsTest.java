@@ -32,6 +32,8 @@ class KeptSnapshotsTest {
     void anotherStacksOrSomeoneElsesSnapshotIsNot() {
         assertThat(KeptSnapshots.madeByCleanup(snapshot("shop-x-db-final-20261203101500", "shop-x-db", "shop-x"),
                 "shop")).as("stack shop-x shares the prefix shop-").isFalse();
+        assertThat(KeptSnapshots.madeByCleanup(snapshot("shop-db-g3-final-20261203101500", "shop-db-g3", "shop-x"),
+                "shop")).as("named like stack shop's database, tagged with stack shop-x: the tag wins").isFalse();
         assertThat(KeptSnapshots.madeByCleanup(snapshot("shop-x-db-final-20261203101500", "shop-x-db", null),
                 "shop")).as("untagged, not an instance name of stack shop").isFalse();
         assertThat(KeptSnapshots.madeByCleanup(snapshot("shop-db-before-upgrade", "shop-db", "shop"), "shop"))

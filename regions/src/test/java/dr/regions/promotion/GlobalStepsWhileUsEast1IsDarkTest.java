@@ -33,6 +33,13 @@ class GlobalStepsWhileUsEast1IsDarkTest {
         return new ServingCheck(of, cloud.dataPlane().dns(), cloud.dataPlane().edge());
     }
 
+    /** DR's database promoted (DR calls only): what the serving check looks at after a promotion. */
+    private void promote() {
+        DatabasePromotion promotion = new DatabasePromotion(target);
+        TaskRun.untilDone(cloud, promotion::request);
+        TaskRun.untilDone(cloud, promotion::awaitWritable);
+    }
+
     private long usEast1ControlPlaneCalls() {
         return cloud.world().calls().count(call -> call.controlPlaneIn("us-east-1"));
     }
@@ -59,14 +66,31 @@ class GlobalStepsWhileUsEast1IsDarkTest {
 
     @Test
     void usersAreSeenOnDrThroughTheDataPlanesWithoutAnyUsEast1Call() {
+        promote();
         cloud.world().clock().advance(Duration.ofMinutes(2));
 
         ServingCheck.Observation seen = servingCheck(target).observe(cloud.world().time());
 
         assertThat(seen.tiers()).extracting(ServingCheck.TierView::tier).containsExactly("api", "web");
         assertThat(seen.allOnDr()).as("tiers: %s", seen.tiers()).isTrue();
-        assertThat(seen.tiers().get(1).seen()).contains("HTTP 200 from " + ReadyStack.DR);
+        assertThat(seen.tiers().get(1).seen()).contains("HTTP 200 from " + ReadyStack.DR,
+                ReadyStack.DR + " instances read a writable database (dr-db-replica.");
         assertThat(usEast1ControlPlaneCalls()).isZero();
+    }
+
+    /**
+     * CloudFront serving from DR's load balancer is not enough: the web tier is on DR only when DR's app reads a
+     * database it can write to ({@code /_dr/served}, {@code @@global.read_only}), which a read replica is not.
+     */
+    @Test
+    void drServingFromItsReadReplicaIsNotYetServingUsers() {
+        cloud.world().clock().advance(Duration.ofMinutes(2));
+
+        ServingCheck.TierView web = servingCheck(target).observe(cloud.world().time()).tiers().get(1);
+
+        assertThat(web.onDr()).as(web.seen()).isFalse();
+        assertThat(web.seen()).contains("HTTP 200 from " + ReadyStack.DR, "read-only database",
+                "the app in " + ReadyStack.DR + " does not see a writable database");
     }
 
     @Test
@@ -84,7 +108,9 @@ class GlobalStepsWhileUsEast1IsDarkTest {
     void withoutTheDomainConfiguredItIsReadFromTheDrCertificateNotFromCloudFront() {
         PromotionTarget noDomain = new PromotionTarget(cloud, ProvisionFixture.defaultSpec(), ReadyStack.DR,
                 Optional.empty());
+        promote();
         cloud.world().clock().advance(Duration.ofMinutes(2));
+        cloud.world().calls().reset();
 
         ServingCheck.Observation seen = servingCheck(noDomain).observe(cloud.world().time());
 

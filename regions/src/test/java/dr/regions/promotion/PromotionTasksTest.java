@@ -109,6 +109,33 @@ class PromotionTasksTest {
             assertThat(cloud.world().calls().byOperation()).containsEntry("rds:ModifyDBInstance", 1L);
         }
 
+        /**
+         * dr makes the replica with CopyTagsToSnapshot, so its final snapshot, once promoted, carries the stack's tags
+         * (CreateDBInstanceReadReplica: "By default, tags aren't copied",
+         * https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstanceReadReplica.html).
+         */
+        @Test
+        void theReplicaDrMadeCopiesItsTagsToSnapshots() {
+            assertThat(database().copyTagsToSnapshot()).isTrue();
+        }
+
+        /** A replica made before dr asked for it: the hardening's one ModifyDBInstance turns it on. */
+        @Test
+        void aReplicaMadeWithoutCopyTagsToSnapshotGetsItWithTheSameModification() {
+            cloud.rds(ReadyStack.DR).modifyDBInstance(r -> r.dbInstanceIdentifier("dr-db-replica")
+                    .copyTagsToSnapshot(false).applyImmediately(true));
+            cloud.world().clock().advance(java.time.Duration.ofMinutes(10));
+            promote();
+            assertThat(new DatabaseHardening(target).unmet()).get().asString().contains("tags not copied");
+            cloud.world().calls().reset();
+
+            StepResult.Done progress = TaskRun.untilDone(cloud, new DatabaseHardening(target)::ensure);
+
+            assertThat(database().copyTagsToSnapshot()).isTrue();
+            assertThat(progress.resourceId()).as("the summary").contains("tags copied to snapshots");
+            assertThat(cloud.world().calls().byOperation()).containsEntry("rds:ModifyDBInstance", 1L);
+        }
+
         @Test
         void aStillReplicatingDatabaseIsNotHardened() {
             assertThatThrownBy(() -> new DatabaseHardening(target).ensure()).isInstanceOf(DrException.class)

@@ -51,7 +51,8 @@ final class ModifyDeleteOperations {
         Integer retention = request.backupRetentionPeriod() == null ? null
                 : DbInstanceOperations.validRetention(request.backupRetentionPeriod(), 0);
         boolean changes = instanceClass != null || retention != null || request.deletionProtection() != null
-                || manage != null || request.masterUserPassword() != null || request.multiAZ() != null;
+                || manage != null || request.masterUserPassword() != null || request.multiAZ() != null
+                || request.copyTagsToSnapshot() != null;
         if (!changes) {
             throw RdsErrors.invalidParameterCombination("No modifications were requested");
         }
@@ -66,6 +67,9 @@ final class ModifyDeleteOperations {
         }
         if (request.multiAZ() != null) {
             db.multiAz = request.multiAZ();
+        }
+        if (request.copyTagsToSnapshot() != null) {
+            db.copyTagsToSnapshot = request.copyTagsToSnapshot();
         }
         if (Boolean.TRUE.equals(manage) && db.masterUserSecretArn == null) {
             instances.manageMasterPassword(db, request.masterUserSecretKmsKeyId());

@@ -54,6 +54,7 @@ final class RdsView {
                 .storageEncrypted(db.storageEncrypted)
                 .kmsKeyId(db.kmsKeyId)
                 .deletionProtection(db.deletionProtection)
+                .copyTagsToSnapshot(db.copyTagsToSnapshot)
                 .iamDatabaseAuthenticationEnabled(db.iamDatabaseAuthentication)
                 .storageType("gp2")
                 .vpcSecurityGroups(db.vpcSecurityGroupIds.stream()

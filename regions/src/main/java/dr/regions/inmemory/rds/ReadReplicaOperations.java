@@ -66,6 +66,10 @@ final class ReadReplicaOperations {
         replica.iamDatabaseAuthentication = request.enableIAMDatabaseAuthentication() == null
                 ? source.iamDatabaseAuthentication : request.enableIAMDatabaseAuthentication();
         replica.tags.putAll(RdsTags.toMap(request.tags()));
+        // CreateDBInstanceReadReplica, CopyTagsToSnapshot: "Specifies whether to copy all tags from the read replica
+        // to snapshots of the read replica. By default, tags aren't copied." Not inherited from the source
+        // (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstanceReadReplica.html).
+        replica.copyTagsToSnapshot = Boolean.TRUE.equals(request.copyTagsToSnapshot());
         if (crossRegion) {
             instances.placement().place(replica, request.dbSubnetGroupName(), request.vpcSecurityGroupIds());
         } else {

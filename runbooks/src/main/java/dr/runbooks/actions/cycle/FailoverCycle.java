@@ -7,6 +7,8 @@ import dr.core.ExitCode;
 import dr.core.config.StackTarget;
 import dr.core.engine.DurationFormat;
 import dr.core.model.StackSpec;
+import dr.regions.aws.AwsClients;
+import dr.regions.database.DatabaseLayout;
 import dr.runbooks.HandedBack;
 import dr.runbooks.Runbook;
 import dr.runbooks.RunbookCatalog;
@@ -16,10 +18,12 @@ import dr.runbooks.RunOutcome;
 import dr.runbooks.RunbookResult;
 import dr.runbooks.RunbookText;
 import dr.runbooks.StepReport;
+import software.amazon.awssdk.core.exception.SdkException;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code dr reprotect} and {@code dr failback}: what they would do (from the settings alone, no client), or their
@@ -36,6 +40,20 @@ public final class FailoverCycle {
     public static Preview preview(StackTarget target, RunbookCatalog catalog, String runbook, boolean deleteOld) {
         StackSpec spec = CycleScope.given(target, runbook);
         return new Preview(catalog.load(runbook), spec, deleteOld);
+    }
+
+    /**
+     * The stack already where a finished run of {@code runbook} leaves it ({@link FinishedCycle}), from one read of
+     * both regions' databases, made before the stack lock; empty when the run has something to do, or when the
+     * databases could not be read (the run then meets the same error and reports it).
+     */
+    public static Optional<FinishedCycle> finished(StackTarget target, AwsClients clients, String runbook) {
+        StackSpec spec = CycleScope.given(target, runbook);
+        try {
+            return FinishedCycle.of(runbook, DatabaseLayout.read(spec, clients));
+        } catch (SdkException e) {
+            return Optional.empty();
+        }
     }
 
     /** Runs the runbook, or resumes the run that died. A run that made no report is thrown with its exit code. */

@@ -1,0 +1,69 @@
+package dr.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dr.regions.readiness.ReadyStack;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Provision on a stack one of whose regions does not answer: its first read (before the stack lock) meets the dark
+ * region, and the operator gets one line naming the region and the failed call, as every AWS error line does
+ * (README, "Exit codes"), with what to do instead; exit 1, an AWS error, never an internal error.
+ */
+class ProvisionUnansweredRegionTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path temp;
+
+    private static String[] provision(String... more) {
+        String[] base = {"provision", "--sandbox", "--primary", ReadyStack.PRIMARY, "--dr", ReadyStack.DR};
+        String[] args = new String[base.length + more.length];
+        System.arraycopy(base, 0, args, 0, base.length);
+        System.arraycopy(more, 0, args, base.length, more.length);
+        return args;
+    }
+
+    @Test
+    void aDarkPrimaryRegionIsOneLineNamingItTheCallAndPromoteReplica() throws Exception {
+        DrRunner dr = new DrRunner(temp, ReadyStack.cloud());
+        dr.cloud.world().faults().regionUnreachable(ReadyStack.PRIMARY);
+        DrRunner.Mark before = dr.mark();
+
+        DrRunner.Result result = dr.run(provision());
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
+        assertThat(result.errLines()).hasSize(1);
+        assertThat(result.errLines().get(0)).startsWith("dr: " + ReadyStack.PRIMARY + " (the primary region) does not "
+                + "answer: Ec2 DescribeVpcs: no HTTP status, no code: Unable to execute HTTP request: ec2."
+                + ReadyStack.PRIMARY + ".amazonaws.com").contains("Nothing was changed.",
+                "'dr promote-replica --stack dr --dr " + ReadyStack.DR + " --sandbox'", "'dr reprotect'");
+        assertThat(result.out()).isEmpty();
+        assertThat(dr.changesBesideTheLockSince(before)).isEmpty();
+
+        DrRunner.Result json = dr.run(provision("--output", "json"));
+        JsonNode error = JSON.readTree(json.out()).get("error");
+        assertThat(json.exitCode()).isEqualTo(1);
+        assertThat(error.get("exitCode").asInt()).isEqualTo(1);
+        assertThat(error.get("message").asText()).startsWith(ReadyStack.PRIMARY + " (the primary region) does not");
+    }
+
+    @Test
+    void aDarkDrRegionSaysProvisionNeedsBothRegions() {
+        DrRunner dr = new DrRunner(temp, ReadyStack.cloud());
+        dr.cloud.world().faults().regionUnreachable(ReadyStack.DR);
+
+        DrRunner.Result result = dr.run(provision());
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
+        assertThat(result.errLines()).hasSize(1);
+        assertThat(result.errLines().get(0)).startsWith("dr: " + ReadyStack.DR + " (the DR region) does not answer: ")
+                .contains(".amazonaws.com", "Nothing was changed.", "run it again once " + ReadyStack.DR + " answers")
+                .doesNotContain("promote-replica");
+    }
+}
