@@ -30,7 +30,19 @@ public final class VersionProvider implements IVersionProvider {
         return buildProperties().getProperty("version", "(unknown version)");
     }
 
+    /**
+     * Read once: picocli asks for the version each time it adds a subcommand (it copies the root's version into each),
+     * a dozen times a run, and each read looked the resource up in the JDK's modules before the jar.
+     */
     private static Properties buildProperties() {
+        return BuildProperties.READ;
+    }
+
+    private static final class BuildProperties {
+        static final Properties READ = read();
+    }
+
+    private static Properties read() {
         Properties properties = new Properties();
         try (InputStream in = VersionProvider.class.getResourceAsStream(RESOURCE)) {
             if (in != null) {

@@ -30,7 +30,6 @@ import static dr.core.config.YamlMessages.line;
  * of the wrong type, malformed YAML or an unreadable file are bad input, reported with the file and line.
  */
 public final class StackConfigLoader {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final List<String> KEYS = Arrays.stream(ConfigKey.values()).map(ConfigKey::key).toList();
     /**
      * A stack config is a couple of dozen short lines; a file larger than this is a mistake, and YAML's scanner
@@ -68,7 +67,7 @@ public final class StackConfigLoader {
 
     private StackConfig parse(Reader reader, String shownAs) throws IOException {
         StackConfig.Builder config = StackConfig.builder();
-        try (JsonParser parser = YAML.createParser(reader)) {
+        try (JsonParser parser = Yaml.MAPPER.createParser(reader)) {
             JsonToken token = parser.nextToken();
             if (token == null || token == JsonToken.VALUE_NULL) {
                 return config.build();
@@ -139,5 +138,10 @@ public final class StackConfigLoader {
 
     private static String oneLine(String text) {
         return text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    /** Made on first use: most runs read no config file, and setting up Jackson and its YAML factory is a cold start. */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
     }
 }

@@ -3,6 +3,7 @@ package dr.regions.lock;
 import dr.core.clock.Clock;
 import dr.regions.aws.AwsServiceErrors;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -15,6 +16,8 @@ import java.util.function.Consumer;
  * broken ({@code dr unlock}) or taken over meanwhile, that is reported once and nothing is renewed or released.
  */
 public final class HeldLease {
+    /** Computed once: Duration.dividedBy does BigDecimal arithmetic, and the clock asks on every reading. */
+    private static final Duration HALF_LEASE = StackLock.LEASE.dividedBy(2);
     private final StackLock lock;
     private final Clock clock;
     private final Consumer<String> warn;
@@ -39,7 +42,7 @@ public final class HeldLease {
     /** When the next renewal is due: half-way through the lease. */
     public Instant renewalDue() {
         LockInfo now = held;
-        return now.expires().minus(StackLock.LEASE.dividedBy(2));
+        return now.expires().minus(HALF_LEASE);
     }
 
     public boolean active() {

@@ -4,10 +4,12 @@ import dr.regions.inmemory.world.Wildcards;
 import software.amazon.awssdk.services.ec2.model.Filter;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +19,8 @@ import java.util.regex.Pattern;
  */
 final class Ec2Filter {
     private final List<Filter> filters;
+    /** Each value's matcher, made once per request rather than once per resource it is tried on. */
+    private final Map<String, Predicate<String>> matchers = new HashMap<>();
 
     private Ec2Filter(List<Filter> filters) {
         this.filters = filters;
@@ -63,15 +67,24 @@ final class Ec2Filter {
         return true;
     }
 
-    private static boolean anyMatches(List<String> patterns, Collection<String> actual) {
+    private boolean anyMatches(List<String> patterns, Collection<String> actual) {
         for (String pattern : patterns) {
-            Pattern regex = Wildcards.compile(pattern, Pattern.DOTALL);
+            Predicate<String> matcher = matchers.computeIfAbsent(pattern, Ec2Filter::matcher);
             for (String value : actual) {
-                if (value != null && regex.matcher(value).matches()) {
+                if (value != null && matcher.test(value)) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /** A value without {@code *} or {@code ?} matches itself only: no regex needed. */
+    private static Predicate<String> matcher(String pattern) {
+        if (pattern.indexOf('*') < 0 && pattern.indexOf('?') < 0) {
+            return pattern::equals;
+        }
+        Pattern regex = Wildcards.compile(pattern, Pattern.DOTALL);
+        return value -> regex.matcher(value).matches();
     }
 }

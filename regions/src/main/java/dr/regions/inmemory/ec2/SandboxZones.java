@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The zones of the sandbox account, per region, and the instance types each offers. Zone letters are per account
@@ -56,11 +57,18 @@ public final class SandboxZones {
     /** The instance types the sandbox knows: current families in common sizes. */
     public static final Set<String> INSTANCE_TYPES = instanceTypes();
 
+    /** Each region's zones, made once: they are fixed, and the fakes ask for them on every zone or offering call. */
+    private static final Map<String, List<Zone>> ZONES = new ConcurrentHashMap<>();
+
     private SandboxZones() {
     }
 
     /** The region's zones, Availability Zones first in letter order, then its Local Zones. */
     public static List<Zone> of(String region) {
+        return ZONES.computeIfAbsent(region, SandboxZones::zones);
+    }
+
+    private static List<Zone> zones(String region) {
         List<Zone> zones = new ArrayList<>();
         for (char letter : LETTERS.getOrDefault(region, "abc").toCharArray()) {
             String name = region + letter;
@@ -73,7 +81,7 @@ public final class SandboxZones {
             zones.add(new Zone(region, "us-east-1-bos-1a", "use1-bos1-az1", "local-zone", "us-east-1-bos-1",
                     "us-east-1a", Set.copyOf(withheld)));
         }
-        return zones;
+        return List.copyOf(zones);
     }
 
     /** The zone with this name or zone id in the region. */

@@ -139,8 +139,9 @@ final class ZoneOperations {
         List<InstanceTypeOffering> offerings = new ArrayList<>();
         switch (locationType) {
             case "region" -> {
+                List<SandboxZones.Zone> zones = SandboxZones.of(ctx.region);
                 for (String type : new TreeSet<>(SandboxZones.INSTANCE_TYPES)) {
-                    if (SandboxZones.of(ctx.region).stream().anyMatch(z -> z.offers(type))) {
+                    if (zones.stream().anyMatch(z -> z.offers(type))) {
                         offerings.add(offering(type, locationType, ctx.region));
                     }
                 }

@@ -54,4 +54,27 @@ class TagRulesTest extends Ec2TestSupport {
         ec2.createTags(r -> r.resources(vpcId).tags(many.subList(0, 50)));
         assertThat(vpcTags()).hasSize(50);
     }
+
+    /**
+     * A filter value is a whole, case-sensitive match ("Filter values are case-sensitive",
+     * https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/Filter), in which {@code *} and {@code ?} are wildcards and
+     * every other character, a regex's {@code .} or {@code +} included, is itself.
+     */
+    @Test
+    void filterValuesMatchWholeValuesWithWildcards() {
+        ec2.createTags(r -> r.resources(vpcId).tags(t -> t.key("Name").value("shop.v1+blue")));
+
+        assertThat(namedVpcs("shop.v1+blue")).containsExactly(vpcId);
+        assertThat(namedVpcs("shop")).as("a literal value is not a prefix").isEmpty();
+        assertThat(namedVpcs("SHOP.v1+blue")).as("case-sensitive").isEmpty();
+        assertThat(namedVpcs("shopxv1+blue")).as("a dot is a dot").isEmpty();
+        assertThat(namedVpcs("shop*")).containsExactly(vpcId);
+        assertThat(namedVpcs("shop.v?+blue")).containsExactly(vpcId);
+        assertThat(namedVpcs("*green", "shop.v1+blue")).as("any value may match").containsExactly(vpcId);
+    }
+
+    private List<String> namedVpcs(String... values) {
+        return ec2.describeVpcs(r -> r.filters(f -> f.name("tag:Name").values(values))).vpcs().stream()
+                .map(software.amazon.awssdk.services.ec2.model.Vpc::vpcId).toList();
+    }
 }
