@@ -15,6 +15,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * The collection classes the world's fields hold, and what a loaded field gets: the class of the field's own
@@ -23,44 +24,28 @@ import java.util.TreeSet;
  * insertion-ordered and sorted collections keep their order after a load.
  */
 enum Container {
-    ARRAY_LIST(ArrayList.class),
-    LINKED_HASH_SET(LinkedHashSet.class),
-    HASH_SET(HashSet.class),
-    TREE_SET(TreeSet.class),
-    LINKED_HASH_MAP(LinkedHashMap.class),
-    HASH_MAP(HashMap.class),
-    TREE_MAP(TreeMap.class);
+    ARRAY_LIST(ArrayList.class, ArrayList::new),
+    LINKED_HASH_SET(LinkedHashSet.class, LinkedHashSet::new),
+    HASH_SET(HashSet.class, HashSet::new),
+    TREE_SET(TreeSet.class, TreeSet::new),
+    LINKED_HASH_MAP(LinkedHashMap.class, LinkedHashMap::new),
+    HASH_MAP(HashMap.class, HashMap::new),
+    TREE_MAP(TreeMap.class, TreeMap::new);
 
     final Class<?> type;
+    private final Supplier<Object> maker;
 
-    Container(Class<?> type) {
+    Container(Class<?> type, Supplier<Object> maker) {
         this.type = type;
+        this.maker = maker;
     }
 
     boolean isMap() {
         return Map.class.isAssignableFrom(type);
     }
 
-    @SuppressWarnings("rawtypes")
     Object create() {
-        switch (this) {
-            case ARRAY_LIST:
-                return new ArrayList();
-            case LINKED_HASH_SET:
-                return new LinkedHashSet();
-            case HASH_SET:
-                return new HashSet();
-            case TREE_SET:
-                return new TreeSet();
-            case LINKED_HASH_MAP:
-                return new LinkedHashMap();
-            case HASH_MAP:
-                return new HashMap();
-            case TREE_MAP:
-                return new TreeMap();
-            default:
-                throw new AssertionError(this);
-        }
+        return maker.get();
     }
 
     /** The container for exactly this class, or null when it is none of the supported ones. */

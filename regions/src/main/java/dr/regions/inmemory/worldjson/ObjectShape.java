@@ -2,7 +2,6 @@ package dr.regions.inmemory.worldjson;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 
 import java.io.IOException;
 import java.lang.reflect.Constructor;
@@ -11,8 +10,7 @@ import java.util.List;
 
 /**
  * A class of plain public fields: a JSON object of its non-null fields. Reading makes the object with its no-argument
- * constructor, so fields the file does not have keep their initial values, then sets each field the file has;
- * names the class does not have are skipped.
+ * constructor, so fields the file does not have keep their initial values, then sets each field the file has.
  */
 final class ObjectShape implements Shape {
     private final Class<?> type;
@@ -29,6 +27,11 @@ final class ObjectShape implements Shape {
         this.properties = properties;
     }
 
+    /** The JSON names of its fields, in the order they are written. */
+    List<String> names() {
+        return properties.names();
+    }
+
     Object newInstance() {
         try {
             return constructor.newInstance();
@@ -37,48 +40,34 @@ final class ObjectShape implements Shape {
         }
     }
 
-    /** The JSON names of its fields, in the order they are written. */
-    List<String> names() {
-        return properties.names();
-    }
-
     @Override
     public Object read(JsonParser in) throws IOException {
-        if (in.currentToken() != JsonToken.START_OBJECT) {
-            throw Mismatch.expected(in, "an object (" + type.getSimpleName() + ")");
-        }
         Object value = newInstance();
-        String name;
-        while ((name = in.nextFieldName()) != null) {
-            in.nextToken();
-            readProperty(in, value, name);
-        }
+        properties.readObject(in, type, (at, field) -> properties.at(at).set(value, field));
         return value;
     }
 
-    /** Reads the value at the current token into the field {@code name}, or skips it when there is no such field. */
+    /** Reads the value at the current token into the field {@code name} of {@code owner}, if it has one. */
     void readProperty(JsonParser in, Object owner, String name) throws IOException {
-        int at = properties.indexOf(name);
-        if (at < 0) {
-            in.skipChildren();
-        } else {
-            Property property = properties.at(at);
-            property.set(owner, property.read(in));
-        }
+        properties.readValue(in, name, (at, field) -> properties.at(at).set(owner, field));
     }
 
     @Override
     public void write(JsonGenerator out, Object value) throws IOException {
-        out.writeStartObject();
-        writeProperties(out, value);
-        out.writeEndObject();
+        checkExactly(value);
+        properties.writeObject(out, value);
     }
 
+    /** Writes the fields only, for a caller that adds its own properties to the object. */
     void writeProperties(JsonGenerator out, Object value) throws IOException {
+        checkExactly(value);
+        properties.writeFields(out, value);
+    }
+
+    private void checkExactly(Object value) {
         if (value.getClass() != type) {
             throw new IllegalStateException("the world holds a " + value.getClass().getName() + " where its field "
                     + "declares " + type.getName() + ": its own fields would not be saved");
         }
-        properties.writeAll(out, value);
     }
 }

@@ -1,6 +1,8 @@
 package dr.regions.inmemory.worldjson;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -10,6 +12,11 @@ import java.util.Map;
 
 /** The properties of one world class, in the order they are written, and found by name when read. */
 final class Properties {
+    /** Takes the value read for the property at {@code index}. */
+    interface Sink {
+        void accept(int index, Object value);
+    }
+
     private final Property[] ordered;
     private final Map<String, Integer> index = new HashMap<>();
 
@@ -18,12 +25,6 @@ final class Properties {
         for (int i = 0; i < ordered.length; i++) {
             index.put(ordered[i].name, i);
         }
-    }
-
-    /** The property of this name, or -1 for a name the class does not have (ignored, as databind did). */
-    int indexOf(String name) {
-        Integer at = index.get(name);
-        return at == null ? -1 : at;
     }
 
     Property at(int index) {
@@ -42,7 +43,39 @@ final class Properties {
         return names;
     }
 
-    void writeAll(JsonGenerator out, Object owner) throws IOException {
+    /**
+     * Reads the JSON object at the current token, giving each property's value to {@code sink}; names the class
+     * does not have are skipped, as databind did.
+     */
+    void readObject(JsonParser in, Class<?> type, Sink sink) throws IOException {
+        if (in.currentToken() != JsonToken.START_OBJECT) {
+            throw Mismatch.expected(in, "an object (" + type.getSimpleName() + ")");
+        }
+        String name;
+        while ((name = in.nextFieldName()) != null) {
+            in.nextToken();
+            readValue(in, name, sink);
+        }
+    }
+
+    /** Reads the value at the current token for the property {@code name}, or skips it when there is none. */
+    void readValue(JsonParser in, String name, Sink sink) throws IOException {
+        Integer at = index.get(name);
+        if (at == null) {
+            in.skipChildren();
+        } else {
+            sink.accept(at, ordered[at].read(in));
+        }
+    }
+
+    void writeObject(JsonGenerator out, Object owner) throws IOException {
+        out.writeStartObject();
+        writeFields(out, owner);
+        out.writeEndObject();
+    }
+
+    /** Writes the non-null properties of {@code owner} into the object being written. */
+    void writeFields(JsonGenerator out, Object owner) throws IOException {
         for (Property property : ordered) {
             property.write(out, owner);
         }

@@ -3,7 +3,6 @@ package dr.regions.inmemory.worldjson;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 
 import java.io.IOException;
 import java.lang.reflect.Constructor;
@@ -28,30 +27,17 @@ final class RecordShape implements Shape {
         this.components = components;
     }
 
-    /** The JSON names of its fields, in the order they are written. */
     List<String> names() {
         return components.names();
     }
 
     @Override
     public Object read(JsonParser in) throws IOException {
-        if (in.currentToken() != JsonToken.START_OBJECT) {
-            throw Mismatch.expected(in, "an object (" + type.getSimpleName() + ")");
-        }
         Object[] arguments = new Object[components.size()];
         for (int i = 0; i < arguments.length; i++) {
             arguments[i] = Scalar.zeroOf(components.at(i).field.getType());
         }
-        String name;
-        while ((name = in.nextFieldName()) != null) {
-            in.nextToken();
-            int at = components.indexOf(name);
-            if (at < 0) {
-                in.skipChildren();
-            } else {
-                arguments[at] = components.at(at).read(in);
-            }
-        }
+        components.readObject(in, type, (at, value) -> arguments[at] = value);
         try {
             return canonical.newInstance(arguments);
         } catch (InvocationTargetException e) {
@@ -63,8 +49,6 @@ final class RecordShape implements Shape {
 
     @Override
     public void write(JsonGenerator out, Object value) throws IOException {
-        out.writeStartObject();
-        components.writeAll(out, value);
-        out.writeEndObject();
+        components.writeObject(out, value);
     }
 }

@@ -13,95 +13,79 @@ import java.time.format.DateTimeParseException;
  * text ({@code 2026-01-01T00:35:12.500Z}).
  */
 enum Scalar implements Shape {
-    STRING {
-        @Override
-        public Object read(JsonParser in) throws IOException {
-            if (in.currentToken() != JsonToken.VALUE_STRING) {
-                throw Mismatch.expected(in, "a string");
-            }
-            return in.getText();
-        }
+    STRING("a string"),
+    BOOLEAN("true or false"),
+    INT("an integer"),
+    LONG("an integer"),
+    DOUBLE("a number"),
+    INSTANT("an ISO-8601 instant");
 
-        @Override
-        public void write(JsonGenerator out, Object value) throws IOException {
-            out.writeString((String) value);
-        }
-    },
-    BOOLEAN {
-        @Override
-        public Object read(JsonParser in) throws IOException {
-            JsonToken token = in.currentToken();
-            if (token != JsonToken.VALUE_TRUE && token != JsonToken.VALUE_FALSE) {
-                throw Mismatch.expected(in, "true or false");
-            }
-            return token == JsonToken.VALUE_TRUE;
-        }
+    private final String expected;
 
-        @Override
-        public void write(JsonGenerator out, Object value) throws IOException {
-            out.writeBoolean((Boolean) value);
-        }
-    },
-    INT {
-        @Override
-        public Object read(JsonParser in) throws IOException {
-            requireInteger(in);
-            return in.getIntValue();
-        }
+    Scalar(String expected) {
+        this.expected = expected;
+    }
 
-        @Override
-        public void write(JsonGenerator out, Object value) throws IOException {
-            out.writeNumber((Integer) value);
+    @Override
+    public Object read(JsonParser in) throws IOException {
+        JsonToken token = in.currentToken();
+        if (!fits(token)) {
+            throw Mismatch.expected(in, expected);
         }
-    },
-    LONG {
-        @Override
-        public Object read(JsonParser in) throws IOException {
-            requireInteger(in);
-            return in.getLongValue();
+        switch (this) {
+            case STRING:
+                return in.getText();
+            case BOOLEAN:
+                return token == JsonToken.VALUE_TRUE;
+            case INT:
+                return in.getIntValue();
+            case LONG:
+                return in.getLongValue();
+            case DOUBLE:
+                return in.getDoubleValue();
+            default:
+                try {
+                    return IsoInstant.parse(in.getText());
+                } catch (DateTimeParseException e) {
+                    throw Mismatch.expected(in, expected + " (" + e.getMessage() + ")");
+                }
         }
+    }
 
-        @Override
-        public void write(JsonGenerator out, Object value) throws IOException {
-            out.writeNumber((Long) value);
+    private boolean fits(JsonToken token) {
+        switch (this) {
+            case STRING:
+            case INSTANT:
+                return token == JsonToken.VALUE_STRING;
+            case BOOLEAN:
+                return token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE;
+            case DOUBLE:
+                return token.isNumeric();
+            default:
+                return token == JsonToken.VALUE_NUMBER_INT;
         }
-    },
-    DOUBLE {
-        @Override
-        public Object read(JsonParser in) throws IOException {
-            if (!in.currentToken().isNumeric()) {
-                throw Mismatch.expected(in, "a number");
-            }
-            return in.getDoubleValue();
-        }
+    }
 
-        @Override
-        public void write(JsonGenerator out, Object value) throws IOException {
-            out.writeNumber((Double) value);
-        }
-    },
-    INSTANT {
-        @Override
-        public Object read(JsonParser in) throws IOException {
-            if (in.currentToken() != JsonToken.VALUE_STRING) {
-                throw Mismatch.expected(in, "an ISO-8601 instant");
-            }
-            try {
-                return IsoInstant.parse(in.getText());
-            } catch (DateTimeParseException e) {
-                throw Mismatch.expected(in, "an ISO-8601 instant (" + e.getMessage() + ")");
-            }
-        }
-
-        @Override
-        public void write(JsonGenerator out, Object value) throws IOException {
-            out.writeString(IsoInstant.format((Instant) value));
-        }
-    };
-
-    private static void requireInteger(JsonParser in) throws IOException {
-        if (in.currentToken() != JsonToken.VALUE_NUMBER_INT) {
-            throw Mismatch.expected(in, "an integer");
+    @Override
+    public void write(JsonGenerator out, Object value) throws IOException {
+        switch (this) {
+            case STRING:
+                out.writeString((String) value);
+                break;
+            case BOOLEAN:
+                out.writeBoolean((Boolean) value);
+                break;
+            case INT:
+                out.writeNumber((Integer) value);
+                break;
+            case LONG:
+                out.writeNumber((Long) value);
+                break;
+            case DOUBLE:
+                out.writeNumber((Double) value);
+                break;
+            default:
+                out.writeString(IsoInstant.format((Instant) value));
         }
     }
 
