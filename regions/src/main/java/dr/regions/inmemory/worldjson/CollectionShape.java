@@ -8,14 +8,7 @@ import java.io.IOException;
 import java.util.Collection;
 
 /** A list or set: a JSON array of its elements, read into a new {@link Container}. */
-final class CollectionShape implements Shape {
-    private final Container container;
-    private final Shape element;
-
-    CollectionShape(Container container, Shape element) {
-        this.container = container;
-        this.element = element;
-    }
+record CollectionShape(Container container, Shape element) implements Shape {
 
     @Override
     @SuppressWarnings("unchecked")

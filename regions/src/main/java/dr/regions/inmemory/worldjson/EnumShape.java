@@ -8,12 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 
 /** An enum constant, by its name. */
-final class EnumShape implements Shape {
-    private final Class<? extends Enum<?>> type;
-
-    EnumShape(Class<? extends Enum<?>> type) {
-        this.type = type;
-    }
+record EnumShape(Class<? extends Enum<?>> type) implements Shape {
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})

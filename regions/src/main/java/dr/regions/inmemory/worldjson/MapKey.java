@@ -4,12 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 
 /** A map's key type and its text as a JSON name: strings as they are, numbers as digits, enum constants by name. */
-final class MapKey {
-    private final Class<?> type;
-
-    private MapKey(Class<?> type) {
-        this.type = type;
-    }
+record MapKey(Class<?> type) {
 
     /** The key for this type, or null when such keys are not supported. */
     static MapKey of(Class<?> type) {

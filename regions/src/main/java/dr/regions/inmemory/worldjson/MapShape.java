@@ -11,16 +11,7 @@ import java.util.Map;
  * A map: a JSON object whose names are its keys (strings, numbers as text, or enum constants' names). Entries with
  * a null value are left out, as databind's NON_NULL inclusion did.
  */
-final class MapShape implements Shape {
-    private final Container container;
-    private final MapKey key;
-    private final Shape value;
-
-    MapShape(Container container, MapKey key, Shape value) {
-        this.container = container;
-        this.key = key;
-        this.value = value;
-    }
+record MapShape(Container container, MapKey key, Shape value) implements Shape {
 
     @Override
     @SuppressWarnings("unchecked")

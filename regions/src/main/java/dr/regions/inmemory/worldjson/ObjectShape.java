@@ -1,6 +1,7 @@
 package dr.regions.inmemory.worldjson;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 
 import java.io.IOException;
@@ -9,11 +10,14 @@ import java.lang.reflect.InvocationTargetException;
 import java.util.List;
 
 /**
- * A class of plain public fields: a JSON object of its non-null fields. Reading makes the object with its no-argument
- * constructor, so fields the file does not have keep their initial values, then sets each field the file has.
+ * A class of plain public fields, or a record: a JSON object of its non-null fields (components). A class is made
+ * with its no-argument constructor, so fields the file does not have keep their initial values, then each field the
+ * file has is set; a record is made with its canonical constructor from the components the file has (absent ones
+ * null, or zero for primitives).
  */
 final class ObjectShape implements Shape {
     private final Class<?> type;
+    /** The no-argument constructor of a class, the canonical one of a record. */
     private final Constructor<?> constructor;
     private Properties properties;
 
@@ -32,6 +36,7 @@ final class ObjectShape implements Shape {
         return properties.names();
     }
 
+    /** A new instance of a class (not of a record), with its fields' initial values. */
     Object newInstance() {
         try {
             return constructor.newInstance();
@@ -42,9 +47,28 @@ final class ObjectShape implements Shape {
 
     @Override
     public Object read(JsonParser in) throws IOException {
+        return type.isRecord() ? readRecord(in) : readFields(in);
+    }
+
+    private Object readFields(JsonParser in) throws IOException {
         Object value = newInstance();
         properties.readObject(in, type, (at, field) -> properties.at(at).set(value, field));
         return value;
+    }
+
+    private Object readRecord(JsonParser in) throws IOException {
+        Object[] components = new Object[properties.size()];
+        for (int i = 0; i < components.length; i++) {
+            components[i] = Scalar.zeroOf(properties.at(i).field.getType());
+        }
+        properties.readObject(in, type, (at, component) -> components[at] = component);
+        try {
+            return constructor.newInstance(components);
+        } catch (InvocationTargetException e) {
+            throw new JsonParseException(in, "not a valid " + type.getSimpleName() + ": " + e.getCause(), e);
+        } catch (InstantiationException | IllegalAccessException e) {
+            throw new IllegalStateException("cannot make a " + type.getName(), e);
+        }
     }
 
     /** Reads the value at the current token into the field {@code name} of {@code owner}, if it has one. */

@@ -32,60 +32,42 @@ enum Scalar implements Shape {
         if (!fits(token)) {
             throw Mismatch.expected(in, expected);
         }
-        switch (this) {
-            case STRING:
-                return in.getText();
-            case BOOLEAN:
-                return token == JsonToken.VALUE_TRUE;
-            case INT:
-                return in.getIntValue();
-            case LONG:
-                return in.getLongValue();
-            case DOUBLE:
-                return in.getDoubleValue();
-            default:
-                try {
-                    return IsoInstant.parse(in.getText());
-                } catch (DateTimeParseException e) {
-                    throw Mismatch.expected(in, expected + " (" + e.getMessage() + ")");
-                }
-        }
+        return switch (this) {
+            case STRING -> in.getText();
+            case BOOLEAN -> token == JsonToken.VALUE_TRUE;
+            case INT -> in.getIntValue();
+            case LONG -> in.getLongValue();
+            case DOUBLE -> in.getDoubleValue();
+            case INSTANT -> instant(in);
+        };
     }
 
     private boolean fits(JsonToken token) {
-        switch (this) {
-            case STRING:
-            case INSTANT:
-                return token == JsonToken.VALUE_STRING;
-            case BOOLEAN:
-                return token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE;
-            case DOUBLE:
-                return token.isNumeric();
-            default:
-                return token == JsonToken.VALUE_NUMBER_INT;
+        return switch (this) {
+            case STRING, INSTANT -> token == JsonToken.VALUE_STRING;
+            case BOOLEAN -> token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE;
+            case INT, LONG -> token == JsonToken.VALUE_NUMBER_INT;
+            case DOUBLE -> token.isNumeric();
+        };
+    }
+
+    private Instant instant(JsonParser in) throws IOException {
+        try {
+            return IsoInstant.parse(in.getText());
+        } catch (DateTimeParseException e) {
+            throw Mismatch.expected(in, expected + " (" + e.getMessage() + ")");
         }
     }
 
     @Override
     public void write(JsonGenerator out, Object value) throws IOException {
         switch (this) {
-            case STRING:
-                out.writeString((String) value);
-                break;
-            case BOOLEAN:
-                out.writeBoolean((Boolean) value);
-                break;
-            case INT:
-                out.writeNumber((Integer) value);
-                break;
-            case LONG:
-                out.writeNumber((Long) value);
-                break;
-            case DOUBLE:
-                out.writeNumber((Double) value);
-                break;
-            default:
-                out.writeString(IsoInstant.format((Instant) value));
+            case STRING -> out.writeString((String) value);
+            case BOOLEAN -> out.writeBoolean((Boolean) value);
+            case INT -> out.writeNumber((Integer) value);
+            case LONG -> out.writeNumber((Long) value);
+            case DOUBLE -> out.writeNumber((Double) value);
+            case INSTANT -> out.writeString(IsoInstant.format((Instant) value));
         }
     }
 

@@ -41,8 +41,6 @@ final class Shapes {
             Shape shape = entry.getValue();
             if (shape instanceof ObjectShape) {
                 names.put(entry.getKey(), ((ObjectShape) shape).names());
-            } else if (shape instanceof RecordShape) {
-                names.put(entry.getKey(), ((RecordShape) shape).names());
             }
         }
         return names;
@@ -179,14 +177,14 @@ final class Shapes {
         RecordComponent[] components = type.getRecordComponents();
         Class<?>[] types = new Class<?>[components.length];
         List<Property> properties = new ArrayList<>();
-        RecordShape shape;
+        ObjectShape shape;
         try {
             for (int i = 0; i < components.length; i++) {
                 types[i] = components[i].getType();
             }
             Constructor<?> canonical = type.getDeclaredConstructor(types);
             canonical.setAccessible(true);
-            shape = new RecordShape(type, canonical);
+            shape = new ObjectShape(type, canonical);
             classes.put(type, shape);
             for (RecordComponent component : components) {
                 Field field = type.getDeclaredField(component.getName());
