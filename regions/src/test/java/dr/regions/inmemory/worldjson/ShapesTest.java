@@ -28,21 +28,21 @@ class ShapesTest {
     public static final class Box {
         public static final String CONSTANT = "not state";
         public String name;
+        public Map<String, String> sorted = new TreeMap<>();
         public int count = 7;
+        public Map<String, Part> parts = new LinkedHashMap<>();
         public Integer maybe;
+        public TreeMap<Long, String> versions = new TreeMap<>();
         public boolean on = true;
+        public Map<String, SortedSet<String>> users = new LinkedHashMap<>();
         public long big;
+        public List<Pair> pairs = new ArrayList<>();
         public double ratio;
+        public Set<String> tags;
         public Instant at;
         public Size size;
         public Part part;
         public Pair pair;
-        public Map<String, String> sorted = new TreeMap<>();
-        public Map<String, Part> parts = new LinkedHashMap<>();
-        public TreeMap<Long, String> versions = new TreeMap<>();
-        public Map<String, SortedSet<String>> users = new LinkedHashMap<>();
-        public List<Pair> pairs = new ArrayList<>();
-        public Set<String> tags;
         transient String cache = "not state";
     }
 
@@ -78,10 +78,10 @@ class ShapesTest {
 
         String json = write(box);
 
-        assertThat(json).isEqualTo("{\"name\":\"b\",\"count\":7,\"on\":true,\"big\":0,\"ratio\":0.0,"
-                + "\"at\":\"2026-01-01T00:00:01.500Z\",\"size\":\"LARGE\",\"part\":{\"id\":\"p-1\",\"value\":\"v\"},"
-                + "\"sorted\":{\"a\":\"2\",\"z\":\"1\"},\"parts\":{},\"versions\":{\"2\":\"two\",\"10\":\"ten\"},"
-                + "\"users\":{\"u\":[\"x\",\"y\"]},\"pairs\":[{\"left\":\"l\",\"right\":3},{\"right\":0}]}");
+        assertThat(json).isEqualTo("{\"name\":\"b\",\"sorted\":{\"a\":\"2\",\"z\":\"1\"},\"count\":7,\"parts\":{},"
+                + "\"versions\":{\"2\":\"two\",\"10\":\"ten\"},\"on\":true,\"users\":{\"u\":[\"x\",\"y\"]},\"big\":0,"
+                + "\"pairs\":[{\"left\":\"l\",\"right\":3},{\"right\":0}],\"ratio\":0.0,"
+                + "\"at\":\"2026-01-01T00:00:01.500Z\",\"size\":\"LARGE\",\"part\":{\"id\":\"p-1\",\"value\":\"v\"}}");
         Box back = read(json);
         assertThat(write(back)).isEqualTo(json);
         assertThat(back.sorted).isInstanceOf(TreeMap.class);
