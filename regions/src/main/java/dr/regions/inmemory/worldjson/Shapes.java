@@ -20,7 +20,8 @@ import java.util.Map;
  * superclasses first; static and transient fields are not state), records, strings, booleans, int, long, double
  * (boxed or not), {@link Instant}, enums, lists and sets of these, and maps of them by string, number or enum keys.
  * Not covered, on purpose: abstract or interface types other than the collections (nothing would say which class to
- * make), arrays, {@code Object}, and non-public or final instance fields (databind did not save them either).
+ * make), arrays, {@code Object}, other {@code java.*} types, non-public instance fields (databind did not save them
+ * either; mark what is not state {@code transient}) and final ones (a load could not set them).
  */
 final class Shapes {
     private final Map<Class<?>, Shape> classes = new HashMap<>();
