@@ -1,20 +1,20 @@
 package dr.regions.inmemory;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.PropertyAccessor;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import dr.core.engine.PrivateFiles;
 import dr.regions.inmemory.world.World;
+import dr.regions.inmemory.worldjson.WorldJson;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -24,19 +24,10 @@ import java.util.Set;
 /**
  * Loads and saves the sandbox: the whole {@link World}, clock included, as one JSON file, so that
  * {@code provision}, {@code status}, {@code failover drill} ... can run one after another. Not indented: a command
- * saves it after every change it makes, and indenting made each save larger and slower.
+ * saves it after every change it makes, and indenting made each save larger and slower. The JSON is {@link WorldJson}'s.
  */
 public final class SandboxStore {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.PUBLIC_ONLY)
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
-    /** Every saved world has its modeled time; nothing else is a sandbox. */
-    private static final String SAVED_CLOCK = "now";
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final Path file;
 
@@ -58,21 +49,54 @@ public final class SandboxStore {
         if (!Files.exists(file)) {
             return SandboxAccount.create();
         }
-        try {
-            JsonNode saved = JSON.readTree(file.toFile());
-            if (saved == null || !saved.isObject() || !saved.has(SAVED_CLOCK)) {
+        World world;
+        try (InputStream bytes = Files.newInputStream(file); JsonParser in = JSON.createParser(bytes)) {
+            world = WorldJson.read(in);
+        } catch (JsonProcessingException e) {
+            if (isJsonWithoutClock()) {
                 throw new NotASandbox(file);
             }
-            return JSON.treeToValue(saved, World.class);
+            throw unreadable(e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read sandbox file " + file + ": " + e.getMessage(), e);
+            throw unreadable(e);
+        }
+        if (world == null) {
+            throw new NotASandbox(file);
+        }
+        return world;
+    }
+
+    private UncheckedIOException unreadable(IOException e) {
+        return new UncheckedIOException("cannot read sandbox file " + file + ": " + e.getMessage(), e);
+    }
+
+    /**
+     * Whether the file is well-formed JSON with no top-level {@code now}: some other document, which a load that
+     * failed on its contents takes for no sandbox rather than for a damaged one.
+     */
+    private boolean isJsonWithoutClock() {
+        try (InputStream bytes = Files.newInputStream(file); JsonParser in = JSON.createParser(bytes)) {
+            boolean clocked = false;
+            if (in.nextToken() == JsonToken.START_OBJECT) {
+                String name;
+                while ((name = in.nextFieldName()) != null) {
+                    clocked |= WorldJson.CLOCK.equals(name);
+                    in.nextToken();
+                    in.skipChildren();
+                }
+            } else {
+                in.skipChildren();
+            }
+            return !clocked;
+        } catch (IOException e) {
+            return false;
         }
     }
 
     /** A readable file that is not a saved sandbox. */
     public static final class NotASandbox extends RuntimeException {
         NotASandbox(Path file) {
-            super("sandbox file " + file + " holds no saved sandbox (no '" + SAVED_CLOCK + "' field)");
+            super("sandbox file " + file + " holds no saved sandbox (no '" + WorldJson.CLOCK + "' field)");
         }
     }
 
@@ -88,9 +112,9 @@ public final class SandboxStore {
             Files.createDirectories(temp.getParent());
             try (OutputStream out = Channels.newOutputStream(Files.newByteChannel(temp, Set.of(
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING),
-                    PrivateFiles.attributes()))) {
+                    PrivateFiles.attributes())); JsonGenerator json = JSON.createGenerator(out)) {
                 synchronized (world) {
-                    JSON.writeValue(out, world);
+                    WorldJson.write(world, json);
                 }
             }
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -117,18 +141,28 @@ public final class SandboxStore {
 
     /** The JSON form of a world, for round-trip tests. */
     public static String toJson(World world) {
-        try {
-            return JSON.writeValueAsString(world);
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(text)) {
+            synchronized (world) {
+                WorldJson.write(world, json);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return text.toString();
     }
 
+    /** The world of {@link #toJson}'s JSON, for tests. */
     public static World fromJson(String json) {
-        try {
-            return JSON.readValue(json, World.class);
+        World world;
+        try (JsonParser in = JSON.createParser(json)) {
+            world = WorldJson.read(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (world == null) {
+            throw new IllegalArgumentException("the JSON holds no saved world (no '" + WorldJson.CLOCK + "' field)");
+        }
+        return world;
     }
 }

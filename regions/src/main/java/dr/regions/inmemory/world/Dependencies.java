@@ -1,10 +1,10 @@
 package dr.regions.inmemory.world;
 
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
@@ -14,8 +14,7 @@ import java.util.TreeSet;
  */
 public final class Dependencies {
     /** used resource id → ids of the resources that use it (sorted, also after a sandbox load). */
-    @JsonDeserialize(contentAs = TreeSet.class)
-    public Map<String, Set<String>> usedBy = new LinkedHashMap<>();
+    public Map<String, SortedSet<String>> usedBy = new LinkedHashMap<>();
 
     public void use(String user, String... used) {
         for (String id : used) {
@@ -42,7 +41,7 @@ public final class Dependencies {
     }
 
     public Set<String> usersOf(String used) {
-        return usedBy.getOrDefault(used, Set.of());
+        return usedBy.getOrDefault(used, Collections.emptySortedSet());
     }
 
     public boolean inUse(String used) {

@@ -43,7 +43,10 @@ public final class World {
     @JsonIgnore
     private transient long changes;
 
-    /** The modeled clock; its time is saved with the sandbox as {@code now}. */
+    /**
+     * The modeled clock; its time is saved with the sandbox as {@code now} (by {@code WorldJson}; the Jackson
+     * annotations here and on the transient fields are for databind, which the codec's tests take as the reference).
+     */
     public VirtualClock clock() {
         return clock;
     }
