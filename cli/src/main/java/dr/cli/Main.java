@@ -10,6 +10,7 @@ import picocli.CommandLine.Help;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /** Entry point: {@code System.exit(run(...))}; tests call {@link #execute} with their own cloud and environment. */
 public final class Main {
@@ -32,7 +33,13 @@ public final class Main {
 
     public int execute(PrintWriter out, PrintWriter err, String... args) {
         try {
-            Optional<String> help = PrerenderedRootHelp.forArguments(args, noColor(args));
+            // An anonymous class, not a lambda: linking a first lambda would add a tenth to dr --help's start-up.
+            Optional<String> help = PrerenderedRootHelp.forArguments(args, new BooleanSupplier() {
+                @Override
+                public boolean getAsBoolean() {
+                    return noColor(args);
+                }
+            });
             if (help.isPresent()) {
                 out.print(help.get());
                 return 0;

@@ -66,12 +66,12 @@ class PrerenderedRootHelpTest {
 
     @Test
     void onlyTheHelpOptionAloneTakesTheFastPath() {
-        assertThat(PrerenderedRootHelp.forArguments(new String[] {"--help"}, true)).isPresent();
-        assertThat(PrerenderedRootHelp.forArguments(new String[] {"-h"}, true)).isPresent();
-        assertThat(PrerenderedRootHelp.forArguments(new String[] {"--help", "--no-color"}, true)).isEmpty();
-        assertThat(PrerenderedRootHelp.forArguments(new String[] {"provision", "--help"}, true)).isEmpty();
-        assertThat(PrerenderedRootHelp.forArguments(new String[] {"--version"}, true)).isEmpty();
-        assertThat(PrerenderedRootHelp.forArguments(new String[] {"--hel"}, true)).isEmpty();
+        assertThat(PrerenderedRootHelp.forArguments(new String[] {"--help"}, () -> true)).isPresent();
+        assertThat(PrerenderedRootHelp.forArguments(new String[] {"-h"}, () -> true)).isPresent();
+        assertThat(PrerenderedRootHelp.forArguments(new String[] {"--help", "--no-color"}, () -> true)).isEmpty();
+        assertThat(PrerenderedRootHelp.forArguments(new String[] {"provision", "--help"}, () -> true)).isEmpty();
+        assertThat(PrerenderedRootHelp.forArguments(new String[] {"--version"}, () -> true)).isEmpty();
+        assertThat(PrerenderedRootHelp.forArguments(new String[] {"--hel"}, () -> true)).isEmpty();
     }
 
     /** Not on a terminal picocli takes 80 columns; colour from the environment (CLICOLOR_FORCE, NO_COLOR). */

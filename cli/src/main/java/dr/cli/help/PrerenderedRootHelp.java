@@ -3,12 +3,17 @@ package dr.cli.help;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Model.UsageMessageSpec;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.security.CodeSource;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * {@code dr --help} without picocli's model: the root's usage as the build rendered it from that model
@@ -33,9 +38,10 @@ public final class PrerenderedRootHelp {
 
     /**
      * The root help for {@code args}, exactly as the normal path would print it, or empty when that cannot be known
-     * without picocli's model. {@code noColor}: the caller turned colour off (dr's {@code NO_COLOR}).
+     * without picocli's model. {@code noColor}: whether the caller turns colour off (dr's {@code NO_COLOR}); asked
+     * only when picocli would colour the help.
      */
-    public static Optional<String> forArguments(String[] args, boolean noColor) {
+    public static Optional<String> forArguments(String[] args, BooleanSupplier noColor) {
         // No lambda, stream or string concatenation (each an invokedynamic): linking the first costs more than the rest.
         if (args.length != 1 || picocliPropertySet()) {
             return Optional.empty();
@@ -44,7 +50,8 @@ public final class PrerenderedRootHelp {
         if (index.isEmpty() || !List.of(value(index.get(), "options").split(" ")).contains(args[0])) {
             return Optional.empty();
         }
-        return rendering(index.get(), new UsageMessageSpec().autoWidth(true).width(), !noColor && Ansi.AUTO.enabled());
+        boolean colour = Ansi.AUTO.enabled() && !noColor.getAsBoolean();
+        return rendering(index.get(), new UsageMessageSpec().autoWidth(true).width(), colour);
     }
 
     /**
@@ -125,11 +132,32 @@ public final class PrerenderedRootHelp {
         return null;
     }
 
+    /**
+     * A resource beside this class. From a jar, read with {@link ZipFile} (the jar the class loader has open, so its
+     * directory is not read again): the class loader's way, a URL and a JarURLConnection, took several times longer
+     * at start-up. From a folder of classes (tests, an IDE) or anything else, the class loader's way.
+     */
     private static Optional<String> resource(String name) {
-        try (InputStream in = PrerenderedRootHelp.class.getResourceAsStream(name)) {
-            return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try {
+            CodeSource source = PrerenderedRootHelp.class.getProtectionDomain().getCodeSource();
+            File root = source == null ? null : new File(source.getLocation().toURI());
+            if (root != null && root.isFile()) {
+                try (ZipFile jar = new ZipFile(root)) {
+                    ZipEntry entry = jar.getEntry(PrerenderedRootHelp.class.getPackageName().replace('.', '/')
+                            .concat("/").concat(name));
+                    return entry == null ? Optional.empty() : Optional.of(text(jar.getInputStream(entry)));
+                }
+            }
+            InputStream in = PrerenderedRootHelp.class.getResourceAsStream(name);
+            return in == null ? Optional.empty() : Optional.of(text(in));
+        } catch (IOException | URISyntaxException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String text(InputStream in) throws IOException {
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 }
