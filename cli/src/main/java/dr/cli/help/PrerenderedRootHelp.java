@@ -30,6 +30,7 @@ import java.util.zip.ZipFile;
 public final class PrerenderedRootHelp {
     /** The resource listing the renderings, beside this class; its format is {@link RootHelpRenderings#write}'s. */
     static final String INDEX = "root-help.index";
+    private static final List<String> STANDARD_HELP_OPTIONS = List.of("-h", "--help");
     /** Between the renderings in one file. */
     static final char SEPARATOR = '\0';
 
@@ -43,7 +44,9 @@ public final class PrerenderedRootHelp {
      */
     public static Optional<String> forArguments(String[] args, BooleanSupplier noColor) {
         // No lambda, stream or string concatenation (each an invokedynamic): linking the first costs more than the rest.
-        if (args.length != 1 || picocliPropertySet()) {
+        // picocli's standard help options first, so that no other command reads the index (the model's own names
+        // are in the index)
+        if (args.length != 1 || !STANDARD_HELP_OPTIONS.contains(args[0]) || picocliPropertySet()) {
             return Optional.empty();
         }
         Optional<String[]> index = index();
