@@ -1,6 +1,7 @@
 package dr.cli;
 
 import dr.cli.commands.DrCommand;
+import dr.cli.help.PrerenderedRootHelp;
 import dr.cli.runtime.ClientsFactory;
 import dr.cli.runtime.Environment;
 import picocli.CommandLine;
@@ -8,6 +9,8 @@ import picocli.CommandLine.Help;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /** Entry point: {@code System.exit(run(...))}; tests call {@link #execute} with their own cloud and environment. */
 public final class Main {
@@ -30,6 +33,17 @@ public final class Main {
 
     public int execute(PrintWriter out, PrintWriter err, String... args) {
         try {
+            // An anonymous class, not a lambda: linking a first lambda would add a tenth to dr --help's start-up.
+            Optional<String> help = PrerenderedRootHelp.forArguments(args, new BooleanSupplier() {
+                @Override
+                public boolean getAsBoolean() {
+                    return noColor(args);
+                }
+            });
+            if (help.isPresent()) {
+                out.print(help.get());
+                return 0;
+            }
             return commandLine(out, err, args).execute(args);
         } finally {
             out.flush();
@@ -48,9 +62,13 @@ public final class Main {
                 .setParameterExceptionHandler(errors)
                 .setExitCodeExceptionMapper(errors);
         // Help is printed while parsing, before --no-color is read as an option.
-        if (Arrays.asList(args).contains("--no-color") || environment.variable("NO_COLOR").isPresent()) {
+        if (noColor(args)) {
             commandLine.setColorScheme(Help.defaultColorScheme(Help.Ansi.OFF));
         }
         return commandLine;
+    }
+
+    private boolean noColor(String... args) {
+        return Arrays.asList(args).contains("--no-color") || environment.variable("NO_COLOR").isPresent();
     }
 }

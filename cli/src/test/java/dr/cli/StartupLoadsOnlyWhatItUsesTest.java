@@ -109,6 +109,22 @@ class StartupLoadsOnlyWhatItUsesTest {
         }
     }
 
+    /**
+     * {@code dr --help} prints the renderings the build made (dr.cli.help.PrerenderedRootHelp): no command class, no
+     * picocli model. Fails when the fast path is gone, or when the build did not write the renderings.
+     */
+    @Test
+    void rootHelpLoadsNoCommandAndBuildsNoModel() throws Exception {
+        for (String option : new String[] {"--help", "-h"}) {
+            List<String> loaded = classesLoadedBy(option);
+
+            assertThat(Files.readString(temp.resolve("out.txt"))).as(option).startsWith("Usage: dr");
+            assertThat(loaded).as(option).contains("dr.cli.help.PrerenderedRootHelp")
+                    .noneMatch(c -> c.startsWith("dr.cli.commands."))
+                    .doesNotContain(CommandLine.Model.CommandSpec.class.getName(), CommandLine.class.getName());
+        }
+    }
+
     @Test
     void commandsThatCallNoAwsLoadNoAwsSdk() throws Exception {
         assertThat(classesLoadedBy("completion", "bash")).noneMatch(c -> c.startsWith("software.amazon.awssdk."))
