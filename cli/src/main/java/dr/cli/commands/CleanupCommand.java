@@ -1,6 +1,5 @@
 package dr.cli.commands;
 
-import dr.cli.options.DryRunOption;
 import dr.cli.options.ReportOption;
 import dr.cli.output.Printer;
 import dr.cli.runtime.CommandContext;
@@ -39,15 +38,7 @@ import java.util.List;
         footerHeading = "%nExamples:%n",
         footer = {"  dr cleanup --stack shop --dry-run", "  dr cleanup --sandbox --yes",
             "  dr cleanup --stack shop --primary us-east-1 --dr us-west-2 --purge-snapshots"})
-public final class CleanupCommand extends DrSubcommand {
-    @Mixin
-    DryRunOption dryRun;
-
-    @Override
-    protected boolean dryRun() {
-        return dryRun.dryRun();
-    }
-
+public final class CleanupCommand extends DryRunnableCommand {
     @Mixin
     ReportOption report;
 

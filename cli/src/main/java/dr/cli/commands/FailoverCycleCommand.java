@@ -1,7 +1,6 @@
 package dr.cli.commands;
 
 import dr.cli.options.CapacityOptions;
-import dr.cli.options.DryRunOption;
 import dr.cli.options.ReportOption;
 import dr.cli.output.Printer;
 import dr.cli.runtime.CommandContext;
@@ -18,10 +17,7 @@ import picocli.CommandLine.Option;
 import java.util.Optional;
 
 /** What {@code reprotect} and {@code failback} share: the options, the dry run, the run and its printing. */
-abstract class FailoverCycleCommand extends DrSubcommand {
-    @Mixin
-    DryRunOption dryRun;
-
+abstract class FailoverCycleCommand extends DryRunnableCommand {
     @Mixin
     ReportOption report;
 
@@ -38,11 +34,6 @@ abstract class FailoverCycleCommand extends DrSubcommand {
 
     FailoverCycleCommand(String runbook) {
         this.runbook = runbook;
-    }
-
-    @Override
-    protected boolean dryRun() {
-        return dryRun.dryRun();
     }
 
     @Override

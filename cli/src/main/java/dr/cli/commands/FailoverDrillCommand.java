@@ -1,6 +1,5 @@
 package dr.cli.commands;
 
-import dr.cli.options.DryRunOption;
 import dr.cli.options.ReportOption;
 import dr.cli.output.Printer;
 import dr.cli.runtime.CommandContext;
@@ -42,10 +41,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
         footerHeading = "%nExamples:%n",
         footer = {"  dr failover drill --stack shop --yes",
             "  dr failover drill --sandbox --yes --fault health-check --rto-target 2m --report ./reports"})
-public final class FailoverDrillCommand extends DrSubcommand {
-    @Mixin
-    DryRunOption dryRun;
-
+public final class FailoverDrillCommand extends DryRunnableCommand {
     @Option(names = "--fault", paramLabel = "KIND",
             description = "What to break: 'ingress' revokes HTTP/HTTPS on the primary load balancers' security "
                     + "groups (default, the seed guide's method); 'health-check' inverts the Route 53 health check "
@@ -69,11 +65,6 @@ public final class FailoverDrillCommand extends DrSubcommand {
 
     @Mixin
     ReportOption report;
-
-    @Override
-    protected boolean dryRun() {
-        return dryRun.dryRun();
-    }
 
     @Override
     protected int run(CommandContext context) {

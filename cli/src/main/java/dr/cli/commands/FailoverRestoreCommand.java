@@ -1,7 +1,6 @@
 package dr.cli.commands;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dr.cli.options.DryRunOption;
 import dr.cli.options.ReportOption;
 import dr.cli.output.Printer;
 import dr.cli.runtime.CommandContext;
@@ -28,17 +27,9 @@ import java.util.Optional;
             ""},
         footerHeading = "%nExample:%n",
         footer = "  dr failover restore --stack shop")
-public final class FailoverRestoreCommand extends DrSubcommand {
-    @Mixin
-    DryRunOption dryRun;
-
+public final class FailoverRestoreCommand extends DryRunnableCommand {
     @Mixin
     ReportOption report;
-
-    @Override
-    protected boolean dryRun() {
-        return dryRun.dryRun();
-    }
 
     @Override
     protected int run(CommandContext context) {

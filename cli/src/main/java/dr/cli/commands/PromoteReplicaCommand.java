@@ -1,7 +1,6 @@
 package dr.cli.commands;
 
 import dr.cli.options.CapacityOptions;
-import dr.cli.options.DryRunOption;
 import dr.cli.options.ReportOption;
 import dr.cli.output.Printer;
 import dr.cli.runtime.CommandContext;
@@ -49,10 +48,7 @@ import dr.core.config.ConfigKey;
             ""},
         footerHeading = "%nExample:%n",
         footer = "  dr promote-replica --stack shop --dr us-west-2 --yes")
-public final class PromoteReplicaCommand extends DrSubcommand {
-    @Mixin
-    DryRunOption dryRun;
-
+public final class PromoteReplicaCommand extends DryRunnableCommand {
     @Mixin
     ReportOption report;
 
@@ -67,11 +63,6 @@ public final class PromoteReplicaCommand extends DrSubcommand {
     @Option(names = "--force", description = "Promote even when the replica's lag is above --max-lag or unknown; the "
             + "report records it.")
     boolean force;
-
-    @Override
-    protected boolean dryRun() {
-        return dryRun.dryRun();
-    }
 
     @Override
     protected StackConfig stackOptions() {

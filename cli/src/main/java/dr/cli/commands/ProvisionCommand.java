@@ -14,7 +14,6 @@ import dr.regions.provision.Provisioning;
 import dr.regions.provision.UnansweredRegion;
 
 import dr.cli.options.CapacityOptions;
-import dr.cli.options.DryRunOption;
 import dr.cli.runtime.CommandContext;
 import dr.core.config.ConfigKey;
 import dr.core.config.StackConfig;
@@ -44,10 +43,7 @@ import java.io.PrintWriter;
             "  dr provision --primary us-east-1 --dr us-west-2 --domain example.com --admin-cidr 203.0.113.10/32",
             "  dr provision --primary us-east-1 --dr us-west-2 --web-image ami-0123456789abcdef0 "
                 + "--app-image ami-0fedcba9876543210"})
-public final class ProvisionCommand extends DrSubcommand {
-    @Mixin
-    DryRunOption dryRun;
-
+public final class ProvisionCommand extends DryRunnableCommand {
     @Option(names = "--domain", paramLabel = "NAME",
             description = "Public domain whose Route 53 hosted zone is in this account: adds api.NAME (failover "
                     + "records) and app.NAME (CloudFront) with ACM certificates. Without it, dr builds everything "
@@ -130,11 +126,6 @@ public final class ProvisionCommand extends DrSubcommand {
     @Override
     protected boolean requiresRegions() {
         return true;
-    }
-
-    @Override
-    protected boolean dryRun() {
-        return dryRun.dryRun();
     }
 
     @Override

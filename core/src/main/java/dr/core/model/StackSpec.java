@@ -1,5 +1,7 @@
 package dr.core.model;
 
+import java.util.function.Consumer;
+
 /**
  * Everything that defines one stack: where it lives and how big it is. Built from options and the YAML
  * config (command line wins) and validated before any AWS call.
@@ -102,47 +104,64 @@ public record StackSpec(
     }
 
     public StackSpec withDomain(String newDomain) {
-        return new StackSpec(stack, primaryRegion, drRegion, primaryCidr, drCidr, newDomain, adminCidr, natPerAz,
-                webInstanceType, appInstanceType, dbInstanceClass, dbAllocatedStorageGib, dbEngineVersion, dbName,
-                dbMasterUsername, primaryCapacity, drCapacity, healthCheckPath, healthCheckIntervalSeconds,
-                healthCheckFailureThreshold, internalZone, images);
+        return with(changed -> changed.domain = newDomain);
     }
 
     public StackSpec withAdminCidr(Cidr newAdminCidr) {
-        return new StackSpec(stack, primaryRegion, drRegion, primaryCidr, drCidr, domain, newAdminCidr, natPerAz,
-                webInstanceType, appInstanceType, dbInstanceClass, dbAllocatedStorageGib, dbEngineVersion, dbName,
-                dbMasterUsername, primaryCapacity, drCapacity, healthCheckPath, healthCheckIntervalSeconds,
-                healthCheckFailureThreshold, internalZone, images);
+        return with(changed -> changed.adminCidr = newAdminCidr);
     }
 
     public StackSpec withCidrs(Cidr newPrimary, Cidr newDr) {
-        return new StackSpec(stack, primaryRegion, drRegion, newPrimary, newDr, domain, adminCidr, natPerAz,
-                webInstanceType, appInstanceType, dbInstanceClass, dbAllocatedStorageGib, dbEngineVersion, dbName,
-                dbMasterUsername, primaryCapacity, drCapacity, healthCheckPath, healthCheckIntervalSeconds,
-                healthCheckFailureThreshold, internalZone, images);
+        return with(changed -> {
+            changed.primaryCidr = newPrimary;
+            changed.drCidr = newDr;
+        });
     }
 
     /** The same stack with the operator's own images (or {@link GivenImages#NONE}). */
     public StackSpec withImages(GivenImages newImages) {
-        return new StackSpec(stack, primaryRegion, drRegion, primaryCidr, drCidr, domain, adminCidr, natPerAz,
-                webInstanceType, appInstanceType, dbInstanceClass, dbAllocatedStorageGib, dbEngineVersion, dbName,
-                dbMasterUsername, primaryCapacity, drCapacity, healthCheckPath, healthCheckIntervalSeconds,
-                healthCheckFailureThreshold, internalZone, newImages);
+        return with(changed -> changed.images = newImages);
     }
 
     /** The same stack with DR run at {@code capacity}, e.g. the primary's once DR has taken over. */
     public StackSpec withDrCapacity(Capacity capacity) {
-        return new StackSpec(stack, primaryRegion, drRegion, primaryCidr, drCidr, domain, adminCidr, natPerAz,
-                webInstanceType, appInstanceType, dbInstanceClass, dbAllocatedStorageGib, dbEngineVersion, dbName,
-                dbMasterUsername, primaryCapacity, capacity, healthCheckPath, healthCheckIntervalSeconds,
-                healthCheckFailureThreshold, internalZone, images);
+        return with(changed -> changed.drCapacity = capacity);
     }
 
     /** The same stack with the primary region run at {@code capacity}, e.g. DR's warm standby while DR serves. */
     public StackSpec withPrimaryCapacity(Capacity capacity) {
-        return new StackSpec(stack, primaryRegion, drRegion, primaryCidr, drCidr, domain, adminCidr, natPerAz,
-                webInstanceType, appInstanceType, dbInstanceClass, dbAllocatedStorageGib, dbEngineVersion, dbName,
-                dbMasterUsername, capacity, drCapacity, healthCheckPath, healthCheckIntervalSeconds,
-                healthCheckFailureThreshold, internalZone, images);
+        return with(changed -> changed.primaryCapacity = capacity);
+    }
+
+    /** This stack with what {@code change} sets among the settings a {@code with...} method may change. */
+    private StackSpec with(Consumer<Changeable> change) {
+        Changeable changed = new Changeable(this);
+        change.accept(changed);
+        return new StackSpec(stack, primaryRegion, drRegion, changed.primaryCidr, changed.drCidr, changed.domain,
+                changed.adminCidr, natPerAz, webInstanceType, appInstanceType, dbInstanceClass, dbAllocatedStorageGib,
+                dbEngineVersion, dbName, dbMasterUsername, changed.primaryCapacity, changed.drCapacity,
+                healthCheckPath, healthCheckIntervalSeconds, healthCheckFailureThreshold, internalZone,
+                changed.images);
+    }
+
+    /** The settings a {@code with...} method may change, starting as the stack's own. */
+    private static final class Changeable {
+        Cidr primaryCidr;
+        Cidr drCidr;
+        String domain;
+        Cidr adminCidr;
+        Capacity primaryCapacity;
+        Capacity drCapacity;
+        GivenImages images;
+
+        Changeable(StackSpec spec) {
+            primaryCidr = spec.primaryCidr;
+            drCidr = spec.drCidr;
+            domain = spec.domain;
+            adminCidr = spec.adminCidr;
+            primaryCapacity = spec.primaryCapacity;
+            drCapacity = spec.drCapacity;
+            images = spec.images;
+        }
     }
 }
