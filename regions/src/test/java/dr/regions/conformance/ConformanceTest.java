@@ -71,37 +71,19 @@ class ConformanceTest {
                 .map(implementation -> Arguments.of(scenario, implementation)));
     }
 
-    static Stream<Arguments> refusals() {
-        return onBoth(Refusal.all());
+    static Stream<Arguments> scenarios() {
+        return onBoth(Stream.concat(Refusal.all().stream(), Reading.all().stream()).toList());
     }
 
     @ParameterizedTest(name = "{0} on {1}")
-    @MethodSource("refusals")
-    void refusesWithTheCodeAwsDocuments(Refusal refusal, Implementation implementation, Moto moto) {
+    @MethodSource("scenarios")
+    void answersAsAwsDocuments(Scenario scenario, Implementation implementation, Moto moto) {
         String answer;
         try (Implementation.Cloud cloud = implementation.open(moto)) {
-            answer = answer(() -> {
-                refusal.call().accept(new Fixture(cloud.clients(), cloud.clock()));
-                return "no error";
-            });
+            answer = answer(() -> scenario.answer().apply(new Fixture(cloud.clients(), cloud.clock())));
         }
-        judge("refusal: " + refusal.id(), implementation, refusal.expectedCode(), answer, refusal.gapRow(),
-                refusal.awsSource());
-    }
-
-    static Stream<Arguments> readings() {
-        return onBoth(Reading.all());
-    }
-
-    @ParameterizedTest(name = "{0} on {1}")
-    @MethodSource("readings")
-    void readsBackWhatAwsDocuments(Reading reading, Implementation implementation, Moto moto) {
-        String answer;
-        try (Implementation.Cloud cloud = implementation.open(moto)) {
-            answer = answer(() -> reading.read().apply(new Fixture(cloud.clients(), cloud.clock())));
-        }
-        judge("reading: " + reading.id(), implementation, reading.expected(), answer, reading.gapRow(),
-                reading.awsSource());
+        judge(scenario.kind() + ": " + scenario.id(), implementation, scenario.expected(), answer, scenario.gapRow(),
+                scenario.awsSource());
     }
 
     /**

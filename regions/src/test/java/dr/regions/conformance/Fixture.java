@@ -106,7 +106,8 @@ final class Fixture {
         String status;
         while (!(status = describe(id).dbInstanceStatus()).equals("available")) {
             if (clock.now().isAfter(deadline)) {
-                throw new IllegalStateException("DB instance " + id + " still " + status + " after " + AVAILABLE_WITHIN);
+                throw new IllegalStateException("DB instance " + id + " still " + status + " after "
+                        + AVAILABLE_WITHIN);
             }
             clock.waitFor(POLL);
         }

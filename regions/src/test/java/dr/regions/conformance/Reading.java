@@ -3,36 +3,26 @@ package dr.regions.conformance;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * A setting AWS documents, read back after the calls that set it: {@code read} builds what it needs on a fresh
- * account, makes the calls and answers what the reads show, which must be {@code expected}; when moto answers
- * otherwise, the gap table row that says so.
+ * Settings AWS documents, read back after the calls that set them: each scenario answers what the reads show.
  */
-record Reading(String id, String expected, String awsSource, Optional<String> gapRow, Function<Fixture, String> read) {
+final class Reading {
     private static final String REPLICA = "https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/"
             + "API_CreateDBInstanceReadReplica.html (CopyTagsToSnapshot: \"Specifies whether to copy all tags from the"
             + " read replica to snapshots of the read replica. By default, tags aren't copied.\")";
     private static final String MODIFY = "https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/"
             + "API_ModifyDBInstance.html (CopyTagsToSnapshot)";
 
-    @Override
-    public String toString() {
-        return id + " -> " + expected;
+    private Reading() {
     }
 
-    static Reading of(String id, String expected, String source, Function<Fixture, String> read) {
-        return new Reading(id, expected, source, Optional.empty(), read);
+    private static Scenario of(String id, String expected, String source, Function<Fixture, String> read) {
+        return Scenario.of("reading", id, expected, source, read);
     }
 
-    Reading gap(String row) {
-        GapTable.row(row);
-        return new Reading(id, expected, awsSource, Optional.of(row), read);
-    }
-
-    static List<Reading> all() {
+    static List<Scenario> all() {
         return List.of(
                 of("RDS CreateDBInstanceReadReplica without CopyTagsToSnapshot, of a source that has it",
                         "source true, replica false", REPLICA, f -> {
