@@ -32,6 +32,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class ReleaseArchiveIT {
     private static final String VERSION = System.getProperty("dr.expectedVersion");
+    /** picocli's jar carries no META-INF/maven metadata (it is built with Gradle); its main class shows it is there. */
+    private static final String PICOCLI_CLASS = "picocli/CommandLine.class";
 
     @TempDir
     static Path temp;
@@ -166,12 +168,16 @@ class ReleaseArchiveIT {
         assertThat(install.resolve("bin/dr")).isExecutable();
     }
 
+    /** The LICENSE's third-party table and the libraries lib/dr.jar bundles name the same groups, both ways. */
     @Test
     void licenseNamesEveryLibraryTheJarBundles() throws IOException {
         String license = Files.readString(install.resolve("LICENSE"));
         List<String> bundledGroups = new ArrayList<>();
         try (ZipInputStream jar = new ZipInputStream(Files.newInputStream(install.resolve("lib/dr.jar")))) {
             for (ZipEntry entry; (entry = jar.getNextEntry()) != null; ) {
+                if (entry.getName().equals(PICOCLI_CLASS)) {
+                    bundledGroups.add("info.picocli");
+                }
                 String[] parts = entry.getName().split("/");
                 // META-INF/maven/<group>/<artifact>/pom.properties: one per library the shade plugin bundled
                 if (parts.length == 5 && parts[0].equals("META-INF") && parts[1].equals("maven")
@@ -184,6 +190,11 @@ class ReleaseArchiveIT {
         assertThat(bundledGroups).as("libraries found in lib/dr.jar").isNotEmpty();
         assertThat(bundledGroups.stream().distinct().filter(group -> !license.contains("| " + group + " ")).toList())
                 .as("bundled library groups the LICENSE's third-party table does not name").isEmpty();
+        List<String> namedGroups = license.lines().filter(line -> line.startsWith("| ") && !line.startsWith("| group "))
+                .map(line -> line.substring(2, line.indexOf('|', 2)).strip()).toList();
+        assertThat(namedGroups).as("the LICENSE's third-party table").isNotEmpty();
+        assertThat(namedGroups.stream().filter(group -> !bundledGroups.contains(group)).toList())
+                .as("groups the LICENSE's third-party table names that lib/dr.jar does not bundle").isEmpty();
     }
 
     private static CommandLine modelRoot() {

@@ -41,6 +41,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,8 +49,9 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The in-memory cloud and moto, side by side, through the production {@link dr.regions.aws.AwsClients}: every
- * refusal the fakes implement answers with the error code AWS documents, and every provisioning step finds, creates,
- * finds again and converges, then goes with the production cleanup. The in-memory cloud must behave as AWS
+ * refusal the fakes implement answers with the error code AWS documents, every setting read back ({@link Reading})
+ * shows what AWS documents, and every provisioning step finds, creates, finds again and converges, then goes with the
+ * production cleanup. The in-memory cloud must behave as AWS
  * documents (else: a fake defect, the test fails); moto either does too, or a row of {@code emulator-gaps.md} says
  * why not (the invocation is then aborted with that row as the reason). A row moto no longer needs fails the test,
  * so the table stays true. The figures line is printed when the class ends.
@@ -63,20 +65,25 @@ class ConformanceTest {
         System.out.println(Tally.line());
     }
 
-    static Stream<Arguments> refusals() {
-        return Refusal.all().stream().flatMap(refusal -> Stream.of(Implementation.values())
-                .map(implementation -> Arguments.of(refusal, implementation)));
+    /** Every scenario on each implementation. */
+    private static Stream<Arguments> onBoth(List<?> scenarios) {
+        return scenarios.stream().flatMap(scenario -> Stream.of(Implementation.values())
+                .map(implementation -> Arguments.of(scenario, implementation)));
+    }
+
+    static Stream<Arguments> scenarios() {
+        return onBoth(Stream.concat(Refusal.all().stream(), Reading.all().stream()).toList());
     }
 
     @ParameterizedTest(name = "{0} on {1}")
-    @MethodSource("refusals")
-    void refusesWithTheCodeAwsDocuments(Refusal refusal, Implementation implementation, Moto moto) {
+    @MethodSource("scenarios")
+    void answersAsAwsDocuments(Scenario scenario, Implementation implementation, Moto moto) {
         String answer;
         try (Implementation.Cloud cloud = implementation.open(moto)) {
-            answer = answer(() -> refusal.call().accept(new Fixture(cloud.clients())));
+            answer = answer(() -> scenario.answer().apply(new Fixture(cloud.clients(), cloud.clock())));
         }
-        judge("refusal: " + refusal.id(), implementation, refusal.expectedCode(), answer, refusal.gapRow(),
-                refusal.awsSource());
+        judge(scenario.kind() + ": " + scenario.id(), implementation, scenario.expected(), answer, scenario.gapRow(),
+                scenario.awsSource());
     }
 
     /**
@@ -189,8 +196,7 @@ class ConformanceTest {
     }
 
     static Stream<Arguments> drifts() {
-        return Drift.all().stream().flatMap(drift -> Stream.of(Implementation.values())
-                .map(implementation -> Arguments.of(drift, implementation)));
+        return onBoth(Drift.all());
     }
 
     /** The primary region's network and security steps, a drift made by hand, then two more runs. */
@@ -247,11 +253,10 @@ class ConformanceTest {
         };
     }
 
-    /** The error code an AWS error carries, or what happened instead. */
-    private static String answer(Runnable call) {
+    /** What the call answered; for an AWS error the code it carries; else what happened instead. */
+    private static String answer(Supplier<String> call) {
         try {
-            call.run();
-            return "no error";
+            return call.get();
         } catch (AwsServiceException e) {
             String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
             return code == null ? "HTTP " + e.statusCode() + " with no code" : code;

@@ -1,20 +1,31 @@
 package dr.regions.conformance;
 
+import dr.core.clock.Clock;
 import dr.regions.aws.AwsClients;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEnum;
+import software.amazon.awssdk.services.rds.model.DBInstance;
+
+import java.time.Duration;
+import java.time.Instant;
 
 /** Small resources the refusal scenarios build on, created through the production client interface. */
 final class Fixture {
     static final String REGION = "us-east-1";
     static final String OTHER_REGION = "us-west-2";
 
-    private final AwsClients clients;
+    /** Longer than any modeled RDS create, backup or modify; a database not available by then is a failure. */
+    private static final Duration AVAILABLE_WITHIN = Duration.ofHours(2);
+    private static final Duration POLL = Duration.ofSeconds(30);
 
-    Fixture(AwsClients clients) {
+    private final AwsClients clients;
+    private final Clock clock;
+
+    Fixture(AwsClients clients, Clock clock) {
         this.clients = clients;
+        this.clock = clock;
     }
 
     AwsClients clients() {
@@ -63,6 +74,43 @@ final class Fixture {
                 .dbInstanceClass(instanceClass).allocatedStorage(20).masterUsername("admin")
                 .manageMasterUserPassword(true).dbSubnetGroupName(subnetGroup).storageEncrypted(true)
                 .deletionProtection(deletionProtection));
+    }
+
+    /**
+     * An available MySQL instance a read replica can be made of: automated backups on (a replica's source needs them)
+     * and its master password given, not managed in Secrets Manager (a managed one rules replicas out).
+     */
+    void replicaSource(String id, String subnetGroup, boolean copyTagsToSnapshot) {
+        clients.rds(REGION).createDBInstance(r -> r.dbInstanceIdentifier(id).engine("mysql")
+                .dbInstanceClass("db.t3.micro").allocatedStorage(20).masterUsername("admin")
+                .masterUserPassword("conformance-only-1").backupRetentionPeriod(1).dbSubnetGroupName(subnetGroup)
+                .copyTagsToSnapshot(copyTagsToSnapshot));
+        awaitAvailable(id);
+    }
+
+    /** A read replica of {@code sourceId} in the same region, available; {@code copyTagsToSnapshot} null: not given. */
+    void readReplica(String id, String sourceId, Boolean copyTagsToSnapshot) {
+        clients.rds(REGION).createDBInstanceReadReplica(r -> r.dbInstanceIdentifier(id)
+                .sourceDBInstanceIdentifier(sourceId).copyTagsToSnapshot(copyTagsToSnapshot));
+        awaitAvailable(id);
+    }
+
+    /** The instance as DescribeDBInstances reports it. */
+    DBInstance describe(String id) {
+        return clients.rds(REGION).describeDBInstances(r -> r.dbInstanceIdentifier(id)).dbInstances().get(0);
+    }
+
+    /** Waits on the implementation's clock (virtual for the in-memory cloud) until the instance is available. */
+    void awaitAvailable(String id) {
+        Instant deadline = clock.now().plus(AVAILABLE_WITHIN);
+        String status;
+        while (!(status = describe(id).dbInstanceStatus()).equals("available")) {
+            if (clock.now().isAfter(deadline)) {
+                throw new IllegalStateException("DB instance " + id + " still " + status + " after "
+                        + AVAILABLE_WITHIN);
+            }
+            clock.waitFor(POLL);
+        }
     }
 
     String targetGroup(String vpcId, String name, int port) {
