@@ -51,6 +51,17 @@ class ProvisionUnansweredRegionTest {
         assertThat(json.exitCode()).isEqualTo(1);
         assertThat(error.get("exitCode").asInt()).isEqualTo(1);
         assertThat(error.get("message").asText()).startsWith(ReadyStack.PRIMARY + " (the primary region) does not");
+        // the request got no answer: the call's parts as the line names them, no HTTP status and no code
+        JsonNode aws = error.get("aws");
+        assertThat(aws).as(json.out()).isNotNull();
+        assertThat(aws.get("service").asText()).isEqualTo("Ec2");
+        assertThat(aws.get("operation").asText()).isEqualTo("DescribeVpcs");
+        assertThat(aws.get("region").asText()).isEqualTo(ReadyStack.PRIMARY);
+        assertThat(aws.get("message").asText()).startsWith("Unable to execute HTTP request: ec2." + ReadyStack.PRIMARY
+                + ".amazonaws.com");
+        assertThat(aws.has("status")).isFalse();
+        assertThat(aws.has("code")).isFalse();
+        assertThat(json.out()).doesNotContain("null");
     }
 
     @Test

@@ -4,10 +4,8 @@ import dr.core.DrException;
 import dr.core.ExitCode;
 import dr.core.engine.ServiceError;
 import dr.core.model.StackSpec;
-import dr.regions.aws.AwsCall;
 import dr.regions.aws.AwsServiceErrors;
 import dr.regions.promotion.ApiOutage;
-import software.amazon.awssdk.core.exception.SdkException;
 
 import java.util.Optional;
 
@@ -25,7 +23,7 @@ public final class UnansweredRegion {
 
     /** The explained error when {@code error} is a region of {@code spec} not answering; else empty. */
     public static Optional<DrException> explain(Throwable error, StackSpec spec, boolean sandbox) {
-        Optional<String> region = regionOf(error).filter(r -> r.equals(spec.primaryRegion())
+        Optional<String> region = AwsServiceErrors.region(error).filter(r -> r.equals(spec.primaryRegion())
                 || r.equals(spec.drRegion()));
         if (region.isEmpty() || ApiOutage.reason(error).isEmpty()) {
             return Optional.empty();
@@ -42,14 +40,5 @@ public final class UnansweredRegion {
         return Optional.of(new DrException(ExitCode.FAILED, region.get() + " (the " + (primary ? "primary" : "DR")
                 + " region) does not answer: "
                 + call + ". Nothing was changed. " + what + ".", error));
-    }
-
-    private static Optional<String> regionOf(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SdkException sdk) {
-                return AwsCall.of(sdk).flatMap(AwsCall::region);
-            }
-        }
-        return Optional.empty();
     }
 }
