@@ -80,7 +80,7 @@ public final class RetiredDatabases {
             // DeleteDBInstance takes no tags: the final snapshot carries the stack's only through CopyTagsToSnapshot
             rds().modifyDBInstance(r -> r.dbInstanceIdentifier(id).deletionProtection(false).copyTagsToSnapshot(true)
                     .applyImmediately(true));
-            return java.util.Optional.of(id + ": turning deletion protection off");
+            return java.util.Optional.of(id + ": turning deletion protection off, tag copy to snapshots on");
         }
         rds().deleteDBInstance(r -> r.dbInstanceIdentifier(id).skipFinalSnapshot(false)
                 .finalDBSnapshotIdentifier(FinalSnapshotNames.retired(id)));
