@@ -63,18 +63,30 @@ public final class ErrorReporter implements IExecutionExceptionHandler, IParamet
         }
         err.flush();
         PrintWriter out = commandLine.getOut();
-        ServiceError aws = AwsServiceErrors.of(error).orElse(null);
+        ObjectNode aws = awsFields(error);
         if (thrown instanceof UnfinishedResult unfinished) {
             // The result was produced before the failure: still one document, which now also says what failed.
             Printer.print(out, json ? withError(unfinished.result(), code, message, aws) : unfinished.result());
         } else if (json) {
-            out.println(errorDocument(code, message, aws));
+            out.println(document(code, message, aws));
             out.flush();
         }
         return code.code();
     }
 
-    private static JsonNode withError(JsonNode result, ExitCode code, String message, ServiceError aws) {
+    /**
+     * The AWS error behind {@code error} as fields, whether AWS answered or the request got no answer (a region that
+     * does not answer: service, operation, region and the SDK's message; no status, no code); null when none.
+     */
+    private static ObjectNode awsFields(Throwable error) {
+        return AwsServiceErrors.ofCall(error).map(aws -> {
+            ObjectNode fields = aws.toJson();
+            AwsServiceErrors.region(error).ifPresent(region -> fields.put("region", region));
+            return fields;
+        }).orElse(null);
+    }
+
+    private static JsonNode withError(JsonNode result, ExitCode code, String message, ObjectNode aws) {
         ObjectNode document;
         if (result instanceof ObjectNode object && !object.has("error")) {
             document = object.deepCopy();
@@ -134,18 +146,22 @@ public final class ErrorReporter implements IExecutionExceptionHandler, IParamet
 
     /** {@code aws}: the AWS error behind it, given as fields too ({@code aws.service}, {@code aws.operation}...). */
     static String errorDocument(ExitCode code, String message, ServiceError aws) {
+        return document(code, message, aws == null ? null : aws.toJson());
+    }
+
+    private static String document(ExitCode code, String message, ObjectNode aws) {
         // Built here, not at class load: every command loads this class, few print a JSON error.
         ObjectNode document = JsonNodeFactory.instance.objectNode();
         document.set("error", errorNode(code, message, aws));
         return document.toString();
     }
 
-    private static ObjectNode errorNode(ExitCode code, String message, ServiceError aws) {
+    private static ObjectNode errorNode(ExitCode code, String message, ObjectNode aws) {
         ObjectNode error = JsonNodeFactory.instance.objectNode();
         error.put("exitCode", code.code());
         error.put("message", message);
         if (aws != null) {
-            error.set("aws", aws.toJson());
+            error.set("aws", aws);
         }
         return error;
     }

@@ -41,6 +41,19 @@ public final class AwsServiceErrors {
         return Optional.empty();
     }
 
+    /**
+     * The region the failed call in {@code error}'s cause chain went to ({@link AwsCall}); empty for a global
+     * service's call (Route 53, CloudFront, IAM), or when the client did not name it.
+     */
+    public static Optional<String> region(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SdkException sdk) {
+                return AwsCall.of(sdk).flatMap(AwsCall::region);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The first AWS service exception in {@code error}'s cause chain. */
     public static Optional<AwsServiceException> serviceException(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {

@@ -5,6 +5,7 @@ import dr.core.engine.StepResult;
 import dr.core.model.ModeledDurations;
 import dr.regions.aws.AwsServiceErrors;
 import dr.regions.database.DatabaseInstances;
+import dr.regions.database.FinalSnapshotNames;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBInstance;
@@ -15,8 +16,9 @@ import java.util.Set;
 
 /**
  * A DB instance. A read replica goes without a final snapshot (RDS allows none for replicas). A standalone
- * instance (the primary, or a promoted replica) first has deletion protection turned off (ModifyDBInstance,
- * applied at once; wait until available again), then goes with a final snapshot {@code <id>-final-<timestamp>},
+ * instance (the primary, or a promoted replica) first has deletion protection turned off and CopyTagsToSnapshot on,
+ * so that the final snapshot carries the stack's tags (ModifyDBInstance, applied at once; wait until available
+ * again), then goes with a final snapshot {@code <id>-final-<timestamp>},
  * or without one when the operator said {@code --skip-final-snapshot}. Then wait until RDS no longer lists it:
  * a deleting instance still holds its subnet group, subnets and security groups.
  * <p>
@@ -40,7 +42,7 @@ final class DbInstanceDeletion extends DeletionStep {
     DbInstanceDeletion(DeletionTarget target, boolean skipFinalSnapshot, String snapshotSuffix) {
         super(target, ModeledDurations.RDS_MODIFY.plus(ModeledDurations.RDS_DELETE));
         this.skipFinalSnapshot = skipFinalSnapshot;
-        this.finalSnapshot = target.id() + "-final-" + snapshotSuffix;
+        this.finalSnapshot = FinalSnapshotNames.cleanup(target.id(), snapshotSuffix);
     }
 
     @Override
@@ -65,7 +67,7 @@ final class DbInstanceDeletion extends DeletionStep {
             if (!"available".equals(status)) {
                 return StepResult.waiting(status);
             }
-            turnProtectionOff(rds);
+            turnProtectionOff(rds, !skipFinalSnapshot);
             return StepResult.waiting("turning deletion protection off");
         }
         if (!DELETABLE.contains(status)) {
@@ -82,6 +84,15 @@ final class DbInstanceDeletion extends DeletionStep {
                     + " snapshot taken before cleanup if its data is needed";
             return StepResult.waiting("deleting without a final snapshot (" + status + ")");
         }
+        if (!Boolean.TRUE.equals(db.copyTagsToSnapshot())) {
+            // DeleteDBInstance takes no tags for the final snapshot: only the instance's CopyTagsToSnapshot tags it.
+            if (!"available".equals(status)) {
+                return StepResult.waiting(status);
+            }
+            rds.modifyDBInstance(r -> r.dbInstanceIdentifier(target().id()).copyTagsToSnapshot(true)
+                    .applyImmediately(true));
+            return StepResult.waiting("copying its tags to the final snapshot");
+        }
         rds.deleteDBInstance(r -> r.dbInstanceIdentifier(target().id()).skipFinalSnapshot(false)
                 .finalDBSnapshotIdentifier(finalSnapshot));
         return StepResult.waiting("deleting, final snapshot " + finalSnapshot);
@@ -92,15 +103,20 @@ final class DbInstanceDeletion extends DeletionStep {
         return warning == null ? Map.of() : Map.of("warning", warning);
     }
 
-    private void turnProtectionOff(RdsClient rds) {
-        rds.modifyDBInstance(r -> r.dbInstanceIdentifier(target().id()).deletionProtection(false)
-                .applyImmediately(true));
+    /** With {@code copyTags}, the final snapshot will carry the instance's tags (the stack's) too. */
+    private void turnProtectionOff(RdsClient rds, boolean copyTags) {
+        rds.modifyDBInstance(r -> {
+            r.dbInstanceIdentifier(target().id()).deletionProtection(false).applyImmediately(true);
+            if (copyTags) {
+                r.copyTagsToSnapshot(true);
+            }
+        });
     }
 
     /** A failed instance will not become available: try once, and stop with RDS's reason if it refuses. */
     private StepResult turnProtectionOffInFailureState(RdsClient rds, String status) {
         try {
-            turnProtectionOff(rds);
+            turnProtectionOff(rds, false);
         } catch (AwsServiceException refused) {
             if (AwsErrors.isGone(refused)) {
                 throw refused;

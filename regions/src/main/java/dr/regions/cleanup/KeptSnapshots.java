@@ -4,24 +4,24 @@ import dr.core.model.Tags;
 import dr.core.report.CleanupReport.KeptSnapshot;
 import dr.regions.aws.AwsClients;
 import dr.regions.database.DatabaseRoles;
+import dr.regions.database.FinalSnapshotNames;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.rds.model.DBSnapshot;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The final DB snapshots cleanup leaves behind, in each region: manual snapshots named
- * {@code <db instance>-final-<yyyyMMddHHmmss>} as cleanup names them, of a DB instance of this stack: tagged with the
- * stack (RDS copies the instance's tags to its snapshots, CopyTagsToSnapshot, which dr sets on every database it makes,
- * its read replicas included, and promotion sets on a replica made before), or, untagged (a replica made before that,
- * promoted and deleted), of the stack's own instance names. The tag wins: a snapshot tagged with another stack is not
- * this stack's, whatever its name, and nor is one named alike by someone else. Also
- * finds those a crashed earlier run took, so a resumed run still lists them; {@code cleanup --purge-snapshots}
- * removes exactly these.
+ * The final DB snapshots the stack's own commands leave behind, in each region: manual snapshots named as cleanup, or
+ * a reprotect or failback deleting retired databases, names them ({@link FinalSnapshotNames}), of a DB instance of
+ * this stack: tagged with the stack (RDS copies the instance's tags to its snapshots, CopyTagsToSnapshot, which dr
+ * sets on every database it makes, its read replicas included, promotion sets on a replica made before, and both
+ * deleting commands set before they delete), or, untagged (a database deleted before that), of the stack's own
+ * instance names. The tag wins: a snapshot tagged with another stack is not this stack's, whatever its name, and nor
+ * is one named alike by someone else. Also finds those a crashed earlier run took, so a resumed run still lists them;
+ * {@code cleanup --purge-snapshots} removes exactly these.
  */
 final class KeptSnapshots {
     private KeptSnapshots() {
@@ -48,8 +48,7 @@ final class KeptSnapshots {
 
     static boolean madeByCleanup(DBSnapshot snapshot, String stack) {
         String instance = snapshot.dbInstanceIdentifier();
-        if (instance == null || !snapshot.dbSnapshotIdentifier().matches(Pattern.quote(instance)
-                + "-final-\\d{14}")) {
+        if (instance == null || !FinalSnapshotNames.isFinalSnapshotOf(snapshot.dbSnapshotIdentifier(), instance)) {
             return false;
         }
         Map<String, String> tags = snapshot.tagList().stream()

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * {@code dr cleanup --purge-snapshots}: removes the final DB snapshots cleanups of this stack kept (exactly those
- * {@link KeptSnapshots} finds: named as cleanup names them, of this stack's instances), and nothing else. Idempotent
+ * {@code dr cleanup --purge-snapshots}: removes the final DB snapshots this stack's commands kept (exactly those
+ * {@link KeptSnapshots} finds: cleanup's and retired databases', of this stack's instances), and nothing else. Idempotent
  * and resumable: a snapshot already gone counts as removed, a re-run finds only what is left; the report's last word
  * is a fresh look at the cloud. The CLI confirms with the operator between {@link #candidates()} and
  * {@link #purge(List)}.

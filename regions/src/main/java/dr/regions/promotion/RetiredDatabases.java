@@ -6,6 +6,7 @@ import dr.core.model.StackSpec;
 import dr.regions.aws.AwsClients;
 import dr.regions.database.DatabaseLayout;
 import dr.regions.database.DatabaseRoles;
+import dr.regions.database.FinalSnapshotNames;
 import dr.regions.database.RoleTag;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBInstance;
@@ -20,8 +21,10 @@ import java.util.Map;
  * The databases of one region that are no longer the stack's writer or replica (the old primary a promotion left, the
  * DR writer a failback replaced): each gets the recorded role {@link DatabaseRoles#RETIRED}, so that no command takes
  * it for a writer again. They are kept as they are (with their data: the old primary may hold writes that never
- * reached DR) unless the operator asked to remove them: then deletion protection is turned off and each is deleted
- * with a final snapshot {@code <id>-retired}. A re-run looks again and does only what is left.
+ * reached DR) unless the operator asked to remove them: then deletion protection is turned off, CopyTagsToSnapshot
+ * on (so that {@code dr cleanup} finds the snapshot by the stack's tag, lists its cost and can purge it), and each is
+ * deleted with a final snapshot {@code <id>-retired} ({@link FinalSnapshotNames}). A re-run looks again and does
+ * only what is left.
  */
 public final class RetiredDatabases {
     static final Duration POLL = Duration.ofSeconds(30);
@@ -73,12 +76,14 @@ public final class RetiredDatabases {
         if (!"available".equals(db.dbInstanceStatus())) {
             return java.util.Optional.of(id + " " + db.dbInstanceStatus());
         }
-        if (Boolean.TRUE.equals(db.deletionProtection())) {
-            rds().modifyDBInstance(r -> r.dbInstanceIdentifier(id).deletionProtection(false).applyImmediately(true));
-            return java.util.Optional.of(id + ": turning deletion protection off");
+        if (Boolean.TRUE.equals(db.deletionProtection()) || !Boolean.TRUE.equals(db.copyTagsToSnapshot())) {
+            // DeleteDBInstance takes no tags: the final snapshot carries the stack's only through CopyTagsToSnapshot
+            rds().modifyDBInstance(r -> r.dbInstanceIdentifier(id).deletionProtection(false).copyTagsToSnapshot(true)
+                    .applyImmediately(true));
+            return java.util.Optional.of(id + ": turning deletion protection off, tag copy to snapshots on");
         }
         rds().deleteDBInstance(r -> r.dbInstanceIdentifier(id).skipFinalSnapshot(false)
-                .finalDBSnapshotIdentifier(id + "-retired"));
+                .finalDBSnapshotIdentifier(FinalSnapshotNames.retired(id)));
         return java.util.Optional.empty();
     }
 

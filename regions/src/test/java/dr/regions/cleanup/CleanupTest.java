@@ -145,6 +145,31 @@ class CleanupTest {
         assertThat(world.cloud.world().calls().byOperation()).containsEntry("rds:ModifyDBInstance", 1L);
     }
 
+    /**
+     * A standalone database made without CopyTagsToSnapshot (before dr set it) still leaves a final snapshot tagged
+     * with the stack: DeleteDBInstance takes no tags (its parameters are DBInstanceIdentifier, SkipFinalSnapshot,
+     * FinalDBSnapshotIdentifier and DeleteAutomatedBackups:
+     * https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_DeleteDBInstance.html), so cleanup turns the
+     * instance's CopyTagsToSnapshot on first, with deletion protection off or on its own.
+     */
+    @Test
+    void aPrimaryMadeWithoutCopyTagsToSnapshotLeavesAFinalSnapshotTaggedWithTheStack() {
+        for (boolean deletionProtection : new boolean[] {true, false}) {
+            StackWorld older = StackWorld.create();
+            older.cloud.rds(StackWorld.PRIMARY).modifyDBInstance(r -> r.dbInstanceIdentifier("dr-db")
+                    .copyTagsToSnapshot(false).deletionProtection(deletionProtection).applyImmediately(true));
+
+            CleanupReport report = new Cleanup(StackWorld.STACK, StackWorld.REGIONS, older.cloud,
+                    older.cloud.world().clock(), CleanupOptions.defaults()).run(ProgressListener.NONE);
+
+            assertThat(report.succeeded()).isTrue();
+            String kept = report.keptSnapshots().get(0).identifier();
+            assertThat(older.cloud.rds(StackWorld.PRIMARY).describeDBSnapshots(r -> r.dbSnapshotIdentifier(kept))
+                    .dbSnapshots().get(0).tagList()).as("deletion protection " + deletionProtection)
+                    .anySatisfy(t -> assertThat(t.key() + "=" + t.value()).isEqualTo("dr:stack=" + StackWorld.STACK));
+        }
+    }
+
     @Test
     void withSkipFinalSnapshotThePrimaryGoesWithoutOne() {
         CleanupReport report = cleanup(new CleanupOptions(true)).run(ProgressListener.NONE);

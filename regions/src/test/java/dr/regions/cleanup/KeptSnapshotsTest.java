@@ -41,4 +41,17 @@ class KeptSnapshotsTest {
         assertThat(KeptSnapshots.madeByCleanup(snapshot("shop-db-final-2026", "shop-db", "shop"), "shop"))
                 .isFalse();
     }
+
+    /** reprotect/failback --delete-old-databases: the retired database's final snapshot is the stack's too. */
+    @Test
+    void aRetiredDatabasesFinalSnapshotIsKeptByTagOrUntaggedByTheStacksInstanceName() {
+        assertThat(KeptSnapshots.madeByCleanup(snapshot("shop-db-retired", "shop-db", "shop"), "shop")).isTrue();
+        assertThat(KeptSnapshots.madeByCleanup(snapshot("shop-db-g3-retired", "shop-db-g3", null), "shop"))
+                .as("untagged, of the stack's own instance names").isTrue();
+        assertThat(KeptSnapshots.madeByCleanup(snapshot("shop-db-retired", "shop-db", "shop-x"), "shop"))
+                .as("the tag wins").isFalse();
+        assertThat(KeptSnapshots.madeByCleanup(snapshot("shop-db-retired-copy", "shop-db", "shop"), "shop"))
+                .as("not a name dr gives").isFalse();
+        assertThat(KeptSnapshots.madeByCleanup(snapshot("other-db-retired", "other-db", null), "shop")).isFalse();
+    }
 }

@@ -1,5 +1,7 @@
 package dr.regions.provision;
 
+import dr.core.DrException;
+import dr.core.model.StackSpec;
 import dr.regions.aws.AwsCall;
 import dr.regions.inmemory.InMemoryCloud;
 import dr.regions.inmemory.SandboxAccount;
@@ -45,5 +47,27 @@ class UnansweredRegionTest {
 
         assertThat(UnansweredRegion.explain(refused, ProvisionFixture.defaultSpec(), false)).isEmpty();
         assertThat(UnansweredRegion.explain(elsewhere, ProvisionFixture.defaultSpec(), false)).isEmpty();
+    }
+
+    /**
+     * A global service's call (Route 53 here, as the stack lock makes it) is named without a region, as the real
+     * clients name aws-global's; its API lives in us-east-1. An error already explained keeps its words.
+     */
+    @Test
+    void aGlobalCallToADarkUsEast1GetsTheAdviceWhenUsEast1IsTheStacksPrimary() {
+        cloud.world().faults().regionUnreachable("us-east-1");
+        Throwable route53 = catchThrowable(() -> cloud.route53().listHostedZones());
+        assertThat(AwsCall.of(route53).orElseThrow().region()).isEmpty();
+        DrException lock = new DrException(dr.core.ExitCode.FAILED, "the stack lock could not be taken: Route 53's API"
+                + " does not answer; nothing was changed: try again when it answers", route53);
+
+        assertThat(ProvisionFixture.PRIMARY).isEqualTo("us-east-1");
+        assertThat(UnansweredRegion.explain(lock, ProvisionFixture.defaultSpec(), true)).get()
+                .extracting(Throwable::getMessage).asString()
+                .startsWith(lock.getMessage() + ". If us-east-1 is down, 'dr promote-replica --stack "
+                        + ProvisionFixture.defaultSpec().stack() + " --dr " + ProvisionFixture.DR + " --sandbox'")
+                .contains("'dr reprotect'");
+        StackSpec elsewhere = StackSpec.defaults("eu-west-1", "eu-central-1");
+        assertThat(UnansweredRegion.explain(lock, elsewhere, true)).as("us-east-1 is not the stack's").isEmpty();
     }
 }
