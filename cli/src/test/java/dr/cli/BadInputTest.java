@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -29,10 +28,7 @@ class BadInputTest extends DrCommandTest {
     private static final String[] PROVISION = {"provision", "--primary", "us-east-1", "--dr", "us-west-2"};
 
     private static String[] provision(String... extra) {
-        String[] args = Arrays.copyOf(PROVISION, PROVISION.length + extra.length + 1);
-        System.arraycopy(extra, 0, args, PROVISION.length, extra.length);
-        args[args.length - 1] = "--sandbox";
-        return args;
+        return Arguments.join(PROVISION, extra, new String[] {"--sandbox"});
     }
 
     private static List<BadInput> everyBadInputOfTheFoundationIssue() {

@@ -35,9 +35,7 @@ final class ConnectionProbe {
         List<Connection> opened = new ArrayList<>();
         InMemoryCloud cloud = new InMemoryCloud();
         StringWriter err = new StringWriter();
-        String[] args = new String[options.length + 1];
-        args[0] = "probe";
-        System.arraycopy(options, 0, args, 1, options.length);
+        String[] args = Arguments.join(new String[] {"probe"}, options);
         CommandLine commandLine = new Main(connection -> {
             opened.add(connection);
             return CloudSession.of(cloud, cloud.dataPlane(), cloud.world().clock());

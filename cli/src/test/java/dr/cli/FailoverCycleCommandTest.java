@@ -23,12 +23,7 @@ class FailoverCycleCommandTest {
     Path temp;
 
     private static String[] args(String command, String... extra) {
-        String[] args = new String[2 + REGIONS.length + extra.length];
-        args[0] = command;
-        args[1] = "--sandbox";
-        System.arraycopy(REGIONS, 0, args, 2, REGIONS.length);
-        System.arraycopy(extra, 0, args, 2 + REGIONS.length, extra.length);
-        return args;
+        return Arguments.join(new String[] {command, "--sandbox"}, REGIONS, extra);
     }
 
     @Test

@@ -16,10 +16,7 @@ class OwnImagesCommandTest {
     Path temp;
 
     private DrRunner.Result provision(DrRunner dr, String... extra) {
-        String[] args = new String[PROVISION.length + extra.length];
-        System.arraycopy(PROVISION, 0, args, 0, PROVISION.length);
-        System.arraycopy(extra, 0, args, PROVISION.length, extra.length);
-        return dr.run(args);
+        return dr.run(Arguments.join(PROVISION, extra));
     }
 
     /** Amazon's public base image in us-east-1 stands for a team's AMI (any image the account may copy will do). */

@@ -45,10 +45,7 @@ class PromoteReplicaCommandTest {
 
     private DrRunner.Result promote(DrRunner runner, String... extra) {
         String[] base = {"promote-replica", "--sandbox", "--dr", DR};
-        String[] args = new String[base.length + extra.length];
-        System.arraycopy(base, 0, args, 0, base.length);
-        System.arraycopy(extra, 0, args, base.length, extra.length);
-        return runner.run(args);
+        return runner.run(Arguments.join(base, extra));
     }
 
     private static DBInstance database(DrRunner runner) {
@@ -304,7 +301,7 @@ class PromoteReplicaCommandTest {
         String[] provision = {"provision", "--sandbox", "--primary", PRIMARY, "--dr", DR, "--domain", ReadyStack.DOMAIN,
             "--output", "json"};
 
-        DrRunner.Result dryRun = dr.run(concat(provision, "--dry-run"));
+        DrRunner.Result dryRun = dr.run(Arguments.join(provision, new String[] {"--dry-run"}));
         DrRunner.Result run = dr.run(provision);
 
         dr.assertSucceeded(dryRun);
@@ -318,12 +315,6 @@ class PromoteReplicaCommandTest {
         assertThat(shown.path("notes").get(0).asText()).startsWith("failed over: the writer is in " + DR);
         assertThat(executed.path("notes")).isEqualTo(shown.path("notes"));
         assertDrTookOver(dr);
-    }
-
-    private static String[] concat(String[] base, String... extra) {
-        String[] args = java.util.Arrays.copyOf(base, base.length + extra.length);
-        System.arraycopy(extra, 0, args, base.length, extra.length);
-        return args;
     }
 
     private static java.util.List<String> keys(JsonNode steps) {

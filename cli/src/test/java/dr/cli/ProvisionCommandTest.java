@@ -26,10 +26,7 @@ class ProvisionCommandTest {
     }
 
     private DrRunner.Result provision(String... more) {
-        String[] args = new String[PROVISION.length + more.length];
-        System.arraycopy(PROVISION, 0, args, 0, PROVISION.length);
-        System.arraycopy(more, 0, args, PROVISION.length, more.length);
-        return dr.run(args);
+        return dr.run(Arguments.join(PROVISION, more));
     }
 
     @Test

@@ -23,10 +23,7 @@ class ProvisionUnansweredRegionTest {
 
     private static String[] provision(String... more) {
         String[] base = {"provision", "--sandbox", "--primary", ReadyStack.PRIMARY, "--dr", ReadyStack.DR};
-        String[] args = new String[base.length + more.length];
-        System.arraycopy(base, 0, args, 0, base.length);
-        System.arraycopy(more, 0, args, base.length, more.length);
-        return args;
+        return Arguments.join(base, more);
     }
 
     @Test

@@ -32,13 +32,7 @@ class PurgeSnapshotsCommandTest {
     }
 
     private String[] purge(String... more) {
-        String[] args = new String[3 + REGIONS.length + more.length];
-        args[0] = "cleanup";
-        args[1] = "--sandbox";
-        args[2] = "--purge-snapshots";
-        System.arraycopy(REGIONS, 0, args, 3, REGIONS.length);
-        System.arraycopy(more, 0, args, 3 + REGIONS.length, more.length);
-        return args;
+        return Arguments.join(new String[] {"cleanup", "--sandbox", "--purge-snapshots"}, REGIONS, more);
     }
 
     @Test
